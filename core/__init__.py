@@ -1,0 +1,1 @@
+"""Regulars domain core. Pure Python: no PySide6 import anywhere below here."""

@@ -1,0 +1,151 @@
+"""The customer list as pages of plain rows: filtered, searched and sorted in SQL.
+
+Runs over a plain DB-API connection (`Database.raw()`), so the window can paint its
+first rows before SQLAlchemy's ORM is even imported.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from core.db import RawConnection
+from core.search import dialect_for
+from core.text import search_tokens
+
+# Sort keys and the indexed column each one orders by.
+SORT_COLUMNS = {
+    "name": "c.sort_name",
+    "email": "c.email_key",
+    "phone": "c.phone",
+    "city": "c.city",
+    "postal_code": "c.postal_code",
+    "stage": "c.stage",
+    "visits": "c.visit_count",
+    "value": "c.lifetime_value_minor",
+    "last_visit": "c.last_interaction_on",
+    "since": "c.customer_since",
+}
+
+_ROW_COLUMNS = (
+    "c.id, c.first_name, c.last_name, c.organisation, c.email, c.phone, c.city, "
+    "c.postal_code, c.stage, c.visit_count, c.lifetime_value_minor, c.last_interaction_on, "
+    "c.customer_since"
+)
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    text: str = ""
+    stage: str | None = None
+    tag_id: int | None = None
+    sort: str = "name"
+    descending: bool = False
+    trash: bool = False  # True: only customers in the trash
+
+
+@dataclass(frozen=True)
+class ListRow:
+    id: int
+    first_name: str
+    last_name: str
+    organisation: str
+    email: str
+    phone: str
+    city: str
+    postal_code: str
+    stage: str
+    visit_count: int
+    lifetime_value_minor: int
+    last_interaction_on: dt.date | None
+    customer_since: dt.date | None
+
+    @property
+    def display_name(self) -> str:
+        name = f"{self.first_name} {self.last_name}".strip()
+        return name or self.organisation
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def _where(raw: RawConnection, query: ListQuery) -> tuple[str, dict[str, Any]]:
+    conditions = ["c.deleted_at IS NOT NULL" if query.trash else "c.deleted_at IS NULL"]
+    params: dict[str, Any] = {}
+    if query.stage:
+        conditions.append("c.stage = :stage")
+        params["stage"] = query.stage
+    if query.tag_id is not None:
+        conditions.append(
+            "EXISTS (SELECT 1 FROM customer_tags ct WHERE ct.customer_id = c.id "
+            "AND ct.tag_id = :tag_id)"
+        )
+        params["tag_id"] = query.tag_id
+    search = dialect_for(raw.dialect)
+    for n, token in enumerate(search_tokens(query.text)):
+        conditions.append(search.token_condition(f"t{n}", token))
+        params[f"t{n}"] = search.token_value(token)
+    return " AND ".join(conditions), params
+
+
+def count_customers(raw: RawConnection, query: ListQuery) -> int:
+    where, params = _where(raw, query)
+    return int(raw.scalar(f"SELECT count(*) FROM customers c WHERE {where}", params))
+
+
+def fetch_customers(
+    raw: RawConnection, query: ListQuery, *, offset: int = 0, limit: int = 100
+) -> list[ListRow]:
+    """One page of the list, in the query's order."""
+    where, params = _where(raw, query)
+    column = SORT_COLUMNS.get(query.sort, SORT_COLUMNS["name"])
+    direction = "DESC" if query.descending else "ASC"
+    params.update(limit=limit, offset=offset)
+    rows = raw.execute(
+        f"SELECT {_ROW_COLUMNS} FROM customers c WHERE {where} "
+        f"ORDER BY {column} {direction}, c.id {direction} LIMIT :limit OFFSET :offset",
+        params,
+    )
+    return [
+        ListRow(*r[:11], last_interaction_on=_as_date(r[11]), customer_since=_as_date(r[12]))
+        for r in rows
+    ]
+
+
+def fetch_ids(raw: RawConnection, query: ListQuery) -> list[int]:
+    """Every id the query matches, in order (for export and batch printing of a filter)."""
+    where, params = _where(raw, query)
+    column = SORT_COLUMNS.get(query.sort, SORT_COLUMNS["name"])
+    direction = "DESC" if query.descending else "ASC"
+    rows = raw.execute(
+        f"SELECT c.id FROM customers c WHERE {where} ORDER BY {column} {direction}, c.id {direction}",
+        params,
+    )
+    return [int(r[0]) for r in rows]
+
+
+def search_customers(raw: RawConnection, text: str, *, limit: int = 20) -> list[ListRow]:
+    """Customers matching `text` in name, email, phone (any formatting) or postcode."""
+    return fetch_customers(raw, ListQuery(text=text), offset=0, limit=limit)
+
+
+def tags_by_customer(raw: RawConnection, customer_ids: list[int]) -> dict[int, list[str]]:
+    if not customer_ids:
+        return {}
+    marks = ", ".join(f":i{n}" for n in range(len(customer_ids)))
+    rows = raw.execute(
+        "SELECT ct.customer_id, t.name FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id "
+        f"WHERE ct.customer_id IN ({marks}) ORDER BY t.name",
+        {f"i{n}": cid for n, cid in enumerate(customer_ids)},
+    )
+    found: dict[int, list[str]] = {}
+    for customer_id, name in rows:
+        found.setdefault(int(customer_id), []).append(name)
+    return found
+
+
+def all_tags(raw: RawConnection) -> list[tuple[int, str]]:
+    return [(int(r[0]), r[1]) for r in raw.execute("SELECT id, name FROM tags ORDER BY name")]

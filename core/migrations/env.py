@@ -1,0 +1,16 @@
+"""Alembic environment: Regulars always passes its own connection in."""
+from __future__ import annotations
+
+from alembic import context
+
+from core.models import Base
+
+connection = context.config.attributes["connection"]
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=connection.dialect.name == "sqlite",
+    transaction_per_migration=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,149 @@
+"""SQLAlchemy 2 typed ORM models. The schema itself is created by Alembic migrations."""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class CustomerTag(Base):
+    __tablename__ = "customer_tags"
+
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customers.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag_id: Mapped[int] = mapped_column(
+        ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class Tag(Base):
+    __tablename__ = "tags"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+
+
+class Customer(Base):
+    __tablename__ = "customers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    first_name: Mapped[str] = mapped_column(String(200), default="")
+    last_name: Mapped[str] = mapped_column(String(200), default="")
+    organisation: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str] = mapped_column(String(320), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    street: Mapped[str] = mapped_column(String(300), default="")
+    city: Mapped[str] = mapped_column(String(200), default="")
+    region: Mapped[str] = mapped_column(String(200), default="")
+    postal_code: Mapped[str] = mapped_column(String(40), default="")
+    country: Mapped[str] = mapped_column(String(100), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(String(100), default="")
+    referred_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("customers.id", ondelete="SET NULL"), index=True
+    )
+    customer_since: Mapped[dt.date | None] = mapped_column(Date)
+    birthday_month: Mapped[int | None] = mapped_column(Integer)
+    birthday_day: Mapped[int | None] = mapped_column(Integer)
+    birthday_year: Mapped[int | None] = mapped_column(Integer)
+    no_mail: Mapped[bool] = mapped_column(Boolean, default=False)
+    no_email: Mapped[bool] = mapped_column(Boolean, default=False)
+    no_birthday_cards: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    # Derived from interactions and referrals; stored so the list sorts and filters in SQL.
+    stage: Mapped[str] = mapped_column(String(20), default="prospect", index=True)
+    visit_count: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    lifetime_value_minor: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    last_interaction_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+
+    # Folded keys for search, sorting and duplicate matching (see core/text.py).
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    sort_name: Mapped[str] = mapped_column(String(400), default="", index=True)
+    email_key: Mapped[str] = mapped_column(String(320), default="", index=True)
+    name_postcode_key: Mapped[str] = mapped_column(String(500), default="", index=True)
+
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime, index=True)
+
+    interactions: Mapped[list[Interaction]] = relationship(
+        back_populates="customer", cascade="all, delete-orphan", passive_deletes=True
+    )
+    moments: Mapped[list[Moment]] = relationship(
+        back_populates="customer", cascade="all, delete-orphan", passive_deletes=True
+    )
+    tags: Mapped[list[Tag]] = relationship(secondary="customer_tags", order_by=Tag.name)
+
+    __table_args__ = (
+        Index("ix_customers_phone", "phone"),
+        Index("ix_customers_email_sort", "email"),
+        Index("ix_customers_city", "city"),
+        Index("ix_customers_postal_code", "postal_code"),
+        Index("ix_customers_customer_since", "customer_since"),
+    )
+
+
+class Interaction(Base):
+    __tablename__ = "interactions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customers.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20))  # visit, purchase, call, meeting, note
+    occurred_on: Mapped[dt.date] = mapped_column(Date)
+    amount_minor: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    customer: Mapped[Customer] = relationship(back_populates="interactions")
+
+
+class Moment(Base):
+    __tablename__ = "moments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customers.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20))  # anniversary, life_event
+    life_event: Mapped[str] = mapped_column(String(20), default="")  # wedding, new_baby, ...
+    month: Mapped[int] = mapped_column(Integer)
+    day: Mapped[int] = mapped_column(Integer)
+    year: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    customer: Mapped[Customer] = relationship(back_populates="moments")
+
+
+class BusinessProfile(Base):
+    __tablename__ = "business_profile"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    street: Mapped[str] = mapped_column(String(300), default="")
+    city: Mapped[str] = mapped_column(String(200), default="")
+    postal_code: Mapped[str] = mapped_column(String(40), default="")
+    country: Mapped[str] = mapped_column(String(100), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    email: Mapped[str] = mapped_column(String(320), default="")
+    logo_png: Mapped[bytes | None] = mapped_column(LargeBinary)
+    signature_name: Mapped[str] = mapped_column(String(200), default="")
+    region: Mapped[str] = mapped_column(String(2), default="US")  # default phone region
+    locale: Mapped[str] = mapped_column(String(20), default="en_US")
+    currency: Mapped[str] = mapped_column(String(3), default="USD")

@@ -1,0 +1,46 @@
+"""Where Regulars keeps its files: one place, via platformdirs."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "Regulars"
+APP_AUTHOR = "Regulars"
+
+
+def _override() -> Path | None:
+    # Tests and portable installs point everything at one folder.
+    value = os.environ.get("REGULARS_HOME")
+    return Path(value) if value else None
+
+
+def user_data_dir() -> Path:
+    base = _override()
+    if base is None:
+        import platformdirs
+
+        base = Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+    base.mkdir(parents=True, exist_ok=True)
+    return base
+
+
+def user_log_dir() -> Path:
+    base = _override()
+    if base is not None:
+        path = base / "logs"
+    else:
+        import platformdirs
+
+        path = Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_database_path() -> Path:
+    return user_data_dir() / "regulars.db"
+
+
+def backup_dir() -> Path:
+    path = user_data_dir() / "backups"
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -1,0 +1,55 @@
+"""Text folding for search and duplicate keys: ignore case and accents in every script."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Letters that do not decompose under NFKD but that people type without the mark.
+_EXTRA = str.maketrans(
+    {
+        "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe",
+        "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d",
+        "þ": "th", "Þ": "th", "ı": "i", "ħ": "h", "Ħ": "h",
+    }
+)
+_NON_DIGIT = re.compile(r"\D+")
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str | None) -> str:
+    """Lower-case, accent-free form of `text`, used for search and sorting."""
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_EXTRA))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", stripped.casefold()).strip()
+
+
+def digits(text: str | None) -> str:
+    return _NON_DIGIT.sub("", text or "")
+
+
+def compact(text: str | None) -> str:
+    """Folded and without spaces: 'SW1A 1AA' -> 'sw1a1aa'."""
+    return fold(text).replace(" ", "")
+
+
+_PHONEISH = re.compile(r"^[\d\s().+\-/]+$")
+
+
+def search_tokens(query: str) -> list[str]:
+    """Split a search box entry into folded tokens; phone-like runs become digits."""
+    query = query.strip()
+    if not query:
+        return []
+    if _PHONEISH.match(query) and len(digits(query)) >= 3:
+        return [digits(query)]
+    tokens = []
+    for raw in query.split():
+        if _PHONEISH.match(raw) and digits(raw):
+            tokens.append(digits(raw))
+        else:
+            folded = fold(raw)
+            if folded:
+                tokens.append(folded)
+    return tokens

@@ -1,0 +1,109 @@
+"""Field validation: emails (email-validator), phones (phonenumbers), dates that exist."""
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+
+# Problem codes; the GUI turns them into sentences.
+INVALID_EMAIL = "invalid_email"
+INVALID_PHONE = "invalid_phone"
+INVALID_DATE = "invalid_date"
+NAME_REQUIRED = "name_required"
+TOO_LONG = "too_long"
+UNKNOWN_CUSTOMER = "unknown_customer"
+INVALID_AMOUNT = "invalid_amount"
+INVALID_CHOICE = "invalid_choice"
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    field: str
+    code: str
+    detail: str = ""
+
+
+class InvalidInput(Exception):
+    """One or more fields are invalid; nothing was written."""
+
+    def __init__(self, problems: list[FieldProblem]) -> None:
+        super().__init__("; ".join(f"{p.field}: {p.code} {p.detail}".strip() for p in problems))
+        self.problems = tuple(problems)
+
+    def for_field(self, field: str) -> FieldProblem | None:
+        return next((p for p in self.problems if p.field == field), None)
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A calendar date whose year may be unknown (birthdays often come without one)."""
+
+    month: int
+    day: int
+    year: int | None = None
+
+    def iso(self) -> str:
+        """`YYYY-MM-DD`, or `--MM-DD` when the year is unknown (vCard/ISO 8601 style)."""
+        if self.year is None:
+            return f"--{self.month:02d}-{self.day:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+def date_exists(month: int, day: int, year: int | None) -> bool:
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    if year is None:
+        # Without a year, 29 February is a real birthday.
+        return day <= (29 if month == 2 else calendar.monthrange(2001, month)[1])
+    if not 1 <= year <= 9999:
+        return False
+    return day <= calendar.monthrange(year, month)[1]
+
+
+def check_partial_date(field: str, value: PartialDate | None, problems: list[FieldProblem]) -> None:
+    if value is not None and not date_exists(value.month, value.day, value.year):
+        problems.append(FieldProblem(field, INVALID_DATE, value.iso()))
+
+
+def normalize_email(value: str) -> str:
+    """The normalised address; raises ValueError with email-validator's reason."""
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        result = validate_email(value.strip(), check_deliverability=False)
+    except EmailNotValidError as exc:
+        raise ValueError(str(exc)) from exc
+    return str(result.normalized)
+
+
+def normalize_phone(value: str, region: str) -> str:
+    """E.164 form (`+15551234567`); raises ValueError when it cannot be a phone number."""
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(value, region or None)
+    except phonenumbers.NumberParseException as exc:
+        raise ValueError(str(exc)) from exc
+    # "Possible" (right length for its country) rather than "valid": allocation tables lag
+    # behind reality, and refusing a customer's real number is worse than a rare typo.
+    if not phonenumbers.is_possible_number(number):
+        raise ValueError("not a possible number for its region")
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+
+
+def format_phone(e164: str, region: str) -> str:
+    """How a stored number reads to people in the business's own country."""
+    if not e164:
+        return ""
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    same_region = phonenumbers.region_code_for_number(number) == (region or "").upper()
+    style = (
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if same_region
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+    return str(phonenumbers.format_number(number, style))

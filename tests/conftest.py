@@ -1,0 +1,84 @@
+"""Fixtures shared by every test: real SQLite files and a real PostgreSQL server."""
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from core.db import Database
+from core.opening import prepare_database
+
+TEMPLATE_DB = "regulars_template"
+_counter = itertools.count()
+
+
+@pytest.fixture(autouse=True)
+def regulars_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Keep backups, logs and the default database of every test in its own folder."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("REGULARS_HOME", str(home))
+    return home
+
+
+@pytest.fixture(scope="session")
+def pg_admin_url() -> Iterator[str]:
+    """URL of the server's `postgres` database; the server lives for the whole session."""
+    own = os.environ.get("REGULARS_TEST_PG_URL")
+    if own:
+        yield own
+        return
+    from tests.pg_server import PgServer
+
+    server = PgServer()
+    server.start()
+    try:
+        admin = Database(server.url("postgres"))
+        _create_template(admin, server.url(TEMPLATE_DB))
+        admin.close()
+        yield server.url("postgres")
+    finally:
+        server.stop()
+
+
+def _create_template(admin: Database, template_url: str) -> None:
+    """Migrate one database once; each test then copies it (much faster than migrating)."""
+    admin.raw().execute(f"CREATE DATABASE {TEMPLATE_DB}")
+    template = Database(template_url)
+    prepare_database(template)
+    template.close()
+
+
+def _pg_database(admin_url: str) -> Iterator[Database]:
+    name = f"regulars_test_{os.getpid()}_{next(_counter)}"
+    admin = Database(admin_url)
+    admin.raw().execute(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE_DB}")
+    db = Database(admin_url.rsplit("/", 1)[0] + "/" + name)
+    try:
+        yield db
+    finally:
+        db.close()
+        admin.raw().execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.close()
+
+
+@pytest.fixture
+def sqlite_db(tmp_path: Path) -> Iterator[Database]:
+    db = Database.open(tmp_path / "regulars.db")
+    prepare_database(db)
+    yield db
+    db.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """A fresh, migrated database: every core test runs on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        database = Database.open(tmp_path / "regulars.db")
+        prepare_database(database)
+        yield database
+        database.close()
+    else:
+        yield from _pg_database(request.getfixturevalue("pg_admin_url"))
