@@ -1,0 +1,34 @@
+"""Regulars: no command opens the window; commands run batch jobs headless."""
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+
+
+def _configure_logging() -> None:
+    from core.paths import user_log_dir
+
+    handler = logging.handlers.RotatingFileHandler(
+        user_log_dir() / "regulars.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from core.commands import build_parser, run_command
+
+    args = build_parser().parse_args(argv)
+    _configure_logging()
+    if args.command is None:
+        from gui.app import run_app
+
+        return run_app(db_target=args.db, exit_after_paint=args.exit_after_paint)
+    return run_command(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
