@@ -1,0 +1,1 @@
+"""Regulars' PySide6 user interface. Talks to core only through service functions."""

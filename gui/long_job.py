@@ -1,0 +1,68 @@
+"""Long jobs (import, export, printing) on a worker thread, with progress and Cancel.
+
+The job is a plain core function `job(progress, is_cancelled) -> result`; it must open
+its own database session (SQLite connections are per thread) and leave the data as it
+was when it sees `is_cancelled()` turn true.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QObject, QThread, Qt, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+T = TypeVar("T")
+Progress = Callable[[int, int], None]
+Job = Callable[[Progress, Callable[[], bool]], T]
+
+
+class _Worker(QObject, Generic[T]):
+    progressed = Signal(int, int)
+    finished = Signal()
+
+    def __init__(self, job: Job[T]) -> None:
+        super().__init__()
+        self._job = job
+        self.cancel_event = threading.Event()
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.result = self._job(self.progressed.emit, self.cancel_event.is_set)
+        except BaseException as exc:  # handed back to the GUI thread
+            self.error = exc
+        self.finished.emit()
+
+
+def run_long_job(parent: QWidget | None, label: str, job: Job[T]) -> T:
+    """Run `job` off the GUI thread behind a modal progress dialog; returns its result.
+
+    Raises whatever the job raised: core.jobs.Cancelled when the person pressed Cancel.
+    """
+    dialog = QProgressDialog(label, QProgressDialog.tr("Cancel"), 0, 0, parent)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+
+    thread = QThread()
+    worker: _Worker[T] = _Worker(job)
+    worker.moveToThread(thread)
+    thread.started.connect(worker.run)
+    worker.progressed.connect(
+        lambda done, total: (dialog.setMaximum(max(total, 1)), dialog.setValue(min(done, total)))
+    )
+    worker.finished.connect(thread.quit)
+    thread.finished.connect(dialog.accept)
+    dialog.canceled.connect(worker.cancel_event.set)
+    thread.start()
+    if thread.isRunning():
+        dialog.exec()
+    thread.wait()
+    dialog.close()
+    if worker.error is not None:
+        raise worker.error
+    return worker.result  # type: ignore[no-any-return]
