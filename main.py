@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import sys
+import time
 
 
 def _configure_logging() -> None:
@@ -19,6 +20,7 @@ def _configure_logging() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    started = time.perf_counter()
     from core.commands import build_parser, run_command
 
     args = build_parser().parse_args(argv)
@@ -26,7 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         from gui.app import run_app
 
-        return run_app(db_target=args.db, exit_after_paint=args.exit_after_paint)
+        return run_app(db_target=args.db, exit_after_paint=args.exit_after_paint,
+                       started=started)
     return run_command(args)
 
 

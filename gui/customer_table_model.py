@@ -1,0 +1,192 @@
+"""The customer list as a SQL-backed table model that loads rows a page at a time.
+
+Only the row count and the pages that scroll into view are fetched; sorting and
+filtering are done by SQL (core.customer_list). A small LRU of pages keeps memory
+bounded however far the person scrolls.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import OrderedDict
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
+
+from core.customer_list import (
+    ListQuery,
+    ListRow,
+    count_customers,
+    fetch_customers,
+    fetch_ids,
+    tags_by_customer,
+)
+from core.db import RawConnection
+
+PAGE_SIZE = 200
+MAX_CACHED_PAGES = 12
+
+COL_NAME, COL_EMAIL, COL_PHONE, COL_CITY, COL_POSTCODE, COL_STAGE = range(6)
+COL_VISITS, COL_VALUE, COL_LAST_VISIT, COL_SINCE, COL_TAGS = range(6, 11)
+COLUMN_COUNT = 11
+
+# Sort key in core.customer_list for each column (None: not sortable).
+SORT_KEYS: dict[int, str | None] = {
+    COL_NAME: "name", COL_EMAIL: "email", COL_PHONE: "phone", COL_CITY: "city",
+    COL_POSTCODE: "postal_code", COL_STAGE: "stage", COL_VISITS: "visits",
+    COL_VALUE: "value", COL_LAST_VISIT: "last_visit", COL_SINCE: "since", COL_TAGS: None,
+}
+
+# Role numbers bound once: looking roles up on the enum inside data() is slow in PySide6.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_USER = int(Qt.ItemDataRole.UserRole)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_HORIZONTAL = Qt.Orientation.Horizontal
+CUSTOMER_ID_ROLE = _USER
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class CustomerTableModel(QAbstractTableModel):
+    def __init__(self, raw: RawConnection, *, locale: QLocale | None = None,
+                 currency_symbol: str = "$", phone_formatter: Any = None) -> None:
+        super().__init__()
+        self._raw = raw
+        self._query = ListQuery()
+        self._count = 0
+        self._pages: OrderedDict[int, list[ListRow]] = OrderedDict()
+        self._tags: dict[int, list[str]] = {}
+        self._locale = locale or QLocale()
+        self._currency_symbol = currency_symbol
+        self._format_phone = phone_formatter or (lambda phone: phone)
+        self._headers = [
+            self.tr("Name"), self.tr("Email"), self.tr("Phone"), self.tr("City"),
+            self.tr("Postcode"), self.tr("Stage"), self.tr("Visits"), self.tr("Lifetime value"),
+            self.tr("Last visit"), self.tr("Customer since"), self.tr("Tags"),
+        ]
+        self._stage_names = {
+            "prospect": self.tr("Prospect"), "new": self.tr("New"), "repeat": self.tr("Repeat"),
+            "advocate": self.tr("Advocate"), "lapsed": self.tr("Lapsed"),
+        }
+        self.refresh()
+
+    # -- what the page asks for ------------------------------------------------------
+
+    @property
+    def query(self) -> ListQuery:
+        return self._query
+
+    def set_query(self, query: ListQuery) -> None:
+        if query != self._query:
+            self._query = query
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the count and drop cached pages (after an edit, filter or sort)."""
+        self.beginResetModel()
+        self._pages.clear()
+        self._tags.clear()
+        self._count = count_customers(self._raw, self._query)
+        self.endResetModel()
+
+    def set_phone_formatter(self, formatter: Any) -> None:
+        self._format_phone = formatter
+        if self._count:
+            self.dataChanged.emit(self.index(0, COL_PHONE), self.index(self._count - 1, COL_PHONE))
+
+    def customer_id(self, row: int) -> int:
+        return self._row(row).id
+
+    def row_of(self, row: int) -> ListRow:
+        return self._row(row)
+
+    def all_ids(self) -> list[int]:
+        return fetch_ids(self._raw, self._query)
+
+    # -- QAbstractTableModel -----------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = _DISPLAY) -> Any:
+        if orientation == _HORIZONTAL and role == _DISPLAY and 0 <= section < COLUMN_COUNT:
+            return self._headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        if not index.isValid():
+            return None
+        column = index.column()
+        if role == _DISPLAY:
+            return self._display(self._row(index.row()), column)
+        if role == _ALIGN:
+            return _RIGHT if column in (COL_VISITS, COL_VALUE) else None
+        if role == _USER:
+            return self._row(index.row()).id
+        if role == _TOOLTIP and column == COL_TAGS:
+            return self._display(self._row(index.row()), column) or None
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = SORT_KEYS.get(column)
+        if key is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        self.set_query(ListQuery(**{**self._query.__dict__, "sort": key, "descending": descending}))
+
+    # -- paging --------------------------------------------------------------------------
+
+    def _row(self, row: int) -> ListRow:
+        number = row // PAGE_SIZE
+        page = self._pages.get(number)
+        if page is None:
+            page = fetch_customers(self._raw, self._query, offset=number * PAGE_SIZE,
+                                   limit=PAGE_SIZE)
+            self._pages[number] = page
+            self._tags.update(tags_by_customer(self._raw, [r.id for r in page]))
+            while len(self._pages) > MAX_CACHED_PAGES:
+                _, dropped = self._pages.popitem(last=False)
+                for old in dropped:
+                    self._tags.pop(old.id, None)
+        else:
+            self._pages.move_to_end(number)
+        offset = row - number * PAGE_SIZE
+        if offset >= len(page):  # rows vanished since the count; show the last one we have
+            return page[-1] if page else ListRow(0, "", "", "", "", "", "", "", "", 0, 0, None, None)
+        return page[offset]
+
+    def _display(self, row: ListRow, column: int) -> Any:
+        if column == COL_NAME:
+            return row.display_name
+        if column == COL_EMAIL:
+            return row.email
+        if column == COL_PHONE:
+            return self._format_phone(row.phone)
+        if column == COL_CITY:
+            return row.city
+        if column == COL_POSTCODE:
+            return row.postal_code
+        if column == COL_STAGE:
+            return self._stage_names.get(row.stage, row.stage)
+        if column == COL_VISITS:
+            return row.visit_count
+        if column == COL_VALUE:
+            return self._locale.toCurrencyString(row.lifetime_value_minor / 100,
+                                                 self._currency_symbol)
+        if column == COL_LAST_VISIT:
+            return self._date(row.last_interaction_on)
+        if column == COL_SINCE:
+            return self._date(row.customer_since)
+        if column == COL_TAGS:
+            return ", ".join(self._tags.get(row.id, ()))
+        return None
+
+    def _date(self, value: dt.date | None) -> str:
+        if value is None:
+            return ""
+        return self._locale.toString(value, QLocale.FormatType.ShortFormat)
