@@ -100,7 +100,8 @@ def format_phone(e164: str, region: str) -> str:
         number = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:
         return e164
-    same_region = phonenumbers.region_code_for_number(number) == (region or "").upper()
+    # Compare calling codes, not regions: numbers outside the allocation tables have no region.
+    same_region = number.country_code == phonenumbers.country_code_for_region((region or "").upper())
     style = (
         phonenumbers.PhoneNumberFormat.NATIONAL
         if same_region
