@@ -147,3 +147,7 @@ class BusinessProfile(Base):
     region: Mapped[str] = mapped_column(String(2), default="US")  # default phone region
     locale: Mapped[str] = mapped_column(String(20), default="en_US")
     currency: Mapped[str] = mapped_column(String(3), default="USD")
+
+
+# Areas keep their models in their own packages; import them so Base.metadata is complete.
+from core.printing import models as _printing_models  # noqa: E402,F401

@@ -1,0 +1,78 @@
+"""ORM models for printing: edited templates, and batches with one item per recipient.
+
+The tables are created by migration 0002_printing.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from core.models import Base
+
+
+class PrintTemplate(Base):
+    """A template as the shop edited it; defaults live in code until someone edits them."""
+
+    __tablename__ = "print_templates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))  # card, letter
+    title: Mapped[str] = mapped_column(String(300), default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    format_name: Mapped[str] = mapped_column(String(40), default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class PrintBatch(Base):
+    """One print run. Keeps the template text it was printed with, so it can be opened again."""
+
+    __tablename__ = "print_batches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    template_name: Mapped[str] = mapped_column(String(100), index=True)
+    template_kind: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(300), default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    format_name: Mapped[str] = mapped_column(String(40))
+    label_sheet: Mapped[str] = mapped_column(String(40), default="")
+    reprint_of_id: Mapped[int | None] = mapped_column(
+        ForeignKey("print_batches.id", ondelete="SET NULL")
+    )
+    sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    item_count: Mapped[int] = mapped_column(Integer, default=0)
+    skipped_count: Mapped[int] = mapped_column(Integer, default=0)
+
+    items: Mapped[list[PrintBatchItem]] = relationship(
+        back_populates="batch", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="PrintBatchItem.position",
+    )
+
+
+class PrintBatchItem(Base):
+    """One recipient of a batch: printed, sent, spoiled, or skipped (with the reason)."""
+
+    __tablename__ = "print_batch_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int] = mapped_column(
+        ForeignKey("print_batches.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    customer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("customers.id", ondelete="SET NULL")
+    )
+    status: Mapped[str] = mapped_column(String(20))  # printed, sent, spoiled, skipped
+    skip_reason: Mapped[str] = mapped_column(String(20), default="")
+    recipient_name: Mapped[str] = mapped_column(String(400), default="")
+    values_json: Mapped[str] = mapped_column(Text, default="{}")  # merge values as printed
+    status_changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    batch: Mapped[PrintBatch] = relationship(back_populates="items")
+
+    __table_args__ = (
+        Index("ix_print_batch_items_customer_status", "customer_id", "status"),
+    )
