@@ -56,7 +56,7 @@ CULTURES = {
         ),
         Culture(
             "de", "DE",
-            _words("Jürgen|Anja|Sabine|Ursula|Brigitte|Jülia|Katrin|Lena|Lea|Hannah|Sophie|"
+            _words("Jutta|Anja|Sabine|Ursula|Brigitte|Jördis|Katrin|Lena|Lea|Hannah|Sophie|"
                    "Marie|Greta|Frieda|Käthe|Lotte|Anneliese|Dörte|Mareike|Ilse"),
             _words("Jürgen|Günter|Jörg|Lukas|Maximilian|Felix|Paul|Jonas|Björn|Sören|Uwe|"
                    "Klaus|Dieter|Matthias|Stefan|Tobias|Florian|Bernd|Horst|Wolfgang"),
