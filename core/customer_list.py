@@ -6,6 +6,7 @@ first rows before SQLAlchemy's ORM is even imported.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,10 +85,11 @@ def _where(raw: RawConnection, query: ListQuery) -> tuple[str, dict[str, Any]]:
             "AND ct.tag_id = :tag_id)"
         )
         params["tag_id"] = query.tag_id
-    search = dialect_for(raw.dialect)
-    for n, token in enumerate(search_tokens(query.text)):
-        conditions.append(search.token_condition(f"t{n}", token))
-        params[f"t{n}"] = search.token_value(token)
+    tokens = search_tokens(query.text)
+    if tokens:
+        search_sql, search_params = dialect_for(raw.dialect).conditions(raw, tokens)
+        conditions += search_sql
+        params.update(search_params)
     return " AND ".join(conditions), params
 
 
@@ -109,10 +111,7 @@ def fetch_customers(
         f"ORDER BY {column} {direction}, c.id {direction} LIMIT :limit OFFSET :offset",
         params,
     )
-    return [
-        ListRow(*r[:11], last_interaction_on=_as_date(r[11]), customer_since=_as_date(r[12]))
-        for r in rows
-    ]
+    return [_list_row(r) for r in rows]
 
 
 def fetch_ids(raw: RawConnection, query: ListQuery) -> list[int]:
@@ -127,19 +126,38 @@ def fetch_ids(raw: RawConnection, query: ListQuery) -> list[int]:
     return [int(r[0]) for r in rows]
 
 
+def fetch_rows(raw: RawConnection, customer_ids: Sequence[int]) -> list[ListRow]:
+    """The list rows of these customers, in the order given (the list view pages by ids)."""
+    if not customer_ids:
+        return []
+    marks, params = _id_params(customer_ids)
+    rows = raw.execute(f"SELECT {_ROW_COLUMNS} FROM customers c WHERE c.id IN ({marks})", params)
+    by_id = {int(r[0]): r for r in rows}
+    return [_list_row(by_id[i]) for i in customer_ids if i in by_id]
+
+
+def _list_row(r: Sequence[Any]) -> ListRow:
+    return ListRow(*r[:11], last_interaction_on=_as_date(r[11]), customer_since=_as_date(r[12]))
+
+
+def _id_params(customer_ids: Sequence[int]) -> tuple[str, dict[str, int]]:
+    marks = ", ".join(f":i{n}" for n in range(len(customer_ids)))
+    return marks, {f"i{n}": int(cid) for n, cid in enumerate(customer_ids)}
+
+
 def search_customers(raw: RawConnection, text: str, *, limit: int = 20) -> list[ListRow]:
     """Customers matching `text` in name, email, phone (any formatting) or postcode."""
     return fetch_customers(raw, ListQuery(text=text), offset=0, limit=limit)
 
 
-def tags_by_customer(raw: RawConnection, customer_ids: list[int]) -> dict[int, list[str]]:
+def tags_by_customer(raw: RawConnection, customer_ids: Sequence[int]) -> dict[int, list[str]]:
     if not customer_ids:
         return {}
-    marks = ", ".join(f":i{n}" for n in range(len(customer_ids)))
+    marks, params = _id_params(customer_ids)
     rows = raw.execute(
         "SELECT ct.customer_id, t.name FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id "
         f"WHERE ct.customer_id IN ({marks}) ORDER BY t.name",
-        {f"i{n}": cid for n, cid in enumerate(customer_ids)},
+        params,
     )
     found: dict[int, list[str]] = {}
     for customer_id, name in rows:

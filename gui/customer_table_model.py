@@ -1,12 +1,14 @@
 """The customer list as a SQL-backed table model that loads rows a page at a time.
 
-Only the row count and the pages that scroll into view are fetched; sorting and
-filtering are done by SQL (core.customer_list). A small LRU of pages keeps memory
-bounded however far the person scrolls.
+On each filter or sort, SQL returns just the ordered ids (from an index); the rows of a
+page are fetched by id when it scrolls into view, so a page at the bottom of 100,000 is
+as quick as the first. A small LRU of pages keeps memory bounded however far the
+person scrolls.
 """
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from collections import OrderedDict
 from typing import Any
 
@@ -15,9 +17,8 @@ from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersisten
 from core.customer_list import (
     ListQuery,
     ListRow,
-    count_customers,
-    fetch_customers,
     fetch_ids,
+    fetch_rows,
     tags_by_customer,
 )
 from core.db import RawConnection
@@ -54,8 +55,8 @@ class CustomerTableModel(QAbstractTableModel):
         super().__init__()
         self._raw = raw
         self._query = ListQuery()
-        self._count = 0
-        self._pages: OrderedDict[int, list[ListRow]] = OrderedDict()
+        self._ids = array("q")
+        self._pages: OrderedDict[int, list[ListRow | None]] = OrderedDict()
         self._tags: dict[int, list[str]] = {}
         self._locale = locale or QLocale()
         self._currency_symbol = currency_symbol
@@ -83,17 +84,17 @@ class CustomerTableModel(QAbstractTableModel):
             self.refresh()
 
     def refresh(self) -> None:
-        """Re-read the count and drop cached pages (after an edit, filter or sort)."""
+        """Re-read the ordered ids and drop cached pages (after an edit, filter or sort)."""
         self.beginResetModel()
         self._pages.clear()
         self._tags.clear()
-        self._count = count_customers(self._raw, self._query)
+        self._ids = array("q", fetch_ids(self._raw, self._query))
         self.endResetModel()
 
     def set_phone_formatter(self, formatter: Any) -> None:
         self._format_phone = formatter
-        if self._count:
-            self.dataChanged.emit(self.index(0, COL_PHONE), self.index(self._count - 1, COL_PHONE))
+        if self._ids:
+            self.dataChanged.emit(self.index(0, COL_PHONE), self.index(len(self._ids) - 1, COL_PHONE))
 
     def customer_id(self, row: int) -> int:
         return self._row(row).id
@@ -102,12 +103,12 @@ class CustomerTableModel(QAbstractTableModel):
         return self._row(row)
 
     def all_ids(self) -> list[int]:
-        return fetch_ids(self._raw, self._query)
+        return list(self._ids)
 
     # -- QAbstractTableModel -----------------------------------------------------------
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else self._count
+        return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else COLUMN_COUNT
@@ -145,20 +146,24 @@ class CustomerTableModel(QAbstractTableModel):
         number = row // PAGE_SIZE
         page = self._pages.get(number)
         if page is None:
-            page = fetch_customers(self._raw, self._query, offset=number * PAGE_SIZE,
-                                   limit=PAGE_SIZE)
+            start = number * PAGE_SIZE
+            wanted = self._ids[start : start + PAGE_SIZE]
+            found = {r.id: r for r in fetch_rows(self._raw, wanted)}
+            page = [found.get(customer_id) for customer_id in wanted]
             self._pages[number] = page
-            self._tags.update(tags_by_customer(self._raw, [r.id for r in page]))
+            self._tags.update(tags_by_customer(self._raw, list(found)))
             while len(self._pages) > MAX_CACHED_PAGES:
                 _, dropped = self._pages.popitem(last=False)
                 for old in dropped:
-                    self._tags.pop(old.id, None)
+                    if old is not None:
+                        self._tags.pop(old.id, None)
         else:
             self._pages.move_to_end(number)
-        offset = row - number * PAGE_SIZE
-        if offset >= len(page):  # rows vanished since the count; show the last one we have
-            return page[-1] if page else ListRow(0, "", "", "", "", "", "", "", "", 0, 0, None, None)
-        return page[offset]
+        found_row = page[row - number * PAGE_SIZE]
+        if found_row is not None:
+            return found_row
+        # A customer vanished since the ids were read (another desk): show a blank row.
+        return ListRow(self._ids[row], "", "", "", "", "", "", "", "", 0, 0, None, None)
 
     def _display(self, row: ListRow, column: int) -> Any:
         if column == COL_NAME:

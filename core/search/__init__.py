@@ -5,7 +5,7 @@ case and accents are ignored the same way everywhere.
 """
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Any, Protocol
 
 # Trigram indexes only help from three characters on.
 MIN_INDEXED_TOKEN = 3
@@ -20,16 +20,20 @@ class SearchDialect(Protocol):
     def drop_index_sql(self) -> list[str]:
         """DDL that removes the search index."""
 
-    def token_condition(self, param: str, token: str) -> str:
-        """SQL condition on alias `c` that a folded token (bound as :param) must meet."""
-
-    def token_value(self, token: str) -> str:
-        """The value to bind for `param` in token_condition."""
+    def conditions(self, raw: Any, tokens: list[str]) -> tuple[list[str], dict[str, str]]:
+        """SQL conditions on alias `c` that every folded token must meet, with their
+        parameters. `raw` (a RawConnection) lets a dialect probe the index first."""
 
 
 def like_pattern(token: str) -> str:
     escaped = token.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def like_conditions(tokens: list[str]) -> tuple[list[str], dict[str, str]]:
+    """Substring tests on the folded column, one per token (params :t0, :t1, ...)."""
+    sql = [f"c.search_text LIKE :t{n} ESCAPE '\\'" for n in range(len(tokens))]
+    return sql, {f"t{n}": like_pattern(token) for n, token in enumerate(tokens)}
 
 
 def dialect_for(name: str) -> SearchDialect:

@@ -1,7 +1,9 @@
 """PostgreSQL: a pg_trgm GIN index on the folded search column."""
 from __future__ import annotations
 
-from core.search import like_pattern
+from typing import Any
+
+from core.search import like_conditions
 
 
 class PostgresTrgm:
@@ -17,8 +19,6 @@ class PostgresTrgm:
     def drop_index_sql(self) -> list[str]:
         return ["DROP INDEX IF EXISTS ix_customers_search_trgm"]
 
-    def token_condition(self, param: str, token: str) -> str:
-        return f"c.search_text LIKE :{param} ESCAPE '\\'"
-
-    def token_value(self, token: str) -> str:
-        return like_pattern(token)
+    def conditions(self, raw: Any, tokens: list[str]) -> tuple[list[str], dict[str, str]]:
+        # The planner weighs the trigram index against the sort index from its statistics.
+        return like_conditions(tokens)

@@ -1,7 +1,13 @@
 """SQLite: an external-content FTS5 trigram table kept in step by triggers."""
 from __future__ import annotations
 
-from core.search import MIN_INDEXED_TOKEN, like_pattern
+from typing import Any
+
+from core.search import MIN_INDEXED_TOKEN, like_conditions
+
+# Above this many index hits a token is "common": walking the list's sort index and
+# testing each row is faster than fetching and sorting every hit from FTS.
+DENSE_HITS = 2000
 
 
 class SqliteFts:
@@ -31,13 +37,20 @@ class SqliteFts:
             "DROP TABLE IF EXISTS customers_fts",
         ]
 
-    def token_condition(self, param: str, token: str) -> str:
-        if len(token) < MIN_INDEXED_TOKEN:
-            # FTS5 trigram cannot match fewer than three characters; scan instead.
-            return f"c.search_text LIKE :{param} ESCAPE '\\'"
-        return f"c.id IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH :{param})"
-
-    def token_value(self, token: str) -> str:
-        if len(token) < MIN_INDEXED_TOKEN:
-            return like_pattern(token)
-        return '"' + token.replace('"', '""') + '"'
+    def conditions(self, raw: Any, tokens: list[str]) -> tuple[list[str], dict[str, str]]:
+        long_tokens = [t for t in tokens if len(t) >= MIN_INDEXED_TOKEN]
+        if long_tokens:
+            match = " ".join('"' + t.replace('"', '""') + '"' for t in long_tokens)
+            hits = raw.scalar(
+                "SELECT count(*) FROM (SELECT rowid FROM customers_fts "
+                "WHERE customers_fts MATCH :q LIMIT :cap)", {"q": match, "cap": DENSE_HITS})
+            if hits < DENSE_HITS:
+                # Few hits: fetch them from the index; short tokens then filter those few.
+                short = [t for t in tokens if len(t) < MIN_INDEXED_TOKEN]
+                sql, params = like_conditions(short)
+                sql.append("c.id IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH :fts)")
+                params["fts"] = match
+                return sql, params
+        # FTS5 trigram cannot match under three characters, and common tokens are faster
+        # tested row by row along the sort index, which stops at the page's last row.
+        return like_conditions(tokens)

@@ -17,6 +17,13 @@ down_revision = None
 branch_labels = None
 depends_on = None
 
+# Sortable list columns; each gets a (column, id) index of live customers.
+SORT_COLUMNS = (
+    "sort_name", "email_key", "phone", "city", "postal_code", "stage", "visit_count",
+    "lifetime_value_minor", "last_interaction_on", "customer_since",
+)
+LIVE = "deleted_at IS NULL"
+
 
 def upgrade() -> None:
     op.create_table('business_profile',
@@ -71,21 +78,11 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['referred_by_id'], ['customers.id'], ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('customers', schema=None) as batch_op:
-        batch_op.create_index('ix_customers_city', ['city'], unique=False)
-        batch_op.create_index('ix_customers_customer_since', ['customer_since'], unique=False)
-        batch_op.create_index(batch_op.f('ix_customers_deleted_at'), ['deleted_at'], unique=False)
-        batch_op.create_index(batch_op.f('ix_customers_email_key'), ['email_key'], unique=False)
-        batch_op.create_index('ix_customers_email_sort', ['email'], unique=False)
-        batch_op.create_index(batch_op.f('ix_customers_last_interaction_on'), ['last_interaction_on'], unique=False)
-        batch_op.create_index(batch_op.f('ix_customers_lifetime_value_minor'), ['lifetime_value_minor'], unique=False)
-        batch_op.create_index(batch_op.f('ix_customers_name_postcode_key'), ['name_postcode_key'], unique=False)
-        batch_op.create_index('ix_customers_phone', ['phone'], unique=False)
-        batch_op.create_index('ix_customers_postal_code', ['postal_code'], unique=False)
-        batch_op.create_index(batch_op.f('ix_customers_referred_by_id'), ['referred_by_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_customers_sort_name'), ['sort_name'], unique=False)
-        batch_op.create_index(batch_op.f('ix_customers_stage'), ['stage'], unique=False)
-        batch_op.create_index(batch_op.f('ix_customers_visit_count'), ['visit_count'], unique=False)
+    for column in SORT_COLUMNS:
+        op.create_index(f"ix_customers_{column}", "customers", [column, "id"],
+                        sqlite_where=sa.text(LIVE), postgresql_where=sa.text(LIVE))
+    op.create_index("ix_customers_name_postcode_key", "customers", ["name_postcode_key"])
+    op.create_index("ix_customers_referred_by_id", "customers", ["referred_by_id"])
 
     op.create_table('tags',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -152,21 +149,10 @@ def downgrade() -> None:
 
     op.drop_table('customer_tags')
     op.drop_table('tags')
-    with op.batch_alter_table('customers', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_customers_visit_count'))
-        batch_op.drop_index(batch_op.f('ix_customers_stage'))
-        batch_op.drop_index(batch_op.f('ix_customers_sort_name'))
-        batch_op.drop_index(batch_op.f('ix_customers_referred_by_id'))
-        batch_op.drop_index('ix_customers_postal_code')
-        batch_op.drop_index('ix_customers_phone')
-        batch_op.drop_index(batch_op.f('ix_customers_name_postcode_key'))
-        batch_op.drop_index(batch_op.f('ix_customers_lifetime_value_minor'))
-        batch_op.drop_index(batch_op.f('ix_customers_last_interaction_on'))
-        batch_op.drop_index('ix_customers_email_sort')
-        batch_op.drop_index(batch_op.f('ix_customers_email_key'))
-        batch_op.drop_index(batch_op.f('ix_customers_deleted_at'))
-        batch_op.drop_index('ix_customers_customer_since')
-        batch_op.drop_index('ix_customers_city')
+    op.drop_index("ix_customers_referred_by_id", "customers")
+    op.drop_index("ix_customers_name_postcode_key", "customers")
+    for column in SORT_COLUMNS:
+        op.drop_index(f"ix_customers_{column}", "customers")
 
     op.drop_table('customers')
     op.drop_table('business_profile')

@@ -1,0 +1,44 @@
+"""Memory probe: open the list (or a bare window), scroll top to bottom, print peak RSS in KB.
+
+Usage: scroll_probe.py bare | scroll_probe.py app DB_PATH
+"""
+from __future__ import annotations
+
+import resource
+import sys
+
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+
+def _peak_kb() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def main() -> None:
+    app = QApplication(sys.argv[:1])
+    if sys.argv[1] == "bare":
+        window = QMainWindow()
+        window.setCentralWidget(QTableView())
+        window.resize(1280, 800)
+        window.show()
+        app.processEvents()
+        print(_peak_kb(), _peak_kb())
+        return
+    from core.db import Database
+    from gui.context import AppContext
+    from gui.main_window import MainWindow
+
+    window = MainWindow(AppContext(Database.open(sys.argv[2], read_only=True), read_only=True))
+    window.show()
+    app.processEvents()
+    opened = _peak_kb()
+    bar = window.customers_page.table_view.verticalScrollBar()
+    steps = 400
+    for step in range(steps + 1):
+        bar.setValue(bar.maximum() * step // steps)
+        app.processEvents()
+    print(opened, _peak_kb())
+
+
+if __name__ == "__main__":
+    main()
