@@ -114,16 +114,20 @@ def fetch_customers(
     return [_list_row(r) for r in rows]
 
 
-def fetch_ids(raw: RawConnection, query: ListQuery) -> list[int]:
-    """Every id the query matches, in order (for export and batch printing of a filter)."""
+def fetch_ids(raw: RawConnection, query: ListQuery, *, limit: int | None = None) -> list[int]:
+    """The ids the query matches, in order (all of them unless `limit`)."""
     where, params = _where(raw, query)
     column = SORT_COLUMNS.get(query.sort, SORT_COLUMNS["name"])
+    if query.text.strip():
+        # Matches are read in one sequential pass and sorted; walking the sort index
+        # instead would visit every row in random order.
+        column = "+" + column
     direction = "DESC" if query.descending else "ASC"
-    rows = raw.execute(
-        f"SELECT c.id FROM customers c WHERE {where} ORDER BY {column} {direction}, c.id {direction}",
-        params,
-    )
-    return [int(r[0]) for r in rows]
+    sql = f"SELECT c.id FROM customers c WHERE {where} ORDER BY {column} {direction}, c.id {direction}"
+    if limit is not None:
+        sql += " LIMIT :limit"
+        params["limit"] = limit
+    return [r[0] for r in raw.execute(sql, params)]
 
 
 def fetch_rows(raw: RawConnection, customer_ids: Sequence[int]) -> list[ListRow]:

@@ -6,9 +6,10 @@ import sys
 import threading
 import time
 
-from PySide6.QtCore import QLocale, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QLocale, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from core.backup import check_integrity
 from core.db import Database
 from core.opening import (
     DatabaseCorrupt,
@@ -53,6 +54,9 @@ def run_app(*, db_target: str | None, exit_after_paint: bool = False,
         QTimer.singleShot(50, lambda: _load_phone_formatting(window, database))
 
     window.customers_page.first_rows_painted.connect(_on_painted)
+    checker = IntegrityChecker(database)
+    checker.found_damage.connect(lambda detail: _on_damage_found(window, database, detail))
+    checker.start()
     window.show()
     code = app.exec()
     database.close()
@@ -72,7 +76,7 @@ def _open_database(target: str | None) -> tuple[Database, InstanceLock | None] |
             return None
         database = Database.open(target, read_only=True)
     try:
-        prepare_database(database)
+        prepare_database(database, check_integrity=False)  # checked while the window paints
     except DatabaseCorrupt as exc:
         _offer_backups(database, exc)
         return None
@@ -82,6 +86,34 @@ def _open_database(target: str | None) -> tuple[Database, InstanceLock | None] |
             "Regulars window and try again."))
         return None
     return database, lock
+
+
+class IntegrityChecker(QObject):
+    """Runs `PRAGMA quick_check` on a worker thread (sqlite3 releases the GIL meanwhile)."""
+
+    found_damage = Signal(str)
+
+    def __init__(self, database: Database) -> None:
+        super().__init__()
+        self._path = database.sqlite_path
+
+    def start(self) -> None:
+        if self._path is not None:
+            threading.Thread(target=self._run, name="quick-check", daemon=True).start()
+
+    def _run(self) -> None:
+        assert self._path is not None
+        problem = check_integrity(self._path)
+        if problem is not None:
+            self.found_damage.emit(problem)
+
+
+def _on_damage_found(window: QWidget, database: Database, detail: str) -> None:
+    """Close the window before anything is written, and offer the backups."""
+    assert database.sqlite_path is not None
+    window.hide()
+    _offer_backups(database, DatabaseCorrupt(database.sqlite_path, detail))
+    QApplication.exit(1)
 
 
 def _ask_read_only(path: str) -> bool:

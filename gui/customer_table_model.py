@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersisten
 from core.customer_list import (
     ListQuery,
     ListRow,
+    count_customers,
     fetch_ids,
     fetch_rows,
     tags_by_customer,
@@ -24,6 +25,7 @@ from core.customer_list import (
 from core.db import RawConnection
 
 PAGE_SIZE = 200
+HEAD_ROWS = 2 * PAGE_SIZE
 MAX_CACHED_PAGES = 12
 
 COL_NAME, COL_EMAIL, COL_PHONE, COL_CITY, COL_POSTCODE, COL_STAGE = range(6)
@@ -55,7 +57,10 @@ class CustomerTableModel(QAbstractTableModel):
         super().__init__()
         self._raw = raw
         self._query = ListQuery()
-        self._ids = array("q")
+        self._ids = array("q")  # ordered ids: the first HEAD_ROWS at first, all once needed
+        self._total = 0
+        self._all_ids_loaded = False
+        self._loaded = False
         self._pages: OrderedDict[int, list[ListRow | None]] = OrderedDict()
         self._tags: dict[int, list[str]] = {}
         self._locale = locale or QLocale()
@@ -70,7 +75,6 @@ class CustomerTableModel(QAbstractTableModel):
             "prospect": self.tr("Prospect"), "new": self.tr("New"), "repeat": self.tr("Repeat"),
             "advocate": self.tr("Advocate"), "lapsed": self.tr("Lapsed"),
         }
-        self.refresh()
 
     # -- what the page asks for ------------------------------------------------------
 
@@ -81,20 +85,39 @@ class CustomerTableModel(QAbstractTableModel):
     def set_query(self, query: ListQuery) -> None:
         if query != self._query:
             self._query = query
-            self.refresh()
+            if self._loaded:
+                self.refresh()
 
     def refresh(self) -> None:
-        """Re-read the ordered ids and drop cached pages (after an edit, filter or sort)."""
+        """Re-read the ordered ids and drop cached pages (after an edit, filter or sort).
+
+        Without a search, only the count and the first ids are read now; the rest follow
+        when the person scrolls past them, so the window paints without waiting.
+        """
         self.beginResetModel()
+        self._loaded = True
         self._pages.clear()
         self._tags.clear()
-        self._ids = array("q", fetch_ids(self._raw, self._query))
+        if self._query.text.strip():
+            self._ids = array("q", fetch_ids(self._raw, self._query))
+            self._total = len(self._ids)
+        else:
+            self._ids = array("q", fetch_ids(self._raw, self._query, limit=HEAD_ROWS))
+            self._total = (count_customers(self._raw, self._query)
+                           if len(self._ids) == HEAD_ROWS else len(self._ids))
+        self._all_ids_loaded = len(self._ids) == self._total
         self.endResetModel()
+
+    def _load_all_ids(self) -> None:
+        self._ids = array("q", fetch_ids(self._raw, self._query))
+        self._all_ids_loaded = True
+        if len(self._ids) != self._total:  # rows came or went meanwhile: start over
+            self.refresh()
 
     def set_phone_formatter(self, formatter: Any) -> None:
         self._format_phone = formatter
-        if self._ids:
-            self.dataChanged.emit(self.index(0, COL_PHONE), self.index(len(self._ids) - 1, COL_PHONE))
+        if self._total:
+            self.dataChanged.emit(self.index(0, COL_PHONE), self.index(self._total - 1, COL_PHONE))
 
     def customer_id(self, row: int) -> int:
         return self._row(row).id
@@ -103,12 +126,14 @@ class CustomerTableModel(QAbstractTableModel):
         return self._row(row)
 
     def all_ids(self) -> list[int]:
+        if not self._all_ids_loaded:
+            self._load_all_ids()
         return list(self._ids)
 
     # -- QAbstractTableModel -----------------------------------------------------------
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else COLUMN_COUNT
@@ -143,6 +168,8 @@ class CustomerTableModel(QAbstractTableModel):
     # -- paging --------------------------------------------------------------------------
 
     def _row(self, row: int) -> ListRow:
+        if row >= len(self._ids) and not self._all_ids_loaded:
+            self._load_all_ids()
         number = row // PAGE_SIZE
         page = self._pages.get(number)
         if page is None:
@@ -159,11 +186,12 @@ class CustomerTableModel(QAbstractTableModel):
                         self._tags.pop(old.id, None)
         else:
             self._pages.move_to_end(number)
-        found_row = page[row - number * PAGE_SIZE]
+        offset = row - number * PAGE_SIZE
+        found_row = page[offset] if offset < len(page) else None
         if found_row is not None:
             return found_row
         # A customer vanished since the ids were read (another desk): show a blank row.
-        return ListRow(self._ids[row], "", "", "", "", "", "", "", "", 0, 0, None, None)
+        return ListRow(0, "", "", "", "", "", "", "", "", 0, 0, None, None)
 
     def _display(self, row: ListRow, column: int) -> Any:
         if column == COL_NAME:

@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         context.status_posted.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.resize(1280, 800)
         self._restore_window_state()
+        self.customers_page.load()  # once, after the saved sort order is back
 
     # -- areas ---------------------------------------------------------------------------
 

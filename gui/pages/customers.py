@@ -133,6 +133,10 @@ class CustomersPage(QWidget):
 
     # -- public ------------------------------------------------------------------------
 
+    def load(self) -> None:
+        """Read the list for the first time (after the window has restored its sort order)."""
+        self.model.refresh()
+
     def focus_search(self) -> None:
         self.search_edit.setFocus()
         self.search_edit.selectAll()

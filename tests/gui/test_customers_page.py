@@ -33,6 +33,7 @@ def _names(page: CustomersPage) -> list[str]:
 def test_model_passes_qt_model_tester(qtmodeltester, sqlite_db: Database) -> None:  # type: ignore[no-untyped-def]
     _seed(sqlite_db)
     model = CustomerTableModel(sqlite_db.raw())
+    model.refresh()
     qtmodeltester.check(model, force_py=True)
     model.sort(COL_NAME, Qt.SortOrder.DescendingOrder)
     qtmodeltester.check(model, force_py=True)
@@ -44,6 +45,7 @@ def test_typing_in_search_finds_customer_by_unaccented_name_and_phone_digits(
     _seed(sqlite_db)
     page = CustomersPage(AppContext(sqlite_db), QUndoStack())
     qtbot.addWidget(page)
+    page.load()
     assert page.count_label.text() == "3 customer(s)"
     qtbot.keyClicks(page.search_edit, "muller")
     qtbot.waitUntil(lambda: _names(page) == ["José Müller"], timeout=2000)
@@ -57,6 +59,7 @@ def test_filter_by_tag_and_sort_by_clicking_the_header(qtbot, sqlite_db: Databas
     _seed(sqlite_db)
     page = CustomersPage(AppContext(sqlite_db), QUndoStack())
     qtbot.addWidget(page)
+    page.load()
     assert _names(page) == ["Zoë Adams", "José Müller", "Ann Smith"]
     page.tag_combo.setCurrentIndex(page.tag_combo.findText("vip"))
     assert _names(page) == ["Zoë Adams", "José Müller"]
@@ -89,6 +92,7 @@ def test_phone_shows_in_the_shops_format(qtbot, sqlite_db: Database) -> None:  #
 
     _seed(sqlite_db)
     model = CustomerTableModel(sqlite_db.raw())
+    model.refresh()
     model.set_phone_formatter(lambda phone: format_phone(phone, "US"))
     phones = [model.index(r, COL_PHONE).data() for r in range(model.rowCount())]
     assert "(555) 123-4567" in phones
