@@ -144,8 +144,12 @@ def _offer_backups(database: Database, error: DatabaseCorrupt) -> None:
 def _business_locale(database: Database) -> tuple[QLocale, str]:
     """The shop's locale and currency symbol, read without loading the ORM."""
     row = database.raw().execute("SELECT locale, currency FROM business_profile WHERE id = 1")
-    locale = QLocale(row[0][0]) if row else QLocale()
-    currency = row[0][1] if row else None
+    if row:
+        locale, currency = QLocale(row[0][0]), row[0][1]
+    else:  # no profile yet: the computer's locale, unless it is the bare "C" one
+        locale, currency = QLocale.system(), None
+        if locale.language() == QLocale.Language.C:
+            locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
     symbol = locale.currencySymbol(QLocale.CurrencySymbolFormat.CurrencySymbol)
     if currency and currency != locale.currencySymbol(QLocale.CurrencySymbolFormat.CurrencyIsoCode):
         symbol = currency + " "

@@ -64,6 +64,9 @@ class CustomerTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[ListRow | None]] = OrderedDict()
         self._tags: dict[int, list[str]] = {}
         self._locale = locale or QLocale()
+        # The locale's short date, but with a four-digit year (12/03/26 reads ambiguously).
+        short = self._locale.dateFormat(QLocale.FormatType.ShortFormat)
+        self._date_format = short if "yyyy" in short else short.replace("yy", "yyyy")
         self._currency_symbol = currency_symbol
         self._format_phone = phone_formatter or (lambda phone: phone)
         self._headers = [
@@ -222,4 +225,4 @@ class CustomerTableModel(QAbstractTableModel):
     def _date(self, value: dt.date | None) -> str:
         if value is None:
             return ""
-        return self._locale.toString(value, QLocale.FormatType.ShortFormat)
+        return self._locale.toString(value, self._date_format)

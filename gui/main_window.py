@@ -33,7 +33,7 @@ class MainWindow(QMainWindow):
 
         self.sidebar_list = QListWidget()
         self.sidebar_list.setObjectName("sidebar")
-        self.sidebar_list.setFixedWidth(190)
+        self.sidebar_list.setFixedWidth(170)
         self.sidebar_list.setIconSize(QSize(20, 20))
         self.sidebar_list.setSpacing(2)
         self.sidebar_list.setStyleSheet(
@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
         if context.read_only:
             self.statusBar().addPermanentWidget(QLabel(self.tr("Read-only")))
         context.status_posted.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.resize(1280, 800)
+        self.resize(1360, 840)
         self._restore_window_state()
         self.customers_page.load()  # once, after the saved sort order is back
 

@@ -37,6 +37,7 @@ class CustomersPage(QWidget):
         self._context = context
         self._undo_stack = undo_stack
         self._painted = False
+        self._locale = locale or QLocale()
 
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Search name, email, phone or postcode"))
@@ -80,7 +81,7 @@ class CustomersPage(QWidget):
         header = self.table_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((200, 240, 150, 130, 90, 90, 60, 120, 100, 120)):
+        for column, width in enumerate((165, 195, 120, 100, 75, 75, 50, 95, 85, 90)):
             header.resizeSection(column, width)
         header.setMinimumSectionSize(50)
         self.table_view.viewport().installEventFilter(self)
@@ -193,10 +194,14 @@ class CustomersPage(QWidget):
 
     def _update_count(self) -> None:
         count = self.model.rowCount()
+        number = self._locale.toString(count)
         if self.model.query.trash:
-            self.count_label.setText(self.tr("%n customer(s) in the trash", "", count))
+            text = (self.tr("1 customer in the trash") if count == 1
+                    else self.tr("%1 customers in the trash").replace("%1", number))
         else:
-            self.count_label.setText(self.tr("%n customer(s)", "", count))
+            text = (self.tr("1 customer") if count == 1
+                    else self.tr("%1 customers").replace("%1", number))
+        self.count_label.setText(text)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
