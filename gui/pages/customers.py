@@ -56,6 +56,8 @@ class CustomersPage(QWidget):
         self.new_button = QPushButton(self.tr("New customer"))
         self.new_button.setToolTip(self.tr("Add a customer (Ctrl+N)"))
         self.delete_button = QPushButton(self.tr("Move to trash"))
+        self.merge_button = QPushButton(self.tr("Merge…"))
+        self.merge_button.setToolTip(self.tr("Merge two records of the same person"))
         self.restore_button = QPushButton(self.tr("Restore"))
         self.restore_button.setVisible(False)
         self.count_label = QLabel()
@@ -96,6 +98,7 @@ class CustomersPage(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.new_button)
         actions.addWidget(self.delete_button)
+        actions.addWidget(self.merge_button)
         actions.addWidget(self.restore_button)
         actions.addStretch(1)
         layout = QVBoxLayout(self)
@@ -117,6 +120,7 @@ class CustomersPage(QWidget):
         self.new_button.clicked.connect(self.new_customer_requested)
         self.delete_button.clicked.connect(self.move_selection_to_trash)
         self.restore_button.clicked.connect(self._on_restore_clicked)
+        self.merge_button.clicked.connect(self._on_merge_clicked)
         self.table_view.doubleClicked.connect(self._on_row_activated)
         self.table_view.activated.connect(self._on_row_activated)
         self.model.modelReset.connect(self._update_count)
@@ -177,6 +181,7 @@ class CustomersPage(QWidget):
 
     def _on_trash_toggled(self, in_trash: bool) -> None:
         self.delete_button.setVisible(not in_trash)
+        self.merge_button.setVisible(not in_trash)
         self.restore_button.setVisible(in_trash)
         self.new_button.setEnabled(not in_trash and not self._context.read_only)
         self._apply_filters()
@@ -186,6 +191,23 @@ class CustomersPage(QWidget):
         if ids:
             text = self.tr("Restore %n customer(s)", "", len(ids))
             self._undo_stack.push(RestoreFromTrashCommand(self._context, ids, text))
+
+    def _on_merge_clicked(self) -> None:
+        from gui.merge_dialog import MergeDialog
+
+        ids = self.selected_ids()
+        if len(ids) != 2:
+            return
+        first, second = (self.model.row_of(r) for r in sorted(
+            index.row() for index in self.table_view.selectionModel().selectedRows()))
+        dialog = MergeDialog(first, second, self)
+        if dialog.exec():
+            from core.merge import merge_customers
+
+            keep_id, other_id = dialog.keep_and_other()
+            self._context.run(merge_customers, keep_id=keep_id, other_id=other_id)
+            self._context.customers_changed.emit()
+            self._context.post_status(self.tr("Merged the two records."))
 
     def _on_row_activated(self) -> None:
         ids = self.selected_ids()
@@ -208,6 +230,9 @@ class CustomersPage(QWidget):
         has_selection = self.table_view.selectionModel().hasSelection()
         writable = not self._context.read_only
         self.delete_button.setEnabled(has_selection and writable)
+        self.merge_button.setEnabled(
+            writable and not self.model.query.trash
+            and len(self.table_view.selectionModel().selectedRows()) == 2)
         self.restore_button.setEnabled(has_selection and writable)
         self.new_button.setEnabled(writable and not self.model.query.trash)
 

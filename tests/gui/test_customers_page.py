@@ -96,3 +96,26 @@ def test_phone_shows_in_the_shops_format(qtbot, sqlite_db: Database) -> None:  #
     model.set_phone_formatter(lambda phone: format_phone(phone, "US"))
     phones = [model.index(r, COL_PHONE).data() for r in range(model.rowCount())]
     assert "(555) 123-4567" in phones
+
+
+def test_merging_two_selected_records_keeps_the_chosen_one(qtbot, sqlite_db: Database) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+
+    _seed(sqlite_db)
+    page = CustomersPage(AppContext(sqlite_db), QUndoStack())
+    qtbot.addWidget(page)
+    page.load()
+    page.table_view.selectRow(0)  # Zoë Adams
+    page.table_view.selectionModel().select(
+        page.model.index(2, 0), page.table_view.selectionModel().SelectionFlag.Select
+        | page.table_view.selectionModel().SelectionFlag.Rows)  # Ann Smith
+    assert page.merge_button.isEnabled()
+
+    def choose_second() -> None:
+        dialog = QApplication.activeModalWidget()
+        dialog.keep_group.button(1).setChecked(True)
+        dialog.merge_button.click()
+
+    QTimer.singleShot(100, choose_second)
+    page.merge_button.click()
+    assert _names(page) == ["José Müller", "Ann Smith"]
