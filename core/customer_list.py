@@ -141,7 +141,11 @@ def fetch_rows(raw: RawConnection, customer_ids: Sequence[int]) -> list[ListRow]
 
 
 def _list_row(r: Sequence[Any]) -> ListRow:
-    return ListRow(*r[:11], last_interaction_on=_as_date(r[11]), customer_since=_as_date(r[12]))
+    return ListRow(
+        id=r[0], first_name=r[1], last_name=r[2], organisation=r[3], email=r[4], phone=r[5],
+        city=r[6], postal_code=r[7], stage=r[8], visit_count=r[9], lifetime_value_minor=r[10],
+        last_interaction_on=_as_date(r[11]), customer_since=_as_date(r[12]),
+    )
 
 
 def _id_params(customer_ids: Sequence[int]) -> tuple[str, dict[str, int]]:

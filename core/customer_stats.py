@@ -4,7 +4,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from sqlalchemy import func, select, update
+from typing import cast
+
+from sqlalchemy import Table, func, select, update
 from sqlalchemy.orm import Session, aliased
 
 from core.models import Customer, Interaction
@@ -23,8 +25,8 @@ def refresh_customer_stats(
     ids = None if customer_ids is None else sorted(set(customer_ids))
     if ids is not None and not ids:
         return
-    c = Customer.__table__
-    i = Interaction.__table__
+    c = cast(Table, Customer.__table__)
+    i = cast(Table, Interaction.__table__)
     business = i.c.kind.in_(sorted(BUSINESS_KINDS))
     visits = select(func.count()).where(i.c.customer_id == c.c.id, business).scalar_subquery()
     value = (

@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
@@ -60,7 +61,7 @@ def clean_draft(session: Session, draft: CustomerDraft, region: str | None = Non
     """The draft as it will be stored; raises InvalidInput listing every bad field."""
     region = region if region is not None else business_region(session)
     problems: list[FieldProblem] = []
-    values = {name: (getattr(draft, name) or "").strip() for name in TEXT_FIELDS}
+    values: dict[str, Any] = {name: (getattr(draft, name) or "").strip() for name in TEXT_FIELDS}
     for name, limit in MAX_LENGTHS.items():
         if len(values[name]) > limit:
             problems.append(FieldProblem(name, TOO_LONG, str(limit)))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -56,7 +57,7 @@ def save_business_profile(session: Session, profile: BusinessProfileData) -> Bus
     from babel import Locale, UnknownLocaleError
 
     problems: list[FieldProblem] = []
-    values = {
+    values: dict[str, Any] = {
         name: (value.strip() if isinstance(value, str) else value)
         for name, value in dataclasses.asdict(profile).items()
     }
