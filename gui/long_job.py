@@ -10,12 +10,25 @@ import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QThread, Qt, Signal
+from PySide6.QtCore import QObject, QThread, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 T = TypeVar("T")
 Progress = Callable[[int, int], None]
 Job = Callable[[Progress, Callable[[], bool]], T]
+
+
+class _ProgressRelay(QObject):
+    """Lives in the GUI thread, so progress from the worker arrives as queued calls."""
+
+    def __init__(self, dialog: QProgressDialog) -> None:
+        super().__init__()
+        self._dialog = dialog
+
+    @Slot(int, int)
+    def show_progress(self, done: int, total: int) -> None:
+        self._dialog.setMaximum(max(total, 1))
+        self._dialog.setValue(min(done, total))
 
 
 class _Worker(QObject, Generic[T]):
@@ -52,9 +65,8 @@ def run_long_job(parent: QWidget | None, label: str, job: Job[T]) -> T:
     worker: _Worker[T] = _Worker(job)
     worker.moveToThread(thread)
     thread.started.connect(worker.run)
-    worker.progressed.connect(
-        lambda done, total: (dialog.setMaximum(max(total, 1)), dialog.setValue(min(done, total)))
-    )
+    relay = _ProgressRelay(dialog)
+    worker.progressed.connect(relay.show_progress)
     worker.finished.connect(thread.quit)
     thread.finished.connect(dialog.accept)
     dialog.canceled.connect(worker.cancel_event.set)

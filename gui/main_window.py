@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QLocale, QSettings, QSize, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
@@ -50,11 +51,14 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.sidebar_list)
         layout.addWidget(self.pages_stack, 1)
         self.setCentralWidget(central)
-        self.sidebar_list.currentRowChanged.connect(self.pages_stack.setCurrentIndex)
+        self.sidebar_list.currentRowChanged.connect(self._on_area_chosen)
+        self._page_factories: dict[int, Callable[[], QWidget]] = {}
 
         self.customers_page = CustomersPage(context, self.undo_stack, locale=locale,
                                             currency_symbol=currency_symbol)
         self.add_page(self.customers_page, self.tr("Customers"))
+        self.cards_page: QWidget | None = None
+        self.add_lazy_page(self.tr("Cards & letters"), self._make_cards_page)
         self.customers_page.open_customer_requested.connect(self.open_customer)
         self.customers_page.new_customer_requested.connect(self.new_customer)
 
@@ -76,6 +80,32 @@ class MainWindow(QMainWindow):
         QListWidgetItem(title, self.sidebar_list)
         if self.sidebar_list.currentRow() < 0:
             self.sidebar_list.setCurrentRow(0)
+
+    def add_lazy_page(self, title: str, factory: Callable[[], QWidget]) -> None:
+        """An area whose page (and whose imports) are built the first time it is opened,
+        so they stay off the startup path."""
+        self._page_factories[self.pages_stack.count()] = factory
+        self.add_page(QWidget(), title)
+
+    def _on_area_chosen(self, row: int) -> None:
+        factory = self._page_factories.pop(row, None)
+        if factory is not None:
+            placeholder = self.pages_stack.widget(row)
+            self.pages_stack.insertWidget(row, factory())
+            self.pages_stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        self.pages_stack.setCurrentIndex(row)
+
+    def _make_cards_page(self) -> QWidget:
+        from gui.pages.cards import CardsPage
+
+        page = CardsPage(self._context)
+        page.set_selection(tuple(self.customers_page.selected_ids()))
+        self.customers_page.selection_changed.connect(
+            lambda ids: page.set_selection(tuple(ids)))
+        self._context.customers_changed.connect(page.load)  # new tags become choosable
+        self.cards_page = page
+        return page
 
     def show_page(self, page: QWidget) -> None:
         self.sidebar_list.setCurrentRow(self.pages_stack.indexOf(page))

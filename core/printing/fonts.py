@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,11 +100,6 @@ def covers(font_name: str, text: str) -> bool:
     return all(ord(c) in chars for c in text)
 
 
-def is_printable(char: str) -> bool:
-    """True when some bundled face has a glyph for `char` (emoji usually do not)."""
-    return any(ord(char) in coverage(name) for name in CHAINS[REGULAR])
-
-
 def font_runs(text: str, style: str = REGULAR) -> list[FontRun]:
     """`text` cut into runs, each set in one face that has every glyph in it.
 
@@ -116,12 +110,11 @@ def font_runs(text: str, style: str = REGULAR) -> list[FontRun]:
     runs: list[FontRun] = []
     for word in _words(text):
         if word.isspace():
-            font = runs[-1].font_name if runs else chain[0]
-            _append(runs, font, word)
+            _append(runs, runs[-1].font_name if runs else chain[0], word)
             continue
-        font = next((name for name in chain if covers(name, word)), None)
-        if font is not None:
-            _append(runs, font, word)
+        whole = next((name for name in chain if covers(name, word)), None)
+        if whole is not None:
+            _append(runs, whole, word)
             continue
         for char in word:
             char_font = next((name for name in chain if covers(name, char)), None)
@@ -152,8 +145,4 @@ def primary_font(style: str = REGULAR) -> str:
 def string_width(runs: list[FontRun], size: float) -> float:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    return sum(stringWidth(run.text, run.font_name, size) for run in runs)
-
-
-def is_combining(char: str) -> bool:
-    return unicodedata.combining(char) != 0
+    return float(sum(stringWidth(run.text, run.font_name, size) for run in runs))

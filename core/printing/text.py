@@ -15,7 +15,7 @@ import re
 import unicodedata
 from xml.sax.saxutils import escape
 
-from core.printing.fonts import REGULAR, FontRun, font_runs
+from core.printing.fonts import REGULAR, font_runs
 
 # Joiners, variation selectors, skin tones and tags only make sense next to the emoji
 # they modify, and the emoji themselves are dropped by `font_runs`.
@@ -58,17 +58,14 @@ def prepare(text: str) -> str:
     return "\n".join(visual_order(line) for line in clean_text(text).split("\n"))
 
 
-def runs_for(text: str, style: str = REGULAR) -> list[FontRun]:
-    """Runs for one prepared line (no newlines)."""
-    return font_runs(text, style)
-
-
-def to_markup(text: str, style: str = REGULAR) -> str:
-    """Paragraph markup for plain text: escaped, one <font> per run, <br/> per newline."""
+def to_markup(text: str, style: str = REGULAR, default_font: str = "") -> str:
+    """Paragraph markup for plain text: escaped, a <font> per run not in `default_font`
+    (the paragraph's own face), <br/> per newline."""
     lines = []
     for line in prepare(text).split("\n"):
         lines.append("".join(
-            f'<font name="{run.font_name}">{escape(run.text)}</font>'
+            escape(run.text) if run.font_name == default_font
+            else f'<font name="{run.font_name}">{escape(run.text)}</font>'
             for run in font_runs(line, style)
         ))
     return "<br/>".join(lines)

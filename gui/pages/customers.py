@@ -27,6 +27,7 @@ SEARCH_DELAY_MS = 60  # long enough to coalesce fast typing, short enough to fee
 
 class CustomersPage(QWidget):
     open_customer_requested = Signal(int)
+    selection_changed = Signal(list)  # the selected customer ids
     new_customer_requested = Signal()
     first_rows_painted = Signal()
 
@@ -124,7 +125,7 @@ class CustomersPage(QWidget):
         self.table_view.doubleClicked.connect(self._on_row_activated)
         self.table_view.activated.connect(self._on_row_activated)
         self.model.modelReset.connect(self._update_count)
-        self.table_view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.table_view.selectionModel().selectionChanged.connect(self._on_selection_changed)
         context.customers_changed.connect(self.refresh)
         self.trash_action = QAction(self.tr("Move to Trash"), self)
         self.trash_action.setShortcut(QKeySequence.StandardKey.Delete)
@@ -213,6 +214,10 @@ class CustomersPage(QWidget):
         ids = self.selected_ids()
         if len(ids) == 1:
             self.open_customer_requested.emit(ids[0])
+
+    def _on_selection_changed(self) -> None:
+        self._update_buttons()
+        self.selection_changed.emit(self.selected_ids())
 
     def _update_count(self) -> None:
         count = self.model.rowCount()

@@ -1,0 +1,352 @@
+"""Print batches: plan who gets what, render, record, then mark sent, spoiled, reprint.
+
+A batch is planned in one unit of work (`plan_batch`), rendered without the database
+(`render_batch`, a long job), and recorded in another (`record_batch`); `print_batch`
+does all three for the command line. Each item keeps the merge values it was printed
+with, so a batch from the history opens again exactly as it was printed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from core.jobs import CancelCheck, Progress, never_cancelled, no_progress
+from core.printing.formats import (
+    check_format,
+    check_start,
+    default_format,
+    get_label_sheet,
+    get_page_format,
+)
+from core.printing.models import PrintBatch, PrintBatchItem
+from core.printing.recipients import (
+    Recipient,
+    RecipientSelection,
+    Skipped,
+    select_recipients,
+)
+from core.printing.templates import TemplateData, check_template, get_template, InvalidTemplate
+from core.profile import BusinessProfileData, get_business_profile
+
+log = logging.getLogger(__name__)
+
+PRINTED = "printed"
+SENT = "sent"
+SPOILED = "spoiled"
+REPRINTED = "reprinted"  # spoiled, and printed again in a later batch
+SKIPPED = "skipped"
+
+
+class BatchNotFound(Exception):
+    def __init__(self, batch_id: int) -> None:
+        super().__init__(f"no batch {batch_id}")
+        self.batch_id = batch_id
+
+
+class NoRecipients(Exception):
+    """Nobody in the selection can be mailed; `skipped` says why for each."""
+
+    def __init__(self, skipped: tuple[Skipped, ...]) -> None:
+        super().__init__(f"no recipients ({len(skipped)} skipped)")
+        self.skipped = skipped
+
+
+class NothingToReprint(Exception):
+    def __init__(self, batch_id: int) -> None:
+        super().__init__(f"batch {batch_id} has no spoiled items")
+        self.batch_id = batch_id
+
+
+@dataclass(frozen=True)
+class BatchRequest:
+    template_name: str
+    selection: RecipientSelection
+    format_name: str = ""  # "" uses the template's format, or the default for its kind
+    label_sheet: str = ""  # "" prints no labels
+    label_start: int = 1
+
+
+@dataclass(frozen=True)
+class BatchPlan:
+    template: TemplateData
+    format_name: str
+    profile: BusinessProfileData
+    recipients: tuple[Recipient, ...]
+    skipped: tuple[Skipped, ...] = ()
+    label_sheet: str = ""
+    label_start: int = 1
+    reprint_of_id: int | None = None
+
+
+@dataclass(frozen=True)
+class RenderedBatch:
+    pages: int
+    label_pages: int
+
+
+@dataclass(frozen=True)
+class BatchSummary:
+    id: int
+    created_at: dt.datetime
+    template_name: str
+    title: str
+    format_name: str
+    label_sheet: str
+    item_count: int
+    skipped_count: int
+    sent_at: dt.datetime | None
+    reprint_of_id: int | None
+    counts: tuple[tuple[str, int], ...]  # (status, how many), statuses in a fixed order
+
+    def count(self, status: str) -> int:
+        return dict(self.counts).get(status, 0)
+
+
+@dataclass(frozen=True)
+class BatchItemRow:
+    id: int
+    position: int
+    customer_id: int | None
+    recipient_name: str
+    status: str
+    skip_reason: str
+    status_changed_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class BatchDetail:
+    summary: BatchSummary
+    items: tuple[BatchItemRow, ...]
+
+
+@dataclass(frozen=True)
+class MailingRow:
+    """One thing sent (or printed) to a customer, for their record."""
+
+    batch_id: int
+    template_name: str
+    title: str
+    status: str
+    printed_at: dt.datetime
+    sent_at: dt.datetime | None
+
+
+def plan_batch(session: Session, request: BatchRequest, *,
+               today: dt.date | None = None) -> BatchPlan:
+    """Check the request and choose the recipients. Reads only; raises typed errors."""
+    template = get_template(session, request.template_name)
+    problems = [p for p in check_template(template.title, template.body)]
+    if problems:
+        raise InvalidTemplate(problems)
+    profile = get_business_profile(session)
+    format_name = (request.format_name or template.format_name
+                   or default_format(template.kind, profile.locale))
+    check_format(template.kind, get_page_format(format_name))
+    label_sheet = ""
+    if request.label_sheet:
+        sheet = get_label_sheet(request.label_sheet)
+        check_start(sheet, request.label_start)
+        label_sheet = sheet.name
+    recipients, skipped = select_recipients(session, request.selection, profile=profile,
+                                            today=today)
+    if not recipients:
+        raise NoRecipients(skipped)
+    return BatchPlan(template, get_page_format(format_name).name, profile, recipients, skipped,
+                     label_sheet, request.label_start)
+
+
+def render_batch(
+    plan: BatchPlan, out_path: Path, *, labels_path: Path | None = None,
+    progress: Progress = no_progress, is_cancelled: CancelCheck = never_cancelled,
+) -> RenderedBatch:
+    """Write the items PDF (and the labels PDF, same order). Long job; raises Cancelled."""
+    from core.printing.render import ItemsJob, render_items, render_labels
+
+    count = len(plan.recipients)
+    with_labels = labels_path is not None and bool(plan.label_sheet)
+    total = count * (2 if with_labels else 1)
+    job = ItemsJob(plan.template.title, plan.template.body, get_page_format(plan.format_name),
+                   plan.profile, plan.recipients)
+    items = render_items(job, out_path, progress=lambda d, _t: progress(d, total),
+                         is_cancelled=is_cancelled)
+    label_pages = 0
+    if with_labels:
+        assert labels_path is not None
+        labels = render_labels(plan.recipients, labels_path,
+                               sheet=get_label_sheet(plan.label_sheet), start=plan.label_start,
+                               progress=lambda d, _t: progress(count + d, total),
+                               is_cancelled=is_cancelled)
+        label_pages = labels.pages
+    return RenderedBatch(items.pages, label_pages)
+
+
+def record_batch(session: Session, plan: BatchPlan, *, mark_sent: bool = False,
+                 now: dt.datetime | None = None) -> BatchSummary:
+    """Store the printed batch with its items and skips; a reprint retires the spoiled items."""
+    now = now or dt.datetime.now()
+    status = SENT if mark_sent else PRINTED
+    batch = PrintBatch(
+        created_at=now, template_name=plan.template.name, template_kind=plan.template.kind,
+        title=plan.template.title, body=plan.template.body, format_name=plan.format_name,
+        label_sheet=plan.label_sheet, reprint_of_id=plan.reprint_of_id,
+        sent_at=now if mark_sent else None, item_count=len(plan.recipients),
+        skipped_count=len(plan.skipped),
+    )
+    for position, recipient in enumerate(plan.recipients):
+        snapshot = {"values": dict(recipient.values), "address": list(recipient.address)}
+        batch.items.append(PrintBatchItem(
+            position=position, customer_id=recipient.customer_id, status=status,
+            recipient_name=recipient.name[:400], status_changed_at=now,
+            values_json=json.dumps(snapshot, ensure_ascii=False),
+        ))
+    for offset, skip in enumerate(plan.skipped, len(plan.recipients)):
+        batch.items.append(PrintBatchItem(
+            position=offset, customer_id=_live_id(session, skip.customer_id), status=SKIPPED,
+            skip_reason=skip.reason, recipient_name=skip.name[:400], values_json="{}",
+        ))
+    session.add(batch)
+    if plan.reprint_of_id is not None:
+        for item in _items(session, plan.reprint_of_id, SPOILED):
+            item.status, item.status_changed_at = REPRINTED, now
+    session.flush()
+    log.info("recorded batch %d: %d items, %d skipped", batch.id, batch.item_count,
+             batch.skipped_count)
+    return _summary(session, batch)
+
+
+def print_batch(
+    session: Session, request: BatchRequest, out_path: Path, *,
+    labels_path: Path | None = None, mark_sent: bool = False, today: dt.date | None = None,
+    progress: Progress = no_progress, is_cancelled: CancelCheck = never_cancelled,
+) -> tuple[BatchSummary, BatchPlan, RenderedBatch]:
+    """Plan, render and record one batch in the caller's unit of work."""
+    plan = plan_batch(session, request, today=today)
+    rendered = render_batch(plan, out_path, labels_path=labels_path, progress=progress,
+                            is_cancelled=is_cancelled)
+    return record_batch(session, plan, mark_sent=mark_sent), plan, rendered
+
+
+def mark_batch_sent(session: Session, batch_id: int, *,
+                    now: dt.datetime | None = None) -> BatchSummary:
+    """Every printed item of the batch becomes sent; spoiled items stay spoiled."""
+    now = now or dt.datetime.now()
+    batch = _batch(session, batch_id)
+    for item in _items(session, batch_id, PRINTED):
+        item.status, item.status_changed_at = SENT, now
+    batch.sent_at = now
+    session.flush()
+    return _summary(session, batch)
+
+
+def mark_items_spoiled(session: Session, batch_id: int, item_ids: list[int], *,
+                       now: dt.datetime | None = None) -> BatchSummary:
+    """Mark items that came out wrong (smudged, misfed) so they can be reprinted."""
+    now = now or dt.datetime.now()
+    batch = _batch(session, batch_id)
+    for item in session.scalars(select(PrintBatchItem).where(
+            PrintBatchItem.batch_id == batch_id, PrintBatchItem.id.in_(item_ids),
+            PrintBatchItem.status.in_((PRINTED, SENT)))):
+        item.status, item.status_changed_at = SPOILED, now
+    session.flush()
+    return _summary(session, batch)
+
+
+def plan_reprint(session: Session, batch_id: int) -> BatchPlan:
+    """A new batch of only the spoiled items, as they were printed."""
+    plan = plan_reopen(session, batch_id, statuses=(SPOILED,))
+    if not plan.recipients:
+        raise NothingToReprint(batch_id)
+    return replace(plan, reprint_of_id=batch_id)
+
+
+def plan_reopen(session: Session, batch_id: int, *,
+                statuses: tuple[str, ...] = (PRINTED, SENT, SPOILED, REPRINTED)) -> BatchPlan:
+    """The batch as printed, to preview or print again from the history."""
+    batch = _batch(session, batch_id)
+    template = TemplateData(batch.template_name, batch.template_kind, batch.title, batch.body,
+                            batch.format_name, is_edited=False, has_default=False)
+    recipients = []
+    for item in batch.items:
+        if item.status in statuses:
+            snapshot = json.loads(item.values_json)
+            recipients.append(Recipient(item.customer_id, item.recipient_name,
+                                        tuple(snapshot["values"].items()),
+                                        tuple(snapshot["address"])))
+    return BatchPlan(template, batch.format_name, get_business_profile(session),
+                     tuple(recipients), (), batch.label_sheet, 1)
+
+
+def list_batches(session: Session, *, limit: int = 200) -> list[BatchSummary]:
+    """The most recent batches first."""
+    batches = session.scalars(
+        select(PrintBatch).order_by(PrintBatch.created_at.desc(), PrintBatch.id.desc())
+        .limit(limit)).all()
+    return [_summary(session, b) for b in batches]
+
+
+def get_batch(session: Session, batch_id: int) -> BatchDetail:
+    batch = _batch(session, batch_id)
+    items = tuple(BatchItemRow(i.id, i.position, i.customer_id, i.recipient_name, i.status,
+                               i.skip_reason, i.status_changed_at) for i in batch.items)
+    return BatchDetail(_summary(session, batch), items)
+
+
+def list_customer_mailings(session: Session, customer_id: int) -> list[MailingRow]:
+    """What was printed for a customer, newest first (skips are not listed)."""
+    rows = session.execute(
+        select(PrintBatch.id, PrintBatch.template_name, PrintBatch.title, PrintBatchItem.status,
+               PrintBatch.created_at, PrintBatchItem.status_changed_at)
+        .join(PrintBatchItem, PrintBatchItem.batch_id == PrintBatch.id)
+        .where(PrintBatchItem.customer_id == customer_id, PrintBatchItem.status != SKIPPED)
+        .order_by(PrintBatch.created_at.desc(), PrintBatch.id.desc())).all()
+    return [MailingRow(r[0], r[1], r[2], r[3], r[4], r[5] if r[3] == SENT else None)
+            for r in rows]
+
+
+def customers_sent(session: Session, template_name: str, *, since: dt.date) -> list[int]:
+    """Ids of customers sent `template_name` on or after `since` ("birthday cards this year")."""
+    start = dt.datetime.combine(since, dt.time())
+    return list(session.scalars(
+        select(PrintBatchItem.customer_id).distinct()
+        .join(PrintBatch, PrintBatch.id == PrintBatchItem.batch_id)
+        .where(PrintBatch.template_name == template_name, PrintBatchItem.status == SENT,
+               PrintBatchItem.status_changed_at >= start,
+               PrintBatchItem.customer_id.is_not(None))
+        .order_by(PrintBatchItem.customer_id)))
+
+
+def _batch(session: Session, batch_id: int) -> PrintBatch:
+    batch = session.get(PrintBatch, batch_id)
+    if batch is None:
+        raise BatchNotFound(batch_id)
+    return batch
+
+
+def _items(session: Session, batch_id: int, status: str) -> list[PrintBatchItem]:
+    return list(session.scalars(select(PrintBatchItem).where(
+        PrintBatchItem.batch_id == batch_id, PrintBatchItem.status == status)))
+
+
+def _live_id(session: Session, customer_id: int) -> int | None:
+    from core.models import Customer
+
+    return customer_id if session.get(Customer, customer_id) is not None else None
+
+
+_STATUS_ORDER = (PRINTED, SENT, SPOILED, REPRINTED, SKIPPED)
+
+
+def _summary(session: Session, batch: PrintBatch) -> BatchSummary:
+    counts = dict(session.execute(
+        select(PrintBatchItem.status, func.count()).where(PrintBatchItem.batch_id == batch.id)
+        .group_by(PrintBatchItem.status)).all())
+    return BatchSummary(
+        batch.id, batch.created_at, batch.template_name, batch.title, batch.format_name,
+        batch.label_sheet, batch.item_count, batch.skipped_count, batch.sent_at,
+        batch.reprint_of_id, tuple((s, counts[s]) for s in _STATUS_ORDER if s in counts))

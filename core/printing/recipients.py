@@ -1,0 +1,212 @@
+"""Who a batch goes to: the selection, who is left out and why, and each one's merge values."""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from core.customer_types import display_name
+from core.models import Customer, CustomerTag, Tag
+from core.profile import BusinessProfileData
+from core.stages import STAGES
+
+log = logging.getLogger(__name__)
+
+# Why a recipient was left out.
+NO_ADDRESS = "no_address"
+NO_MAIL = "no_mail"
+NOT_FOUND = "not_found"  # an id that is not a live customer
+
+# InvalidSelection codes
+EMPTY_SELECTION = "empty_selection"
+UNKNOWN_TAG = "unknown_tag"
+UNKNOWN_STAGE = "unknown_stage"
+AMBIGUOUS_SELECTION = "ambiguous_selection"
+
+# Countries that write "City, Region Postcode" on one line.
+_CITY_REGION_POSTCODE = {"us", "usa", "united states", "united states of america",
+                         "ca", "canada", "au", "australia"}
+_POSTCODE_OWN_LINE = {"gb", "uk", "united kingdom", "great britain", "ie", "ireland"}
+
+
+@dataclass(frozen=True)
+class RecipientSelection:
+    """Exactly one of: explicit customer ids, a tag, a stage, or everyone."""
+
+    customer_ids: tuple[int, ...] = ()
+    tag: str = ""
+    stage: str = ""
+    everyone: bool = False
+
+
+class InvalidSelection(Exception):
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(f"{code} {detail}".strip())
+        self.code = code
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class Recipient:
+    customer_id: int | None
+    name: str
+    values: tuple[tuple[str, str], ...]
+    address: tuple[str, ...]  # the lines of the envelope or label, name first
+
+    def value_map(self) -> dict[str, str]:
+        return dict(self.values)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    customer_id: int
+    name: str
+    reason: str
+
+
+def select_recipients(
+    session: Session, selection: RecipientSelection, *, profile: BusinessProfileData,
+    today: dt.date | None = None,
+) -> tuple[tuple[Recipient, ...], tuple[Skipped, ...]]:
+    """The recipients in print order, and those left out (no address, no mail, not found)."""
+    today = today or dt.date.today()
+    customers = _load(session, selection)
+    recipients: list[Recipient] = []
+    skipped: list[Skipped] = []
+    if selection.customer_ids:
+        found = {c.id for c in customers}
+        skipped += [Skipped(i, "", NOT_FOUND) for i in dict.fromkeys(selection.customer_ids)
+                    if i not in found]
+    for customer in customers:
+        name = display_name(customer.first_name, customer.last_name, customer.organisation)
+        if customer.no_mail:
+            skipped.append(Skipped(customer.id, name, NO_MAIL))
+        elif not has_postal_address(customer.street, customer.city, customer.postal_code):
+            skipped.append(Skipped(customer.id, name, NO_ADDRESS))
+        else:
+            recipients.append(recipient_from(customer, profile, today))
+    log.info("selected %d recipients, skipped %d", len(recipients), len(skipped))
+    return tuple(recipients), tuple(skipped)
+
+
+def has_postal_address(street: str, city: str, postal_code: str) -> bool:
+    return bool(street.strip()) and bool(city.strip() or postal_code.strip())
+
+
+def _load(session: Session, selection: RecipientSelection) -> list[Customer]:
+    chosen = [bool(selection.customer_ids), bool(selection.tag.strip()),
+              bool(selection.stage), selection.everyone]
+    if sum(chosen) == 0:
+        raise InvalidSelection(EMPTY_SELECTION)
+    if sum(chosen) > 1:
+        raise InvalidSelection(AMBIGUOUS_SELECTION)
+    query = select(Customer).where(Customer.deleted_at.is_(None))
+    if selection.customer_ids:
+        ids = list(dict.fromkeys(selection.customer_ids))
+        by_id = {c.id: c for c in session.scalars(query.where(Customer.id.in_(ids)))}
+        return [by_id[i] for i in ids if i in by_id]
+    if selection.tag.strip():
+        tag = selection.tag.strip()
+        tag_id = session.scalar(select(Tag.id).where(func.lower(Tag.name) == tag.lower()))
+        if tag_id is None:
+            raise InvalidSelection(UNKNOWN_TAG, tag)
+        query = query.join(CustomerTag, CustomerTag.customer_id == Customer.id).where(
+            CustomerTag.tag_id == tag_id)
+    elif selection.stage:
+        if selection.stage not in STAGES:
+            raise InvalidSelection(UNKNOWN_STAGE, selection.stage)
+        query = query.where(Customer.stage == selection.stage)
+    return list(session.scalars(query.order_by(Customer.sort_name, Customer.id)))
+
+
+def recipient_from(customer: Any, profile: BusinessProfileData, today: dt.date) -> Recipient:
+    """A customer row (ORM object or anything with the same attributes) as a recipient."""
+    name = display_name(customer.first_name, customer.last_name, customer.organisation)
+    values = merge_values(customer, profile, today)
+    return Recipient(customer.id, name, tuple(values.items()),
+                     address_lines(values, business_country=profile.country))
+
+
+def merge_values(customer: Any, profile: BusinessProfileData, today: dt.date) -> dict[str, str]:
+    first, last = customer.first_name.strip(), customer.last_name.strip()
+    organisation = customer.organisation.strip()
+    since: dt.date | None = customer.customer_since
+    return {
+        "first_name": first,
+        "last_name": last,
+        "full_name": display_name(first, last, organisation),
+        "greeting_name": first or display_name(first, last, organisation),
+        "organisation": organisation,
+        "street": customer.street.strip(),
+        "city": customer.city.strip(),
+        "region": customer.region.strip(),
+        "postal_code": customer.postal_code.strip(),
+        "country": customer.country.strip(),
+        "customer_since": format_date(since, profile.locale) if since else "",
+        "customer_since_year": str(since.year) if since else "",
+        "visit_count": str(getattr(customer, "visit_count", 0) or 0),
+        "business_name": profile.name,
+        "business_city": profile.city,
+        "business_phone": profile.phone,
+        "business_email": profile.email,
+        "signature_name": profile.signature_name,
+        "today": format_date(today, profile.locale),
+    }
+
+
+def address_lines(values: Mapping[str, str], *, business_country: str = "") -> tuple[str, ...]:
+    """Name, organisation, street lines, locality and (when foreign) country."""
+    lines = [values["full_name"]]
+    if values["organisation"] and values["organisation"] != values["full_name"]:
+        lines.append(values["organisation"])
+    lines += [line.strip() for line in values["street"].splitlines() if line.strip()]
+    country = values["country"]
+    style = (country or business_country).strip().lower()
+    city, region, postcode = values["city"], values["region"], values["postal_code"]
+    if style in _CITY_REGION_POSTCODE:
+        locality = ", ".join(p for p in (city, f"{region} {postcode}".strip()) if p)
+        lines.append(locality)
+    elif style in _POSTCODE_OWN_LINE:
+        lines += [p for p in (city, region, postcode) if p]
+    else:
+        lines.append(f"{postcode} {city}".strip())
+        if region:
+            lines.append(region)
+    if country and country.strip().lower() != business_country.strip().lower():
+        lines.append(country.upper())
+    return tuple(line for line in lines if line)
+
+
+def format_date(value: dt.date, locale: str) -> str:
+    from babel import UnknownLocaleError
+    from babel.dates import format_date as babel_format_date
+
+    try:
+        return str(babel_format_date(value, format="long", locale=locale or "en_US"))
+    except (UnknownLocaleError, ValueError):
+        return value.isoformat()
+
+
+@dataclass(frozen=True)
+class _SampleCustomer:
+    id: None = None
+    first_name: str = "Maria"
+    last_name: str = "García"
+    organisation: str = ""
+    street: str = "12 Orchard Lane"
+    city: str = "Springfield"
+    region: str = ""
+    postal_code: str = "12345"
+    country: str = ""
+    customer_since: dt.date = dt.date(2024, 3, 14)
+    visit_count: int = 10
+
+
+def sample_recipient(profile: BusinessProfileData, today: dt.date | None = None) -> Recipient:
+    """A made-up customer for previews when none is chosen."""
+    return recipient_from(_SampleCustomer(), profile, today or dt.date.today())

@@ -1,0 +1,126 @@
+"""Render items and address labels to PDF: the long-job entry points of the engine.
+
+Output goes to a temporary file beside the target and replaces it only when complete,
+so a cancelled or failed run never leaves a half-written PDF. reportlab is imported
+here, inside the functions, so importing this module stays cheap.
+"""
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from core.jobs import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
+from core.printing.formats import CARD, ENVELOPE, FOLDED, LETTER, LabelSheet, PageFormat, check_start
+from core.printing.recipients import Recipient
+from core.profile import BusinessProfileData
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ItemsJob:
+    """What to print: one template (title and body, unmerged) for each recipient."""
+
+    title: str
+    body: str
+    fmt: PageFormat
+    profile: BusinessProfileData
+    recipients: tuple[Recipient, ...]
+
+
+@dataclass(frozen=True)
+class RenderReport:
+    items: int
+    pages: int
+    path: Path | None = None
+
+
+def render_items(
+    job: ItemsJob, out_path: Path, *, progress: Progress = no_progress,
+    is_cancelled: CancelCheck = never_cancelled,
+) -> RenderReport:
+    """Write one PDF with one item per recipient, in order. Raises Cancelled."""
+    from core.printing.pdf import atomic_pdf
+
+    with atomic_pdf(Path(out_path)) as temp:
+        pages = _render_items_to(job, temp, progress, is_cancelled)
+    log.info("rendered %d items (%d pages) to %s", len(job.recipients), pages, out_path)
+    return RenderReport(len(job.recipients), pages, Path(out_path))
+
+
+def render_items_bytes(job: ItemsJob) -> bytes:
+    """The PDF in memory, for previews."""
+    buffer = io.BytesIO()
+    _render_items_to(job, buffer, no_progress, never_cancelled)
+    return buffer.getvalue()
+
+
+def _render_items_to(job: ItemsJob, target: Path | io.BytesIO, progress: Progress,
+                     is_cancelled: CancelCheck) -> int:
+    from core.printing import layouts, pdf
+
+    scale = {CARD: 1.0, FOLDED: 1.0, LETTER: 1.05, ENVELOPE: 1.15}[job.fmt.kind]
+    if job.fmt.name == "half-fold-a5":
+        scale = 1.25
+    design = layouts.Design(job.fmt, job.profile, job.title, job.body,
+                            pdf.make_styles(scale), pdf.Logo(job.profile.logo_png))
+    draw: Callable[[Any, layouts.Design, Recipient], None] = {
+        CARD: layouts.draw_card, FOLDED: layouts.draw_folded,
+        LETTER: layouts.draw_letter, ENVELOPE: layouts.draw_envelope,
+    }[job.fmt.kind]
+    canvas = pdf.new_canvas(target, job.fmt.page_size, job.title or "Regulars",
+                            job.profile.name)
+    total = len(job.recipients)
+    for done, recipient in enumerate(job.recipients, 1):
+        if is_cancelled():
+            raise Cancelled()
+        draw(canvas, design, recipient)
+        progress(done, total)
+    pages = int(canvas.getPageNumber()) - 1
+    pdf.save(canvas)
+    return pages
+
+
+def render_labels(
+    recipients: Sequence[Recipient], out_path: Path, *, sheet: LabelSheet, start: int = 1,
+    progress: Progress = no_progress, is_cancelled: CancelCheck = never_cancelled,
+) -> RenderReport:
+    """Address labels in recipient order, the first at position `start` (1-based)."""
+    from core.printing.pdf import atomic_pdf
+
+    check_start(sheet, start)
+    with atomic_pdf(Path(out_path)) as temp:
+        pages = _render_labels_to(recipients, temp, sheet, start, progress, is_cancelled)
+    log.info("rendered %d labels on %d %s sheets", len(recipients), pages, sheet.name)
+    return RenderReport(len(recipients), pages, Path(out_path))
+
+
+def _render_labels_to(recipients: Sequence[Recipient], target: Path | io.BytesIO,
+                      sheet: LabelSheet, start: int, progress: Progress,
+                      is_cancelled: CancelCheck) -> int:
+    from core.printing import pdf
+
+    style = pdf.make_styles(1.15 if sheet.label_height > 1.5 * 72 else 0.95).address
+    canvas = pdf.new_canvas(target, (sheet.page_width, sheet.page_height), "Address labels",
+                            "Regulars")
+    total = len(recipients)
+    position = start - 1
+    for done, recipient in enumerate(recipients, 1):
+        if is_cancelled():
+            raise Cancelled()
+        if position and position % sheet.per_page == 0:
+            canvas.showPage()
+        x, y = sheet.origin(position)
+        pad = sheet.padding
+        width = sheet.label_width - 2 * pad
+        pdf.draw_block(canvas, pdf.lines(recipient.address, style, pdf.LEFT, width=width),
+                       x + pad, y + pad / 2, width, sheet.label_height - pad, valign="MIDDLE")
+        position += 1
+        progress(done, total)
+    pages = canvas.getPageNumber() if recipients else 0
+    pdf.save(canvas)
+    return pages

@@ -1,0 +1,263 @@
+"""Card and letter templates: the defaults, merge fields, checking, and the shop's edits.
+
+A template is a title and a body of plain text with merge fields in braces
+(`Dear {first_name},`); `{{` and `}}` print a single brace. Blank lines separate
+paragraphs. Nothing in a template is markup. Defaults live here; a template the shop
+edits is stored in `print_templates`, and restoring the default deletes that row.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.printing.formats import FormatMismatch, UnknownFormat, check_format, get_page_format
+from core.printing.models import PrintTemplate
+
+log = logging.getLogger(__name__)
+
+CARD = "card"
+LETTER = "letter"
+KINDS = (CARD, LETTER)
+
+MERGE_FIELDS = (
+    "first_name", "last_name", "full_name", "greeting_name", "organisation",
+    "street", "city", "region", "postal_code", "country",
+    "customer_since", "customer_since_year", "visit_count",
+    "business_name", "business_city", "business_phone", "business_email",
+    "signature_name", "today",
+)
+
+# Problem codes; the GUI turns them into sentences.
+UNKNOWN_FIELD = "unknown_field"
+EMPTY_FIELD = "empty_field"
+UNMATCHED_BRACE = "unmatched_brace"
+TITLE_TOO_LONG = "title_too_long"
+INVALID_NAME = "invalid_name"
+INVALID_KIND = "invalid_kind"
+INVALID_FORMAT = "invalid_format"
+
+MAX_TITLE = 300
+_TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
+_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
+
+
+@dataclass(frozen=True)
+class TemplateDefault:
+    name: str
+    kind: str
+    title: str
+    body: str
+
+
+@dataclass(frozen=True)
+class TemplateData:
+    name: str
+    kind: str
+    title: str
+    body: str
+    format_name: str  # "" means the default for the kind and the business locale
+    is_edited: bool  # differs from the built-in default (or has none)
+    has_default: bool
+
+
+@dataclass(frozen=True)
+class TemplateProblem:
+    code: str
+    part: str  # title, body, name, kind, format_name
+    field: str = ""  # the merge field, when there is one
+    position: int = -1  # character offset in `part`
+
+
+class InvalidTemplate(Exception):
+    """The template has problems; nothing was stored."""
+
+    def __init__(self, problems: list[TemplateProblem]) -> None:
+        super().__init__("; ".join(f"{p.part}: {p.code} {p.field}".strip() for p in problems))
+        self.problems = tuple(problems)
+
+
+class TemplateNotFound(Exception):
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+_CARD_SIGN_OFF = "With warm wishes,"
+
+DEFAULT_TEMPLATES: dict[str, TemplateDefault] = {t.name: t for t in (
+    TemplateDefault("thank-you", CARD, "Thank you", (
+        "Dear {greeting_name},\n\n"
+        "Thank you for choosing {business_name}. It was a real pleasure to welcome you, "
+        "and we hope to see you again soon.\n\n" + _CARD_SIGN_OFF)),
+    TemplateDefault("referral-thanks", CARD, "Thank you for the introduction", (
+        "Dear {greeting_name},\n\n"
+        "A friend of yours came to {business_name} because you recommended us. There is "
+        "no kinder compliment, and we are grateful for your trust.\n\n" + _CARD_SIGN_OFF)),
+    TemplateDefault("birthday", CARD, "Happy birthday", (
+        "Dear {greeting_name},\n\n"
+        "Everyone at {business_name} wishes you a wonderful birthday and a year full of "
+        "good things.\n\n" + _CARD_SIGN_OFF)),
+    TemplateDefault("first-visit-anniversary", CARD, "Happy anniversary", (
+        "Dear {greeting_name},\n\n"
+        "You first came to see us on {customer_since}. Thank you for every visit since; "
+        "it has been a pleasure to know you.\n\n" + _CARD_SIGN_OFF)),
+    TemplateDefault("life-event-wedding", CARD, "Congratulations", (
+        "Dear {greeting_name},\n\n"
+        "Congratulations on your wedding! We wish you both every happiness.\n\n"
+        + _CARD_SIGN_OFF)),
+    TemplateDefault("life-event-new-baby", CARD, "Welcome to the world", (
+        "Dear {greeting_name},\n\n"
+        "Congratulations on the arrival of your little one! We are so happy for you "
+        "and your family.\n\n" + _CARD_SIGN_OFF)),
+    TemplateDefault("life-event-retirement", CARD, "Happy retirement", (
+        "Dear {greeting_name},\n\n"
+        "Congratulations on your retirement! May the years ahead bring you time for "
+        "everything you love.\n\n" + _CARD_SIGN_OFF)),
+    TemplateDefault("life-event-graduation", CARD, "Congratulations, graduate", (
+        "Dear {greeting_name},\n\n"
+        "Congratulations on your graduation! All that hard work has paid off, and we "
+        "are proud of you.\n\n" + _CARD_SIGN_OFF)),
+    TemplateDefault("life-event-other", CARD, "Congratulations", (
+        "Dear {greeting_name},\n\n"
+        "We heard your good news and wanted to say how happy we are for you.\n\n"
+        + _CARD_SIGN_OFF)),
+    TemplateDefault("milestone-10th-visit", CARD, "Ten visits!", (
+        "Dear {greeting_name},\n\n"
+        "This was your tenth visit to {business_name}. Thank you for coming back again "
+        "and again; customers like you are why we love what we do.\n\n" + _CARD_SIGN_OFF)),
+    TemplateDefault("we-miss-you", LETTER, "We miss you", (
+        "Dear {greeting_name},\n\n"
+        "It has been a while since we last saw you at {business_name}, and we wanted to "
+        "say that we miss you.\n\n"
+        "If something was not right on your last visit, we would truly like to hear "
+        "about it. And if life has simply been busy, we would love to welcome you back "
+        "whenever it suits you.\n\n"
+        "With best wishes,")),
+    TemplateDefault("general-letter", LETTER, "", (
+        "Dear {greeting_name},\n\n"
+        "Thank you for being a customer of {business_name} since {customer_since_year}.\n\n"
+        "Kind regards,")),
+)}
+
+
+def parse_fields(text: str) -> list[tuple[str, int]]:
+    """The merge fields in `text` with their offsets; `{}` and lone braces are ("", pos)."""
+    found = []
+    for match in _TOKEN.finditer(text):
+        token = match.group(0)
+        if token in ("{{", "}}"):
+            continue
+        found.append(((match.group(1) or "").strip() if token not in "{}" else "",
+                      match.start()))
+    return found
+
+
+def check_template(
+    title: str, body: str, values: Mapping[str, str] | None = None
+) -> tuple[TemplateProblem, ...]:
+    """Unknown fields and unmatched braces; with `values`, also fields that merge empty."""
+    problems: list[TemplateProblem] = []
+    if len(title) > MAX_TITLE:
+        problems.append(TemplateProblem(TITLE_TOO_LONG, "title", str(MAX_TITLE)))
+    for part, text in (("title", title), ("body", body)):
+        for field, position in parse_fields(text):
+            if not field:
+                problems.append(TemplateProblem(UNMATCHED_BRACE, part, "", position))
+            elif field not in MERGE_FIELDS:
+                problems.append(TemplateProblem(UNKNOWN_FIELD, part, field, position))
+            elif values is not None and not values.get(field, "").strip():
+                problems.append(TemplateProblem(EMPTY_FIELD, part, field, position))
+    return tuple(problems)
+
+
+def merge(text: str, values: Mapping[str, str]) -> str:
+    """`text` with each field replaced by its value. Values are inserted as plain text."""
+    def replace(match: re.Match[str]) -> str:
+        token = match.group(0)
+        if token in ("{{", "}}"):
+            return token[0]
+        field = (match.group(1) or "").strip()
+        if field not in MERGE_FIELDS:
+            part = TemplateProblem(UNKNOWN_FIELD if field else UNMATCHED_BRACE, "body", field,
+                                   match.start())
+            raise InvalidTemplate([part])
+        return values.get(field, "")
+
+    return _TOKEN.sub(replace, text)
+
+
+def list_templates(session: Session) -> list[TemplateData]:
+    """Every template: the defaults (as edited, if they were) and the shop's own."""
+    stored = {row.name: row for row in session.scalars(select(PrintTemplate))}
+    result = [_data(stored.get(name), default) for name, default in DEFAULT_TEMPLATES.items()]
+    result += [_data(row, None) for name, row in sorted(stored.items())
+               if name not in DEFAULT_TEMPLATES]
+    return result
+
+
+def get_template(session: Session, name: str) -> TemplateData:
+    row = session.scalars(select(PrintTemplate).where(PrintTemplate.name == name)).first()
+    default = DEFAULT_TEMPLATES.get(name)
+    if row is None and default is None:
+        raise TemplateNotFound(name)
+    return _data(row, default)
+
+
+def save_template(
+    session: Session, *, name: str, kind: str, title: str, body: str, format_name: str = ""
+) -> TemplateData:
+    """Store the shop's version of a template (new or edited). Raises InvalidTemplate."""
+    problems = list(check_template(title, body))
+    if not _NAME.match(name):
+        problems.append(TemplateProblem(INVALID_NAME, "name", name))
+    default = DEFAULT_TEMPLATES.get(name)
+    if kind not in KINDS or (default is not None and kind != default.kind):
+        problems.append(TemplateProblem(INVALID_KIND, "kind", kind))
+    if format_name:
+        try:
+            fmt = get_page_format(format_name)
+            if kind in KINDS:
+                check_format(kind, fmt)
+        except (UnknownFormat, FormatMismatch):
+            problems.append(TemplateProblem(INVALID_FORMAT, "format_name", format_name))
+    if problems:
+        raise InvalidTemplate(problems)
+    row = session.scalars(select(PrintTemplate).where(PrintTemplate.name == name)).first()
+    if row is None:
+        row = PrintTemplate(name=name)
+        session.add(row)
+    row.kind, row.title, row.body = kind, title, body
+    row.format_name = format_name.lower()
+    row.updated_at = dt.datetime.now()
+    session.flush()
+    log.info("template %s saved", name)
+    return _data(row, default)
+
+
+def restore_default_template(session: Session, name: str) -> TemplateData:
+    """Forget the shop's edits to a built-in template."""
+    default = DEFAULT_TEMPLATES.get(name)
+    if default is None:
+        raise TemplateNotFound(name)
+    row = session.scalars(select(PrintTemplate).where(PrintTemplate.name == name)).first()
+    if row is not None:
+        session.delete(row)
+        session.flush()
+    return _data(None, default)
+
+
+def _data(row: PrintTemplate | None, default: TemplateDefault | None) -> TemplateData:
+    if row is None:
+        assert default is not None
+        return TemplateData(default.name, default.kind, default.title, default.body, "",
+                            is_edited=False, has_default=True)
+    edited = default is None or (row.title, row.body, row.format_name) != (
+        default.title, default.body, "")
+    return TemplateData(row.name, row.kind, row.title, row.body, row.format_name,
+                        is_edited=edited, has_default=default is not None)
