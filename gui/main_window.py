@@ -140,7 +140,11 @@ class MainWindow(QMainWindow):
                                        QKeySequence.StandardKey.New)
         self.new_action.setEnabled(writable)
         file_menu.addAction(self.new_action)
-        self.file_menu_import_anchor = file_menu.addSeparator()
+        file_menu.addSeparator()
+        self.import_action = self._action(self.tr("&Import Customers…"), self._on_import_triggered,
+                                          QKeySequence("Ctrl+I"))
+        self.import_action.setEnabled(writable)
+        file_menu.addAction(self.import_action)
         self.profile_action = self._action(self.tr("Business &Profile…"),
                                            self._on_profile_triggered)
         self.profile_action.setEnabled(writable)
@@ -173,6 +177,11 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("Open &Log Folder"), self._on_logs_triggered))
         help_menu.addAction(self._action(self.tr("&About Regulars"), self._on_about_triggered))
+
+    def _on_import_triggered(self) -> None:
+        from gui.import_wizard import ImportWizard
+
+        ImportWizard(self._context, self).exec()
 
     def _on_find_triggered(self) -> None:
         self.show_page(self.customers_page)

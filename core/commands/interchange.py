@@ -1,0 +1,128 @@
+"""`import` and `export`: customers in from CSV/vCard, out to CSV, vCard and iCalendar."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from core.commands import CommandError, add_db_option, open_database
+
+_FORMATS = ("auto", "google", "outlook", "shopify", "square", "mailchimp", "hubspot", "generic")
+
+
+def register(subparsers: Any) -> None:
+    imp = subparsers.add_parser(
+        "import", help="import customers from a CSV or vCard file (all or nothing)")
+    imp.add_argument("file", metavar="FILE", type=Path)
+    imp.add_argument("--format", choices=_FORMATS, default="auto")
+    imp.add_argument("--encoding", default="auto", metavar="auto|NAME")
+    imp.add_argument("--delimiter", choices=("auto", ",", ";", "tab", "pipe"), default="auto")
+    imp.add_argument("--on-duplicate", choices=("skip", "fill", "overwrite"), default="skip")
+    imp.add_argument("--dry-run", action="store_true",
+                     help="read and check everything, write nothing")
+    imp.add_argument("--report", type=Path, metavar="FILE.json",
+                     help="write counts and every problem as JSON")
+    add_db_option(imp)
+    imp.set_defaults(handler=_import)
+
+    export = subparsers.add_parser("export", help="export customers to CSV, vCard or iCalendar")
+    kinds = export.add_subparsers(dest="export_kind", metavar="KIND", required=True)
+    csv_parser = kinds.add_parser("customers", help="customers to CSV")
+    csv_parser.add_argument("file", metavar="FILE.csv", type=Path)
+    csv_parser.add_argument("--excel", action="store_true",
+                            help="Excel-friendly: UTF-8 with a byte order mark")
+    vcf_parser = kinds.add_parser("vcard", help="customers to vCard 3.0")
+    vcf_parser.add_argument("file", metavar="FILE.vcf", type=Path)
+    ics_parser = kinds.add_parser("calendar", help="birthdays and moments to iCalendar")
+    ics_parser.add_argument("file", metavar="FILE.ics", type=Path)
+    for parser, handler in ((csv_parser, _export_csv), (vcf_parser, _export_vcard),
+                            (ics_parser, _export_calendar)):
+        add_db_option(parser)
+        parser.set_defaults(handler=handler)
+    add_db_option(export)
+
+
+def _describe(exc: Any) -> str:
+    where = f" (line {exc.line})" if exc.line is not None else ""
+    detail = f": {exc.detail}" if exc.detail else ""
+    return f"{exc.code.replace('_', ' ')}{where}{detail}; nothing was imported"
+
+
+def _progress(done: int, total: int) -> None:
+    if sys.stderr.isatty() and total:
+        print(f"\r{100 * done // total:3d}%", end="", file=sys.stderr)
+
+
+def _import(args: argparse.Namespace) -> int:
+    from core.interchange.importing import ImportOptions, run_import
+    from core.interchange.problems import ImportRefused
+
+    if not args.file.is_file():
+        raise CommandError(f"{args.file}: no such file")
+    options = ImportOptions(format=args.format, encoding=args.encoding,
+                            delimiter=args.delimiter, on_duplicate=args.on_duplicate)
+    db = open_database(args)
+    try:
+        summary = run_import(db, args.file, options=options, dry_run=args.dry_run,
+                             progress=_progress)
+    except ImportRefused as exc:
+        raise CommandError(f"{args.file}: {_describe(exc)}") from exc
+    finally:
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+    for problem in summary.problems:
+        action = "rejected" if problem.rejected else "warning"
+        print(f"{args.file}:{problem.line}: {action}: {problem.field or 'row'}: "
+              f"{problem.code} {problem.detail}".rstrip(), file=sys.stderr)
+    if summary.problem_total > len(summary.problems):
+        print(f"... {summary.problem_total - len(summary.problems)} more problems",
+              file=sys.stderr)
+    if args.report:
+        _write_report(args.report, summary.as_report())
+    verb = "would import" if summary.dry_run else "imported"
+    print(f"{verb} {args.file.name} ({summary.source.format}, {summary.source.encoding}): "
+          f"{summary.created} created, {summary.updated} updated, {summary.skipped} skipped, "
+          f"{summary.rejected} rejected")
+    return 0
+
+
+def _write_report(path: Path, report: dict[str, object]) -> None:
+    from core.interchange.exporting import write_atomically
+
+    write_atomically(path, lambda h: json.dump(report, h, ensure_ascii=False, indent=2),
+                     encoding="utf-8")
+
+
+def _export(args: argparse.Namespace, service: Any, noun: str, **kwargs: Any) -> int:
+    target: Path = args.file
+    if not target.parent.exists():
+        raise CommandError(f"{target.parent}: no such folder")
+    db = open_database(args)
+    try:
+        with db.unit_of_work() as session:
+            count = service(session, target, **kwargs)
+    except OSError as exc:
+        raise CommandError(f"cannot write {target}: {os.strerror(exc.errno or 0)}") from exc
+    print(f"exported {count} {noun} to {target}")
+    return 0
+
+
+def _export_csv(args: argparse.Namespace) -> int:
+    from core.interchange.export_csv import export_customers_csv
+
+    return _export(args, export_customers_csv, "customers", excel=args.excel)
+
+
+def _export_vcard(args: argparse.Namespace) -> int:
+    from core.interchange.vcard import export_vcard
+
+    return _export(args, export_vcard, "customers")
+
+
+def _export_calendar(args: argparse.Namespace) -> int:
+    from core.interchange.calendar import export_calendar
+
+    return _export(args, export_calendar, "events")

@@ -1,0 +1,153 @@
+"""The import history: what each import did, its problems, and undoing it."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
+
+from core.customer_keys import customer_keys
+from core.customers import delete_customers
+from core.interchange.models import ImportChange, ImportProfile, ImportRun, table_of
+from core.interchange.problems import RowProblem
+from core.models import Customer, CustomerTag
+
+_KEY_ARGS = ("first_name", "last_name", "organisation", "email", "phone", "postal_code")
+
+
+class ImportNotFound(Exception):
+    def __init__(self, run_id: int) -> None:
+        super().__init__(f"no import {run_id}")
+        self.run_id = run_id
+
+
+class ImportAlreadyUndone(Exception):
+    def __init__(self, run_id: int, undone_at: dt.datetime) -> None:
+        super().__init__(f"import {run_id} was undone at {undone_at}")
+        self.run_id = run_id
+        self.undone_at = undone_at
+
+
+@dataclass(frozen=True)
+class ImportRunRow:
+    id: int
+    started_at: dt.datetime
+    file_name: str
+    format: str
+    encoding: str
+    delimiter: str
+    on_duplicate: str
+    tag_name: str
+    created: int
+    updated: int
+    skipped: int
+    rejected: int
+    problem_total: int
+    undone_at: dt.datetime | None
+    problems: tuple[RowProblem, ...] = ()
+
+
+@dataclass(frozen=True)
+class UndoResult:
+    run_id: int
+    removed: tuple[int, ...]  # created customers moved to the trash
+    reverted: int  # existing customers whose fields were put back
+
+
+def _row(run: ImportRun, *, with_problems: bool = False) -> ImportRunRow:
+    problems: tuple[RowProblem, ...] = ()
+    if with_problems:
+        problems = tuple(RowProblem(*p) for p in json.loads(run.problems or "[]"))
+    return ImportRunRow(
+        run.id, run.started_at, run.file_name, run.format, run.encoding, run.delimiter,
+        run.on_duplicate, run.tag_name, run.created_count, run.updated_count,
+        run.skipped_count, run.rejected_count, run.problem_total, run.undone_at, problems)
+
+
+def list_imports(session: Session, *, limit: int = 100) -> list[ImportRunRow]:
+    """The most recent imports first."""
+    runs = session.scalars(select(ImportRun).order_by(ImportRun.id.desc()).limit(limit))
+    return [_row(run) for run in runs]
+
+
+def get_import(session: Session, run_id: int) -> ImportRunRow:
+    run = session.get(ImportRun, run_id)
+    if run is None:
+        raise ImportNotFound(run_id)
+    return _row(run, with_problems=True)
+
+
+def created_ids(run: ImportRun) -> list[int]:
+    flat = json.loads(run.created_ranges or "[]")
+    return [i for first, last in zip(flat[::2], flat[1::2]) for i in range(first, last + 1)]
+
+
+def undo_import(session: Session, run_id: int) -> UndoResult:
+    """Put back the fields the import changed (where nobody changed them since), remove the
+    tags it added to existing customers, and move the customers it created to the trash."""
+    run = session.get(ImportRun, run_id)
+    if run is None:
+        raise ImportNotFound(run_id)
+    if run.undone_at is not None:
+        raise ImportAlreadyUndone(run_id, run.undone_at)
+    table = table_of(Customer)
+    reverted = 0
+    changes = session.scalars(select(ImportChange).where(ImportChange.run_id == run_id)
+                              .order_by(ImportChange.id.desc())).all()
+    for change in changes:
+        before, after = json.loads(change.before), json.loads(change.after)
+        current = session.execute(select(table).where(table.c.id == change.customer_id)
+                                  ).mappings().first()
+        if current is None:
+            continue
+        values = {n: before[n] for n in before if current[n] == after.get(n)}
+        tag_ids = json.loads(change.added_tag_ids)
+        if tag_ids:
+            session.execute(delete(CustomerTag).where(
+                CustomerTag.customer_id == change.customer_id, CustomerTag.tag_id.in_(tag_ids)))
+        if values:
+            merged = {**dict(current), **values}
+            values.update(customer_keys(**{k: merged[k] for k in _KEY_ARGS}))
+            values["updated_at"] = dt.datetime.now()
+            session.execute(update(table).where(table.c.id == change.customer_id)
+                            .values(**values))
+        if values or tag_ids:
+            reverted += 1
+    removed = delete_customers(session, created_ids(run))
+    run.undone_at = dt.datetime.now().replace(microsecond=0)
+    session.flush()
+    return UndoResult(run_id, tuple(removed), reverted)
+
+
+@dataclass(frozen=True)
+class MappingProfile:
+    name: str
+    format: str
+    mapping: dict[str, str]  # header -> field
+
+
+def save_import_profile(session: Session, profile: MappingProfile) -> MappingProfile:
+    """Store (or replace) a named column mapping."""
+    name = profile.name.strip()[:100]
+    if not name:
+        raise ValueError("profile name required")
+    row = session.scalars(select(ImportProfile).where(ImportProfile.name == name)).first()
+    if row is None:
+        row = ImportProfile(name=name, created_at=dt.datetime.now())
+        session.add(row)
+    row.format = profile.format
+    row.mapping = json.dumps(profile.mapping, ensure_ascii=False)
+    session.flush()
+    return MappingProfile(name, profile.format, dict(profile.mapping))
+
+
+def list_import_profiles(session: Session) -> list[MappingProfile]:
+    rows = session.scalars(select(ImportProfile).order_by(ImportProfile.name))
+    return [MappingProfile(r.name, r.format, json.loads(r.mapping)) for r in rows]
+
+
+def mapping_for_header(profile: MappingProfile, header: list[str]) -> tuple[str, ...]:
+    """A saved profile applied to a file's header (columns it does not know are ignored)."""
+    return tuple(profile.mapping.get(h, "") for h in header)

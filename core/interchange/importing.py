@@ -1,0 +1,288 @@
+"""Importing customers from a CSV or vCard file: one transaction, all or nothing.
+
+`import_customers` streams the file in batches, checks every row, matches duplicates
+against the database and the file, writes with bulk inserts, records the run in the
+import history, and refreshes statistics once at the end. A refused file, a cancel or a
+crash leaves the database as it was: the caller's unit of work rolls back.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from sqlalchemy import insert, update
+from sqlalchemy.orm import Session
+
+from core.customer_stats import refresh_customer_stats
+from core.db import Database
+from core.interchange.formats import FORMATS, IGNORE, detect_format
+from core.interchange.models import ImportRun
+from core.interchange.problems import (
+    NO_ROWS,
+    NO_USABLE_COLUMNS,
+    UNREADABLE_FILE,
+    WRONG_FIELD_COUNT,
+    ImportRefused,
+    RowProblem,
+)
+from core.interchange.reading import open_csv
+from core.interchange.records import CleanRecord, RecordCleaner, check_rows, raw_from_row
+from core.interchange.sniffing import sniff_file
+from core.interchange.writing import POLICIES, SKIP, BatchWriter
+from core.jobs import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
+from core.profile import get_business_profile
+
+log = logging.getLogger(__name__)
+
+BATCH_SIZE = 1000
+MAX_KEPT_PROBLEMS = 10_000  # in the summary; the history keeps fewer
+MAX_STORED_PROBLEMS = 1_000
+_IDENTIFYING = frozenset({"first_name", "last_name", "full_name", "organisation", "email",
+                          "phone"})
+_DAY_FIRST_TERRITORIES_NOT = frozenset({"US", "PH", "CA", "FM", "MH", "PW"})
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    format: str = "auto"  # auto, or one of formats.FORMATS
+    encoding: str = "auto"
+    delimiter: str = "auto"  # auto , ; tab pipe
+    on_duplicate: str = SKIP  # skip, fill, overwrite
+    mapping: tuple[str, ...] | None = None  # one field per column, overrides detection
+    day_first: bool | None = None  # None: the exporter's convention or the business locale
+    today: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    kind: str  # csv, vcard
+    format: str
+    encoding: str
+    delimiter: str
+    header: tuple[str, ...]
+    mapping: tuple[str, ...]
+    day_first: bool
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    run_id: int | None
+    file: str
+    source: SourceInfo
+    tag_name: str
+    created: int
+    updated: int
+    skipped: int
+    rejected: int
+    problems: tuple[RowProblem, ...]
+    problem_total: int
+    dry_run: bool = False
+
+    def as_report(self) -> dict[str, object]:
+        """The JSON report of `main.py import --report`."""
+        return {
+            "file": self.file, "format": self.source.format, "encoding": self.source.encoding,
+            "delimiter": self.source.delimiter, "dry_run": self.dry_run,
+            "counts": {"created": self.created, "updated": self.updated,
+                       "skipped": self.skipped, "rejected": self.rejected},
+            "import_id": self.run_id, "tag": self.tag_name,
+            "problem_total": self.problem_total,
+            "problems": [{"line": p.line, "field": p.field, "reason": p.code,
+                          "detail": p.detail, "rejected": p.rejected} for p in self.problems],
+        }
+
+
+class _Source:
+    """Raw rows of a file: (line, field -> values), or a RowProblem for a malformed row."""
+
+    def __init__(self, info: SourceInfo, rows: Iterator[tuple[int, dict[str, list[str]]]
+                                                        | RowProblem],
+                 position: object, total: int, close: object) -> None:
+        self.info, self.rows, self.total = info, rows, total
+        self._position, self._close = position, close
+
+    def position(self) -> int:
+        return int(self._position())  # type: ignore[operator]
+
+    def close(self) -> None:
+        self._close()  # type: ignore[operator]
+
+
+def is_vcard(path: Path) -> bool:
+    if path.suffix.lower() in (".vcf", ".vcard"):
+        return True
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(64).lstrip(b"\xef\xbb\xbf \r\n\t").upper()
+    except OSError as exc:
+        raise ImportRefused(UNREADABLE_FILE, detail=type(exc).__name__, file=str(path)) from exc
+    return head.startswith(b"BEGIN:VCARD")
+
+
+def default_day_first(locale: str) -> bool:
+    territory = locale.replace("-", "_").split("_")[-1].upper() if "_" in locale else ""
+    return territory not in _DAY_FIRST_TERRITORIES_NOT if territory else False
+
+
+def open_source(path: Path, options: ImportOptions, *, locale: str = "en_US") -> _Source:
+    """Sniff, check the header and propose the mapping; raises ImportRefused."""
+    if options.format not in ("auto", *FORMATS):
+        raise ValueError(f"unknown format {options.format!r}")
+    if is_vcard(path):
+        from core.interchange.vcard import open_vcard_source
+
+        info, rows, position, total, close = open_vcard_source(path)
+        return _Source(replace(info, day_first=False), rows, position, total, close)
+    sniffed = sniff_file(path, encoding=options.encoding, delimiter=options.delimiter)
+    stream = open_csv(path, encoding=sniffed.encoding, delimiter=sniffed.delimiter)
+    try:
+        header = stream.read_header()
+        detected = detect_format(header, options.format)
+        mapping = detected.mapping
+        if options.mapping is not None:
+            mapping = tuple(options.mapping[: len(header)]) + (IGNORE,) * max(
+                0, len(header) - len(options.mapping))
+        if not _IDENTIFYING & set(mapping):
+            raise ImportRefused(NO_USABLE_COLUMNS, line=1, file=str(path))
+        day_first = options.day_first
+        if day_first is None:
+            day_first = detected.day_first if detected.day_first is not None \
+                else default_day_first(locale)
+    except BaseException:
+        stream.close()
+        raise
+    info = SourceInfo("csv", detected.label, sniffed.encoding, sniffed.delimiter,
+                      tuple(header), mapping, day_first)
+    return _Source(info, _csv_rows(stream, mapping, len(header)),
+                   lambda: stream.bytes_read, stream.total_bytes, stream.close)
+
+
+def _csv_rows(stream: object, mapping: tuple[str, ...], width: int
+              ) -> Iterator[tuple[int, dict[str, list[str]]] | RowProblem]:
+    for row in stream.rows():  # type: ignore[attr-defined]
+        values = row.values
+        if len(values) != width and any(v.strip() for v in values[width:]) or len(values) < width:
+            yield RowProblem(row.line, "", WRONG_FIELD_COUNT, f"{width}:{len(values)}")
+            continue
+        yield row.line, raw_from_row(values, mapping)
+
+
+def import_customers(
+    session: Session, path: Path, *, options: ImportOptions = ImportOptions(),
+    progress: Progress = no_progress, is_cancelled: CancelCheck = never_cancelled,
+) -> ImportSummary:
+    """Import a CSV or vCard file into the session's transaction and record it in the history.
+
+    Raises ImportRefused (file refused whole) or Cancelled; the caller then rolls back.
+    """
+    if options.on_duplicate not in POLICIES:
+        raise ValueError(f"unknown duplicate policy {options.on_duplicate!r}")
+    profile = get_business_profile(session)
+    today = options.today or dt.date.today()
+    source = open_source(path, options, locale=profile.locale)
+    try:
+        return _run(session, path, source, options, profile.region, today, progress,
+                    is_cancelled)
+    finally:
+        source.close()
+
+
+def _run(session: Session, path: Path, source: _Source, options: ImportOptions, region: str,
+         today: dt.date, progress: Progress, is_cancelled: CancelCheck) -> ImportSummary:
+    info = source.info
+    tag_name = f"import {today.isoformat()} {info.format.split('-')[0]}"
+    started = dt.datetime.now().replace(microsecond=0)
+    run_id = session.execute(insert(ImportRun).values(
+        started_at=started, finished_at=started, file_name=path.name[:500],
+        format=info.format, encoding=info.encoding, delimiter=info.delimiter,
+        on_duplicate=options.on_duplicate, tag_name=tag_name, created_count=0,
+        updated_count=0, skipped_count=0, rejected_count=0, created_ranges="[]",
+        problems="[]", problem_total=0).returning(ImportRun.id)).scalar_one()
+    cleaner = RecordCleaner(region=region, day_first=info.day_first)
+    writer = BatchWriter(session, run_id=run_id, policy=options.on_duplicate,
+                         import_tag=tag_name, source=info.format.split("-")[0], today=today)
+    problems: list[RowProblem] = []
+    counts = {"created": 0, "updated": 0, "skipped": 0, "rejected": 0, "problems": 0}
+    created_ids: list[int] = []
+    stats_ids: list[int] = []
+    batch: list[CleanRecord] = []
+    seen_rows = 0
+
+    def note(found: list[RowProblem]) -> None:
+        counts["problems"] += len(found)
+        problems.extend(found[: max(0, MAX_KEPT_PROBLEMS - len(problems))])
+
+    def flush() -> None:
+        if is_cancelled():
+            raise Cancelled()
+        result = writer.write(batch)
+        counts["created"] += len(result.created_ids)
+        counts["updated"] += result.updated
+        counts["skipped"] += result.skipped
+        _extend_ranges(created_ids, result.created_ids)
+        stats_ids.extend(result.stats_ids)
+        batch.clear()
+        progress(source.position(), source.total)
+
+    for checked in check_rows(source.rows, cleaner):
+        seen_rows += 1
+        if checked.problems:
+            note(list(checked.problems))
+        if checked.record is None:
+            counts["rejected"] += 1
+            continue
+        batch.append(checked.record)
+        if len(batch) >= BATCH_SIZE:
+            flush()
+    if seen_rows == 0:
+        raise ImportRefused(NO_ROWS, file=str(path))
+    flush()
+    refresh_customer_stats(session, stats_ids, today=today)
+    kept = problems[:MAX_STORED_PROBLEMS]
+    session.execute(update(ImportRun).where(ImportRun.id == run_id).values(
+        finished_at=dt.datetime.now().replace(microsecond=0),
+        created_count=counts["created"], updated_count=counts["updated"],
+        skipped_count=counts["skipped"], rejected_count=counts["rejected"],
+        created_ranges=json.dumps(created_ids),
+        problems=json.dumps([[p.line, p.field, p.code, p.detail, p.rejected] for p in kept]),
+        problem_total=counts["problems"]))
+    log.info("import %s of %s: %s", run_id, path.name, counts)
+    return ImportSummary(run_id, str(path), info, tag_name, counts["created"],
+                         counts["updated"], counts["skipped"], counts["rejected"],
+                         tuple(problems), counts["problems"])
+
+
+def _extend_ranges(ranges: list[int], ids: list[int]) -> None:
+    """Append ids to a flat [first, last, first, last, ...] list of inclusive ranges."""
+    for customer_id in ids:
+        if ranges and ranges[-1] == customer_id - 1:
+            ranges[-1] = customer_id
+        else:
+            ranges.extend((customer_id, customer_id))
+
+
+class _RolledBack(Exception):
+    def __init__(self, summary: ImportSummary) -> None:
+        super().__init__("dry run")
+        self.summary = summary
+
+
+def run_import(
+    db: Database, path: Path, *, options: ImportOptions = ImportOptions(),
+    dry_run: bool = False, progress: Progress = no_progress,
+    is_cancelled: CancelCheck = never_cancelled,
+) -> ImportSummary:
+    """The import as a long job with its own unit of work; `dry_run` counts, then rolls back."""
+    try:
+        with db.unit_of_work() as session:
+            summary = import_customers(session, path, options=options, progress=progress,
+                                       is_cancelled=is_cancelled)
+            if dry_run:
+                raise _RolledBack(replace(summary, run_id=None, dry_run=True))
+            return summary
+    except _RolledBack as rolled_back:
+        return rolled_back.summary

@@ -1,0 +1,74 @@
+"""What the import wizard shows before anything is written: the first rows as they will be
+stored, each problem attached to its cell, and the raw columns for the mapping table."""
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from core.interchange.importing import ImportOptions, SourceInfo, open_source
+from core.interchange.problems import RowProblem
+from core.interchange.reading import open_csv
+from core.interchange.records import RecordCleaner, check_rows
+from core.profile import get_business_profile
+from core.validation import PartialDate
+
+PREVIEW_FIELDS = ("first_name", "last_name", "organisation", "email", "phone", "street",
+                  "city", "postal_code", "country", "birthday", "tags")
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    line: int
+    values: dict[str, str]  # PREVIEW_FIELDS -> text as it will be stored (or as read)
+    problems: tuple[RowProblem, ...]
+    rejected: bool
+
+
+@dataclass(frozen=True)
+class FilePreview:
+    info: SourceInfo
+    samples: tuple[tuple[str, ...], ...]  # raw values of the first rows, per column
+    rows: tuple[PreviewRow, ...]
+
+
+def _stored(values: dict[str, object], tags: list[str]) -> dict[str, str]:
+    shown = {name: str(values.get(name) or "") for name in PREVIEW_FIELDS}
+    month, day = values.get("birthday_month"), values.get("birthday_day")
+    if isinstance(month, int) and isinstance(day, int):
+        year = values.get("birthday_year")
+        shown["birthday"] = PartialDate(month, day, year if isinstance(year, int) else None).iso()
+    shown["tags"] = ", ".join(tags)
+    return shown
+
+
+def preview_file(session: Session, path: Path, *, options: ImportOptions = ImportOptions(),
+                 limit: int = 20) -> FilePreview:
+    """The first `limit` rows of a file as the import would store them; writes nothing.
+
+    Raises ImportRefused when the file would be refused at its start.
+    """
+    profile = get_business_profile(session)
+    source = open_source(path, options, locale=profile.locale)
+    cleaner = RecordCleaner(region=profile.region, day_first=source.info.day_first)
+    rows: list[PreviewRow] = []
+    try:
+        for checked in itertools.islice(check_rows(source.rows, cleaner), limit):
+            if checked.record is None:
+                shown = {name: (checked.raw.get(name) or [""])[0] for name in PREVIEW_FIELDS}
+                rows.append(PreviewRow(checked.line, shown, checked.problems, True))
+            else:
+                rows.append(PreviewRow(checked.line, _stored(checked.record.values,
+                                                             checked.record.tags),
+                                       checked.problems, False))
+    finally:
+        source.close()
+    samples: tuple[tuple[str, ...], ...] = ()
+    if source.info.kind == "csv":
+        with open_csv(path, encoding=source.info.encoding,
+                      delimiter=source.info.delimiter) as stream:
+            stream.read_header()
+            samples = tuple(tuple(r.values) for r in itertools.islice(stream.rows(), limit))
+    return FilePreview(source.info, samples, tuple(rows))

@@ -1,0 +1,133 @@
+"""Understanding the values exporters write: dates, money, consent, multi-values, apostrophes."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from core.validation import PartialDate, date_exists
+
+GOOGLE_SEPARATOR = " ::: "
+_SYSTEM_LABELS = frozenset({"* mycontacts", "mycontacts", "* starred", "* other contacts"})
+_TAG_SPLIT = re.compile(r"\s*[,;]\s*")
+
+_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$")
+_YEARLESS_ISO = re.compile(r"^--(\d{1,2})-?(\d{2})$")
+_MONTH_DAY = re.compile(r"^(\d{1,2})[-/](\d{1,2})$")
+_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2,4})?$")
+_SLASHED = re.compile(r"^(\d{1,2})[/-](\d{1,2})[/-](\d{2,4})(?: .*)?$")
+_MONEY_CLEAN = re.compile(r"[^\d,.\-]")
+_TRUE = frozenset({"yes", "y", "true", "1", "subscribed", "opted_in", "opted in", "ja", "oui",
+                   "sí", "si", "x", "marketing contact", "confirmed"})
+_FALSE = frozenset({"no", "n", "false", "0", "unsubscribed", "opted_out", "opted out",
+                    "nein", "non", "cleaned", "non-marketing contact", "not_subscribed",
+                    "never_subscribed"})
+
+
+def strip_text_marker(value: str) -> str:
+    """Undo the tricks spreadsheets need to keep a value as text: `'0123` and `="0123"`."""
+    if value.startswith("'"):
+        return value[1:]
+    if value.startswith('="') and value.endswith('"') and len(value) >= 3:
+        return value[2:-1]
+    return value
+
+
+def split_multi(value: str) -> list[str]:
+    """Google's ` ::: ` multi-values, as separate values."""
+    if GOOGLE_SEPARATOR.strip() not in value:
+        return [value] if value else []
+    return [v.strip() for v in value.split(":::") if v.strip()]
+
+
+def split_tags(value: str) -> list[str]:
+    return [t for t in _TAG_SPLIT.split(value.strip()) if t]
+
+
+def labels_to_tags(value: str) -> list[str]:
+    """Google's `* myContacts ::: Friends` labels, without the system groups."""
+    tags = []
+    for label in split_multi(value):
+        if label.casefold() in _SYSTEM_LABELS:
+            continue
+        tags.append(label.lstrip("* ").strip())
+    return [t for t in tags if t]
+
+
+def _two_digit_year(year: int) -> int:
+    return year + (1900 if year >= 30 else 2000) if year < 100 else year
+
+
+def _partial(month: int, day: int, year: int | None) -> PartialDate:
+    if not date_exists(month, day, year):
+        raise ValueError("no such date")
+    return PartialDate(month, day, year)
+
+
+def parse_birthday(value: str, *, day_first: bool = False) -> PartialDate:
+    """A birthday in any common form, with or without year. Raises ValueError.
+
+    `day_first` settles `03/04/1990` (and year-less `03/04`); unambiguous dates such as
+    `25/12/1990` are read the only way they can be.
+    """
+    text = value.strip()
+    if match := _ISO.match(text):
+        year, month, day = (int(g) for g in match.groups())
+        # Google writes an unknown year as 0000 or 1604 (an Apple convention).
+        return _partial(month, day, None if year in (0, 1604) else year)
+    if match := _YEARLESS_ISO.match(text):
+        return _partial(int(match[1]), int(match[2]), None)
+    if match := _DOTTED.match(text):
+        dotted_year = _two_digit_year(int(match[3])) if match[3] else None
+        return _partial(int(match[2]), int(match[1]), dotted_year)
+    for pattern, has_year in ((_SLASHED, True), (_MONTH_DAY, False)):
+        if match := pattern.match(text):
+            first, second = int(match[1]), int(match[2])
+            slashed_year = _two_digit_year(int(match[3])) if has_year else None
+            month, day = (second, first) if day_first else (first, second)
+            if month > 12 >= day:
+                month, day = day, month
+            return _partial(month, day, slashed_year)
+    raise ValueError("unrecognised date")
+
+
+def parse_money(value: str) -> int:
+    """Minor units (cents) of `1,234.56`, `1.234,56`, `$12`, `12.5 EUR`. Raises ValueError."""
+    text = _MONEY_CLEAN.sub("", value)
+    if not text or text in "-.,":
+        raise ValueError("no amount")
+    last_comma, last_dot = text.rfind(","), text.rfind(".")
+    if last_comma > last_dot:
+        decimals = len(text) - last_comma - 1
+        text = text.replace(".", "").replace(",", ".") if decimals != 3 or last_dot >= 0 \
+            else text.replace(",", "")
+    else:
+        text = text.replace(",", "")
+    try:
+        amount = Decimal(text)
+    except InvalidOperation as exc:
+        raise ValueError("not a number") from exc
+    if not amount.is_finite() or amount < 0 or amount > Decimal(10) ** 12:
+        raise ValueError("out of range")
+    return int((amount * 100).to_integral_value())
+
+
+def parse_count(value: str) -> int:
+    text = value.strip().replace(",", "")
+    if not text.isdigit():
+        raise ValueError("not a whole number")
+    return int(text)
+
+
+def parse_consent(value: str) -> bool | None:
+    """True, False, or None when the value says nothing we understand."""
+    text = value.strip().casefold()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    return None
+
+
+def split_full_name(value: str) -> tuple[str, str]:
+    parts = value.strip().rsplit(" ", 1)
+    return (parts[0], parts[1]) if len(parts) == 2 else ("", parts[0])

@@ -1,0 +1,215 @@
+"""Importing real exports: every format, encodings and separators, duplicates, undo."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from core.customer_list import ListQuery, count_customers, search_customers
+from core.customer_types import CustomerDraft
+from core.customers import add_customer, get_customer
+from core.db import Database
+from core.interchange.history import get_import, list_imports, undo_import
+from core.interchange.importing import ImportOptions, run_import
+from core.interchange.models import CustomerConsent, CustomerContact
+from core.jobs import Cancelled
+from tests.core.interchange import samples
+
+TODAY = dt.date(2026, 11, 22)
+
+INTERNATIONAL = [
+    {"first": "José", "last": "Müller-Lüdenscheidt", "email": "jose@example.com",
+     "phone": "+49 30 1234567", "notes": "Mag Kaffee,\nnicht Tee"},
+    {"first": "美咲", "last": "佐藤", "email": "misaki@example.jp", "phone": "+81 3-1234-5678"},
+    {"first": "محمد", "last": "الحسن", "email": "m.hassan@example.com", "phone": "+971 4 123 4567"},
+    {"first": "Seán", "last": "O'Brien", "email": "sean.obrien@example.ie", "phone": "+353 1 234 5678"},
+]
+
+
+def _by_format(header: str) -> list[dict[str, str]]:
+    columns = {
+        samples.GOOGLE_HEADER: ("First Name", "Last Name", "E-mail 1 - Value", "Phone 1 - Value", "Notes"),
+        samples.GOOGLE_LEGACY_HEADER: ("Given Name", "Family Name", "E-mail 1 - Value", "Phone 1 - Value", "Notes"),
+        samples.OUTLOOK_HEADER: ("First Name", "Last Name", "E-mail Address", "Mobile Phone", "Notes"),
+        samples.SHOPIFY_HEADER: ("First Name", "Last Name", "Email", "Phone", "Note"),
+        samples.SHOPIFY_LEGACY_HEADER: ("First Name", "Last Name", "Email", "Phone", "Note"),
+        samples.SQUARE_HEADER: ("First Name", "Last Name", "Email Address", "Phone Number", "Memo"),
+        samples.MAILCHIMP_HEADER: ("First Name", "Last Name", "Email Address", "Phone Number", "NOTES"),
+        samples.HUBSPOT_HEADER: ("First Name", "Last Name", "Email", "Phone Number", "Company Name"),
+    }[header]
+    keys = ("first", "last", "email", "phone", "notes")
+    return [{c: person.get(k, "") for c, k in zip(columns, keys)} for person in INTERNATIONAL]
+
+
+def _import(db: Database, path: Path, **options: object) -> object:
+    return run_import(db, path, options=ImportOptions(today=TODAY, **options))  # type: ignore[arg-type]
+
+
+def _count(db: Database) -> int:
+    return count_customers(db.raw(), ListQuery())
+
+
+@pytest.mark.parametrize("header", [
+    samples.GOOGLE_HEADER, samples.GOOGLE_LEGACY_HEADER, samples.OUTLOOK_HEADER,
+    samples.SHOPIFY_HEADER, samples.SHOPIFY_LEGACY_HEADER, samples.SQUARE_HEADER,
+    samples.MAILCHIMP_HEADER, samples.HUBSPOT_HEADER,
+], ids=["google", "google-legacy", "outlook", "shopify", "shopify-legacy", "square",
+        "mailchimp", "hubspot"])
+def test_every_format_keeps_accents_scripts_and_apostrophes(sqlite_db: Database, tmp_path: Path,
+                                                            header: str) -> None:
+    path = samples.write_format(tmp_path / "export.csv", header, _by_format(header))
+    summary = _import(sqlite_db, path)
+    assert (summary.created, summary.rejected) == (4, 0), summary.problems  # type: ignore[attr-defined]
+    names = {r.display_name for r in search_customers(sqlite_db.raw(), "example", limit=10)}
+    assert names == {"José Müller-Lüdenscheidt", "美咲 佐藤", "محمد الحسن", "Seán O'Brien"}
+    assert [r.phone for r in search_customers(sqlite_db.raw(), "佐藤")] == ["+81312345678"]
+
+
+@pytest.mark.parametrize(("encoding", "delimiter", "newline"), [
+    ("utf-8", ",", "\n"), ("utf-8-sig", ";", "\r\n"), ("utf-16", "\t", "\r\n"),
+    ("cp1252", ";", "\r\n"), ("utf-8", "|", "\n"),
+])
+def test_encodings_and_separators_excel_writes_are_detected(
+    sqlite_db: Database, tmp_path: Path, encoding: str, delimiter: str, newline: str
+) -> None:
+    rows = [["Vorname", "Nachname", "E-Mail", "Notizen"],
+            ["Jürgen", "Strauß", "juergen@example.de", "Grüße;\n„zweite Zeile“"],
+            ["Zoë", "Ørsted", "zoe@example.dk", ""]]
+    if encoding == "cp1252":
+        rows[1][3] = "Grüße; zweite Zeile"
+    path = samples.write_csv(tmp_path / "liste.csv", rows, encoding=encoding,
+                             delimiter=delimiter, newline=newline)
+    summary = _import(sqlite_db, path)
+    assert summary.source.delimiter == delimiter  # type: ignore[attr-defined]
+    assert summary.source.encoding.replace("_", "-") in (encoding, "utf-8", "cp1252")  # type: ignore[attr-defined]
+    assert summary.created == 2  # type: ignore[attr-defined]
+    (row,) = search_customers(sqlite_db.raw(), "strauss")
+    with sqlite_db.unit_of_work() as session:
+        assert get_customer(session, row.id).draft.notes == rows[1][3]
+    assert [r.display_name for r in search_customers(sqlite_db.raw(), "orsted")] == ["Zoë Ørsted"]
+
+
+def test_importing_the_same_file_twice_creates_nobody_new(db: Database, tmp_path: Path) -> None:
+    path = samples.write_format(tmp_path / "shopify.csv", samples.SHOPIFY_HEADER,
+                                _by_format(samples.SHOPIFY_HEADER))
+    first = _import(db, path)
+    second = _import(db, path)
+    assert first.created == 4  # type: ignore[attr-defined]
+    assert (second.created, second.skipped) == (0, 4)  # type: ignore[attr-defined]
+    assert _count(db) == 4
+
+
+def test_duplicates_within_the_file_and_in_the_database_are_matched(db: Database,
+                                                                    tmp_path: Path) -> None:
+    with db.unit_of_work() as session:
+        existing = add_customer(session, CustomerDraft(first_name="Ann", last_name="Lee",
+                                                       postal_code="90210", city="")).id
+    rows = [["first_name", "last_name", "email", "phone", "postal_code", "city"],
+            ["Ann", "Lee", "", "", "90210", "Springfield"],          # name + postcode
+            ["Bo", "Chan", "BO@example.com", "", "", ""],
+            ["Bo", "Chan", "bo@EXAMPLE.com", "555 201 0000", "", "Shelbyville"],  # email
+            ["Cy", "Dunn", "", "(555) 201-0001", "", ""],
+            ["Cyrus", "Dunn", "", "+1 555 201 0001", "", ""]]     # phone
+    path = samples.write_csv(tmp_path / "dups.csv", rows)
+    summary = _import(db, path, on_duplicate="fill")
+    assert (summary.created, summary.updated, summary.skipped) == (2, 2, 1)  # type: ignore[attr-defined]
+    assert _count(db) == 3
+    with db.unit_of_work() as session:
+        assert get_customer(session, existing).draft.city == "Springfield"
+    (bo,) = search_customers(db.raw(), "chan")
+    assert (bo.phone, bo.city) == ("+15552010000", "Shelbyville")
+
+
+def test_overwrite_replaces_fields_and_undo_puts_them_back(db: Database, tmp_path: Path) -> None:
+    with db.unit_of_work() as session:
+        kept = add_customer(session, CustomerDraft(first_name="Ann", last_name="Lee",
+                                                   email="ann@example.com", city="Old Town")).id
+    rows = [["first_name", "last_name", "email", "city", "tags"],
+            ["Ann", "Lee", "ann@example.com", "New Town", "vip"],
+            ["Eve", "Fox", "eve@example.com", "Elsewhere", ""]]
+    summary = _import(db, samples.write_csv(tmp_path / "o.csv", rows), on_duplicate="overwrite")
+    assert (summary.created, summary.updated) == (1, 1)  # type: ignore[attr-defined]
+    with db.unit_of_work() as session:
+        detail = get_customer(session, kept)
+        assert detail.draft.city == "New Town" and "vip" in detail.draft.tags
+        (run,) = list_imports(session)
+        assert (run.created, run.updated, run.tag_name) == (1, 1, "import 2026-11-22 generic")
+        result = undo_import(session, run.id)
+    assert result.reverted == 1 and len(result.removed) == 1
+    with db.unit_of_work() as session:
+        detail = get_customer(session, kept)
+        assert detail.draft.city == "Old Town" and detail.draft.tags == ()
+    assert [r.display_name for r in search_customers(db.raw(), "old town")] == []
+    assert [r.id for r in search_customers(db.raw(), "ann@example")] == [kept]
+    assert _count(db) == 1
+
+
+def test_shopify_money_multiple_contacts_consent_and_import_tag(db: Database,
+                                                               tmp_path: Path) -> None:
+    record = {"Customer ID": "'7123456789", "First Name": "Chloé", "Last Name": "Dubois",
+              "Email": "chloe@example.fr ::: chloe.dubois@work.example.fr",
+              "Accepts Email Marketing": "yes", "Accepts SMS Marketing": "no",
+              "Default Address Zip": "'01234", "Phone": "'+33 6 12 34 56 78",
+              "Default Address Phone": "+33 1 42 68 53 00",
+              "Total Spent": "1,234.50", "Total Orders": "3", "Tags": "vip, regular"}
+    path = samples.write_format(tmp_path / "s.csv", samples.SHOPIFY_HEADER, [record])
+    summary = _import(db, path)
+    assert summary.created == 1  # type: ignore[attr-defined]
+    (row,) = search_customers(db.raw(), "dubois")
+    with db.unit_of_work() as session:
+        detail = get_customer(session, row.id)
+        assert detail.lifetime_value_minor == 123450
+        assert detail.visit_count == 3 and detail.stage == "repeat"
+        assert detail.draft.postal_code == "01234" and detail.draft.phone == "+33612345678"
+        assert set(detail.draft.tags) == {"vip", "regular", "import 2026-11-22 shopify"}
+        contacts = session.execute(select(CustomerContact.kind, CustomerContact.value)).all()
+        assert sorted(contacts) == [("email", "chloe.dubois@work.example.fr"),
+                                    ("phone", "+33142685300")]
+        consent = session.get(CustomerConsent, row.id)
+        assert consent is not None
+        assert (consent.email_marketing, consent.sms_marketing) == (True, False)
+
+
+def test_rejected_rows_are_reported_with_line_field_and_reason(db: Database,
+                                                               tmp_path: Path) -> None:
+    rows = [["first_name", "last_name", "email", "phone", "birthday"],
+            ["Ok", "Person", "ok@example.com", "", "05/12"],
+            ["Bad", "Mail", "not-an-email", "", ""],
+            ["", "", "", "", ""],
+            ["Bad", "Date", "", "", "1990-02-30"],
+            ["Too", "Many", "", "", "", "extra"],
+            ["", "", "nameless@example.com", "", ""]]
+    summary = _import(db, samples.write_csv(tmp_path / "r.csv", rows))
+    assert (summary.created, summary.rejected) == (1, 4)  # type: ignore[attr-defined]
+    found = {(p.line, p.field, p.code) for p in summary.problems}  # type: ignore[attr-defined]
+    assert found == {(3, "email", "invalid_email"), (5, "birthday", "invalid_date"),
+                     (6, "", "wrong_field_count"), (7, "first_name", "name_required")}
+    with db.unit_of_work() as session:
+        stored = get_import(session, summary.run_id)  # type: ignore[attr-defined]
+    assert {(p.line, p.code) for p in stored.problems} == {(line, code) for line, _, code in found}
+
+
+def test_cancel_leaves_the_database_as_it_was(db: Database, tmp_path: Path) -> None:
+    rows = [["first_name", "email"]] + [[f"P{i}", f"p{i}@example.com"] for i in range(2500)]
+    path = samples.write_csv(tmp_path / "big.csv", rows)
+    calls = []
+
+    def cancel_on_second_batch() -> bool:
+        calls.append(1)
+        return len(calls) >= 2
+
+    with pytest.raises(Cancelled):
+        run_import(db, path, is_cancelled=cancel_on_second_batch)
+    assert _count(db) == 0
+    with db.unit_of_work() as session:
+        assert list_imports(session) == []
+        assert session.scalar(select(func.count()).select_from(CustomerContact)) == 0
+
+
+def test_dry_run_counts_but_writes_nothing(db: Database, tmp_path: Path) -> None:
+    rows = [["first_name", "email"], ["A", "a@example.com"], ["B", "a@example.com"]]
+    summary = run_import(db, samples.write_csv(tmp_path / "d.csv", rows), dry_run=True)
+    assert (summary.created, summary.skipped, summary.dry_run) == (1, 1, True)
+    assert _count(db) == 0

@@ -1,0 +1,111 @@
+"""The import wizard, walked through as a shop owner would, on a real SQLite file."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+
+from core.customer_list import ListQuery, count_customers, search_customers
+from core.db import Database
+from core.interchange.history import list_import_profiles, list_imports
+from gui.context import AppContext
+from gui.import_wizard import ImportWizard
+from tests.core.interchange import samples
+
+
+def _shop_file(tmp_path: Path) -> Path:
+    records = [
+        {"First Name": "Chloé", "Last Name": "Dubois", "Email": "chloe@example.fr",
+         "Default Address Zip": "'75001", "Total Spent": "120.00", "Total Orders": "2",
+         "Note": "préfère le thé"},
+        {"First Name": "美咲", "Last Name": "佐藤", "Email": "misaki@example.jp"},
+        {"First Name": "Bad", "Last Name": "Address", "Email": "not-an-email"},
+    ]
+    return samples.write_format(tmp_path / "shopify.csv", samples.SHOPIFY_HEADER, records,
+                                delimiter=";")
+
+
+def _next(qtbot, wizard: ImportWizard) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+
+
+def test_walking_through_the_wizard_imports_the_file(qtbot, sqlite_db: Database,  # type: ignore[no-untyped-def]
+                                                     tmp_path: Path) -> None:
+    context = AppContext(sqlite_db)
+    wizard = ImportWizard(context)
+    qtbot.addWidget(wizard)
+    wizard.show()
+
+    qtbot.keyClicks(wizard.file_page.path_edit, str(_shop_file(tmp_path)))
+    _next(qtbot, wizard)
+    assert wizard.currentPage() is wizard.detect_page
+    assert "shopify" in wizard.detect_page.detected_label.text()
+    assert "utf-8" in wizard.detect_page.detected_label.text()
+    assert wizard.detect_page.sample_table.item(0, 1).text() == "Chloé"
+
+    _next(qtbot, wizard)
+    page = wizard.mapping_page
+    assert wizard.currentPage() is page
+    note_column = list(wizard.preview.info.header).index("Note")  # type: ignore[union-attr]
+    page.set_field(note_column, "")  # leave the notes out
+    qtbot.keyClicks(page.profile_name_edit, "Mein Shopify")
+    qtbot.mouseClick(page.save_profile_button, Qt.MouseButton.LeftButton)
+    with sqlite_db.unit_of_work() as session:
+        (profile,) = list_import_profiles(session)
+    assert profile.name == "Mein Shopify" and profile.mapping["Note"] == ""
+
+    _next(qtbot, wizard)
+    assert wizard.currentPage() is wizard.preview_page
+    table = wizard.preview_page.preview_table
+    assert table.rowCount() == 3
+    assert wizard.preview_page.flagged_cells() == 1
+    email_column = 1 + 3  # line, first, last, organisation, email
+    assert table.item(2, email_column).toolTip().startswith("Line 4, Email")
+
+    _next(qtbot, wizard)
+    assert wizard.currentPage() is wizard.policy_page
+    assert "create 2" in wizard.policy_page.counts_label.text()
+    assert "reject 1" in wizard.policy_page.counts_label.text()
+    assert count_customers(sqlite_db.raw(), ListQuery()) == 0  # counting wrote nothing
+
+    with qtbot.waitSignal(context.customers_changed, timeout=10_000):
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton),
+                         Qt.MouseButton.LeftButton)
+    assert wizard.currentPage() is wizard.summary_page
+    assert "Created 2" in wizard.summary_page.summary_label.text()
+    (row,) = search_customers(sqlite_db.raw(), "dubois")
+    assert (row.postal_code, row.lifetime_value_minor) == ("75001", 12000)
+    with sqlite_db.unit_of_work() as session:
+        (run,) = list_imports(session)
+    assert (run.created, run.rejected) == (2, 1)
+
+
+def test_a_refused_file_says_why_and_stays_on_the_first_page(qtbot, sqlite_db: Database,  # type: ignore[no-untyped-def]
+                                                             tmp_path: Path) -> None:
+    path = tmp_path / "scan.csv"
+    path.write_bytes(b"%PDF-1.7 not a customer list")
+    wizard = ImportWizard(AppContext(sqlite_db))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.keyClicks(wizard.file_page.path_edit, str(path))
+    _next(qtbot, wizard)
+    assert wizard.currentPage() is wizard.file_page
+    assert "not a text file" in wizard.file_page.error_label.text()
+
+
+def test_changing_the_separator_reads_the_file_again(qtbot, sqlite_db: Database,  # type: ignore[no-untyped-def]
+                                                     tmp_path: Path) -> None:
+    wizard = ImportWizard(AppContext(sqlite_db))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.keyClicks(wizard.file_page.path_edit, str(_shop_file(tmp_path)))
+    _next(qtbot, wizard)
+    combo = wizard.detect_page.delimiter_combo
+    combo.setCurrentIndex(combo.findData(","))
+    assert "no column holds a name" in wizard.detect_page.error_label.text()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    combo.setCurrentIndex(combo.findData(";"))
+    assert wizard.preview is not None and wizard.preview.info.delimiter == ";"
+    assert wizard.detect_page.error_label.text() == ""
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
