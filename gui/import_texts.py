@@ -29,7 +29,8 @@ def field_label(field: str) -> str:
     return labels.get(field, field)
 
 
-def _reason(code: str) -> str:
+def reason_text(code: str) -> str:
+    """A reason code as a short phrase (lower case, no full stop)."""
     reasons = {
         p.EMPTY_FILE: _tr("the file is empty"),
         p.NO_ROWS: _tr("the file has a header but no customers"),
@@ -61,12 +62,40 @@ def _reason(code: str) -> str:
 def refusal_text(refused: ImportRefused) -> str:
     if refused.line is not None:
         return _tr("Line {0}: {1}. Nothing was imported.").format(refused.line,
-                                                                  _reason(refused.code))
-    return _tr("{0}. Nothing was imported.").format(_reason(refused.code).capitalize())
+                                                                  reason_text(refused.code))
+    return _tr("{0}. Nothing was imported.").format(reason_text(refused.code).capitalize())
+
+
+def problem_reason_text(problem: RowProblem) -> str:
+    """The reason with what the row held, e.g. "not a valid email address (ann@)"."""
+    if problem.code == p.WRONG_FIELD_COUNT and ":" in problem.detail:
+        expected, found = problem.detail.split(":", 1)
+        return _tr("the header has {0} columns, this row has {1}").format(expected, found)
+    if problem.code == TOO_LONG and problem.detail.isdigit():
+        return _tr("longer than {0} characters").format(problem.detail)
+    detail = f" ({problem.detail})" if problem.detail else ""
+    return reason_text(problem.code) + detail
 
 
 def problem_text(problem: RowProblem) -> str:
     field = field_label(problem.field) if problem.field else _tr("row")
-    detail = f" ({problem.detail})" if problem.detail else ""
-    return _tr("Line {0}, {1}: {2}{3}").format(problem.line, field, _reason(problem.code),
-                                              detail)
+    return _tr("Line {0}, {1}: {2}").format(problem.line, field, problem_reason_text(problem))
+
+
+def format_label(name: str) -> str:
+    """A stored format name ("shopify-legacy", "vcard", "generic") as the program's name."""
+    base, _, variant = name.partition("-")
+    labels = {
+        "google": _tr("Google Contacts"), "outlook": _tr("Outlook"),
+        "shopify": _tr("Shopify"), "square": _tr("Square"), "mailchimp": _tr("Mailchimp"),
+        "hubspot": _tr("HubSpot"), "generic": _tr("Spreadsheet"), "vcard": _tr("vCard"),
+    }
+    label = labels.get(base, name)
+    return _tr("{0} (older layout)").format(label) if variant == "legacy" else label
+
+
+def policy_label(on_duplicate: str) -> str:
+    """What an import did with customers it already had, as a heading-style phrase."""
+    return {"skip": _tr("Existing customers left as they were"),
+            "fill": _tr("Empty fields of existing customers filled in"),
+            "overwrite": _tr("Existing customers overwritten")}.get(on_duplicate, on_duplicate)

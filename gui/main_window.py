@@ -145,6 +145,16 @@ class MainWindow(QMainWindow):
                                           QKeySequence("Ctrl+I"))
         self.import_action.setEnabled(writable)
         file_menu.addAction(self.import_action)
+        self.import_history_action = self._action(self.tr("Import &History…"),
+                                                  self._on_import_history_triggered)
+        file_menu.addAction(self.import_history_action)
+        self.export_menu = file_menu.addMenu(self.tr("&Export"))
+        for text, kind in ((self.tr("Customers to &CSV…"), "csv"),
+                           (self.tr("Customers to CSV for &Excel…"), "csv-excel"),
+                           (self.tr("Contacts to &vCard…"), "vcard"),
+                           (self.tr("Birthdays and Moments to Ca&lendar…"), "calendar")):
+            self.export_menu.addAction(self._action(
+                text, lambda _checked=False, kind=kind: self._on_export_triggered(kind)))
         self.profile_action = self._action(self.tr("Business &Profile…"),
                                            self._on_profile_triggered)
         self.profile_action.setEnabled(writable)
@@ -182,6 +192,20 @@ class MainWindow(QMainWindow):
         from gui.import_wizard import ImportWizard
 
         ImportWizard(self._context, self).exec()
+
+    def _on_import_history_triggered(self) -> None:
+        from gui.import_history_dialog import ImportHistoryDialog
+
+        dialog = ImportHistoryDialog(self._context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.exec()
+
+    def _on_export_triggered(self, kind: str) -> None:
+        from gui.export_actions import export_customers
+
+        selected = self.customers_page.selected_ids()
+        ids = selected if len(selected) > 1 else self.customers_page.model.all_ids()
+        export_customers(self, self._context, ids, kind)
 
     def _on_find_triggered(self) -> None:
         self.show_page(self.customers_page)
