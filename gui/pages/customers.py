@@ -20,6 +20,7 @@ from core.customer_list import ListQuery, all_tags
 from core.stages import STAGES
 from gui.context import AppContext
 from gui.customer_table_model import COL_NAME, CustomerTableModel
+from gui.wording import counted
 from gui.undo_commands import MoveToTrashCommand, RestoreFromTrashCommand
 
 SEARCH_DELAY_MS = 60  # long enough to coalesce fast typing, short enough to feel instant
@@ -164,10 +165,12 @@ class CustomersPage(QWidget):
         ids = self.selected_ids()
         if not ids or self.model.query.trash or self._context.read_only:
             return
-        text = (self.tr("Move %n customer(s) to trash", "", len(ids)))
+        text = counted(len(ids), self.tr("Move 1 customer to the trash"),
+                       self.tr("Move %1 customers to the trash"), self._locale)
         self._undo_stack.push(MoveToTrashCommand(self._context, ids, text))
         self._context.post_status(
-            self.tr("Moved %n customer(s) to the trash. Ctrl+Z undoes.", "", len(ids)))
+            counted(len(ids), self.tr("Moved 1 customer to the trash. Ctrl+Z undoes."),
+                    self.tr("Moved %1 customers to the trash. Ctrl+Z undoes."), self._locale))
 
     # -- slots -------------------------------------------------------------------------
 
@@ -190,7 +193,8 @@ class CustomersPage(QWidget):
     def _on_restore_clicked(self) -> None:
         ids = self.selected_ids()
         if ids:
-            text = self.tr("Restore %n customer(s)", "", len(ids))
+            text = counted(len(ids), self.tr("Restore 1 customer"),
+                           self.tr("Restore %1 customers"), self._locale)
             self._undo_stack.push(RestoreFromTrashCommand(self._context, ids, text))
 
     def _on_merge_clicked(self) -> None:
@@ -221,13 +225,11 @@ class CustomersPage(QWidget):
 
     def _update_count(self) -> None:
         count = self.model.rowCount()
-        number = self._locale.toString(count)
         if self.model.query.trash:
-            text = (self.tr("1 customer in the trash") if count == 1
-                    else self.tr("%1 customers in the trash").replace("%1", number))
+            text = counted(count, self.tr("1 customer in the trash"),
+                           self.tr("%1 customers in the trash"), self._locale)
         else:
-            text = (self.tr("1 customer") if count == 1
-                    else self.tr("%1 customers").replace("%1", number))
+            text = counted(count, self.tr("1 customer"), self.tr("%1 customers"), self._locale)
         self.count_label.setText(text)
         self._update_buttons()
 
