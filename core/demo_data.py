@@ -302,6 +302,17 @@ ADDRESS_BOOKS = {
     ),
 }
 
+# How often customers come: (archetype, share of customers, fewest and most visits or purchases)
+ARCHETYPES = (
+    ("prospect", 0.09, 0, 0), ("once", 0.31, 1, 1), ("occasional", 0.32, 2, 5),
+    ("regular", 0.21, 4, 9), ("loyal", 0.07, 12, 30),
+)
+# How likely each tag is; the generator raises some for loyal, senior or business customers.
+TAG_CHANCES = {
+    "vip": 0.03, "newsletter": 0.35, "walk-in": 0.2, "online": 0.15, "wholesale": 0.01,
+    "student": 0.04, "senior": 0.0, "gift-card": 0.06, "council-candidate": 0.0,
+}
+
 SOURCES = _words("walk-in|referral|website|instagram|google|facebook|event|newspaper|flyer|"
                  "market stall")
 TAGS = _words("vip|newsletter|walk-in|online|wholesale|student|senior|gift-card|"
