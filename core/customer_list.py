@@ -118,9 +118,9 @@ def fetch_ids(raw: RawConnection, query: ListQuery, *, limit: int | None = None)
     """The ids the query matches, in order (all of them unless `limit`)."""
     where, params = _where(raw, query)
     column = SORT_COLUMNS.get(query.sort, SORT_COLUMNS["name"])
-    if query.text.strip():
-        # Matches are read in one sequential pass and sorted; walking the sort index
-        # instead would visit every row in random order.
+    if query.text.strip() and limit is None:
+        # All matches: one sequential pass, then a sort. Walking the sort index instead
+        # would visit every row in random order (it only pays when a limit stops it early).
         column = "+" + column
     direction = "DESC" if query.descending else "ASC"
     sql = f"SELECT c.id FROM customers c WHERE {where} ORDER BY {column} {direction}, c.id {direction}"

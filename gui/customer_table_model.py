@@ -94,20 +94,16 @@ class CustomerTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Re-read the ordered ids and drop cached pages (after an edit, filter or sort).
 
-        Without a search, only the count and the first ids are read now; the rest follow
-        when the person scrolls past them, so the window paints without waiting.
+        Only the count and the first ids are read now; the rest follow when the person
+        scrolls past them, so the window paints (and search answers) without waiting.
         """
         self.beginResetModel()
         self._loaded = True
         self._pages.clear()
         self._tags.clear()
-        if self._query.text.strip():
-            self._ids = array("q", fetch_ids(self._raw, self._query))
-            self._total = len(self._ids)
-        else:
-            self._ids = array("q", fetch_ids(self._raw, self._query, limit=HEAD_ROWS))
-            self._total = (count_customers(self._raw, self._query)
-                           if len(self._ids) == HEAD_ROWS else len(self._ids))
+        self._ids = array("q", fetch_ids(self._raw, self._query, limit=HEAD_ROWS))
+        self._total = (count_customers(self._raw, self._query)
+                       if len(self._ids) == HEAD_ROWS else len(self._ids))
         self._all_ids_loaded = len(self._ids) == self._total
         self.endResetModel()
 

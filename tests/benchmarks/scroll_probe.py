@@ -4,14 +4,19 @@ Usage: scroll_probe.py bare | scroll_probe.py app DB_PATH
 """
 from __future__ import annotations
 
-import resource
 import sys
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
 
 
 def _peak_kb() -> int:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # VmHWM, not ru_maxrss: the latter keeps the parent's peak across fork and exec, so a
+    # probe started from a big pytest process would report pytest's memory.
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    raise RuntimeError("no VmHWM in /proc/self/status")
 
 
 def main() -> None:

@@ -7,7 +7,13 @@ import statistics
 import time
 from pathlib import Path
 
-from core.customer_list import ListQuery, count_customers, fetch_customers, search_customers
+from core.customer_list import (
+    ListQuery,
+    count_customers,
+    fetch_ids,
+    fetch_rows,
+    search_customers,
+)
 from core.db import Database
 from core.text import fold
 from tests.benchmarks.conftest import report
@@ -60,21 +66,26 @@ def test_search_median_and_p95_at_100k(demo_100k: Path) -> None:
     ours = _timed(lambda q: search_customers(raw, q, limit=20), queries)
     matches = [len(search_customers(raw, q, limit=20)) for q in queries]
 
-    # Baseline: raw sqlite3 doing the least a search could do, an indexed prefix lookup.
+    # Baseline: raw sqlite3 doing the least a search could do, an indexed prefix lookup
+    # of 20 names (on the same partial index the list uses).
     conn = sqlite3.connect(demo_100k)
     baseline = _timed(lambda q: conn.execute(
-        "SELECT id, first_name, last_name FROM customers WHERE sort_name >= ? "
-        "ORDER BY sort_name LIMIT 20", (q,)).fetchall(), queries)
+        "SELECT id, first_name, last_name FROM customers WHERE deleted_at IS NULL "
+        "AND sort_name >= ? ORDER BY sort_name LIMIT 20", (q,)).fetchall(), queries)
 
-    # The view: count + first page, as the list does after a keystroke.
-    view = _timed(lambda q: (count_customers(raw, ListQuery(text=q)),
-                             fetch_customers(raw, ListQuery(text=q), limit=200)), queries)
+    # The view after a keystroke: the count and the first ids, then the first page of rows.
+    def view_refresh(q: str) -> None:
+        query = ListQuery(text=q)
+        count_customers(raw, query)
+        fetch_rows(raw, fetch_ids(raw, query, limit=400)[:200])
+
+    view = _timed(view_refresh, queries)
     med, p95 = statistics.median(ours), _p95(ours)
     report("search at 100,000 customers (200 queries)", [
         f"core search:   median {med:.2f} ms, p95 {_p95(ours):.2f} ms (targets 5 / 20 ms)",
         f"raw sqlite3 indexed prefix lookup: median {statistics.median(baseline):.2f} ms",
         f"ratio (median): {med / statistics.median(baseline):.1f}x",
-        f"list view refresh (count + first 200 rows): median {statistics.median(view):.2f} ms, "
+        f"list view refresh (count, first ids, first 200 rows): median {statistics.median(view):.2f} ms, "
         f"p95 {_p95(view):.2f} ms",
         f"queries with at least one match: {sum(1 for m in matches if m)}/{len(queries)}",
     ])
