@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.db import RawConnection
-from core.search import dialect_for
+from core.search import SearchPlan, dialect_for
 from core.text import search_tokens
 
 # Sort keys and the indexed column each one orders by.
@@ -73,7 +73,8 @@ def _as_date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
-def _where(raw: RawConnection, query: ListQuery) -> tuple[str, dict[str, Any]]:
+def _where(raw: RawConnection, query: ListQuery) -> tuple[str, dict[str, Any], str]:
+    """WHERE clause, its parameters, and the ORDER BY clause for a list query."""
     conditions = ["c.deleted_at IS NOT NULL" if query.trash else "c.deleted_at IS NULL"]
     params: dict[str, Any] = {}
     if query.stage:
@@ -85,16 +86,17 @@ def _where(raw: RawConnection, query: ListQuery) -> tuple[str, dict[str, Any]]:
             "AND ct.tag_id = :tag_id)"
         )
         params["tag_id"] = query.tag_id
-    tokens = search_tokens(query.text)
-    if tokens:
-        search_sql, search_params = dialect_for(raw.dialect).conditions(raw, tokens)
-        conditions += search_sql
-        params.update(search_params)
-    return " AND ".join(conditions), params
+    search = dialect_for(raw.dialect)
+    plan = search.plan(raw, search_tokens(query.text)) if query.text.strip() else SearchPlan()
+    conditions += plan.conditions
+    params.update(plan.params)
+    column = search.order_term(SORT_COLUMNS.get(query.sort, SORT_COLUMNS["name"]), plan)
+    direction = "DESC" if query.descending else "ASC"
+    return " AND ".join(conditions), params, f"{column} {direction}, c.id {direction}"
 
 
 def count_customers(raw: RawConnection, query: ListQuery) -> int:
-    where, params = _where(raw, query)
+    where, params, _ = _where(raw, query)
     return int(raw.scalar(f"SELECT count(*) FROM customers c WHERE {where}", params))
 
 
@@ -102,13 +104,11 @@ def fetch_customers(
     raw: RawConnection, query: ListQuery, *, offset: int = 0, limit: int = 100
 ) -> list[ListRow]:
     """One page of the list, in the query's order."""
-    where, params = _where(raw, query)
-    column = SORT_COLUMNS.get(query.sort, SORT_COLUMNS["name"])
-    direction = "DESC" if query.descending else "ASC"
+    where, params, order = _where(raw, query)
     params.update(limit=limit, offset=offset)
     rows = raw.execute(
         f"SELECT {_ROW_COLUMNS} FROM customers c WHERE {where} "
-        f"ORDER BY {column} {direction}, c.id {direction} LIMIT :limit OFFSET :offset",
+        f"ORDER BY {order} LIMIT :limit OFFSET :offset",
         params,
     )
     return [_list_row(r) for r in rows]
@@ -116,14 +116,8 @@ def fetch_customers(
 
 def fetch_ids(raw: RawConnection, query: ListQuery, *, limit: int | None = None) -> list[int]:
     """The ids the query matches, in order (all of them unless `limit`)."""
-    where, params = _where(raw, query)
-    column = SORT_COLUMNS.get(query.sort, SORT_COLUMNS["name"])
-    if query.text.strip() and limit is None:
-        # All matches: one sequential pass, then a sort. Walking the sort index instead
-        # would visit every row in random order (it only pays when a limit stops it early).
-        column = "+" + column
-    direction = "DESC" if query.descending else "ASC"
-    sql = f"SELECT c.id FROM customers c WHERE {where} ORDER BY {column} {direction}, c.id {direction}"
+    where, params, order = _where(raw, query)
+    sql = f"SELECT c.id FROM customers c WHERE {where} ORDER BY {order}"
     if limit is not None:
         sql += " LIMIT :limit"
         params["limit"] = limit

@@ -5,10 +5,25 @@ case and accents are ignored the same way everywhere.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 # Trigram indexes only help from three characters on.
 MIN_INDEXED_TOKEN = 3
+
+
+@dataclass(frozen=True)
+class SearchPlan:
+    """How to find the customers matching a search box entry.
+
+    `walk_sort_index`: matches are common, so reading the list's sort index in order and
+    testing each row reaches a page of results soonest. When False, the matches are few
+    (or their number unknown): read them in one pass and sort them.
+    """
+
+    conditions: list[str] = field(default_factory=list)
+    params: dict[str, str] = field(default_factory=dict)
+    walk_sort_index: bool = True
 
 
 class SearchDialect(Protocol):
@@ -20,9 +35,12 @@ class SearchDialect(Protocol):
     def drop_index_sql(self) -> list[str]:
         """DDL that removes the search index."""
 
-    def conditions(self, raw: Any, tokens: list[str]) -> tuple[list[str], dict[str, str]]:
+    def plan(self, raw: Any, tokens: list[str]) -> SearchPlan:
         """SQL conditions on alias `c` that every folded token must meet, with their
         parameters. `raw` (a RawConnection) lets a dialect probe the index first."""
+
+    def order_term(self, column: str, plan: SearchPlan) -> str:
+        """The ORDER BY term for `column` that steers the planner as `plan` says."""
 
 
 def like_pattern(token: str) -> str:

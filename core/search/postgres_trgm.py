@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.search import like_conditions
+from core.search import SearchPlan, like_conditions
 
 
 class PostgresTrgm:
@@ -19,6 +19,10 @@ class PostgresTrgm:
     def drop_index_sql(self) -> list[str]:
         return ["DROP INDEX IF EXISTS ix_customers_search_trgm"]
 
-    def conditions(self, raw: Any, tokens: list[str]) -> tuple[list[str], dict[str, str]]:
+    def plan(self, raw: Any, tokens: list[str]) -> SearchPlan:
         # The planner weighs the trigram index against the sort index from its statistics.
-        return like_conditions(tokens)
+        sql, params = like_conditions(tokens)
+        return SearchPlan(sql, params)
+
+    def order_term(self, column: str, plan: SearchPlan) -> str:
+        return column
