@@ -33,10 +33,12 @@ from core.customers import (
 )
 from core.history import add_interaction, add_moment, delete_interaction, delete_moment
 from core.merge import merge_customers
+from core.printing.batches import list_customer_mailings
 from core.profile import get_business_profile
 from core.validation import InvalidInput
 from gui.context import AppContext
 from gui.customer_editor_details import DetailsTab
+from gui.customer_editor_mailings import MailingsTab
 from gui.customer_editor_history import (
     HistoryTab,
     MomentsTab,
@@ -106,6 +108,8 @@ class CustomerEditor(QDialog):
         self.tab_widget.addTab(self.details_tab, self.tr("&Details"))
         self.tab_widget.addTab(self.moments_tab, self.tr("&Moments"))
         self.tab_widget.addTab(self.history_tab, self.tr("&History"))
+        self.mailings_tab = MailingsTab(lambda day: format_day(self._money.locale, day))
+        self.tab_widget.addTab(self.mailings_tab, self.tr("&Cards Sent"))
         self.form_message_label = QLabel()
         self.form_message_label.setStyleSheet(ERROR_STYLE)
         self.form_message_label.setWordWrap(True)
@@ -189,6 +193,8 @@ class CustomerEditor(QDialog):
             self.details_tab.set_draft(self._detail.draft, self._detail.referred_by_name)
             self.moments_tab.set_rows(self._detail.moments)
             self.history_tab.set_rows(self._detail.interactions)
+            self.mailings_tab.set_rows(
+                self._context.run(list_customer_mailings, self._customer_id))
         self._show_name()
         self._show_figures()
 

@@ -85,7 +85,7 @@ class CustomersPage(QWidget):
         header = self.table_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((165, 195, 120, 100, 75, 75, 50, 95, 85, 90)):
+        for column, width in enumerate((160, 185, 115, 95, 70, 75, 48, 92, 82, 92)):
             header.resizeSection(column, width)
         header.setMinimumSectionSize(50)
         self.table_view.viewport().installEventFilter(self)

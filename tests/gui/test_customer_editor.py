@@ -279,3 +279,22 @@ def test_money_follows_the_shops_locale_and_currency(qtbot: QtBot, sqlite_db: Da
     qtbot.keyClicks(history.amount_edit, "1.234,50")
     qtbot.mouseClick(history.add_button, Qt.MouseButton.LeftButton)
     assert editor.value_label.text() == "1.234,50\xa0€"
+
+
+def test_cards_sent_tab_shows_what_was_printed_and_sent(qtbot: QtBot, sqlite_db: Database) -> None:
+    from core.printing.batches import BatchRequest, mark_batch_sent, plan_batch, record_batch
+    from core.printing.recipients import RecipientSelection
+
+    ann = _add(sqlite_db, first_name="Ann", last_name="Lee", street="1 High St", city="Leeds")
+    editor = _editor(qtbot, sqlite_db, ann)
+    assert editor.mailings_tab.empty_label.isVisibleTo(editor.mailings_tab)
+    with sqlite_db.unit_of_work() as session:
+        plan = plan_batch(session, BatchRequest("thank-you", RecipientSelection(customer_ids=(ann,))))
+        summary = record_batch(session, plan)
+        mark_batch_sent(session, summary.id)
+    editor = _editor(qtbot, sqlite_db, ann)
+    table = editor.mailings_tab.mailings_table
+    assert table.rowCount() == 1
+    assert table.item(0, 2).text().startswith("Sent ")
+    assert table.item(0, 3).text() == f"#{summary.id}"
+    assert not editor.mailings_tab.empty_label.isVisibleTo(editor.mailings_tab)
