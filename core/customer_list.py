@@ -43,6 +43,8 @@ class ListQuery:
     sort: str = "name"
     descending: bool = False
     trash: bool = False  # True: only customers in the trash
+    sent_template: str = ""  # only customers sent this card or letter ...
+    sent_since: dt.date | None = None  # ... on or after this day
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,16 @@ def _where(raw: RawConnection, query: ListQuery) -> tuple[str, dict[str, Any], s
             "AND ct.tag_id = :tag_id)"
         )
         params["tag_id"] = query.tag_id
+    if query.sent_template:
+        since = dt.datetime.combine(query.sent_since or dt.date.min, dt.time())
+        conditions.append(
+            "EXISTS (SELECT 1 FROM print_batch_items i JOIN print_batches b ON b.id = i.batch_id"
+            " WHERE i.customer_id = c.id AND b.template_name = :sent_template"
+            " AND i.status = 'sent' AND i.status_changed_at >= :sent_since)"
+        )
+        params["sent_template"] = query.sent_template
+        # SQLite keeps datetimes as ISO text (as SQLAlchemy writes them); servers compare types.
+        params["sent_since"] = since.isoformat(sep=" ") if raw.dialect == "sqlite" else since
     search = dialect_for(raw.dialect)
     plan = search.plan(raw, search_tokens(query.text)) if query.text.strip() else SearchPlan()
     conditions += plan.conditions

@@ -1,7 +1,10 @@
 """The Customers area: search, filter, sort and open customers; trash and undo."""
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, Qt, QTimer, Signal
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +27,20 @@ from gui.wording import counted
 from gui.undo_commands import MoveToTrashCommand, RestoreFromTrashCommand
 
 SEARCH_DELAY_MS = 60  # long enough to coalesce fast typing, short enough to feel instant
+
+
+class _LazyComboBox(QComboBox):
+    """Fills the rest of its items the first time it opens."""
+
+    def __init__(self, fill: Callable[[], None]) -> None:
+        super().__init__()
+        self._fill: Callable[[], None] | None = fill
+
+    def showPopup(self) -> None:  # noqa: N802
+        if self._fill is not None:
+            fill, self._fill = self._fill, None
+            fill()
+        super().showPopup()
 
 
 class CustomersPage(QWidget):
@@ -52,6 +69,10 @@ class CustomersPage(QWidget):
             self.stage_combo.addItem(label, stage)
         self.tag_combo = QComboBox()
         self.tag_combo.setMinimumWidth(140)
+        self.sent_combo = _LazyComboBox(self._fill_sent_choices)
+        self.sent_combo.addItem(self.tr("Any cards sent"), "")
+        self.sent_combo.setToolTip(self.tr("Only customers who were sent this card this year"))
+        self.sent_combo.setMinimumWidth(150)
         self.trash_button = QPushButton(self.tr("Trash"))
         self.trash_button.setCheckable(True)
         self.trash_button.setToolTip(self.tr("Show customers in the trash"))
@@ -94,6 +115,7 @@ class CustomersPage(QWidget):
         filters.addWidget(self.search_edit, 3)
         filters.addWidget(self.stage_combo)
         filters.addWidget(self.tag_combo)
+        filters.addWidget(self.sent_combo)
         filters.addWidget(self.trash_button)
         filters.addStretch(1)
         filters.addWidget(self.count_label)
@@ -118,6 +140,7 @@ class CustomersPage(QWidget):
         self.search_edit.returnPressed.connect(self._apply_filters)
         self.stage_combo.currentIndexChanged.connect(self._apply_filters)
         self.tag_combo.currentIndexChanged.connect(self._apply_filters)
+        self.sent_combo.currentIndexChanged.connect(self._apply_filters)
         self.trash_button.toggled.connect(self._on_trash_toggled)
         self.new_button.clicked.connect(self.new_customer_requested)
         self.delete_button.clicked.connect(self.move_selection_to_trash)
@@ -177,10 +200,12 @@ class CustomersPage(QWidget):
     def _apply_filters(self) -> None:
         self._search_timer.stop()
         sort, descending = self.model.query.sort, self.model.query.descending
+        sent_template = self.sent_combo.currentData() or ""
         self.model.set_query(ListQuery(
             text=self.search_edit.text(), stage=self.stage_combo.currentData(),
             tag_id=self.tag_combo.currentData(), sort=sort, descending=descending,
-            trash=self.trash_button.isChecked(),
+            trash=self.trash_button.isChecked(), sent_template=sent_template,
+            sent_since=dt.date(dt.date.today().year, 1, 1) if sent_template else None,
         ))
 
     def _on_trash_toggled(self, in_trash: bool) -> None:
@@ -243,6 +268,14 @@ class CustomersPage(QWidget):
         self.restore_button.setEnabled(has_selection and writable)
         self.new_button.setEnabled(writable and not self.model.query.trash)
 
+    def _fill_sent_choices(self) -> None:
+        """The templates, read when the list first opens (it needs the ORM: not at start)."""
+        from core.printing.templates import list_templates
+
+        for template in self._context.run(list_templates):
+            self.sent_combo.addItem(
+                self.tr("%s sent this year") % template.title, template.name)
+
     def _reload_tags(self) -> None:
         current = self.tag_combo.currentData()
         self.tag_combo.blockSignals(True)
@@ -265,11 +298,9 @@ class CustomersPage(QWidget):
                                  QItemSelectionModel.SelectionFlag.Select
                                  | QItemSelectionModel.SelectionFlag.Rows)
 
-    def eventFilter(self, watched: object, event: object) -> bool:  # noqa: N802
-        from PySide6.QtCore import QEvent
-
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if (not self._painted and watched is self.table_view.viewport()
-                and getattr(event, "type", lambda: None)() == QEvent.Type.Paint):
+                and event.type() == QEvent.Type.Paint):
             self._painted = True
             QTimer.singleShot(0, self.first_rows_painted.emit)
         return False
