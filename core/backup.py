@@ -1,11 +1,13 @@
 """Backups of the SQLite file with SQLite's online backup API, and restoring them.
 
-Backups are named `regulars-YYYYMMDD-HHMMSS-<reason>.db`; the daily ones roll over
-(the newest `KEEP_DAILY` are kept), the pre-migration and manual ones stay.
+Each database file has its own backup folder (so a shop with two files never restores
+one over the other). Backups are named `regulars-YYYYMMDD-HHMMSS-<reason>.db`; the
+daily ones roll over (the newest `KEEP_DAILY` are kept), the other ones stay.
 """
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import os
 import sqlite3
@@ -44,6 +46,15 @@ class BackupUnreadable(Exception):
         self.reason = reason
 
 
+def backup_folder(db_path: Path) -> Path:
+    """Where the backups of this database file go: its name plus a hash of its path."""
+    resolved = db_path.resolve()
+    digest = hashlib.sha1(str(resolved).encode("utf-8")).hexdigest()[:8]
+    folder = paths.backup_dir() / f"{resolved.stem}-{digest}"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 def _copy_with_backup_api(source: Path, target: Path) -> None:
     """Copy a live database consistently, via a temp file renamed into place."""
     tmp = target.with_name(target.name + ".part")
@@ -66,7 +77,7 @@ def backup_database(
     """Write a consistent copy of `db_path`; returns where it went."""
     now = now or dt.datetime.now()
     if to is None:
-        to = paths.backup_dir() / f"regulars-{now:%Y%m%d-%H%M%S}-{reason}.db"
+        to = backup_folder(db_path) / f"regulars-{now:%Y%m%d-%H%M%S}-{reason}.db"
     to.parent.mkdir(parents=True, exist_ok=True)
     _copy_with_backup_api(db_path, to)
     log.info("backed up %s to %s (%s)", db_path, to, reason)
@@ -75,9 +86,8 @@ def backup_database(
     return to
 
 
-def list_backups(folder: Path | None = None) -> list[BackupInfo]:
-    """Backups in `folder`, newest first."""
-    folder = folder or paths.backup_dir()
+def list_backups(folder: Path) -> list[BackupInfo]:
+    """Backups in `folder` (see backup_folder), newest first."""
     found = []
     for path in folder.glob("regulars-*.db"):
         parts = path.stem.split("-", 3)
@@ -97,7 +107,7 @@ def _prune_daily(folder: Path) -> None:
         old.path.unlink(missing_ok=True)
 
 
-def has_daily_backup_for(day: dt.date, folder: Path | None = None) -> bool:
+def has_daily_backup_for(day: dt.date, folder: Path) -> bool:
     return any(b.reason == DAILY and b.taken_at.date() == day for b in list_backups(folder))
 
 

@@ -100,7 +100,8 @@ def prepare_database(db: Database, *, check_integrity: bool = True) -> None:
 def daily_backup_due(db: Database, today: dt.date | None = None) -> bool:
     if db.sqlite_path is None or not db.sqlite_path.exists():
         return False
-    return not backup.has_daily_backup_for(today or dt.date.today())
+    folder = backup.backup_folder(db.sqlite_path)
+    return not backup.has_daily_backup_for(today or dt.date.today(), folder)
 
 
 def take_daily_backup(db: Database) -> Path | None:

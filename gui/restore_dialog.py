@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.backup import BackupUnreadable, list_backups, restore_backup
+from core.backup import BackupUnreadable, backup_folder, list_backups, restore_backup
 from core.db import Database
 
 _PATH_ROLE = int(Qt.ItemDataRole.UserRole)
@@ -38,7 +38,8 @@ class RestoreDialog(QDialog):
             "before-restore": self.tr("Before a restore"),
         }
         locale = QLocale()
-        for info in list_backups():
+        backups = list_backups(backup_folder(database.sqlite_path)) if database.sqlite_path else []
+        for info in backups:
             when = locale.toString(info.taken_at, QLocale.FormatType.LongFormat)
             size = locale.formattedDataSize(info.size_bytes)
             item = QListWidgetItem(f"{when}  ·  {reasons.get(info.reason, info.reason)}  ·  {size}")

@@ -50,7 +50,8 @@ def test_daily_backups_roll_over_keeping_fourteen(sqlite_db: Database) -> None:
     start = dt.datetime(2026, 1, 1, 9, 0)
     for day in range(20):
         backup.backup_database(path, reason=backup.DAILY, now=start + dt.timedelta(days=day))
-    daily = [b for b in backup.list_backups() if b.reason == backup.DAILY]
+    daily = [b for b in backup.list_backups(backup.backup_folder(path))
+             if b.reason == backup.DAILY]
     assert len(daily) == backup.KEEP_DAILY
     assert daily[0].taken_at == start + dt.timedelta(days=19)
 
@@ -99,6 +100,18 @@ def test_damaged_file_is_refused_and_left_untouched(tmp_path: Path) -> None:
     with pytest.raises(DatabaseCorrupt):
         prepare_database(Database.open(path))
     assert path.read_bytes() == bytes(data)
+
+
+def test_each_database_file_keeps_its_own_backups(tmp_path: Path) -> None:
+    shop, other = tmp_path / "shop.db", tmp_path / "other" / "shop.db"
+    for path in (shop, other):
+        db = Database.open(path)
+        prepare_database(db)
+        _add(db, "Ann")
+        db.close()
+    backup.backup_database(shop)
+    assert len(backup.list_backups(backup.backup_folder(shop))) == 1
+    assert backup.list_backups(backup.backup_folder(other)) == []
 
 
 def test_restoring_an_unreadable_backup_changes_nothing(sqlite_db: Database, tmp_path: Path) -> None:

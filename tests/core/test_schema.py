@@ -45,7 +45,7 @@ def test_migrating_an_old_file_backs_it_up_first(tmp_path: Path) -> None:
     db.close()
     db = Database.open(tmp_path / "old.db")
     prepare_database(db)
-    reasons = [b.reason for b in backup.list_backups()]
+    reasons = [b.reason for b in backup.list_backups(backup.backup_folder(tmp_path / "old.db"))]
     assert reasons == [backup.BEFORE_MIGRATION]
     assert schema.current_revision(db) == schema.HEAD_REVISION
     db.close()
