@@ -4,19 +4,6 @@ from __future__ import annotations
 from core.text import compact, digits, fold
 
 
-def national_digits(e164: str) -> str:
-    """The digits people dial at home (`07700 900123`), so either form finds the number."""
-    if not e164:
-        return ""
-    import phonenumbers
-
-    try:
-        number = phonenumbers.parse(e164, None)
-    except phonenumbers.NumberParseException:
-        return ""
-    return digits(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL))
-
-
 def name_postcode_key(first: str, last: str, postal_code: str) -> str:
     if not (first or last) or not postal_code:
         return ""
@@ -28,12 +15,12 @@ def customer_keys(
     postal_code: str,
 ) -> dict[str, str]:
     """The folded columns stored beside a customer's own fields."""
-    phone_digits = digits(phone)
-    national = national_digits(phone)
+    # Only the E.164 digits: core.text.search_tokens drops a typed trunk "0", so the
+    # national form people dial at home is a substring of these (re-parsing the number
+    # for its national digits cost most of this function's time).
     parts = [
         fold(first_name), fold(last_name), fold(organisation), fold(email),
-        fold(postal_code), compact(postal_code), phone_digits,
-        national if national != phone_digits else "",
+        fold(postal_code), compact(postal_code), digits(phone),
     ]
     sort_name = f"{fold(last_name)} {fold(first_name)}".strip() or fold(organisation)
     return {

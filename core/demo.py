@@ -9,22 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import operator
 import random
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Any, cast
+from typing import cast
 
-from sqlalchemy import Date, DateTime, Table, func, insert, select, text
+from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from core import demo_data
+from core.bulk_insert import bulk_insert
 from core.customer_stats import refresh_customer_stats
 from core.db import Database
 from core.demo_maker import Batch, DemoMaker
 from core.jobs import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
 from core.models import BusinessProfile, Customer, CustomerTag, Interaction, Moment, Tag
 from core.profile import BusinessProfileData, get_business_profile, save_business_profile
+from core.search import dialect_for
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +34,6 @@ DEMO_PROFILE = BusinessProfileData(
     country="United States", phone="+15035550142", email="hello@maplerye.example.com",
     signature_name="Hannah Whitfield", region="US", locale="en_US", currency="USD",
 )
-
-_FTS_INSERT_TRIGGER = "customers_fts_ai"
 
 
 def generate_demo(
@@ -60,7 +57,7 @@ def generate_demo(
         maker = DemoMaker(random.Random(seed), today, profile, _start_ids(session))
         maker.tag_ids = _ensure_tags(session, maker.next_tag_id)
         done = 0
-        with _search_index_deferred(session, db.dialect, maker.next_customer_id):
+        with dialect_for(db.dialect).bulk_indexing(session.connection()):
             while done < customers:
                 if is_cancelled():
                     raise Cancelled()
@@ -116,68 +113,7 @@ def _insert(session: Session, batch: Batch) -> None:
         (Moment.__table__, batch.moments),
     ):
         if rows:
-            _bulk_insert(session, table, rows)
-
-
-def _bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
-    """Many rows at once, by each driver's fastest path: COPY on PostgreSQL, executemany
-    on SQLite, a Core insert() elsewhere.
-
-    SQLAlchemy's per-row parameter processing costs a third of the insert time on SQLite;
-    there we only need to write dates the way its Date and DateTime types store them.
-    """
-    dialect = session.get_bind().dialect.name
-    columns = [c.name for c in table.columns if c.name in rows[0]]
-    values = operator.itemgetter(*columns)
-    if dialect == "postgresql":
-        driver = session.connection().connection.driver_connection
-        with driver.cursor() as cursor:  # type: ignore[union-attr]
-            with cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(values(row))
-        return
-    if dialect != "sqlite":
-        session.execute(insert(table), rows)
-        return
-    dates = [c.name for c in table.columns if c.name in rows[0] and isinstance(c.type, Date)]
-    stamps = [c.name for c in table.columns if c.name in rows[0] and isinstance(c.type, DateTime)]
-    for row in rows:
-        for name in dates:
-            if row[name] is not None:
-                row[name] = row[name].isoformat()
-        for name in stamps:
-            if row[name] is not None:
-                row[name] = row[name].isoformat(sep=" ", timespec="microseconds")
-    marks = ", ".join("?" * len(columns))
-    session.connection().exec_driver_sql(
-        f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})",
-        [values(row) for row in rows],
-    )
-
-
-@contextmanager
-def _search_index_deferred(session: Session, dialect: str, first_id: int) -> Iterator[None]:
-    """On SQLite, index the new customers for search in one statement at the end.
-
-    The FTS5 insert trigger (core/search/sqlite_fts.py) costs over 100 us a row, more than
-    the row itself. The trigger is dropped and re-created inside this transaction, so a
-    rollback or cancel puts it back, and no other connection ever sees it missing.
-    """
-    trigger_sql = None
-    if dialect == "sqlite":
-        trigger_sql = session.scalar(text(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = :name"
-        ), {"name": _FTS_INSERT_TRIGGER})
-    if trigger_sql is None:
-        yield
-        return
-    session.execute(text(f"DROP TRIGGER {_FTS_INSERT_TRIGGER}"))
-    yield
-    session.execute(text(
-        "INSERT INTO customers_fts(rowid, search_text) "
-        "SELECT id, search_text FROM customers WHERE id >= :first_id"
-    ), {"first_id": first_id})
-    session.execute(text(trigger_sql))
+            bulk_insert(session, table, rows)
 
 
 def _reset_sequences(session: Session) -> None:

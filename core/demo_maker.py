@@ -43,28 +43,21 @@ def _pairs(names: Sequence[str]) -> list[tuple[str, str]]:
 
 @dataclass(frozen=True)
 class _PhonePlan:
-    """How to make possible mobile numbers for one region, and their national digits."""
+    """How to make possible mobile numbers for one region."""
 
     country_code: str
     prefix: str  # leading national digits kept from phonenumbers' example number
     length: int  # digits in the national significant number
-    trunk: str | None  # what national format puts in front ("0"); None: ask phonenumbers
 
     @classmethod
     def for_region(cls, region: str) -> _PhonePlan:
         import phonenumbers
 
-        from core.customer_keys import national_digits
-
         example = phonenumbers.example_number_for_type(region, phonenumbers.PhoneNumberType.MOBILE)
         if example is None:
             raise ValueError(f"phonenumbers has no example mobile number for {region}")
         nsn = str(example.national_number)
-        national = national_digits(phonenumbers.format_number(
-            example, phonenumbers.PhoneNumberFormat.E164
-        ))
-        trunk = national[: -len(nsn)] if national.endswith(nsn) else None
-        return cls(str(example.country_code), nsn[: max(1, len(nsn) - 7)], len(nsn), trunk)
+        return cls(str(example.country_code), nsn[: max(1, len(nsn) - 7)], len(nsn))
 
 
 class DemoMaker:
@@ -97,7 +90,7 @@ class DemoMaker:
         self.referrers: list[int] = []
         self.recent: list[dict[str, Any]] = []  # people a duplicate may copy
         self.emails: set[str] = set()
-        self.phone_regions: dict[str, str] = {}  # every number made, and its region
+        self.phones: set[str] = set()  # every number made, so none repeats
         self.folded: dict[str, str] = {}
         self.email_parts: dict[str, str] = {}
         # Shop prices in cents: mostly tens of dollars, now and then a big order.
@@ -214,21 +207,17 @@ class DemoMaker:
 
     def _keys(self, row: dict[str, Any]) -> dict[str, str]:
         # What core.customer_keys.customer_keys computes, with names folded once per distinct
-        # name and phones never re-parsed (we made them, so we know their national digits):
-        # that function costs 90 us a customer. tests/core/test_demo.py checks both agree.
+        # name (fold() is most of that function's cost). tests/core/test_demo.py checks both
+        # agree.
         first, last, organisation, postal = (
             self._fold(row[name]) for name in ("first_name", "last_name", "organisation",
                                                "postal_code")
         )
         postal_compact = postal.replace(" ", "")
-        phone_digits = national = ""
-        if row["phone"]:
-            phone_digits = digits(row["phone"])
-            national = self._national_digits(row["phone"], self.phone_regions[row["phone"]])
         email = row["email"]
         email_folded = email.lower() if email.isascii() else fold(email)
         parts = (first, last, organisation, email_folded, postal, postal_compact,
-                 phone_digits, national if national != phone_digits else "")
+                 digits(row["phone"]))
         has_name = row["first_name"] or row["last_name"]
         return {
             "search_text": " ".join(p for p in parts if p),
@@ -249,14 +238,6 @@ class DemoMaker:
         if folded is None:
             folded = self.folded[text] = fold(text)
         return folded
-
-    def _national_digits(self, e164: str, region: str) -> str:
-        plan = self.phone_plans[region]
-        if plan.trunk is None:
-            from core.customer_keys import national_digits
-
-            return national_digits(e164)
-        return plan.trunk + e164[1 + len(plan.country_code):]
 
     # --- contact details ---------------------------------------------------------------
 
@@ -291,8 +272,8 @@ class DemoMaker:
                 rest = self._below(10 ** (plan.length - len(plan.prefix)))
                 nsn = f"{plan.prefix}{rest:0{plan.length - len(plan.prefix)}d}"
             phone = f"+{plan.country_code}{nsn}"
-            if phone not in self.phone_regions:
-                self.phone_regions[phone] = region
+            if phone not in self.phones:
+                self.phones.add(phone)
                 return phone
 
     def _address(self) -> dict[str, str]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letters that do not decompose under NFKD but that people type without the mark.
 _EXTRA = str.maketrans(
@@ -20,6 +21,14 @@ def fold(text: str | None) -> str:
     """Lower-case, accent-free form of `text`, used for search and sorting."""
     if not text:
         return ""
+    if text.isascii():
+        # NFKD, the marks and _EXTRA leave ASCII as it is (imports fold millions of values).
+        return _SPACES.sub(" ", text.lower()).strip()
+    return _fold_unicode(text)
+
+
+@lru_cache(maxsize=8192)  # names in other scripts repeat: decomposing them is the slow part
+def _fold_unicode(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.translate(_EXTRA))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", stripped.casefold()).strip()
@@ -37,17 +46,24 @@ def compact(text: str | None) -> str:
 _PHONEISH = re.compile(r"^[\d\s().+\-/]+$")
 
 
+def _dialled(text: str) -> str:
+    """Digits without leading zeros: a trunk "0" (07700 900123) or an international "00"
+    is not part of the stored E.164 digits (447700900123), but what follows is."""
+    found = digits(text)
+    return found.lstrip("0") or found
+
+
 def search_tokens(query: str) -> list[str]:
     """Split a search box entry into folded tokens; phone-like runs become digits."""
     query = query.strip()
     if not query:
         return []
     if _PHONEISH.match(query) and len(digits(query)) >= 3:
-        return [digits(query)]
+        return [_dialled(query)]
     tokens = []
     for raw in query.split():
         if _PHONEISH.match(raw) and digits(raw):
-            tokens.append(digits(raw))
+            tokens.append(_dialled(raw))
         else:
             folded = fold(raw)
             if folded:

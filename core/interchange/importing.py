@@ -35,6 +35,7 @@ from core.interchange.sniffing import sniff_file
 from core.interchange.writing import POLICIES, SKIP, BatchWriter
 from core.jobs import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
 from core.profile import get_business_profile
+from core.search import dialect_for
 
 log = logging.getLogger(__name__)
 
@@ -228,19 +229,21 @@ def _run(session: Session, path: Path, source: _Source, options: ImportOptions, 
         batch.clear()
         progress(source.position(), source.total)
 
-    for checked in check_rows(source.rows, cleaner):
-        seen_rows += 1
-        if checked.problems:
-            note(list(checked.problems))
-        if checked.record is None:
-            counts["rejected"] += 1
-            continue
-        batch.append(checked.record)
-        if len(batch) >= BATCH_SIZE:
-            flush()
-    if seen_rows == 0:
-        raise ImportRefused(NO_ROWS, file=str(path))
-    flush()
+    search = dialect_for(session.get_bind().dialect.name)
+    with search.bulk_indexing(session.connection()):
+        for checked in check_rows(source.rows, cleaner):
+            seen_rows += 1
+            if checked.problems:
+                note(list(checked.problems))
+            if checked.record is None:
+                counts["rejected"] += 1
+                continue
+            batch.append(checked.record)
+            if len(batch) >= BATCH_SIZE:
+                flush()
+        if seen_rows == 0:
+            raise ImportRefused(NO_ROWS, file=str(path))
+        flush()
     refresh_customer_stats(session, stats_ids, today=today)
     kept = problems[:MAX_STORED_PROBLEMS]
     session.execute(update(ImportRun).where(ImportRun.id == run_id).values(

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
+from core.bulk_insert import bulk_insert
 from core.customer_keys import customer_keys
 from core.interchange.matching import match_batch
 from core.interchange.models import CustomerConsent, CustomerContact, ImportChange, table_of
@@ -122,11 +123,8 @@ class BatchWriter:
         ids = self._allocate_ids(len(rows))
         for customer_id, row in zip(ids, rows):
             row["id"] = customer_id
-        table = table_of(Customer)
-        # RETURNING makes SQLAlchemy send multi-row INSERTs (plain executemany goes row by
-        # row, and SQLite's FTS trigger then flushes its index once per row: 3x slower).
-        # The ids are ours already, so the order rows come back in does not matter.
-        self.session.execute(insert(table).returning(table.c.id), rows).all()
+        # The search index takes these rows at the end of the import (bulk_indexing).
+        bulk_insert(self.session, table_of(Customer), rows)
         result.created_ids.extend(ids)
         tags: list[dict[str, Any]] = []
         contacts: list[dict[str, Any]] = []
@@ -151,7 +149,7 @@ class BatchWriter:
         for model, values in ((CustomerTag, tags), (CustomerContact, contacts),
                               (CustomerConsent, consents), (Interaction, history)):
             if values:
-                self.session.execute(insert(table_of(model)), values)
+                bulk_insert(self.session, table_of(model), values)
 
     def _allocate_ids(self, count: int) -> list[int]:
         """Ids for new customers, known before the insert so tags and contacts can use them."""
@@ -178,17 +176,20 @@ class BatchWriter:
         columns = [table.c[n] for n in ("id", *UPDATABLE, *BIRTHDAY)]
         current = {row["id"]: dict(row) for row in self.session.execute(
             select(*columns).where(table.c.id.in_(list(updates)))).mappings()}
+        have_tags = self._tags_of([i for i, records in updates.items()
+                                   if any(r.tags for r in records)])
         params, history = [], []
+        new_tags: list[dict[str, int]] = []
         for customer_id, records in updates.items():
             before = current[customer_id]
             after = dict(before)
-            added_tags: list[int] = []
             for record in records:
                 after.update(merged_values(after, record.values, self.policy))
             changed = {n: after[n] for n in (*UPDATABLE, *BIRTHDAY) if after[n] != before[n]}
-            tag_ids = self.tag_ids([t for r in records for t in r.tags])
-            if tag_ids:
-                added_tags = self._add_tags(customer_id, tag_ids)
+            have = have_tags.get(customer_id, set())
+            added_tags = [t for t in self.tag_ids([t for r in records for t in r.tags])
+                          if t not in have]
+            new_tags.extend({"customer_id": customer_id, "tag_id": t} for t in added_tags)
             if not changed and not added_tags:
                 result.skipped += len(records)
                 continue
@@ -205,18 +206,21 @@ class BatchWriter:
             self.session.execute(
                 update(table).where(table.c.id == bindparam("b_id"))
                 .values({n: bindparam(f"v_{n}") for n in names}), params)
+        if new_tags:
+            bulk_insert(self.session, table_of(CustomerTag), new_tags)
         if history:
-            self.session.execute(insert(table_of(ImportChange)),
-                                 [dict(h, run_id=self.run_id) for h in history])
+            bulk_insert(self.session, table_of(ImportChange),
+                        [dict(h, run_id=self.run_id) for h in history])
 
-    def _add_tags(self, customer_id: int, tag_ids: list[int]) -> list[int]:
-        have = set(self.session.scalars(select(CustomerTag.tag_id).where(
-            CustomerTag.customer_id == customer_id)))
-        missing = [t for t in tag_ids if t not in have]
-        if missing:
-            self.session.execute(insert(table_of(CustomerTag)),
-                                 [{"customer_id": customer_id, "tag_id": t} for t in missing])
-        return missing
+    def _tags_of(self, customer_ids: list[int]) -> dict[int, set[int]]:
+        """The tags these customers have already, in one query per 900 of them."""
+        found: dict[int, set[int]] = {}
+        for start in range(0, len(customer_ids), 900):
+            for customer_id, tag_id in self.session.execute(
+                select(CustomerTag.customer_id, CustomerTag.tag_id).where(
+                    CustomerTag.customer_id.in_(customer_ids[start : start + 900]))):
+                found.setdefault(customer_id, set()).add(tag_id)
+        return found
 
 
 

@@ -5,8 +5,12 @@ case and accents are ignored the same way everywhere.
 """
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:  # SQLAlchemy stays off the window's startup path
+    from sqlalchemy import Connection
 
 # Trigram indexes only help from three characters on.
 MIN_INDEXED_TOKEN = 3
@@ -41,6 +45,10 @@ class SearchDialect(Protocol):
 
     def order_term(self, column: str, plan: SearchPlan) -> str:
         """The ORDER BY term for `column` that steers the planner as `plan` says."""
+
+    def bulk_indexing(self, connection: Connection) -> AbstractContextManager[None]:
+        """A block, inside the caller's transaction, that adds many customers: the search
+        index takes them all at its end (or cheaply as they come)."""
 
 
 def like_pattern(token: str) -> str:

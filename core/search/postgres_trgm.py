@@ -1,7 +1,12 @@
 """PostgreSQL: a pg_trgm GIN index on the folded search column."""
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # SQLAlchemy stays off the window's startup path
+    from sqlalchemy import Connection
 
 from core.search import SearchPlan, like_conditions
 
@@ -26,3 +31,8 @@ class PostgresTrgm:
 
     def order_term(self, column: str, plan: SearchPlan) -> str:
         return column
+
+    @contextmanager
+    def bulk_indexing(self, connection: Connection) -> Iterator[None]:
+        # A GIN index takes new rows into its pending list cheaply: nothing to defer.
+        yield

@@ -206,6 +206,13 @@ def test_cancel_leaves_the_database_as_it_was(db: Database, tmp_path: Path) -> N
     with db.unit_of_work() as session:
         assert list_imports(session) == []
         assert session.scalar(select(func.count()).select_from(CustomerContact)) == 0
+    if db.dialect == "sqlite":  # the import paused the search index's insert trigger
+        assert db.raw().scalar("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                               "AND name = 'customers_fts_ai'") == 1
+    with db.unit_of_work() as session:
+        add_customer(session, CustomerDraft(first_name="Wilhelmina", last_name="Quarrington"))
+    assert [r.first_name for r in search_customers(db.raw(), "quarring")] == ["Wilhelmina"]
+    assert search_customers(db.raw(), "p5@example") == []  # written, then rolled back
 
 
 def test_dry_run_counts_but_writes_nothing(db: Database, tmp_path: Path) -> None:
