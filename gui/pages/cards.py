@@ -201,8 +201,9 @@ class CardsPage(QWidget):
         self.template_list.blockSignals(True)
         self.template_list.clear()
         self.batch_template_combo.clear()
+        titles = [t.title for t in self._templates]
         for template in self._templates:
-            label = template.title or template.name
+            label = self._template_label(template.title, template.name, titles)
             item = QListWidgetItem(label + (" *" if template.is_edited else ""))
             item.setToolTip(template.name)
             self.template_list.addItem(item)
@@ -215,6 +216,13 @@ class CardsPage(QWidget):
         self._on_template_chosen(self.template_list.currentRow())
         self._on_who_changed()
         self.history.load()
+
+    def _template_label(self, title: str, name: str, all_titles: list[str]) -> str:
+        """What the list shows: the title; the name too where titles repeat or are empty."""
+        readable = name.removeprefix("life-event-").replace("-", " ").capitalize()
+        if not title:
+            return readable
+        return f"{title} ({readable.lower()})" if all_titles.count(title) > 1 else title
 
     def set_selection(self, customer_ids: tuple[int, ...]) -> None:
         """The customers selected in the list, for "Customers selected in the list"."""
