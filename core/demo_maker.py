@@ -180,7 +180,6 @@ class DemoMaker:
     def _duplicate(self, original: dict[str, Any]) -> dict[str, Any]:
         """The same person entered again: other email casing, phone typed differently, or
         just the same name and postcode."""
-        rng = self.rng
         row = {**original, "email": "", "phone": "", "notes": "", "source": "walk-in"}
         way = self._pick(("email", "phone", "name_postcode"))
         if way == "email" and original["email"]:
@@ -242,7 +241,6 @@ class DemoMaker:
     # --- contact details ---------------------------------------------------------------
 
     def _email(self, first: str, last: str, organisation: str) -> str:
-        rng = self.rng
         f, l_ = self._email_part(first), self._email_part(last)
         if not (f or l_):
             local = self._email_part(organisation) or "hello"
