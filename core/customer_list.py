@@ -26,6 +26,9 @@ SORT_COLUMNS = {
     "value": "c.lifetime_value_minor",
     "last_visit": "c.last_interaction_on",
     "since": "c.customer_since",
+    # No index can serve this one; a deliberate click on Tags pays ~0.4 s at 100,000.
+    "tags": "(SELECT min(t.name) FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id"
+            " WHERE ct.customer_id = c.id)",
 }
 
 _ROW_COLUMNS = (

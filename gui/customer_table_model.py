@@ -32,11 +32,11 @@ COL_NAME, COL_EMAIL, COL_PHONE, COL_CITY, COL_POSTCODE, COL_STAGE = range(6)
 COL_VISITS, COL_VALUE, COL_LAST_VISIT, COL_SINCE, COL_TAGS = range(6, 11)
 COLUMN_COUNT = 11
 
-# Sort key in core.customer_list for each column (None: not sortable).
-SORT_KEYS: dict[int, str | None] = {
+# Sort key in core.customer_list for each column.
+SORT_KEYS: dict[int, str] = {
     COL_NAME: "name", COL_EMAIL: "email", COL_PHONE: "phone", COL_CITY: "city",
     COL_POSTCODE: "postal_code", COL_STAGE: "stage", COL_VISITS: "visits",
-    COL_VALUE: "value", COL_LAST_VISIT: "last_visit", COL_SINCE: "since", COL_TAGS: None,
+    COL_VALUE: "value", COL_LAST_VISIT: "last_visit", COL_SINCE: "since", COL_TAGS: "tags",
 }
 
 # Role numbers bound once: looking roles up on the enum inside data() is slow in PySide6.
@@ -158,9 +158,7 @@ class CustomerTableModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        key = SORT_KEYS.get(column)
-        if key is None:
-            return
+        key = SORT_KEYS[column]
         descending = order == Qt.SortOrder.DescendingOrder
         self.set_query(ListQuery(**{**self._query.__dict__, "sort": key, "descending": descending}))
 

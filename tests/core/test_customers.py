@@ -150,3 +150,12 @@ def test_edit_changes_fields_and_search(db: Database) -> None:
         update_customer(session, ann, CustomerDraft(**{**draft.__dict__, "last_name": "Jones"}))
     assert [r.last_name for r in search_customers(db.raw(), "jones")] == ["Jones"]
     assert search_customers(db.raw(), "smith") == []
+
+
+def test_sorting_by_tags_puts_untagged_together(db: Database) -> None:
+    _add(db, first_name="Ann", tags=("walk-in",))
+    _add(db, first_name="Bob", tags=("vip", "newsletter"))
+    _add(db, first_name="Cleo")
+    tagged = [r.first_name for r in fetch_customers(db.raw(), ListQuery(sort="tags"))
+              if r.first_name != "Cleo"]
+    assert tagged == ["Bob", "Ann"]  # "newsletter" before "walk-in"
