@@ -23,7 +23,15 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer
 
 from core.printing import fonts
-from core.printing.text import clean_text, first_strong_is_rtl, prepare, to_markup
+from core.printing.text import (
+    clean_text,
+    has_rtl,
+    line_markup,
+    prepare,
+    reads_rtl,
+    to_markup,
+    wrap_visual,
+)
 
 INK = HexColor("#262626")
 MUTED = HexColor("#6f6a64")
@@ -106,17 +114,78 @@ def _markup(text: str, style: str) -> str:
     return to_markup(text, style, default_font=fonts.CHAINS[style][0])
 
 
+@lru_cache(maxsize=4096)
+def _direction(text: str) -> tuple[bool, bool]:
+    """(has right-to-left text, reads right to left); cached because a batch sets the same
+    title, signature and business name on every card."""
+    rtl = has_rtl(text)
+    return rtl, rtl and reads_rtl(text)
+
+
 _STYLE_OF_FONT = {chain[0]: style for style, chain in fonts.CHAINS.items()}
 
 
-def paragraph(text: str, style: ParagraphStyle, alignment: int | None = None) -> Paragraph:
-    """A Paragraph of plain text (never markup), right-aligned when it reads right to left."""
+def paragraph(text: str, style: ParagraphStyle, alignment: int | None = None) -> Any:
+    """A flowable of plain text (never markup); a left-aligned style turns right-aligned
+    when the text reads right to left. Text with right-to-left runs becomes a
+    `BidiParagraph`; everything else is a plain Paragraph, so Latin text pays nothing."""
     font_style = _STYLE_OF_FONT.get(style.fontName, fonts.REGULAR)
-    if alignment is None and first_strong_is_rtl(text):
+    rtl_runs, rtl = _direction(text)
+    if alignment is None and rtl and style.alignment == LEFT:
         alignment = RIGHT
     if alignment is not None and alignment != style.alignment:
         style = aligned(style, alignment)
+    if rtl_runs:
+        return BidiParagraph(clean_text(text), style, font_style, rtl)
     return Paragraph(_markup(text, font_style), style)
+
+
+class BidiParagraph(Flowable):  # type: ignore[misc]
+    """Text with right-to-left runs, broken into lines in logical order before each line
+    is put in visual order.
+
+    reportlab wraps the text it is given as if it read left to right; given a whole
+    reordered Arabic or Hebrew paragraph it would show the last words on the first line.
+    So the lines are decided here, at the width the frame offers, and reportlab only sets
+    them, one per <br/>, in a Paragraph of the same style.
+    """
+
+    def __init__(self, text: str, style: ParagraphStyle, font_style: str, rtl: bool) -> None:
+        super().__init__()
+        self.text = text
+        self.style = style
+        self.font_style = font_style
+        self.rtl = rtl
+        self.visual_lines: tuple[str, ...] = ()
+        self._inner: Paragraph | None = None
+        self._inner_width = -1.0
+
+    def _layout(self, avail_width: float) -> Paragraph:
+        if self._inner is None or avail_width != self._inner_width:
+            s = self.style
+            # Every line as narrow as an indented first one: none of our styles indent,
+            # and a line reportlab finds too wide would be broken again in visual order.
+            width = avail_width - s.leftIndent - s.rightIndent - max(s.firstLineIndent, 0)
+            self.visual_lines = tuple(
+                piece for line in self.text.split("\n")
+                for piece in wrap_visual(line, self.font_style, s.fontSize, width, self.rtl))
+            default_font = fonts.CHAINS[self.font_style][0]
+            markup = "<br/>".join(line_markup(v, self.font_style, default_font)
+                                  for v in self.visual_lines)
+            self._inner, self._inner_width = Paragraph(markup, s), avail_width
+        return self._inner
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        width, height = self._layout(avail_width).wrap(avail_width, avail_height)
+        self.width, self.height = width, height
+        return width, height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        return list(self._layout(avail_width).split(avail_width, avail_height))
+
+    def draw(self) -> None:
+        assert self._inner is not None, "drawn before wrap"
+        self._inner.drawOn(self.canv, 0, 0)
 
 
 @lru_cache(maxsize=64)
