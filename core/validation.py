@@ -43,9 +43,14 @@ class PartialDate:
 
     def iso(self) -> str:
         """`YYYY-MM-DD`, or `--MM-DD` when the year is unknown (vCard/ISO 8601 style)."""
-        if self.year is None:
-            return f"--{self.month:02d}-{self.day:02d}"
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        return partial_date_iso(self.month, self.day, self.year)
+
+
+def partial_date_iso(month: int, day: int, year: int | None) -> str:
+    """PartialDate(month, day, year).iso() without building one (exports call it per row)."""
+    if year is None:
+        return f"--{month:02d}-{day:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def date_exists(month: int, day: int, year: int | None) -> bool:

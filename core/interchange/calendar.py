@@ -11,16 +11,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.customer_types import display_name
-from core.interchange.exporting import export_ids, write_atomically
+from core.interchange.exporting import CHUNK, RawReader, export_ids, write_atomically
 from core.jobs import CancelCheck, Cancelled, never_cancelled
-from core.interchange.models import table_of
-from core.models import Customer, Moment
 
 _NO_YEAR = 2000  # a leap year, so 29 February exists
+_CUSTOMERS_SQL = ("SELECT id, first_name, last_name, organisation, birthday_month, birthday_day,"
+                  " birthday_year FROM customers WHERE id IN ({ids})")
+_MOMENTS_SQL = ("SELECT id, customer_id, kind, life_event, month, day, year, note FROM moments"
+                " WHERE customer_id IN ({ids})")
 
 
 @dataclass(frozen=True)
@@ -56,24 +57,19 @@ def yearly_events(session: Session, customer_ids: Sequence[int] | None = None, *
     """Every birthday and moment of the customers, as yearly events."""
     ids = export_ids(session, customer_ids)
     events = dict(labels.events)
-    c = table_of(Customer).c
-    m = table_of(Moment).c
-    for start in range(0, len(ids), 1000):
+    reader = RawReader(session)
+    for start in range(0, len(ids), CHUNK):
         if is_cancelled():
             raise Cancelled()
-        chunk = ids[start : start + 1000]
+        chunk = ids[start : start + CHUNK]
         names = {}
-        for row in session.execute(select(
-                c.id, c.first_name, c.last_name, c.organisation, c.birthday_month,
-                c.birthday_day, c.birthday_year).where(c.id.in_(chunk))):
+        for row in reader.rows(_CUSTOMERS_SQL, chunk):
             name = display_name(row[1], row[2], row[3])
             names[row[0]] = name
             if row[4] and row[5]:
                 yield _event(f"birthday-{row[0]}@regulars", labels.birthday.format(name=name),
                              row[4], row[5], row[6])
-        for moment in session.execute(select(m.id, m.customer_id, m.kind, m.life_event,
-                                             m.month, m.day, m.year, m.note)
-                                      .where(m.customer_id.in_(chunk))):
+        for moment in reader.rows(_MOMENTS_SQL, chunk):
             name = names.get(moment[1], "")
             if moment[2] == "anniversary":
                 title = labels.anniversary.format(name=name)

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from core.customer_stats import refresh_customer_stats
 from core.db import Database
+from core.interchange.deferred_indexes import DeferredSortIndexes
 from core.interchange.formats import FORMATS, IGNORE, detect_format
 from core.interchange.models import ImportRun
 from core.interchange.problems import (
@@ -227,9 +228,13 @@ def _run(session: Session, path: Path, source: _Source, options: ImportOptions, 
         _extend_ranges(created_ids, result.created_ids)
         stats_ids.extend(result.stats_ids)
         batch.clear()
-        progress(source.position(), source.total)
+        position = source.position()
+        # The first batch tells how many new customers the whole file will bring.
+        indexes.consider(len(result.created_ids) * source.total // max(1, position))
+        progress(position, source.total)
 
     search = dialect_for(session.get_bind().dialect.name)
+    indexes = DeferredSortIndexes(session)
     with search.bulk_indexing(session.connection()):
         for checked in check_rows(source.rows, cleaner):
             seen_rows += 1
@@ -245,6 +250,7 @@ def _run(session: Session, path: Path, source: _Source, options: ImportOptions, 
             raise ImportRefused(NO_ROWS, file=str(path))
         flush()
     refresh_customer_stats(session, stats_ids, today=today)
+    indexes.restore()
     kept = problems[:MAX_STORED_PROBLEMS]
     session.execute(update(ImportRun).where(ImportRun.id == run_id).values(
         finished_at=dt.datetime.now().replace(microsecond=0),

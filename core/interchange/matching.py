@@ -18,6 +18,7 @@ from core.interchange.records import CleanRecord
 from core.models import Customer
 
 MATCH_ORDER = ("email", "phone", "name_postcode")  # as core.customers.find_duplicate
+MATCH_COLUMNS = ("email_key", "phone", "name_postcode_key")  # the customers columns looked up
 
 
 def match_keys(record: CleanRecord) -> tuple[str, str, str]:
@@ -56,11 +57,8 @@ def match_batch(session: Session, records: list[CleanRecord]) -> BatchMatch:
     """Match every record by email, then phone, then name and postcode; first match wins."""
     c = table_of(Customer).c
     keys = [match_keys(r) for r in records]
-    in_db = [
-        _existing(session, c.email_key, (k[0] for k in keys)),
-        _existing(session, c.phone, (k[1] for k in keys)),
-        _existing(session, c.name_postcode_key, (k[2] for k in keys)),
-    ]
+    in_db = [_existing(session, c[column], (k[kind] for k in keys))
+             for kind, column in enumerate(MATCH_COLUMNS)]
     in_batch: list[dict[str, int]] = [{}, {}, {}]
     targets: list[tuple[str, int] | None] = []
     for index, record_keys in enumerate(keys):

@@ -5,7 +5,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 
 from core.customer_list import ListQuery, count_customers, search_customers
 from core.customer_types import CustomerDraft
@@ -15,6 +15,7 @@ from core.interchange.history import get_import, list_imports, undo_import
 from core.interchange.importing import ImportOptions, run_import
 from core.interchange.models import CustomerConsent, CustomerContact
 from core.jobs import Cancelled
+from core.models import SORT_COLUMNS
 from tests.core.interchange import samples
 
 TODAY = dt.date(2026, 11, 22)
@@ -209,6 +210,10 @@ def test_cancel_leaves_the_database_as_it_was(db: Database, tmp_path: Path) -> N
     if db.dialect == "sqlite":  # the import paused the search index's insert trigger
         assert db.raw().scalar("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
                                "AND name = 'customers_fts_ai'") == 1
+    # 2,500 new rows into an empty SQLite database: the import dropped the list's sort
+    # indexes after its first batch; the cancel must bring every one of them back.
+    names = {index["name"] for index in inspect(db.engine).get_indexes("customers")}
+    assert {f"ix_customers_{column}" for column in SORT_COLUMNS} <= names
     with db.unit_of_work() as session:
         add_customer(session, CustomerDraft(first_name="Wilhelmina", last_name="Quarrington"))
     assert [r.first_name for r in search_customers(db.raw(), "quarring")] == ["Wilhelmina"]
