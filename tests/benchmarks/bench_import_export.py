@@ -143,6 +143,33 @@ def test_import_and_export_of_100k_customers(tmp_path: Path) -> None:
     assert figures["import_ratio"] > 0
 
 
+def import_peak_mb(work_dir: Path, rows: int) -> float:
+    """Peak traced memory of a fresh import of `rows` rows (creating every customer)."""
+    from core.db import Database
+    from core.interchange.importing import run_import
+    from core.opening import prepare_database
+
+    csv_path = work_dir / f"customers-{rows}.csv"
+    write_sample(csv_path, rows, seed=rows)
+    db = Database.open(work_dir / f"fresh-{rows}.db")
+    prepare_database(db)
+    gc.collect()
+    tracemalloc.start()
+    run_import(db, csv_path)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    db.close()
+    return peak / 1e6
+
+
+@pytest.mark.benchmark_run
+def test_import_memory_does_not_grow_with_the_file(tmp_path: Path) -> None:
+    small, large = import_peak_mb(tmp_path, 20_000), import_peak_mb(tmp_path, 100_000)
+    print(f"\nimport peak memory: 20,000 rows {small:.1f} MB, 100,000 rows {large:.1f} MB "
+          f"(5x the file: {large / small:.2f}x the memory)")
+    assert large < small * 2  # streamed: five times the rows is nowhere near five times the memory
+
+
 if __name__ == "__main__":
     import tempfile
 
