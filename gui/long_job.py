@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QThread, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThread, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 T = TypeVar("T")
@@ -67,13 +67,17 @@ def run_long_job(parent: QWidget | None, label: str, job: Job[T]) -> T:
     thread.started.connect(worker.run)
     relay = _ProgressRelay(dialog)
     worker.progressed.connect(relay.show_progress)
-    worker.finished.connect(thread.quit)
+    # Direct: QThread.quit is thread-safe, and a queued call would wait for the GUI thread,
+    # which may itself be waiting for this thread after Cancel.
+    worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
     thread.finished.connect(dialog.accept)
     dialog.canceled.connect(worker.cancel_event.set)
     thread.start()
     if thread.isRunning():
         dialog.exec()
-    thread.wait()
+    # After Cancel the dialog is gone while the job rolls back: keep the window painting.
+    while not thread.wait(20):
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents, 20)
     dialog.close()
     if worker.error is not None:
         raise worker.error

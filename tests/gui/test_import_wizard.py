@@ -109,3 +109,40 @@ def test_changing_the_separator_reads_the_file_again(qtbot, sqlite_db: Database,
     assert wizard.preview is not None and wizard.preview.info.delimiter == ";"
     assert wizard.detect_page.error_label.text() == ""
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+
+def test_cancelling_a_running_import_changes_nothing(qtbot, sqlite_db: Database,  # type: ignore[no-untyped-def]
+                                                     tmp_path: Path) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
+
+    path = tmp_path / "big.csv"
+    lines = ["First Name,Last Name,Email"] + [
+        f"Name{n},Família{n},person{n}@example.com" for n in range(20_000)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    context = AppContext(sqlite_db)
+    wizard = ImportWizard(context)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.keyClicks(wizard.file_page.path_edit, str(path))
+    for _ in range(4):  # file, detected format, mapping, preview
+        _next(qtbot, wizard)
+    assert wizard.currentPage() is wizard.policy_page
+
+    def press_cancel_once_progress_shows() -> None:
+        dialogs = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, QProgressDialog) and w.isVisible()
+                   and w.labelText().startswith("Importing")]
+        if dialogs:
+            dialogs[0].findChild(QPushButton).click()  # what a person presses
+        else:
+            QTimer.singleShot(20, press_cancel_once_progress_shows)
+
+    QTimer.singleShot(20, press_cancel_once_progress_shows)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentPage() is wizard.summary_page
+    assert wizard.summary_page.title() == "Nothing was imported"
+    assert "cancelled; nothing was changed" in wizard.summary_page.summary_label.text()
+    assert count_customers(sqlite_db.raw(), ListQuery()) == 0
+    with sqlite_db.unit_of_work() as session:
+        assert list_imports(session) == []
