@@ -6,43 +6,28 @@ from PySide6.QtGui import QUndoCommand
 from gui.context import AppContext
 
 
-class MoveToTrashCommand(QUndoCommand):
-    """Moves customers to the trash; undo brings them back."""
+class TrashCommand(QUndoCommand):
+    """Moves customers to the trash (or back out of it); undo does the opposite."""
 
-    def __init__(self, context: AppContext, customer_ids: list[int], text: str) -> None:
+    def __init__(self, context: AppContext, customer_ids: list[int], text: str, *,
+                 to_trash: bool) -> None:
         super().__init__(text)
         self._context = context
         self._ids = list(customer_ids)
+        self._to_trash = to_trash
 
     def redo(self) -> None:
-        from core.customers import delete_customers  # the ORM loads on first change, not at start
-
-        self._ids = list(self._context.run(delete_customers, self._ids)) or self._ids
-        self._context.customers_changed.emit()
+        self._move(into_trash=self._to_trash)
 
     def undo(self) -> None:
-        from core.customers import restore_customers
+        self._move(into_trash=not self._to_trash)
 
-        self._context.run(restore_customers, self._ids)
-        self._context.customers_changed.emit()
+    def _move(self, *, into_trash: bool) -> None:
+        # The ORM loads on the first change, not at start.
+        from core.customers import delete_customers, restore_customers
 
-
-class RestoreFromTrashCommand(QUndoCommand):
-    """Restores customers from the trash; undo puts them back in it."""
-
-    def __init__(self, context: AppContext, customer_ids: list[int], text: str) -> None:
-        super().__init__(text)
-        self._context = context
-        self._ids = list(customer_ids)
-
-    def redo(self) -> None:
-        from core.customers import restore_customers
-
-        self._context.run(restore_customers, self._ids)
-        self._context.customers_changed.emit()
-
-    def undo(self) -> None:
-        from core.customers import delete_customers
-
-        self._context.run(delete_customers, self._ids)
+        service = delete_customers if into_trash else restore_customers
+        moved = self._context.run(service, self._ids)
+        if into_trash == self._to_trash and moved:
+            self._ids = list(moved)  # undo only what this command really moved
         self._context.customers_changed.emit()

@@ -88,61 +88,57 @@ class TemplateNotFound(Exception):
         self.name = name
 
 
-_CARD_SIGN_OFF = "With warm wishes,"
+_GREETING = "Dear {greeting_name},\n\n"
+
+
+def _card(name: str, title: str, message: str) -> TemplateDefault:
+    """A card: greeting, the message, then the warm sign-off above the handwritten note."""
+    return TemplateDefault(name, CARD, title, f"{_GREETING}{message}\n\nWith warm wishes,")
+
+
+def _letter(name: str, title: str, message: str, closing: str) -> TemplateDefault:
+    return TemplateDefault(name, LETTER, title, f"{_GREETING}{message}\n\n{closing}")
+
 
 DEFAULT_TEMPLATES: dict[str, TemplateDefault] = {t.name: t for t in (
-    TemplateDefault("thank-you", CARD, "Thank you", (
-        "Dear {greeting_name},\n\n"
-        "Thank you for choosing {business_name}. It was a real pleasure to welcome you, "
-        "and we hope to see you again soon.\n\n" + _CARD_SIGN_OFF)),
-    TemplateDefault("referral-thanks", CARD, "Thank you for the introduction", (
-        "Dear {greeting_name},\n\n"
-        "A friend of yours came to {business_name} because you recommended us. There is "
-        "no kinder compliment, and we are grateful for your trust.\n\n" + _CARD_SIGN_OFF)),
-    TemplateDefault("birthday", CARD, "Happy birthday", (
-        "Dear {greeting_name},\n\n"
-        "Everyone at {business_name} wishes you a wonderful birthday and a year full of "
-        "good things.\n\n" + _CARD_SIGN_OFF)),
-    TemplateDefault("first-visit-anniversary", CARD, "Happy anniversary", (
-        "Dear {greeting_name},\n\n"
-        "You first came to see us on {customer_since}. Thank you for every visit since; "
-        "it has been a pleasure to know you.\n\n" + _CARD_SIGN_OFF)),
-    TemplateDefault("life-event-wedding", CARD, "Congratulations", (
-        "Dear {greeting_name},\n\n"
-        "Congratulations on your wedding! We wish you both every happiness.\n\n"
-        + _CARD_SIGN_OFF)),
-    TemplateDefault("life-event-new-baby", CARD, "Welcome to the world", (
-        "Dear {greeting_name},\n\n"
-        "Congratulations on the arrival of your little one! We are so happy for you "
-        "and your family.\n\n" + _CARD_SIGN_OFF)),
-    TemplateDefault("life-event-retirement", CARD, "Happy retirement", (
-        "Dear {greeting_name},\n\n"
-        "Congratulations on your retirement! May the years ahead bring you time for "
-        "everything you love.\n\n" + _CARD_SIGN_OFF)),
-    TemplateDefault("life-event-graduation", CARD, "Congratulations, graduate", (
-        "Dear {greeting_name},\n\n"
-        "Congratulations on your graduation! All that hard work has paid off, and we "
-        "are proud of you.\n\n" + _CARD_SIGN_OFF)),
-    TemplateDefault("life-event-other", CARD, "Congratulations", (
-        "Dear {greeting_name},\n\n"
-        "We heard your good news and wanted to say how happy we are for you.\n\n"
-        + _CARD_SIGN_OFF)),
-    TemplateDefault("milestone-10th-visit", CARD, "Ten visits!", (
-        "Dear {greeting_name},\n\n"
-        "This was your tenth visit to {business_name}. Thank you for coming back again "
-        "and again; customers like you are why we love what we do.\n\n" + _CARD_SIGN_OFF)),
-    TemplateDefault("we-miss-you", LETTER, "We miss you", (
-        "Dear {greeting_name},\n\n"
-        "It has been a while since we last saw you at {business_name}, and we wanted to "
-        "say that we miss you.\n\n"
-        "If something was not right on your last visit, we would truly like to hear "
-        "about it. And if life has simply been busy, we would love to welcome you back "
-        "whenever it suits you.\n\n"
-        "With best wishes,")),
-    TemplateDefault("general-letter", LETTER, "", (
-        "Dear {greeting_name},\n\n"
-        "Thank you for being a customer of {business_name} since {customer_since_year}.\n\n"
-        "Kind regards,")),
+    _card("thank-you", "Thank you",
+          "Thank you for choosing {business_name}. It was a real pleasure to welcome you, "
+          "and we hope to see you again soon."),
+    _card("referral-thanks", "Thank you for the introduction",
+          "A friend of yours came to {business_name} because you recommended us. There is "
+          "no kinder compliment, and we are grateful for your trust."),
+    _card("birthday", "Happy birthday",
+          "Everyone at {business_name} wishes you a wonderful birthday and a year full of "
+          "good things."),
+    _card("first-visit-anniversary", "Happy anniversary",
+          "You first came to see us on {customer_since}. Thank you for every visit since; "
+          "it has been a pleasure to know you."),
+    _card("life-event-wedding", "Congratulations",
+          "Congratulations on your wedding! We wish you both every happiness."),
+    _card("life-event-new-baby", "Welcome to the world",
+          "Congratulations on the arrival of your little one! We are so happy for you "
+          "and your family."),
+    _card("life-event-retirement", "Happy retirement",
+          "Congratulations on your retirement! May the years ahead bring you time for "
+          "everything you love."),
+    _card("life-event-graduation", "Congratulations, graduate",
+          "Congratulations on your graduation! All that hard work has paid off, and we "
+          "are proud of you."),
+    _card("life-event-other", "Congratulations",
+          "We heard your good news and wanted to say how happy we are for you."),
+    _card("milestone-10th-visit", "Ten visits!",
+          "This was your tenth visit to {business_name}. Thank you for coming back again "
+          "and again; customers like you are why we love what we do."),
+    _letter("we-miss-you", "We miss you",
+            "It has been a while since we last saw you at {business_name}, and we wanted to "
+            "say that we miss you.\n\n"
+            "If something was not right on your last visit, we would truly like to hear "
+            "about it. And if life has simply been busy, we would love to welcome you back "
+            "whenever it suits you.",
+            "With best wishes,"),
+    _letter("general-letter", "",
+            "Thank you for being a customer of {business_name} since {customer_since_year}.",
+            "Kind regards,"),
 )}
 
 

@@ -24,7 +24,7 @@ from core.stages import STAGES
 from gui.context import AppContext
 from gui.customer_table_model import COL_NAME, CustomerTableModel
 from gui.wording import counted
-from gui.undo_commands import MoveToTrashCommand, RestoreFromTrashCommand
+from gui.undo_commands import TrashCommand
 
 SEARCH_DELAY_MS = 60  # long enough to coalesce fast typing, short enough to feel instant
 
@@ -190,7 +190,7 @@ class CustomersPage(QWidget):
             return
         text = counted(len(ids), self.tr("Move 1 customer to the trash"),
                        self.tr("Move %1 customers to the trash"), self._locale)
-        self._undo_stack.push(MoveToTrashCommand(self._context, ids, text))
+        self._undo_stack.push(TrashCommand(self._context, ids, text, to_trash=True))
         self._context.post_status(
             counted(len(ids), self.tr("Moved 1 customer to the trash. Ctrl+Z undoes."),
                     self.tr("Moved %1 customers to the trash. Ctrl+Z undoes."), self._locale))
@@ -220,7 +220,7 @@ class CustomersPage(QWidget):
         if ids:
             text = counted(len(ids), self.tr("Restore 1 customer"),
                            self.tr("Restore %1 customers"), self._locale)
-            self._undo_stack.push(RestoreFromTrashCommand(self._context, ids, text))
+            self._undo_stack.push(TrashCommand(self._context, ids, text, to_trash=False))
 
     def _on_merge_clicked(self) -> None:
         from gui.merge_dialog import MergeDialog

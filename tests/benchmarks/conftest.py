@@ -14,13 +14,6 @@ ROOT = Path(__file__).resolve().parents[2]
 CACHE = ROOT / ".bench-cache"
 
 
-@pytest.fixture(autouse=True)
-def regulars_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    home = tmp_path / "home"
-    monkeypatch.setenv("REGULARS_HOME", str(home))
-    return home
-
-
 @pytest.fixture(scope="session")
 def demo_100k() -> Path:
     """A SQLite file with 100,000 demo customers (REGULARS_BENCH_DB to bring your own)."""

@@ -4,3 +4,26 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+import pytest  # noqa: E402
+from pytestqt.qtbot import QtBot  # noqa: E402
+
+from core.db import Database  # noqa: E402
+
+
+@pytest.fixture
+def active_window(qtbot: QtBot, sqlite_db: Database):  # type: ignore[no-untyped-def]
+    """The main window on the test database, shown and active: shortcuts only reach the
+    active window."""
+    from PySide6.QtWidgets import QApplication
+
+    from gui.context import AppContext
+    from gui.main_window import MainWindow
+
+    window = MainWindow(AppContext(sqlite_db))
+    qtbot.addWidget(window)
+    window.show()
+    window.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window

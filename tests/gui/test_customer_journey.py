@@ -5,8 +5,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from core.db import Database
-from gui.context import AppContext
 from gui.customer_editor import CustomerEditor
 from gui.customer_table_model import COL_EMAIL, COL_NAME
 from gui.main_window import MainWindow
@@ -23,12 +21,8 @@ def _names(window: MainWindow) -> list[str]:
     return [model.index(row, COL_NAME).data() for row in range(model.rowCount())]
 
 
-def test_add_find_edit_delete_and_undo(qtbot: QtBot, sqlite_db: Database) -> None:
-    window = MainWindow(AppContext(sqlite_db))
-    qtbot.addWidget(window)
-    window.show()
-    window.windowHandle().requestActivate()  # shortcuts only reach the active window
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+def test_add_find_edit_delete_and_undo(qtbot: QtBot, active_window: MainWindow) -> None:
+    window = active_window
     page = window.customers_page
 
     # Ctrl+N opens a blank record; type a customer and save.

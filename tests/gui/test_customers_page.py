@@ -70,14 +70,11 @@ def test_filter_by_tag_and_sort_by_clicking_the_header(qtbot, sqlite_db: Databas
     assert _names(page) == ["José Müller", "Zoë Adams"]
 
 
-def test_delete_moves_to_trash_and_ctrl_z_brings_back(qtbot, sqlite_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_delete_moves_to_trash_and_ctrl_z_brings_back(  # type: ignore[no-untyped-def]
+        qtbot, sqlite_db: Database, active_window: MainWindow) -> None:
     _seed(sqlite_db)
-    window = MainWindow(AppContext(sqlite_db))
-    qtbot.addWidget(window)
-    window.show()
-    window.windowHandle().requestActivate()  # shortcuts only reach the active window
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    page = window.customers_page
+    active_window.customers_page.refresh()
+    page = active_window.customers_page
     page.table_view.setFocus()
     page.table_view.selectRow(1)  # José Müller
     qtbot.keyClick(page.table_view, Qt.Key.Key_Delete)
@@ -87,6 +84,16 @@ def test_delete_moves_to_trash_and_ctrl_z_brings_back(qtbot, sqlite_db: Database
     page.trash_button.click()
     qtbot.keyClick(page.table_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert _names(page) == ["Zoë Adams", "José Müller", "Ann Smith"]
+
+    # Restoring from the trash is undoable too: Ctrl+Z puts the customer back in it.
+    page.table_view.selectRow(2)  # Ann Smith
+    qtbot.keyClick(page.table_view, Qt.Key.Key_Delete)
+    page.trash_button.click()
+    page.table_view.selectRow(0)
+    page.restore_button.click()
+    assert _names(page) == []
+    qtbot.keyClick(page.table_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _names(page) == ["Ann Smith"]
 
 
 def test_phone_shows_in_the_shops_format(qtbot, sqlite_db: Database) -> None:  # type: ignore[no-untyped-def]
