@@ -1,13 +1,22 @@
 """Derived columns that make search, sorting and duplicate matching fast and accent-blind."""
 from __future__ import annotations
 
-from core.text import compact, digits, fold
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any
+
+from core.text import digits, fold
+
+# Names, organisations and postcodes repeat across customers (imports and the demo fold
+# hundreds of thousands of them); emails and phones rarely do, so they are not cached.
+_fold_repeating = lru_cache(maxsize=50_000)(fold)
 
 
 def name_postcode_key(first: str, last: str, postal_code: str) -> str:
     if not (first or last) or not postal_code:
         return ""
-    return f"{fold(first)}|{fold(last)}|{compact(postal_code)}"
+    postal = _fold_repeating(postal_code).replace(" ", "")
+    return f"{_fold_repeating(first)}|{_fold_repeating(last)}|{postal}"
 
 
 def customer_keys(
@@ -15,17 +24,27 @@ def customer_keys(
     postal_code: str,
 ) -> dict[str, str]:
     """The folded columns stored beside a customer's own fields."""
+    first, last = _fold_repeating(first_name), _fold_repeating(last_name)
+    organisation_folded = _fold_repeating(organisation)
+    postal = _fold_repeating(postal_code)
+    postal_compact = postal.replace(" ", "")
     # Only the E.164 digits: core.text.search_tokens drops a typed trunk "0", so the
     # national form people dial at home is a substring of these (re-parsing the number
     # for its national digits cost most of this function's time).
-    parts = [
-        fold(first_name), fold(last_name), fold(organisation), fold(email),
-        fold(postal_code), compact(postal_code), digits(phone),
-    ]
-    sort_name = f"{fold(last_name)} {fold(first_name)}".strip() or fold(organisation)
+    parts = (first, last, organisation_folded, fold(email), postal, postal_compact,
+             digits(phone))
     return {
         "search_text": " ".join(p for p in parts if p),
-        "sort_name": sort_name,
+        "sort_name": f"{last} {first}".strip() or organisation_folded,
         "email_key": email.casefold(),
-        "name_postcode_key": name_postcode_key(first_name, last_name, postal_code),
+        "name_postcode_key": f"{first}|{last}|{postal_compact}"
+        if (first_name or last_name) and postal_code else "",
     }
+
+
+KEY_FIELDS = ("first_name", "last_name", "organisation", "email", "phone", "postal_code")
+
+
+def customer_keys_of(values: Mapping[str, Any]) -> dict[str, str]:
+    """`customer_keys` of a row that holds (at least) the KEY_FIELDS."""
+    return customer_keys(**{name: values[name] for name in KEY_FIELDS})

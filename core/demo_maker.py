@@ -17,7 +17,8 @@ from typing import Any
 from core import demo_data
 from core.customer_types import LIFE_EVENTS
 from core.profile import BusinessProfileData
-from core.text import digits, fold
+from core.customer_keys import customer_keys_of
+from core.text import fold
 
 YEARS_OF_HISTORY = 8
 DUPLICATE_EVERY = 100  # one customer in a hundred is someone entered twice
@@ -91,7 +92,6 @@ class DemoMaker:
         self.recent: list[dict[str, Any]] = []  # people a duplicate may copy
         self.emails: set[str] = set()
         self.phones: set[str] = set()  # every number made, so none repeats
-        self.folded: dict[str, str] = {}
         self.email_parts: dict[str, str] = {}
         # Shop prices in cents: mostly tens of dollars, now and then a big order.
         self.prices = [
@@ -134,7 +134,7 @@ class DemoMaker:
             visit_count=0, lifetime_value_minor=0, last_interaction_on=None,
             created_at=created, updated_at=created, deleted_at=None,
         )
-        row.update(self._keys(row))
+        row.update(customer_keys_of(row))
         batch.customers.append(row)
         self._history(batch, cid, since, self._between(fewest, most))
         self._moments(batch, cid, since)
@@ -204,39 +204,11 @@ class DemoMaker:
         else:
             self.recent[self._below(len(self.recent))] = keep
 
-    def _keys(self, row: dict[str, Any]) -> dict[str, str]:
-        # What core.customer_keys.customer_keys computes, with names folded once per distinct
-        # name (fold() is most of that function's cost). tests/core/test_demo.py checks both
-        # agree.
-        first, last, organisation, postal = (
-            self._fold(row[name]) for name in ("first_name", "last_name", "organisation",
-                                               "postal_code")
-        )
-        postal_compact = postal.replace(" ", "")
-        email = row["email"]
-        email_folded = email.lower() if email.isascii() else fold(email)
-        parts = (first, last, organisation, email_folded, postal, postal_compact,
-                 digits(row["phone"]))
-        has_name = row["first_name"] or row["last_name"]
-        return {
-            "search_text": " ".join(p for p in parts if p),
-            "sort_name": f"{last} {first}".strip() or organisation,
-            "email_key": email.casefold(),
-            "name_postcode_key": f"{first}|{last}|{postal_compact}"
-            if has_name and row["postal_code"] else "",
-        }
-
     def _email_part(self, latin: str) -> str:
         part = self.email_parts.get(latin)
         if part is None:
             part = self.email_parts[latin] = _NOT_EMAIL.sub("", fold(latin))
         return part
-
-    def _fold(self, text: str) -> str:
-        folded = self.folded.get(text)
-        if folded is None:
-            folded = self.folded[text] = fold(text)
-        return folded
 
     # --- contact details ---------------------------------------------------------------
 

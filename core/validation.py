@@ -84,8 +84,10 @@ def normalize_phone(value: str, region: str) -> str:
     """E.164 form (`+15551234567`); raises ValueError when it cannot be a phone number."""
     import phonenumbers
 
+    from core.phone_parsing import parse_phone
+
     try:
-        number = phonenumbers.parse(value, region or None)
+        number = parse_phone(value, region)
     except phonenumbers.NumberParseException as exc:
         raise ValueError(str(exc)) from exc
     # "Possible" (right length for its country) rather than "valid": allocation tables lag

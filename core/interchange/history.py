@@ -8,13 +8,12 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from core.customer_keys import customer_keys
+from core.customer_keys import customer_keys_of
 from core.customers import delete_customers
 from core.interchange.models import ImportChange, ImportProfile, ImportRun, table_of
 from core.interchange.problems import RowProblem
 from core.models import Customer, CustomerTag
 
-_KEY_ARGS = ("first_name", "last_name", "organisation", "email", "phone", "postal_code")
 
 
 class ImportNotFound(Exception):
@@ -109,7 +108,7 @@ def undo_import(session: Session, run_id: int) -> UndoResult:
                 CustomerTag.customer_id == change.customer_id, CustomerTag.tag_id.in_(tag_ids)))
         if values:
             merged = {**dict(current), **values}
-            values.update(customer_keys(**{k: merged[k] for k in _KEY_ARGS}))
+            values.update(customer_keys_of(merged))
             values["updated_at"] = dt.datetime.now()
             session.execute(update(table).where(table.c.id == change.customer_id)
                             .values(**values))

@@ -8,26 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.customer_keys import name_postcode_key
-from core.interchange.models import table_of
 from core.interchange.records import CleanRecord
-from core.models import Customer
 
 MATCH_ORDER = ("email", "phone", "name_postcode")  # as core.customers.find_duplicate
 MATCH_COLUMNS = ("email_key", "phone", "name_postcode_key")  # the customers columns looked up
+_SQLITE_MAX_PARAMS = 900
 
 
 def match_keys(record: CleanRecord) -> tuple[str, str, str]:
-    v = record.values
-    return (
-        v["email"].casefold(),
-        v["phone"],
-        name_postcode_key(v["first_name"], v["last_name"], v["postal_code"]),
-    )
+    """The record's keys in MATCH_ORDER; `record.keys` holds its derived columns."""
+    return record.keys["email_key"], record.values["phone"], record.keys["name_postcode_key"]
 
 
 @dataclass
@@ -37,27 +31,28 @@ class BatchMatch:
     targets: list[tuple[str, int] | None]
 
 
-def _existing(session: Session, column: object, values: Iterable[str]) -> dict[str, int]:
+def _existing(connection: Any, column: str, values: Iterable[str]) -> dict[str, int]:
+    """Key -> the oldest live customer with it, by plain driver queries (this runs per batch)."""
     wanted = sorted({v for v in values if v})
     found: dict[str, int] = {}
-    c = table_of(Customer).c
-    for start in range(0, len(wanted), 900):
-        chunk = wanted[start : start + 900]
-        rows = session.execute(
-            select(column, c.id)  # type: ignore[call-overload]
-            .where(column.in_(chunk), c.deleted_at.is_(None))  # type: ignore[attr-defined]
-            .order_by(c.id)
-        )
-        for key, customer_id in rows:
+    select = f"SELECT {column}, id FROM customers WHERE deleted_at IS NULL AND {column} "
+    if connection.dialect.name == "postgresql":
+        queries = [(select + "= ANY(%s) ORDER BY id", (wanted,))] if wanted else []
+    else:
+        queries = [(select + f"IN ({', '.join('?' * len(chunk))}) ORDER BY id", tuple(chunk))
+                   for start in range(0, len(wanted), _SQLITE_MAX_PARAMS)
+                   if (chunk := wanted[start : start + _SQLITE_MAX_PARAMS])]
+    for sql, params in queries:
+        for key, customer_id in connection.exec_driver_sql(sql, params):
             found.setdefault(key, customer_id)
     return found
 
 
 def match_batch(session: Session, records: list[CleanRecord]) -> BatchMatch:
     """Match every record by email, then phone, then name and postcode; first match wins."""
-    c = table_of(Customer).c
     keys = [match_keys(r) for r in records]
-    in_db = [_existing(session, c[column], (k[kind] for k in keys))
+    connection = session.connection()
+    in_db = [_existing(connection, column, (k[kind] for k in keys))
              for kind, column in enumerate(MATCH_COLUMNS)]
     in_batch: list[dict[str, int]] = [{}, {}, {}]
     targets: list[tuple[str, int] | None] = []

@@ -43,10 +43,12 @@ MAX_OPENING_ORDERS = 1000  # a hostile "Total Orders" must not create millions o
 
 @dataclass
 class CleanRecord:
-    """A row ready to store. `values` holds customer columns (not yet the derived keys)."""
+    """A row ready to store: `values` holds customer columns, `keys` their derived columns
+    (core.customer_keys), filled in by the writer just before matching."""
 
     line: int
     values: dict[str, Any]
+    keys: dict[str, str] = field(default_factory=dict)
     extra_emails: list[str] = field(default_factory=list)
     extra_phones: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)

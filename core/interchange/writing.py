@@ -16,7 +16,7 @@ from sqlalchemy import bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from core.bulk_insert import bulk_insert
-from core.customer_keys import customer_keys
+from core.customer_keys import customer_keys_of
 from core.interchange.matching import match_batch
 from core.interchange.models import CustomerConsent, CustomerContact, ImportChange, table_of
 from core.interchange.records import CleanRecord
@@ -27,7 +27,6 @@ POLICIES = (SKIP, FILL, OVERWRITE)
 UPDATABLE = ("first_name", "last_name", "organisation", "email", "phone", "street", "city",
              "region", "postal_code", "country", "notes")
 BIRTHDAY = ("birthday_month", "birthday_day", "birthday_year")
-_KEY_ARGS = ("first_name", "last_name", "organisation", "email", "phone", "postal_code")
 
 
 def merged_values(current: dict[str, Any], incoming: dict[str, Any], policy: str
@@ -85,6 +84,8 @@ class BatchWriter:
 
     def write(self, records: list[CleanRecord]) -> BatchResult:
         result = BatchResult()
+        for record in records:
+            record.keys = customer_keys_of(record.values)
         matched = match_batch(self.session, records)
         new: list[CleanRecord] = []
         new_index: dict[int, int] = {}
@@ -98,6 +99,7 @@ class BatchWriter:
                 changes = merged_values(earlier.values, record.values, self.policy)
                 earlier.values.update(changes)
                 if changes:
+                    earlier.keys = customer_keys_of(earlier.values)
                     result.updated += 1
                 else:
                     result.skipped += 1
@@ -118,7 +120,7 @@ class BatchWriter:
             row = dict(v, customer_since=self.today, created_at=self.now, updated_at=self.now,
                        stage="prospect", visit_count=0, lifetime_value_minor=0,
                        no_mail=False, no_email=False, no_birthday_cards=False, source=self.source)
-            row.update(customer_keys(**{k: v[k] for k in _KEY_ARGS}))
+            row.update(record.keys)
             rows.append(row)
         ids = self._allocate_ids(len(rows))
         for customer_id, row in zip(ids, rows):
@@ -194,7 +196,7 @@ class BatchWriter:
                 result.skipped += len(records)
                 continue
             result.updated += len(records)
-            keys = customer_keys(**{k: after[k] for k in _KEY_ARGS})
+            keys = customer_keys_of(after)
             values = {**{n: after[n] for n in (*UPDATABLE, *BIRTHDAY)}, **keys,
                       "updated_at": self.now}
             params.append({"b_id": customer_id, **{f"v_{n}": v for n, v in values.items()}})

@@ -1,0 +1,81 @@
+"""Parsing phone numbers with phonenumbers, with a shortcut for plainly written ones.
+
+`phonenumbers.parse` costs 20-50 us: it looks for extensions, letters, dialling prefixes,
+trunk prefixes and carrier codes, whatever the input. An import of 100,000 customers
+spends more time there than anywhere else. Most numbers are plain digits with spaces,
+dashes, dots or brackets, and for those the result is known without the search, as long
+as no prefix could apply. The shortcut builds the PhoneNumber directly in that case and
+hands everything else to `phonenumbers.parse`. tests/core/test_phone_parsing.py checks
+that both give the same answer on generated numbers for every region.
+"""
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+from phonenumbers import PhoneMetadata, PhoneNumber
+
+_FORMATTING = str.maketrans("", "", " -.()/")
+_MIN_NATIONAL, _MAX_NATIONAL = 2, 17  # phonenumbers' own limits on a national number
+_prefix_patterns: dict[str, re.Pattern[str] | None] = {}
+
+
+def _starts_with(pattern: str | None, text: str) -> bool:
+    """Whether a metadata prefix pattern (trunk or international prefix) matches here."""
+    if not pattern:
+        return False
+    compiled = _prefix_patterns.get(pattern)
+    if compiled is None:
+        compiled = _prefix_patterns[pattern] = re.compile(pattern)
+    return compiled.match(text) is not None
+
+
+def _split_country_code(digits: str) -> tuple[int, str] | None:
+    # Calling codes are prefix-free, so the first one found is the only one.
+    for size in (1, 2, 3):
+        code = int(digits[:size])
+        if code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
+            return code, digits[size:]
+    return None
+
+
+def _plain_number(value: str, region: str) -> PhoneNumber | None:
+    """The PhoneNumber `phonenumbers.parse` would return, or None when not sure."""
+    compacted = value.translate(_FORMATTING)
+    international = compacted.startswith("+")
+    body = compacted[1:] if international else compacted
+    if not (body.isascii() and body.isdigit()):
+        return None
+    if international:
+        split = _split_country_code(body)
+        if split is None:
+            return None
+        country_code, national = split
+        main_region = phonenumbers.region_code_for_country_code(country_code)
+        metadata = PhoneMetadata.metadata_for_region_or_calling_code(country_code, main_region)
+    else:
+        metadata = PhoneMetadata.metadata_for_region(region.upper(), None) if region else None
+        if metadata is None or metadata.country_code is None:
+            return None
+        country_code, national = metadata.country_code, body
+        # An international prefix (00, 011, ...) or the country code typed without "+"
+        # may be stripped by the full parse.
+        if national.startswith(str(country_code)) or _starts_with(
+                metadata.international_prefix, national):
+            return None
+    if metadata is None or not _MIN_NATIONAL <= len(national) <= _MAX_NATIONAL:
+        return None
+    # A leading zero is kept (Italy) or a trunk prefix stripped (most countries): the full
+    # parse decides both.
+    if national.startswith("0") or _starts_with(metadata.national_prefix_for_parsing, national):
+        return None
+    return PhoneNumber(country_code=country_code, national_number=int(national))
+
+
+def parse_phone(value: str, region: str) -> PhoneNumber:
+    """`phonenumbers.parse(value, region)`, faster for plainly written numbers."""
+    if len(value) <= 40:
+        number = _plain_number(value, region)
+        if number is not None:
+            return number
+    return phonenumbers.parse(value, region or None)
