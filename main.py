@@ -34,4 +34,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    # A large import cleans its rows in a helper process; in the packaged app that
+    # process starts as this executable, and this call hands it over to multiprocessing.
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     sys.exit(main())

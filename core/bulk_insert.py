@@ -30,13 +30,19 @@ def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> Non
         return
     dates = [c.name for c in table.columns if c.name in rows[0] and isinstance(c.type, Date)]
     stamps = [c.name for c in table.columns if c.name in rows[0] and isinstance(c.type, DateTime)]
+    # Most rows of a batch share their dates (today, now): format each distinct one once.
+    formatted: dict[Any, str] = {}
     for row in rows:
         for name in dates:
-            if row[name] is not None:
-                row[name] = row[name].isoformat()
+            if (value := row[name]) is not None:
+                if (text := formatted.get(value)) is None:
+                    text = formatted[value] = value.isoformat()
+                row[name] = text
         for name in stamps:
-            if row[name] is not None:
-                row[name] = row[name].isoformat(sep=" ", timespec="microseconds")
+            if (value := row[name]) is not None:
+                if (text := formatted.get(value)) is None:
+                    text = formatted[value] = value.isoformat(sep=" ", timespec="microseconds")
+                row[name] = text
     marks = ", ".join("?" * len(columns))
     session.connection().exec_driver_sql(
         f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})",

@@ -10,6 +10,7 @@ from core.text import digits, fold
 # Names, organisations and postcodes repeat across customers (imports and the demo fold
 # hundreds of thousands of them); emails and phones rarely do, so they are not cached.
 _fold_repeating = lru_cache(maxsize=50_000)(fold)
+KEY_COLUMNS = ("search_text", "sort_name", "email_key", "name_postcode_key")  # in this order
 
 
 def name_postcode_key(first: str, last: str, postal_code: str) -> str:
@@ -31,8 +32,10 @@ def customer_keys(
     # Only the E.164 digits: core.text.search_tokens drops a typed trunk "0", so the
     # national form people dial at home is a substring of these (re-parsing the number
     # for its national digits cost most of this function's time).
-    parts = (first, last, organisation_folded, fold(email), postal, postal_compact,
-             digits(phone))
+    # Stored numbers are E.164: "+" and digits.
+    phone_digits = phone[1:] if phone[:1] == "+" and phone[1:].isdigit() else digits(phone)
+    parts = (first, last, organisation_folded, fold(email), postal,
+             postal_compact if postal_compact != postal else "", phone_digits)
     return {
         "search_text": " ".join(p for p in parts if p),
         "sort_name": f"{last} {first}".strip() or organisation_folded,

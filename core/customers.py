@@ -24,6 +24,7 @@ from core.profile import business_region
 from core.validation import (
     INVALID_EMAIL,
     INVALID_PHONE,
+    MAX_LENGTHS,
     NAME_REQUIRED,
     TOO_LONG,
     UNKNOWN_CUSTOMER,
@@ -34,12 +35,6 @@ from core.validation import (
     normalize_email,
     normalize_phone,
 )
-
-MAX_LENGTHS = {
-    "first_name": 200, "last_name": 200, "organisation": 200, "email": 320, "phone": 40,
-    "street": 300, "city": 200, "region": 200, "postal_code": 40, "country": 100,
-    "notes": 100_000, "source": 100,
-}
 
 
 class DuplicateCustomer(Exception):

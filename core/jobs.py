@@ -6,7 +6,9 @@ it was before the job.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 Progress = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
@@ -22,3 +24,17 @@ def no_progress(done: int, total: int) -> None:
 
 def never_cancelled() -> bool:
     return False
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector off for a bulk job that allocates millions of small,
+    acyclic objects: each pass walks every live batch again (measured: about a tenth of
+    an import's time). Reference counting still frees them; the collector runs after."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

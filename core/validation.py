@@ -14,6 +14,13 @@ UNKNOWN_CUSTOMER = "unknown_customer"
 INVALID_AMOUNT = "invalid_amount"
 INVALID_CHOICE = "invalid_choice"
 
+# The longest text each customer field takes (the columns' sizes).
+MAX_LENGTHS = {
+    "first_name": 200, "last_name": 200, "organisation": 200, "email": 320, "phone": 40,
+    "street": 300, "city": 200, "region": 200, "postal_code": 40, "country": 100,
+    "notes": 100_000, "source": 100,
+}
+
 
 @dataclass(frozen=True)
 class FieldProblem:
@@ -82,19 +89,9 @@ def normalize_email(value: str) -> str:
 
 def normalize_phone(value: str, region: str) -> str:
     """E.164 form (`+15551234567`); raises ValueError when it cannot be a phone number."""
-    import phonenumbers
+    from core.phone_parsing import e164  # phonenumbers loads on first use
 
-    from core.phone_parsing import parse_phone
-
-    try:
-        number = parse_phone(value, region)
-    except phonenumbers.NumberParseException as exc:
-        raise ValueError(str(exc)) from exc
-    # "Possible" (right length for its country) rather than "valid": allocation tables lag
-    # behind reality, and refusing a customer's real number is worse than a rare typo.
-    if not phonenumbers.is_possible_number(number):
-        raise ValueError("not a possible number for its region")
-    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+    return e164(value, region)
 
 
 def format_phone(e164: str, region: str) -> str:

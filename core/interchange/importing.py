@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -19,6 +19,14 @@ from sqlalchemy.orm import Session
 
 from core.customer_stats import refresh_customer_stats
 from core.db import Database
+from core.interchange.cleaning import (
+    CleanedBatch,
+    CleaningProcess,
+    CsvPlan,
+    cleaned_batches,
+    csv_rows,
+    worth_a_helper,
+)
 from core.interchange.deferred_indexes import DeferredSortIndexes
 from core.interchange.formats import FORMATS, IGNORE, detect_format
 from core.interchange.models import ImportRun
@@ -26,15 +34,21 @@ from core.interchange.problems import (
     NO_ROWS,
     NO_USABLE_COLUMNS,
     UNREADABLE_FILE,
-    WRONG_FIELD_COUNT,
     ImportRefused,
     RowProblem,
 )
 from core.interchange.reading import open_csv
-from core.interchange.records import CleanRecord, RecordCleaner, check_rows, raw_from_row
+from core.interchange.records import RecordCleaner
 from core.interchange.sniffing import sniff_file
 from core.interchange.writing import POLICIES, SKIP, BatchWriter
-from core.jobs import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
+from core.jobs import (
+    CancelCheck,
+    Cancelled,
+    Progress,
+    collector_paused,
+    never_cancelled,
+    no_progress,
+)
 from core.profile import get_business_profile
 from core.search import dialect_for
 
@@ -99,19 +113,30 @@ class ImportSummary:
 
 
 class _Source:
-    """Raw rows of a file: (line, field -> values), or a RowProblem for a malformed row."""
+    """The rows of a file, as raw rows (line, field -> values) or as cleaned batches."""
 
-    def __init__(self, info: SourceInfo, rows: Iterator[tuple[int, dict[str, list[str]]]
-                                                        | RowProblem],
-                 position: object, total: int, close: object) -> None:
-        self.info, self.rows, self.total = info, rows, total
-        self._position, self._close = position, close
+    def __init__(self, path: Path, info: SourceInfo,
+                 rows: Iterator[tuple[int, dict[str, list[str]]] | RowProblem],
+                 position: Callable[[], int], total: int, close: Callable[[], None]) -> None:
+        self.path, self.info, self.rows, self.total = path, info, rows, total
+        self.position, self._close = position, close
+        self._helper: CleaningProcess | None = None
 
-    def position(self) -> int:
-        return int(self._position())  # type: ignore[operator]
+    def batches(self, region: str, batch_size: int) -> Iterator[CleanedBatch]:
+        """Cleaned batches; a large CSV is cleaned by a helper process (see cleaning.py)."""
+        info = self.info
+        if info.kind == "csv" and worth_a_helper(self.total):
+            self._helper = CleaningProcess(CsvPlan(
+                str(self.path), info.encoding, info.delimiter, info.mapping, region,
+                info.day_first), batch_size)
+            return self._helper.batches()
+        cleaner = RecordCleaner(region=region, day_first=info.day_first)
+        return cleaned_batches(self.rows, cleaner, self.position, batch_size)
 
     def close(self) -> None:
-        self._close()  # type: ignore[operator]
+        if self._helper is not None:
+            self._helper.close()
+        self._close()
 
 
 def is_vcard(path: Path) -> bool:
@@ -138,7 +163,7 @@ def open_source(path: Path, options: ImportOptions, *, locale: str = "en_US") ->
         from core.interchange.vcard import open_vcard_source
 
         info, rows, position, total, close = open_vcard_source(path)
-        return _Source(replace(info, day_first=False), rows, position, total, close)
+        return _Source(path, replace(info, day_first=False), rows, position, total, close)
     sniffed = sniff_file(path, encoding=options.encoding, delimiter=options.delimiter)
     stream = open_csv(path, encoding=sniffed.encoding, delimiter=sniffed.delimiter)
     try:
@@ -159,18 +184,8 @@ def open_source(path: Path, options: ImportOptions, *, locale: str = "en_US") ->
         raise
     info = SourceInfo("csv", detected.label, sniffed.encoding, sniffed.delimiter,
                       tuple(header), mapping, day_first)
-    return _Source(info, _csv_rows(stream, mapping, len(header)),
-                   lambda: stream.bytes_read, stream.total_bytes, stream.close)
-
-
-def _csv_rows(stream: object, mapping: tuple[str, ...], width: int
-              ) -> Iterator[tuple[int, dict[str, list[str]]] | RowProblem]:
-    for row in stream.rows():  # type: ignore[attr-defined]
-        values = row.values
-        if len(values) != width and any(v.strip() for v in values[width:]) or len(values) < width:
-            yield RowProblem(row.line, "", WRONG_FIELD_COUNT, f"{width}:{len(values)}")
-            continue
-        yield row.line, raw_from_row(values, mapping)
+    return _Source(path, info, csv_rows(stream, mapping), lambda: stream.bytes_read,
+                   stream.total_bytes, stream.close)
 
 
 def import_customers(
@@ -204,51 +219,41 @@ def _run(session: Session, path: Path, source: _Source, options: ImportOptions, 
         on_duplicate=options.on_duplicate, tag_name=tag_name, created_count=0,
         updated_count=0, skipped_count=0, rejected_count=0, created_ranges="[]",
         problems="[]", problem_total=0).returning(ImportRun.id)).scalar_one()
-    cleaner = RecordCleaner(region=region, day_first=info.day_first)
+    # Started first: the helper process (for a large CSV) starts up meanwhile.
+    batches = source.batches(region, BATCH_SIZE)
     writer = BatchWriter(session, run_id=run_id, policy=options.on_duplicate,
                          import_tag=tag_name, source=info.format.split("-")[0], today=today)
     problems: list[RowProblem] = []
     counts = {"created": 0, "updated": 0, "skipped": 0, "rejected": 0, "problems": 0}
     created_ids: list[int] = []
     stats_ids: list[int] = []
-    batch: list[CleanRecord] = []
     seen_rows = 0
 
-    def note(found: list[RowProblem]) -> None:
-        counts["problems"] += len(found)
-        problems.extend(found[: max(0, MAX_KEPT_PROBLEMS - len(problems))])
-
-    def flush() -> None:
+    def write(cleaned: CleanedBatch) -> None:
         if is_cancelled():
             raise Cancelled()
-        result = writer.write(batch)
+        counts["problems"] += len(cleaned.problems)
+        problems.extend(cleaned.problems[: max(0, MAX_KEPT_PROBLEMS - len(problems))])
+        counts["rejected"] += cleaned.rejected
+        result = writer.write(cleaned.records)
         counts["created"] += len(result.created_ids)
         counts["updated"] += result.updated
         counts["skipped"] += result.skipped
         _extend_ranges(created_ids, result.created_ids)
         stats_ids.extend(result.stats_ids)
-        batch.clear()
-        position = source.position()
         # The first batch tells how many new customers the whole file will bring.
-        indexes.consider(len(result.created_ids) * source.total // max(1, position))
-        progress(position, source.total)
+        indexes.consider(len(result.created_ids) * source.total // max(1, cleaned.position))
+        progress(cleaned.position, source.total)
 
     search = dialect_for(session.get_bind().dialect.name)
     indexes = DeferredSortIndexes(session)
-    with search.bulk_indexing(session.connection()):
-        for checked in check_rows(source.rows, cleaner):
-            seen_rows += 1
-            if checked.problems:
-                note(list(checked.problems))
-            if checked.record is None:
-                counts["rejected"] += 1
-                continue
-            batch.append(checked.record)
-            if len(batch) >= BATCH_SIZE:
-                flush()
+    with search.bulk_indexing(session.connection()), collector_paused():
+        for cleaned in batches:
+            seen_rows += cleaned.rows
+            write(cleaned)
         if seen_rows == 0:
             raise ImportRefused(NO_ROWS, file=str(path))
-        flush()
+    writer.tag_created(created_ids)
     refresh_customer_stats(session, stats_ids, today=today)
     indexes.restore()
     kept = problems[:MAX_STORED_PROBLEMS]

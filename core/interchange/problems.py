@@ -48,3 +48,12 @@ class ImportRefused(Exception):
         self.line = line
         self.detail = detail
         self.file = file
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Keyword-only arguments: the default (self.args) would rebuild it wrongly when it
+        # comes back from the cleaning process.
+        return _rebuild_refusal, (self.code, self.line, self.detail, self.file)
+
+
+def _rebuild_refusal(code: str, line: int | None, detail: str, file: str) -> ImportRefused:
+    return ImportRefused(code, line=line, detail=detail, file=file)

@@ -34,7 +34,7 @@ def strip_text_marker(value: str) -> str:
 
 def split_multi(value: str) -> list[str]:
     """Google's ` ::: ` multi-values, as separate values."""
-    if GOOGLE_SEPARATOR.strip() not in value:
+    if ":::" not in value:  # GOOGLE_SEPARATOR, however it is spaced
         return [value] if value else []
     return [v.strip() for v in value.split(":::") if v.strip()]
 

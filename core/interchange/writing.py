@@ -85,7 +85,8 @@ class BatchWriter:
     def write(self, records: list[CleanRecord]) -> BatchResult:
         result = BatchResult()
         for record in records:
-            record.keys = customer_keys_of(record.values)
+            if not record.keys:
+                record.keys = customer_keys_of(record.values)
         matched = match_batch(self.session, records)
         new: list[CleanRecord] = []
         new_index: dict[int, int] = {}
@@ -133,8 +134,8 @@ class BatchWriter:
         consents: list[dict[str, Any]] = []
         history: list[dict[str, Any]] = []
         for customer_id, record in zip(ids, records):
-            for tag_id in [self.import_tag_id, *self.tag_ids(record.tags)]:
-                tags.append({"customer_id": customer_id, "tag_id": tag_id})
+            tags.extend({"customer_id": customer_id, "tag_id": tag_id}
+                        for tag_id in self.tag_ids(record.tags))
             contacts.extend({"customer_id": customer_id, "kind": kind, "value": value,
                              "label": ""}
                             for kind, values in (("email", record.extra_emails),
@@ -152,6 +153,15 @@ class BatchWriter:
                               (CustomerConsent, consents), (Interaction, history)):
             if values:
                 bulk_insert(self.session, table_of(model), values)
+
+    def tag_created(self, ranges: list[int]) -> None:
+        """Give the import's tag to every customer it created: `ranges` holds inclusive
+        [first, last, first, last, ...] runs of their ids, and nobody else's."""
+        for start in range(0, len(ranges), 2):
+            self.session.execute(text(
+                "INSERT INTO customer_tags (customer_id, tag_id) SELECT id, :tag FROM customers"
+                " WHERE id BETWEEN :first AND :last"),
+                {"tag": self.import_tag_id, "first": ranges[start], "last": ranges[start + 1]})
 
     def _allocate_ids(self, count: int) -> list[int]:
         """Ids for new customers, known before the insert so tags and contacts can use them."""

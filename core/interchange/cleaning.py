@@ -1,0 +1,153 @@
+"""An import's rows, read and cleaned in batches: in this process, or in a helper process.
+
+Cleaning (phone and email checks, dates, keys) is about half of a large import's time and
+writing the other half. A large CSV is therefore cleaned in a helper process while this
+one matches and writes the batch before: the two halves run on two cores. The helper only
+reads the file and never touches the database, so a cancel, a crash or a killed process
+still leaves the database as the import's transaction found it. Batches go through a
+pipe, which holds at most one of them: memory stays bounded whatever the file's size.
+"""
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from core.customer_keys import customer_keys_of
+from core.interchange.problems import WRONG_FIELD_COUNT, RowProblem
+from core.interchange.reading import CsvStream, open_csv
+from core.interchange.records import CleanRecord, RecordCleaner, check_rows, raw_from_row
+
+# Starting the helper costs about 0.2 s; a file this size takes seconds to clean.
+PARALLEL_MIN_BYTES = 2_000_000
+
+
+@dataclass
+class CleanedBatch:
+    """Up to one batch of source rows: the records to store and the problems found."""
+
+    records: list[CleanRecord] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+    rows: int = 0  # source rows seen, rejected ones included
+    rejected: int = 0
+    position: int = 0  # bytes of the file read so far
+
+
+@dataclass(frozen=True)
+class CsvPlan:
+    """Everything the helper needs to read and clean the file as this process would."""
+
+    path: str
+    encoding: str
+    delimiter: str
+    mapping: tuple[str, ...]
+    region: str
+    day_first: bool
+
+
+def csv_rows(stream: CsvStream, mapping: tuple[str, ...]
+             ) -> Iterator[tuple[int, dict[str, list[str]]] | RowProblem]:
+    """Raw rows (line, field -> values) of a CSV whose header has been read; ragged rows
+    become problems and are never shifted into other columns."""
+    width = len(stream.header)
+    for row in stream.rows():
+        values = row.values
+        if len(values) != width and any(v.strip() for v in values[width:]) or len(values) < width:
+            yield RowProblem(row.line, "", WRONG_FIELD_COUNT, f"{width}:{len(values)}")
+            continue
+        yield row.line, raw_from_row(values, mapping)
+
+
+def cleaned_batches(rows: Iterable[tuple[int, dict[str, list[str]]] | RowProblem],
+                    cleaner: RecordCleaner, position: Callable[[], int], batch_size: int
+                    ) -> Iterator[CleanedBatch]:
+    """Batches of `batch_size` source rows, cleaned, with their derived keys; the last
+    one may be short or empty."""
+    batch = CleanedBatch()
+    for checked in check_rows(rows, cleaner):
+        batch.rows += 1
+        batch.problems.extend(checked.problems)
+        if checked.record is None:
+            batch.rejected += 1
+        else:
+            checked.record.keys = customer_keys_of(checked.record.values)
+            batch.records.append(checked.record)
+        if batch.rows >= batch_size:
+            batch.position = position()
+            yield batch
+            batch = CleanedBatch()
+    batch.position = position()
+    yield batch
+
+
+def plan_batches(plan: CsvPlan, batch_size: int) -> Iterator[CleanedBatch]:
+    """The cleaned batches of a CSV, read from its start (the helper's side)."""
+    with open_csv(Path(plan.path), encoding=plan.encoding, delimiter=plan.delimiter) as stream:
+        stream.read_header()
+        cleaner = RecordCleaner(region=plan.region, day_first=plan.day_first)
+        yield from cleaned_batches(csv_rows(stream, plan.mapping), cleaner,
+                                   lambda: stream.bytes_read, batch_size)
+
+
+@dataclass
+class _Failed:
+    error: BaseException
+
+
+def _clean_in_helper(plan: CsvPlan, batch_size: int, sender: Any) -> None:
+    gc.disable()  # this process only cleans: see core.jobs.collector_paused
+    try:
+        for batch in plan_batches(plan, batch_size):
+            sender.send(batch)
+        sender.send(None)
+    except (BrokenPipeError, ConnectionResetError):
+        return  # the importing process stopped listening (cancelled, or gone)
+    except BaseException as exc:  # noqa: BLE001 - anything: the importing process raises it
+        try:
+            sender.send(_Failed(exc))
+        except Exception:  # noqa: BLE001 - unpicklable: send what it said
+            sender.send(_Failed(RuntimeError(f"{type(exc).__name__}: {exc}")))
+    finally:
+        sender.close()
+
+
+class CleaningProcess:
+    """A helper process that cleans a CSV's batches; `batches()` receives them in order."""
+
+    def __init__(self, plan: CsvPlan, batch_size: int) -> None:
+        # "spawn", not "fork": the GUI runs imports on a thread, and forking a threaded
+        # process can copy a held lock into the child.
+        context = multiprocessing.get_context("spawn")
+        self._receiver, sender = context.Pipe(duplex=False)
+        self._process = context.Process(
+            target=_clean_in_helper, args=(plan, batch_size, sender), daemon=True,
+            name="regulars-import-cleaning")
+        self._process.start()
+        sender.close()
+
+    def batches(self) -> Iterator[CleanedBatch]:
+        while True:
+            try:
+                item = self._receiver.recv()
+            except EOFError:
+                raise RuntimeError("the import's cleaning process stopped unexpectedly"
+                                   ) from None
+            if item is None:
+                return
+            if isinstance(item, _Failed):
+                raise item.error
+            yield item
+
+    def close(self) -> None:
+        self._receiver.close()
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join(timeout=5)
+
+
+def worth_a_helper(file_size: int) -> bool:
+    return file_size >= PARALLEL_MIN_BYTES and (os.cpu_count() or 1) > 1

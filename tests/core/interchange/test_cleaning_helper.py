@@ -1,0 +1,117 @@
+"""A large CSV is cleaned in a helper process: same results, same refusals, same cancel."""
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import pickle
+from pathlib import Path
+
+import pytest
+
+import core.interchange.cleaning as cleaning
+from core.customer_list import ListQuery, count_customers
+from core.db import Database
+from core.interchange.importing import ImportOptions, ImportSummary, run_import
+from core.interchange.problems import ImportRefused
+from core.interchange.records import RecordCleaner
+from core.jobs import Cancelled
+from tests.core.interchange import samples
+
+TODAY = dt.date(2026, 11, 22)
+HEADER = ["first_name", "last_name", "email", "phone", "birthday", "tags", "notes"]
+
+
+def _rows(count: int) -> list[list[str]]:
+    rows = [HEADER]
+    for i in range(count):
+        rows.append([f"Zoë{i}", "Müller", f"z{i}@example.com", f"+1 555 {200 + i // 10000:03d}"
+                     f" {i % 10000:04d}", "1990-02-30" if i % 97 == 0 else "03/04", "vip",
+                     "Likes tea,\nand cake"])
+    rows.append(["Ragged", "Row", "", "", "", "", "", "extra"])
+    rows.append([rows[5][0], rows[5][1], rows[5][2].upper(), "", "", "", ""])  # a twin
+    return rows
+
+
+def _import(db: Database, path: Path, *, helper: bool, monkeypatch: pytest.MonkeyPatch,
+            **kwargs: object) -> ImportSummary:
+    monkeypatch.setattr(cleaning, "PARALLEL_MIN_BYTES", 0 if helper else 1 << 62)
+    started: list[int] = []
+    real_start = multiprocessing.process.BaseProcess.start
+
+    def counting_start(process: multiprocessing.process.BaseProcess) -> None:
+        started.append(1)
+        real_start(process)
+
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", counting_start)
+    try:
+        return run_import(db, path, options=ImportOptions(today=TODAY), **kwargs)  # type: ignore[arg-type]
+    finally:
+        assert len(started) == (1 if helper else 0)
+
+
+def _stored(db: Database) -> list[tuple[object, ...]]:
+    return [tuple(r) for r in db.raw().execute(
+        "SELECT first_name, last_name, email, phone, birthday_month, birthday_day, notes, "
+        "search_text, name_postcode_key FROM customers ORDER BY id")]
+
+
+def test_the_helper_gives_what_this_process_gives(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    path = samples.write_csv(tmp_path / "big.csv", _rows(2500))
+    results = []
+    for helper in (False, True):
+        db = Database.open(tmp_path / f"helper-{helper}.db")
+        from core.opening import prepare_database
+
+        prepare_database(db)
+        summary = _import(db, path, helper=helper, monkeypatch=monkeypatch)
+        results.append((summary.created, summary.skipped, summary.rejected,
+                        [(p.line, p.field, p.code) for p in summary.problems], _stored(db)))
+        db.close()
+    assert results[0] == results[1]
+    created, skipped, rejected, problems, stored = results[1]
+    assert (created, skipped, rejected) == (2500 - 26, 1, 27)
+    assert (5002, "", "wrong_field_count") in problems  # every row holds a line break
+    assert stored[0][:4] == ("Zoë1", "Müller", "z1@example.com", "+15552000001")  # 0: bad date
+
+
+def test_a_file_refused_half_way_is_refused_through_the_helper(
+        db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = samples.write_csv(tmp_path / "broken.csv", _rows(3000))
+    with open(path, "ab") as handle:
+        handle.write(b'"Unterminated,Quote,x@example.com,,,,\r\n')
+    with pytest.raises(ImportRefused) as refused:
+        _import(db, path, helper=True, monkeypatch=monkeypatch)
+    assert (refused.value.code, refused.value.line) == ("unterminated_quote", 6004)
+    assert refused.value.file == str(path)
+    assert count_customers(db.raw(), ListQuery()) == 0
+
+
+def test_cancel_stops_the_helper_and_writes_nothing(db: Database, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    path = samples.write_csv(tmp_path / "big.csv", _rows(5000))
+    calls: list[int] = []
+    children: list[multiprocessing.process.BaseProcess] = []
+
+    def cancel_on_second_batch() -> bool:
+        calls.append(1)
+        children.extend(multiprocessing.active_children())
+        return len(calls) >= 2
+
+    with pytest.raises(Cancelled):
+        _import(db, path, helper=True, monkeypatch=monkeypatch,
+                is_cancelled=cancel_on_second_batch)
+    assert children and not any(child.is_alive() for child in children)
+    assert count_customers(db.raw(), ListQuery()) == 0
+
+
+def test_records_and_refusals_survive_the_trip_between_processes(tmp_path: Path) -> None:
+    path = samples.write_csv(tmp_path / "few.csv", _rows(10))
+    plan = cleaning.CsvPlan(str(path), "utf-8", ",", tuple(HEADER), "US", False)
+    record = next(cleaning.plan_batches(plan, 10)).records[0]  # row 0 has a bad date
+    assert pickle.loads(pickle.dumps(record)) == record
+    assert record.keys["email_key"] == "z1@example.com"
+    refusal = pickle.loads(pickle.dumps(ImportRefused("nul_byte", line=7, file="x.csv")))
+    assert (refusal.code, refusal.line, refusal.file, str(refusal)) == (
+        "nul_byte", 7, "x.csv", "x.csv line 7: nul_byte")
+    assert RecordCleaner(region="US", day_first=False).phone("(555) 200-0001") == "+15552000001"
