@@ -134,20 +134,23 @@ class BatchWriter:
         consents: list[dict[str, Any]] = []
         history: list[dict[str, Any]] = []
         for customer_id, record in zip(ids, records):
-            tags.extend({"customer_id": customer_id, "tag_id": tag_id}
-                        for tag_id in self.tag_ids(record.tags))
-            contacts.extend({"customer_id": customer_id, "kind": kind, "value": value,
-                             "label": ""}
-                            for kind, values in (("email", record.extra_emails),
-                                                 ("phone", record.extra_phones))
-                            for value in values)
+            # Most rows have none of these: test before building anything.
+            if record.tags:
+                tags.extend({"customer_id": customer_id, "tag_id": tag_id}
+                            for tag_id in self.tag_ids(record.tags))
+            if record.extra_emails or record.extra_phones:
+                contacts.extend({"customer_id": customer_id, "kind": kind, "value": value,
+                                 "label": ""}
+                                for kind, values in (("email", record.extra_emails),
+                                                     ("phone", record.extra_phones))
+                                for value in values)
             if record.email_consent is not None or record.sms_consent is not None:
                 consents.append({"customer_id": customer_id, "source": self.source,
                                  "email_marketing": record.email_consent,
                                  "sms_marketing": record.sms_consent,
                                  "recorded_at": self.now})
-            history.extend(self._opening_history(customer_id, record))
             if record.spent_minor or record.orders:
+                history.extend(self._opening_history(customer_id, record))
                 result.stats_ids.append(customer_id)
         for model, values in ((CustomerTag, tags), (CustomerContact, contacts),
                               (CustomerConsent, consents), (Interaction, history)):

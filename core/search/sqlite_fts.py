@@ -14,6 +14,10 @@ DENSE_HITS = 10_000
 if TYPE_CHECKING:  # SQLAlchemy stays off the window's startup path
     from sqlalchemy import Connection
 
+# Short words (under three letters) cannot use the trigram index; this narrow covering
+# index lets their LIKE scan read 6 MB instead of the whole table.
+SCAN_INDEX = "ix_customers_search_scan"
+SCAN_INDEX_SQL = f"CREATE INDEX {SCAN_INDEX} ON customers(search_text) WHERE deleted_at IS NULL"
 _INSERT_TRIGGER = "customers_fts_ai"
 _CHANGE_TRIGGERS = ("customers_fts_ad", "customers_fts_au")
 
@@ -35,15 +39,12 @@ class SqliteFts:
             "VALUES ('delete', old.id, old.search_text); "
             "INSERT INTO customers_fts(rowid, search_text) VALUES (new.id, new.search_text); END",
             "INSERT INTO customers_fts(customers_fts) VALUES ('rebuild')",
-            # Short words (under three letters) cannot use the trigram index; this narrow
-            # covering index lets their LIKE scan read 6 MB instead of the whole table.
-            "CREATE INDEX ix_customers_search_scan ON customers(search_text) "
-            "WHERE deleted_at IS NULL",
+            SCAN_INDEX_SQL,
         ]
 
     def drop_index_sql(self) -> list[str]:
         return [
-            "DROP INDEX IF EXISTS ix_customers_search_scan",
+            f"DROP INDEX IF EXISTS {SCAN_INDEX}",
             "DROP TRIGGER IF EXISTS customers_fts_au",
             "DROP TRIGGER IF EXISTS customers_fts_ad",
             "DROP TRIGGER IF EXISTS customers_fts_ai",

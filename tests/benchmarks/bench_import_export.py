@@ -15,6 +15,7 @@ import datetime as dt
 import gc
 import random
 import sqlite3
+import statistics
 import sys
 import time
 import tracemalloc
@@ -101,7 +102,9 @@ def measure(work_dir: Path, rows: int = ROWS) -> dict[str, float]:
 
     csv_path = work_dir / "customers.csv"
     write_sample(csv_path, rows)
-    plain = baseline_plain(csv_path, work_dir / "plain.db")
+    # The median of three: this shared machine's speed drifts by a fifth from run to run.
+    plain = statistics.median(baseline_plain(csv_path, work_dir / f"plain-{n}.db")
+                              for n in range(3))
     table = baseline_customers_table(csv_path, work_dir / "table.db")
 
     db = Database.open(work_dir / "regulars.db")

@@ -23,6 +23,8 @@ def _fts_trigger_exists(db: Database) -> bool:
 def _check_fts(db: Database) -> None:
     if db.dialect == "sqlite":
         assert _fts_trigger_exists(db)
+        assert db.raw().scalar("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
+                               "name = 'ix_customers_search_scan'") == 1  # set aside, back
         with db.unit_of_work() as session:  # raises if the index disagrees with the table
             session.connection().exec_driver_sql(
                 "INSERT INTO customers_fts(customers_fts, rank) VALUES ('integrity-check', 1)")
