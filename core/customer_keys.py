@@ -25,29 +25,31 @@ def customer_keys(
     postal_code: str,
 ) -> dict[str, str]:
     """The folded columns stored beside a customer's own fields."""
+    return customer_keys_of({"first_name": first_name, "last_name": last_name,
+                             "organisation": organisation, "email": email, "phone": phone,
+                             "postal_code": postal_code})
+
+
+def customer_keys_of(values: Mapping[str, Any]) -> dict[str, str]:
+    """`customer_keys` of a row that holds (at least) those six fields."""
+    first_name, last_name = values["first_name"], values["last_name"]
+    postal_code, phone = values["postal_code"], values["phone"]
     first, last = _fold_repeating(first_name), _fold_repeating(last_name)
-    organisation_folded = _fold_repeating(organisation)
+    organisation = _fold_repeating(values["organisation"])
     postal = _fold_repeating(postal_code)
     postal_compact = postal.replace(" ", "")
     # Only the E.164 digits: core.text.search_tokens drops a typed trunk "0", so the
     # national form people dial at home is a substring of these (re-parsing the number
-    # for its national digits cost most of this function's time).
-    # Stored numbers are E.164: "+" and digits.
+    # for its national digits cost most of this function's time). Stored numbers are
+    # E.164: "+" and digits.
     phone_digits = phone[1:] if phone[:1] == "+" and phone[1:].isdigit() else digits(phone)
-    parts = (first, last, organisation_folded, fold(email), postal,
+    email = values["email"]
+    parts = (first, last, organisation, fold(email), postal,
              postal_compact if postal_compact != postal else "", phone_digits)
     return {
-        "search_text": " ".join(p for p in parts if p),
-        "sort_name": f"{last} {first}".strip() or organisation_folded,
+        "search_text": " ".join([p for p in parts if p]),
+        "sort_name": f"{last} {first}".strip() or organisation,
         "email_key": email.casefold(),
         "name_postcode_key": f"{first}|{last}|{postal_compact}"
         if (first_name or last_name) and postal_code else "",
     }
-
-
-KEY_FIELDS = ("first_name", "last_name", "organisation", "email", "phone", "postal_code")
-
-
-def customer_keys_of(values: Mapping[str, Any]) -> dict[str, str]:
-    """`customer_keys` of a row that holds (at least) the KEY_FIELDS."""
-    return customer_keys(**{name: values[name] for name in KEY_FIELDS})

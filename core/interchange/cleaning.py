@@ -54,12 +54,13 @@ def csv_rows(stream: CsvStream, mapping: tuple[str, ...]
     """Raw rows (line, field -> values) of a CSV whose header has been read; ragged rows
     become problems and are never shifted into other columns."""
     width = len(stream.header)
+    mapped = [(column, name) for column, name in enumerate(mapping[:width]) if name]
     for row in stream.rows():
         values = row.values
         if len(values) != width and any(v.strip() for v in values[width:]) or len(values) < width:
             yield RowProblem(row.line, "", WRONG_FIELD_COUNT, f"{width}:{len(values)}")
             continue
-        yield row.line, raw_from_row(values, mapping)
+        yield row.line, raw_from_row(values, mapped)
 
 
 def cleaned_batches(rows: Iterable[tuple[int, dict[str, list[str]]] | RowProblem],
@@ -141,6 +142,10 @@ class CleaningProcess:
             if isinstance(item, _Failed):
                 raise item.error
             yield item
+
+    def ready(self) -> bool:
+        """Whether a batch (or the end) can be received without waiting."""
+        return bool(self._receiver.poll())
 
     def close(self) -> None:
         self._receiver.close()

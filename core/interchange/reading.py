@@ -118,9 +118,8 @@ class CsvStream:
             if "unexpected end of data" in message:
                 raise self._refuse(UNTERMINATED_QUOTE, start) from exc
             raise self._refuse(BAD_QUOTING, start, message) from exc
-        for value in values:
-            if len(value) > MAX_FIELD_CHARS:
-                raise self._refuse(FIELD_TOO_LONG, start, str(MAX_FIELD_CHARS))
+        if values and max(map(len, values)) > MAX_FIELD_CHARS:
+            raise self._refuse(FIELD_TOO_LONG, start, str(MAX_FIELD_CHARS))
         return start, values
 
     def read_header(self) -> list[str]:

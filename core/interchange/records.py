@@ -132,7 +132,8 @@ class RecordCleaner:
         problems: list[RowProblem] = []
         warnings: list[RowProblem] = []
         first = _first_values(raw)
-        values: dict[str, Any] = {name: first(name) for name in _SIMPLE_FIELDS}
+        get = raw.get
+        values: dict[str, Any] = {name: (get(name) or _NOTHING)[0] for name in _SIMPLE_FIELDS}
         if not (values["first_name"] or values["last_name"]) and raw.get("full_name"):
             values["first_name"], values["last_name"] = split_full_name(raw["full_name"][0])
         street = [v for v in (first("street"), first("street2")) if v]
@@ -248,12 +249,18 @@ def _first_values(raw: dict[str, list[str]]) -> Callable[[str], str]:
     return lambda name: (get(name) or _NOTHING)[0]
 
 
-def raw_from_row(values: list[str], mapping: tuple[str, ...]) -> dict[str, list[str]]:
-    """Field -> non-empty values of one CSV row, in column order."""
+def raw_from_row(values: list[str], mapped: list[tuple[int, str]]) -> dict[str, list[str]]:
+    """Field -> non-empty values of one CSV row, in column order; `mapped` holds the
+    (column, field) pairs of the columns that are imported."""
     raw: dict[str, list[str]] = {}
-    for value, name in zip(values, mapping):
-        if name and value:
+    for column, name in mapped:
+        value = values[column]
+        if value:
             value = value.strip()
             if value:
-                raw.setdefault(name, []).append(value)
+                found = raw.get(name)
+                if found is None:
+                    raw[name] = [value]
+                else:
+                    found.append(value)
     return raw
