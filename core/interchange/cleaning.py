@@ -10,6 +10,7 @@ pipe, which holds at most one of them: memory stays bounded whatever the file's 
 from __future__ import annotations
 
 import gc
+import itertools
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -64,34 +65,39 @@ def csv_rows(stream: CsvStream, mapping: tuple[str, ...]
 
 
 def cleaned_batches(rows: Iterable[tuple[int, dict[str, list[str]]] | RowProblem],
-                    cleaner: RecordCleaner, position: Callable[[], int], batch_size: int
-                    ) -> Iterator[CleanedBatch]:
-    """Batches of `batch_size` source rows, cleaned, with their derived keys; the last
-    one may be short or empty."""
-    batch = CleanedBatch()
-    for checked in check_rows(rows, cleaner):
-        batch.rows += 1
-        batch.problems.extend(checked.problems)
-        if checked.record is None:
-            batch.rejected += 1
-        else:
-            checked.record.keys = customer_keys_of(checked.record.values)
-            batch.records.append(checked.record)
-        if batch.rows >= batch_size:
-            batch.position = position()
-            yield batch
-            batch = CleanedBatch()
-    batch.position = position()
-    yield batch
+                    cleaner: RecordCleaner, position: Callable[[], int], batch_size: int,
+                    share: tuple[int, int] = (0, 1)) -> Iterator[CleanedBatch]:
+    """Batches of `batch_size` source rows (the last may be short), cleaned, with their
+    derived keys. With `share` (k, n) only every n-th batch from the k-th is cleaned and
+    yielded; the rest are read past."""
+    part, parts = share
+    iterator = iter(rows)
+    for index in itertools.count():
+        chunk = list(itertools.islice(iterator, batch_size))
+        if not chunk:
+            return
+        if index % parts != part:
+            continue
+        batch = CleanedBatch(rows=len(chunk))
+        for checked in check_rows(chunk, cleaner):
+            batch.problems.extend(checked.problems)
+            if checked.record is None:
+                batch.rejected += 1
+            else:
+                checked.record.keys = customer_keys_of(checked.record.values)
+                batch.records.append(checked.record)
+        batch.position = position()
+        yield batch
 
 
-def plan_batches(plan: CsvPlan, batch_size: int) -> Iterator[CleanedBatch]:
-    """The cleaned batches of a CSV, read from its start (the helper's side)."""
+def plan_batches(plan: CsvPlan, batch_size: int, share: tuple[int, int] = (0, 1)
+                 ) -> Iterator[CleanedBatch]:
+    """A helper's share of the cleaned batches of a CSV, read from its start."""
     with open_csv(Path(plan.path), encoding=plan.encoding, delimiter=plan.delimiter) as stream:
         stream.read_header()
         cleaner = RecordCleaner(region=plan.region, day_first=plan.day_first)
         yield from cleaned_batches(csv_rows(stream, plan.mapping), cleaner,
-                                   lambda: stream.bytes_read, batch_size)
+                                   lambda: stream.bytes_read, batch_size, share)
 
 
 @dataclass
@@ -99,10 +105,11 @@ class _Failed:
     error: BaseException
 
 
-def _clean_in_helper(plan: CsvPlan, batch_size: int, sender: Any) -> None:
+def _clean_in_helper(plan: CsvPlan, batch_size: int, share: tuple[int, int],
+                     sender: Any) -> None:
     gc.disable()  # this process only cleans: see core.jobs.collector_paused
     try:
-        for batch in plan_batches(plan, batch_size):
+        for batch in plan_batches(plan, batch_size, share):
             sender.send(batch)
         sender.send(None)
     except (BrokenPipeError, ConnectionResetError):
@@ -116,42 +123,62 @@ def _clean_in_helper(plan: CsvPlan, batch_size: int, sender: Any) -> None:
         sender.close()
 
 
-class CleaningProcess:
-    """A helper process that cleans a CSV's batches; `batches()` receives them in order."""
+class CleaningProcesses:
+    """Helper processes that clean a CSV's batches in turns: the k-th of n cleans batches
+    k, k + n, k + 2n, ... (each reads the whole file, which costs a tenth of cleaning it).
+    `batches()` receives them in the file's order."""
 
-    def __init__(self, plan: CsvPlan, batch_size: int) -> None:
+    def __init__(self, plan: CsvPlan, batch_size: int, count: int) -> None:
         # "spawn", not "fork": the GUI runs imports on a thread, and forking a threaded
         # process can copy a held lock into the child.
         context = multiprocessing.get_context("spawn")
-        self._receiver, sender = context.Pipe(duplex=False)
-        self._process = context.Process(
-            target=_clean_in_helper, args=(plan, batch_size, sender), daemon=True,
-            name="regulars-import-cleaning")
-        self._process.start()
-        sender.close()
+        self._receivers: list[Any] = []
+        self._processes: list[Any] = []
+        for part in range(count):
+            receiver, sender = context.Pipe(duplex=False)
+            process = context.Process(
+                target=_clean_in_helper, args=(plan, batch_size, (part, count), sender),
+                daemon=True, name=f"regulars-import-cleaning-{part}")
+            process.start()
+            sender.close()
+            self._receivers.append(receiver)
+            self._processes.append(process)
+        self._next = 0  # the index of the batch to receive next
+
+    def _receiver_of_next(self) -> Any:
+        return self._receivers[self._next % len(self._receivers)]
 
     def batches(self) -> Iterator[CleanedBatch]:
         while True:
             try:
-                item = self._receiver.recv()
+                item = self._receiver_of_next().recv()
             except EOFError:
                 raise RuntimeError("the import's cleaning process stopped unexpectedly"
                                    ) from None
-            if item is None:
+            if item is None:  # no batch with this index: the file has ended
                 return
             if isinstance(item, _Failed):
                 raise item.error
+            self._next += 1
             yield item
 
     def ready(self) -> bool:
-        """Whether a batch (or the end) can be received without waiting."""
-        return bool(self._receiver.poll())
+        """Whether the next batch (or the end) can be received without waiting."""
+        return bool(self._receiver_of_next().poll())
 
     def close(self) -> None:
-        self._receiver.close()
-        if self._process.is_alive():
-            self._process.terminate()
-        self._process.join(timeout=5)
+        for receiver in self._receivers:
+            receiver.close()
+        for process in self._processes:
+            if process.is_alive():
+                process.terminate()
+        for process in self._processes:
+            process.join(timeout=5)
+
+
+def helper_count() -> int:
+    """Two helpers on a machine with two cores or more: this process writes meanwhile."""
+    return min(2, os.cpu_count() or 1)
 
 
 def worth_a_helper(file_size: int) -> bool:

@@ -21,10 +21,11 @@ from core.customer_stats import refresh_customer_stats
 from core.db import Database
 from core.interchange.cleaning import (
     CleanedBatch,
-    CleaningProcess,
+    CleaningProcesses,
     CsvPlan,
     cleaned_batches,
     csv_rows,
+    helper_count,
     worth_a_helper,
 )
 from core.interchange.deferred_indexes import DeferredSortIndexes
@@ -121,15 +122,15 @@ class _Source:
                  position: Callable[[], int], total: int, close: Callable[[], None]) -> None:
         self.path, self.info, self.rows, self.total = path, info, rows, total
         self.position, self._close = position, close
-        self._helper: CleaningProcess | None = None
+        self._helper: CleaningProcesses | None = None
 
     def batches(self, region: str, batch_size: int) -> Iterator[CleanedBatch]:
         """Cleaned batches; a large CSV is cleaned by a helper process (see cleaning.py)."""
         info = self.info
         if info.kind == "csv" and worth_a_helper(self.total):
-            self._helper = CleaningProcess(CsvPlan(
+            self._helper = CleaningProcesses(CsvPlan(
                 str(self.path), info.encoding, info.delimiter, info.mapping, region,
-                info.day_first), batch_size)
+                info.day_first), batch_size, helper_count())
             return self._helper.batches()
         cleaner = RecordCleaner(region=region, day_first=info.day_first)
         return cleaned_batches(self.rows, cleaner, self.position, batch_size)

@@ -46,7 +46,7 @@ def _import(db: Database, path: Path, *, helper: bool, monkeypatch: pytest.Monke
     try:
         return run_import(db, path, options=ImportOptions(today=TODAY), **kwargs)  # type: ignore[arg-type]
     finally:
-        assert len(started) == (1 if helper else 0)
+        assert len(started) == (cleaning.helper_count() if helper else 0)
 
 
 def _stored(db: Database) -> list[tuple[object, ...]]:
