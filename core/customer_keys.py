@@ -9,7 +9,7 @@ from core.text import digits, fold
 
 # Names, organisations and postcodes repeat across customers (imports and the demo fold
 # hundreds of thousands of them); emails and phones rarely do, so they are not cached.
-_fold_repeating = lru_cache(maxsize=50_000)(fold)
+_fold_repeating = lru_cache(maxsize=20_000)(fold)
 KEY_COLUMNS = ("search_text", "sort_name", "email_key", "name_postcode_key")  # in this order
 
 

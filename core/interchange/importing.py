@@ -56,7 +56,6 @@ from core.search import dialect_for
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 1000
-CATCH_UP_ROWS = 4 * BATCH_SIZE
 MAX_KEPT_PROBLEMS = 10_000  # in the summary; the history keeps fewer
 MAX_STORED_PROBLEMS = 1_000
 _IDENTIFYING = frozenset({"first_name", "last_name", "full_name", "organisation", "email",
@@ -134,10 +133,6 @@ class _Source:
             return self._helper.batches()
         cleaner = RecordCleaner(region=region, day_first=info.day_first)
         return cleaned_batches(self.rows, cleaner, self.position, batch_size)
-
-    def waiting(self) -> bool:
-        """Whether the next batch is still being cleaned in the helper process."""
-        return self._helper is not None and not self._helper.ready()
 
     def close(self) -> None:
         if self._helper is not None:
@@ -253,17 +248,10 @@ def _run(session: Session, path: Path, source: _Source, options: ImportOptions, 
 
     search = dialect_for(session.get_bind().dialect.name)
     indexes = DeferredSortIndexes(session)
-    with search.bulk_indexing(session.connection()) as search_index, collector_paused():
-        unindexed = 0
+    with search.bulk_indexing(session.connection()), collector_paused():
         for cleaned in batches:
             seen_rows += cleaned.rows
             write(cleaned)
-            unindexed += len(cleaned.records)
-            # Waiting for the helper's next batch: index what is written so far meanwhile
-            # (in steps of a few batches; FTS5 is slower in small ones).
-            if unindexed >= CATCH_UP_ROWS and source.waiting():
-                search_index.catch_up()
-                unindexed = 0
         if seen_rows == 0:
             raise ImportRefused(NO_ROWS, file=str(path))
     writer.tag_created(created_ids)

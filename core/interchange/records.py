@@ -101,7 +101,7 @@ class RecordCleaner:
         if at and len(value) <= 200 and len(local) <= 64 and _DOT_ATOM.match(local):
             key = domain.lower()
             if key not in self._domains:
-                if len(self._domains) >= 50_000:
+                if len(self._domains) >= 10_000:
                     self._domains.clear()
                 try:
                     self._domains[key] = normalize_email("x@" + domain).rpartition("@")[2]
@@ -116,7 +116,7 @@ class RecordCleaner:
         if value in self._phones:
             found = self._phones[value]
         else:
-            if len(self._phones) >= 50_000:  # memory stays bounded on a huge file
+            if len(self._phones) >= 10_000:  # memory stays bounded on a huge file
                 self._phones.clear()
             try:
                 found = normalize_phone(value, self.region)

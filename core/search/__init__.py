@@ -46,14 +46,9 @@ class SearchDialect(Protocol):
     def order_term(self, column: str, plan: SearchPlan) -> str:
         """The ORDER BY term for `column` that steers the planner as `plan` says."""
 
-    def bulk_indexing(self, connection: Connection) -> AbstractContextManager[BulkIndex]:
+    def bulk_indexing(self, connection: Connection) -> AbstractContextManager[None]:
         """A block, inside the caller's transaction, that adds many customers: the search
         index takes them all at its end (or cheaply as they come)."""
-
-
-class BulkIndex(Protocol):
-    def catch_up(self) -> None:
-        """Index the customers added so far in the block (the caller has time to spare)."""
 
 
 def like_pattern(token: str) -> str:

@@ -33,11 +33,6 @@ class PostgresTrgm:
         return column
 
     @contextmanager
-    def bulk_indexing(self, connection: Connection) -> Iterator[_IndexedAsTheyCome]:
+    def bulk_indexing(self, connection: Connection) -> Iterator[None]:
         # A GIN index takes new rows into its pending list cheaply: nothing to defer.
-        yield _IndexedAsTheyCome()
-
-
-class _IndexedAsTheyCome:
-    def catch_up(self) -> None:
-        pass
+        yield

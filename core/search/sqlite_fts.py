@@ -78,15 +78,14 @@ class SqliteFts:
         return column if plan.walk_sort_index else f"+{column}"
 
     @contextmanager
-    def bulk_indexing(self, connection: Connection) -> Iterator[_BulkIndex]:
-        """Index the customers added inside the block in big steps: when the block ends,
-        and whenever the caller has time to spare (`catch_up`).
+    def bulk_indexing(self, connection: Connection) -> Iterator[None]:
+        """Index the customers added inside the block in one statement when it ends.
 
         The FTS5 insert trigger costs over 100 us a row, more than the row itself, so it
-        is dropped for the block. The delete and update triggers skip the new rows not
-        yet indexed (an FTS5 'delete' of an unindexed row corrupts the index). All of it
-        happens in the caller's transaction: a rollback, cancel or killed process puts
-        the triggers back, and no other connection ever sees them missing.
+        is dropped for the block. The delete and update triggers skip the new rows (they
+        are not in the index yet; an FTS5 'delete' of an unindexed row corrupts it). All
+        of it happens in the caller's transaction: a rollback, cancel or killed process
+        puts the triggers back, and no other connection ever sees them missing.
         """
         from sqlalchemy import text
 
@@ -96,52 +95,23 @@ class SqliteFts:
                                  "au": _CHANGE_TRIGGERS[1]})
         triggers: dict[str, str] = {name: sql for name, sql in rows}
         if _INSERT_TRIGGER not in triggers:
-            yield _BulkIndex(connection, {}, 0)
+            yield
             return
         for name in triggers:
             connection.execute(text(f"DROP TRIGGER {name}"))
         # Read after the first write: the transaction now holds the write lock.
         first_id = int(connection.scalar(text("SELECT coalesce(max(id), 0) + 1 FROM customers"))
                        or 1)
-        bulk = _BulkIndex(connection, {n: triggers[n] for n in _CHANGE_TRIGGERS if n in triggers},
-                          first_id)
-        bulk.skip_unindexed()
-        yield bulk
-        bulk.catch_up()
+        for name in _CHANGE_TRIGGERS:
+            if name in triggers:
+                connection.execute(text(triggers[name].replace(
+                    " BEGIN ", f" WHEN old.id < {first_id} BEGIN ", 1)))
+        yield
+        connection.execute(text(
+            "INSERT INTO customers_fts(rowid, search_text) "
+            "SELECT id, search_text FROM customers WHERE id >= :first_id"),
+            {"first_id": first_id})
         for name, sql in triggers.items():
             if name != _INSERT_TRIGGER:
                 connection.execute(text(f"DROP TRIGGER {name}"))
             connection.execute(text(sql))
-
-
-class _BulkIndex:
-    """The new customers' place in the search index during `SqliteFts.bulk_indexing`:
-    those with ids from `indexed_below` on are not in it yet."""
-
-    def __init__(self, connection: Connection, change_triggers: dict[str, str],
-                 indexed_below: int) -> None:
-        self._connection = connection
-        self._change_triggers = change_triggers
-        self.indexed_below = indexed_below
-
-    def skip_unindexed(self) -> None:
-        """(Re)create the delete and update triggers so they leave unindexed rows alone."""
-        for name, sql in self._change_triggers.items():
-            self._connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
-            self._connection.exec_driver_sql(
-                sql.replace(" BEGIN ", f" WHEN old.id < {self.indexed_below} BEGIN ", 1))
-
-    def catch_up(self) -> None:
-        """Index every customer added so far (one statement: FTS5 is fastest in bulk)."""
-        if not self._change_triggers:
-            return
-        below = int(self._connection.exec_driver_sql(
-            "SELECT coalesce(max(id), 0) + 1 FROM customers").scalar_one())
-        if below <= self.indexed_below:
-            return
-        self._connection.exec_driver_sql(
-            "INSERT INTO customers_fts(rowid, search_text) "
-            "SELECT id, search_text FROM customers WHERE id >= ? AND id < ?",
-            (self.indexed_below, below))
-        self.indexed_below = below
-        self.skip_unindexed()

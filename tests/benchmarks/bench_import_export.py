@@ -146,8 +146,24 @@ def test_import_and_export_of_100k_customers(tmp_path: Path) -> None:
     assert figures["import_ratio"] > 0
 
 
-def import_peak_mb(work_dir: Path, rows: int) -> float:
-    """Peak traced memory of a fresh import of `rows` rows (creating every customer)."""
+def _helpers_peak_kb(peaks: dict[int, int]) -> None:
+    """Note the peak resident size of each running cleaning helper (from /proc)."""
+    import multiprocessing
+
+    for child in multiprocessing.active_children():
+        try:
+            status = Path(f"/proc/{child.pid}/status").read_text()
+        except OSError:
+            continue
+        for line in status.splitlines():
+            if line.startswith("VmHWM:"):
+                peaks[child.pid] = max(peaks.get(child.pid, 0), int(line.split()[1]))
+
+
+def import_peak_mb(work_dir: Path, rows: int) -> tuple[float, float]:
+    """Peak traced memory of a fresh import of `rows` rows (creating every customer) in
+    this process, and the largest peak resident size among its cleaning helpers."""
+    import core.interchange.cleaning as cleaning
     from core.db import Database
     from core.interchange.importing import run_import
     from core.opening import prepare_database
@@ -157,20 +173,28 @@ def import_peak_mb(work_dir: Path, rows: int) -> float:
     db = Database.open(work_dir / f"fresh-{rows}.db")
     prepare_database(db)
     gc.collect()
+    helpers: dict[int, int] = {}
+    threshold, cleaning.PARALLEL_MIN_BYTES = cleaning.PARALLEL_MIN_BYTES, 0  # both sizes
     tracemalloc.start()
-    run_import(db, csv_path)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+    try:
+        run_import(db, csv_path, progress=lambda done, total: _helpers_peak_kb(helpers))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+        cleaning.PARALLEL_MIN_BYTES = threshold
     db.close()
-    return peak / 1e6
+    return peak / 1e6, max(helpers.values()) / 1e3
 
 
 @pytest.mark.benchmark_run
 def test_import_memory_does_not_grow_with_the_file(tmp_path: Path) -> None:
-    small, large = import_peak_mb(tmp_path, 20_000), import_peak_mb(tmp_path, 100_000)
+    (small, small_helpers) = import_peak_mb(tmp_path, 20_000)
+    (large, large_helpers) = import_peak_mb(tmp_path, 100_000)
     print(f"\nimport peak memory: 20,000 rows {small:.1f} MB, 100,000 rows {large:.1f} MB "
-          f"(5x the file: {large / small:.2f}x the memory)")
+          f"(5x the file: {large / small:.2f}x the memory); each cleaning helper's peak "
+          f"resident size: {small_helpers:.0f} MB, then {large_helpers:.0f} MB")
     assert large < small * 2  # streamed: five times the rows is nowhere near five times the memory
+    assert large_helpers < small_helpers * 1.5
 
 
 if __name__ == "__main__":
