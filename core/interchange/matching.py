@@ -36,6 +36,7 @@ def _existing(connection: Any, column: str, values: Iterable[str]) -> dict[str, 
     wanted = sorted({v for v in values if v})
     found: dict[str, int] = {}
     select = f"SELECT {column}, id FROM customers WHERE deleted_at IS NULL AND {column} "
+    queries: list[tuple[str, tuple[Any, ...]]]
     if connection.dialect.name == "postgresql":
         queries = [(select + "= ANY(%s) ORDER BY id", (wanted,))] if wanted else []
     else:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
@@ -111,23 +112,54 @@ def test_changing_the_separator_reads_the_file_again(qtbot, sqlite_db: Database,
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
 
 
-def test_cancelling_a_running_import_changes_nothing(qtbot, sqlite_db: Database,  # type: ignore[no-untyped-def]
-                                                     tmp_path: Path) -> None:
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
-
+def _big_file(tmp_path: Path, rows: int) -> Path:
     path = tmp_path / "big.csv"
     lines = ["First Name,Last Name,Email"] + [
-        f"Name{n},Família{n},person{n}@example.com" for n in range(20_000)]
+        f"Name{n},Família{n},person{n}@example.com" for n in range(rows)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    context = AppContext(sqlite_db)
-    wizard = ImportWizard(context)
+    return path
+
+
+def _wizard_at_policy_page(qtbot, sqlite_db: Database, path: Path) -> ImportWizard:  # type: ignore[no-untyped-def]
+    wizard = ImportWizard(AppContext(sqlite_db))
     qtbot.addWidget(wizard)
     wizard.show()
     qtbot.keyClicks(wizard.file_page.path_edit, str(path))
     for _ in range(4):  # file, detected format, mapping, preview
         _next(qtbot, wizard)
     assert wizard.currentPage() is wizard.policy_page
+    return wizard
+
+
+def test_a_large_file_imports_through_the_cleaning_helpers(qtbot, sqlite_db: Database,  # type: ignore[no-untyped-def]
+                                                           tmp_path: Path, monkeypatch) -> None:
+    import multiprocessing
+
+    import core.interchange.cleaning as cleaning
+
+    monkeypatch.setattr(cleaning, "PARALLEL_MIN_BYTES", 0)  # spawned from the job's thread
+    wizard = _wizard_at_policy_page(qtbot, sqlite_db, _big_file(tmp_path, 3000))
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentPage() is wizard.summary_page
+    assert count_customers(sqlite_db.raw(), ListQuery()) == 3000
+    assert [r.last_name for r in search_customers(sqlite_db.raw(), "familia2999")] == [
+        "Família2999"]
+    assert multiprocessing.active_children() == []
+
+
+@pytest.mark.parametrize("helpers", [False, True], ids=["in-process", "helpers"])
+def test_cancelling_a_running_import_changes_nothing(qtbot, sqlite_db: Database,  # type: ignore[no-untyped-def]
+                                                     tmp_path: Path, monkeypatch,
+                                                     helpers: bool) -> None:
+    import multiprocessing
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
+
+    import core.interchange.cleaning as cleaning
+
+    monkeypatch.setattr(cleaning, "PARALLEL_MIN_BYTES", 0 if helpers else 1 << 62)
+    wizard = _wizard_at_policy_page(qtbot, sqlite_db, _big_file(tmp_path, 20_000))
 
     def press_cancel_once_progress_shows() -> None:
         dialogs = [w for w in QApplication.topLevelWidgets()
@@ -146,3 +178,4 @@ def test_cancelling_a_running_import_changes_nothing(qtbot, sqlite_db: Database,
     assert count_customers(sqlite_db.raw(), ListQuery()) == 0
     with sqlite_db.unit_of_work() as session:
         assert list_imports(session) == []
+    assert multiprocessing.active_children() == []  # the helpers stopped with the job
