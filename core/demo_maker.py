@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core import demo_data
+from core.customer_keys import customer_keys_of
 from core.customer_types import LIFE_EVENTS
 from core.profile import BusinessProfileData
-from core.customer_keys import customer_keys_of
 from core.text import fold
 
 YEARS_OF_HISTORY = 8

@@ -15,7 +15,6 @@ from core.interchange.problems import RowProblem
 from core.models import Customer, CustomerTag
 
 
-
 class ImportNotFound(Exception):
     def __init__(self, run_id: int) -> None:
         super().__init__(f"no import {run_id}")

@@ -24,8 +24,7 @@ from pathlib import Path
 import pytest
 
 ROWS = 100_000
-HEADER = ("first_name,last_name,email,phone,street,city,postal_code,country,birthday,tags,"
-          "notes").split(",")
+HEADER = ["first_name", "last_name", "email", "phone", "street", "city", "postal_code", "country", "birthday", "tags", "notes"]
 FIRST = ["Ann", "José", "Zoë", "Ólafur", "Chloé", "Mohammed", "Yuki", "Li", "Seán", "Anna",
          "Peter", "María", "Jürgen", "Fatima", "Noah", "محمد", "美咲"]
 LAST = ["Smith", "Müller", "O'Brien", "García", "Nguyen", "Dubois", "Rossi", "de Vries",
@@ -163,8 +162,8 @@ def _helpers_peak_kb(peaks: dict[int, int]) -> None:
 def import_peak_mb(work_dir: Path, rows: int) -> tuple[float, float]:
     """Peak traced memory of a fresh import of `rows` rows (creating every customer) in
     this process, and the largest peak resident size among its cleaning helpers."""
-    import core.interchange.cleaning as cleaning
     from core.db import Database
+    from core.interchange import cleaning
     from core.interchange.importing import run_import
     from core.opening import prepare_database
 

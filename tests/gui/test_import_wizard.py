@@ -135,7 +135,7 @@ def test_a_large_file_imports_through_the_cleaning_helpers(qtbot, sqlite_db: Dat
                                                            tmp_path: Path, monkeypatch) -> None:
     import multiprocessing
 
-    import core.interchange.cleaning as cleaning
+    from core.interchange import cleaning
 
     monkeypatch.setattr(cleaning, "PARALLEL_MIN_BYTES", 0)  # spawned from the job's thread
     wizard = _wizard_at_policy_page(qtbot, sqlite_db, _big_file(tmp_path, 3000))
@@ -156,7 +156,7 @@ def test_cancelling_a_running_import_changes_nothing(qtbot, sqlite_db: Database,
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 
-    import core.interchange.cleaning as cleaning
+    from core.interchange import cleaning
 
     monkeypatch.setattr(cleaning, "PARALLEL_MIN_BYTES", 0 if helpers else 1 << 62)
     wizard = _wizard_at_policy_page(qtbot, sqlite_db, _big_file(tmp_path, 20_000))
