@@ -68,6 +68,11 @@ class BatchWriter:
         self.now = dt.datetime.now().replace(microsecond=0)
         self.run_id = run_id
         self._next_id: int | None = None
+        # What every customer this import creates starts with.
+        self._new_customer = {
+            "customer_since": today, "created_at": self.now, "updated_at": self.now,
+            "stage": "prospect", "visit_count": 0, "lifetime_value_minor": 0, "no_mail": False,
+            "no_email": False, "no_birthday_cards": False, "source": source}
         self._tags = {name.casefold(): tag_id for tag_id, name in
                       session.execute(select(Tag.id, Tag.name))}
         self.import_tag_id = self.tag_ids([import_tag])[0]
@@ -115,19 +120,11 @@ class BatchWriter:
         return result
 
     def _insert(self, records: list[CleanRecord], result: BatchResult) -> None:
-        rows = []
-        for record in records:
-            v = record.values
-            row = dict(v, customer_since=self.today, created_at=self.now, updated_at=self.now,
-                       stage="prospect", visit_count=0, lifetime_value_minor=0,
-                       no_mail=False, no_email=False, no_birthday_cards=False, source=self.source)
-            row.update(record.keys)
-            rows.append(row)
-        ids = self._allocate_ids(len(rows))
-        for customer_id, row in zip(ids, rows):
-            row["id"] = customer_id
+        ids = self._allocate_ids(len(records))
+        rows = [{**record.values, **record.keys, "id": customer_id}
+                for customer_id, record in zip(ids, records)]
         # The search index takes these rows at the end of the import (bulk_indexing).
-        bulk_insert(self.session, table_of(Customer), rows)
+        bulk_insert(self.session, table_of(Customer), rows, shared=self._new_customer)
         result.created_ids.extend(ids)
         tags: list[dict[str, Any]] = []
         contacts: list[dict[str, Any]] = []
