@@ -147,7 +147,7 @@ class CsvStream:
         """The data rows; blank lines (and rows of empty cells) are skipped. Call read_header first."""
         while (found := self._next()) is not None:
             line, values = found
-            if not any(value.strip() for value in values):
+            if not "".join(values).strip():
                 continue
             yield CsvRow(line, values)
 

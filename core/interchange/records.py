@@ -25,6 +25,7 @@ from core.interchange.values import (
     split_tags,
     strip_text_marker,
 )
+from core.phone_parsing import e164
 from core.validation import (
     INVALID_DATE,
     INVALID_EMAIL,
@@ -33,7 +34,6 @@ from core.validation import (
     NAME_REQUIRED,
     TOO_LONG,
     normalize_email,
-    normalize_phone,
 )
 
 _ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
@@ -119,7 +119,7 @@ class RecordCleaner:
             if len(self._phones) >= 10_000:  # memory stays bounded on a huge file
                 self._phones.clear()
             try:
-                found = normalize_phone(value, self.region)
+                found = e164(value, self.region)  # core.validation.normalize_phone's work
             except ValueError:
                 found = None
             self._phones[value] = found
