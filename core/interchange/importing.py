@@ -124,7 +124,7 @@ class _Source:
         self._helper: CleaningProcesses | None = None
 
     def batches(self, region: str, batch_size: int) -> Iterator[CleanedBatch]:
-        """Cleaned batches; a large CSV is cleaned by a helper process (see cleaning.py)."""
+        """Cleaned batches; a large CSV is cleaned by helper processes (see cleaning.py)."""
         info = self.info
         if info.kind == "csv" and worth_a_helper(self.total):
             self._helper = CleaningProcesses(CsvPlan(
@@ -220,7 +220,7 @@ def _run(session: Session, path: Path, source: _Source, options: ImportOptions, 
         on_duplicate=options.on_duplicate, tag_name=tag_name, created_count=0,
         updated_count=0, skipped_count=0, rejected_count=0, created_ranges="[]",
         problems="[]", problem_total=0).returning(ImportRun.id)).scalar_one()
-    # Started first: the helper process (for a large CSV) starts up meanwhile.
+    # Started first: the helper processes (for a large CSV) start up meanwhile.
     batches = source.batches(region, BATCH_SIZE)
     writer = BatchWriter(session, run_id=run_id, policy=options.on_duplicate,
                          import_tag=tag_name, source=info.format.split("-")[0], today=today)

@@ -50,7 +50,7 @@ MAX_OPENING_ORDERS = 1000  # a hostile "Total Orders" must not create millions o
 @dataclass
 class CleanRecord:
     """A row ready to store: `values` holds customer columns, `keys` their derived columns
-    (core.customer_keys), filled in by the writer just before matching."""
+    (core.customer_keys), filled in after cleaning (core.interchange.cleaning)."""
 
     line: int
     values: dict[str, Any]
@@ -132,7 +132,7 @@ class RecordCleaner:
         problems: list[RowProblem] = []
         warnings: list[RowProblem] = []
         first = _first_values(raw)
-        get = raw.get
+        get = raw.get  # `first`, inlined for the six fields every row has
         values: dict[str, Any] = {name: (get(name) or _NOTHING)[0] for name in _SIMPLE_FIELDS}
         if not (values["first_name"] or values["last_name"]) and raw.get("full_name"):
             values["first_name"], values["last_name"] = split_full_name(raw["full_name"][0])

@@ -156,11 +156,12 @@ class BatchWriter:
 
     def tag_created(self, ranges: list[int]) -> None:
         """Give the import's tag to every customer it created: `ranges` holds inclusive
-        [first, last, first, last, ...] runs of their ids, and nobody else's."""
+        [first, last, first, last, ...] runs of their ids, and nobody else's. (A file
+        exported after an import the same day may carry that tag already.)"""
         for start in range(0, len(ranges), 2):
             self.session.execute(text(
                 "INSERT INTO customer_tags (customer_id, tag_id) SELECT id, :tag FROM customers"
-                " WHERE id BETWEEN :first AND :last"),
+                " WHERE id BETWEEN :first AND :last ON CONFLICT DO NOTHING"),
                 {"tag": self.import_tag_id, "first": ranges[start], "last": ranges[start + 1]})
 
     def _allocate_ids(self, count: int) -> list[int]:

@@ -227,3 +227,14 @@ def test_dry_run_counts_but_writes_nothing(db: Database, tmp_path: Path) -> None
     summary = run_import(db, samples.write_csv(tmp_path / "d.csv", rows), dry_run=True)
     assert (summary.created, summary.skipped, summary.dry_run) == (1, 1, True)
     assert _count(db) == 0
+
+
+def test_a_file_already_carrying_the_imports_own_tag_imports(db: Database, tmp_path: Path) -> None:
+    # Exported after an import today, then imported into another database the same day.
+    rows = [["first_name", "email", "tags"],
+            ["Ann", "ann@example.com", "import 2026-11-22 generic, vip"]]
+    summary = _import(db, samples.write_csv(tmp_path / "again.csv", rows))
+    assert summary.created == 1  # type: ignore[attr-defined]
+    with db.unit_of_work() as session:
+        customer = get_customer(session, search_customers(db.raw(), "ann")[0].id)
+    assert sorted(customer.draft.tags) == ["import 2026-11-22 generic", "vip"]
