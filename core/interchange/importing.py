@@ -127,9 +127,12 @@ class _Source:
         """Cleaned batches; a large CSV is cleaned by helper processes (see cleaning.py)."""
         info = self.info
         if info.kind == "csv" and worth_a_helper(self.total):
+            count = helper_count()
+            log.info("cleaning %s (%d bytes) in %d helper processes", self.path.name,
+                     self.total, count)
             self._helper = CleaningProcesses(CsvPlan(
                 str(self.path), info.encoding, info.delimiter, info.mapping, region,
-                info.day_first), batch_size, helper_count())
+                info.day_first), batch_size, count)
             return self._helper.batches()
         cleaner = RecordCleaner(region=region, day_first=info.day_first)
         return cleaned_batches(self.rows, cleaner, self.position, batch_size)
