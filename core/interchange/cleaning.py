@@ -15,6 +15,8 @@ import gc
 import itertools
 import multiprocessing
 import os
+import queue
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -121,19 +123,36 @@ class _Failed:
 def _clean_in_helper(plan: CsvPlan, batch_size: int, share: tuple[int, int],
                      sender: Any) -> None:
     gc.disable()  # this process only cleans: see core.jobs.collector_paused
+    # A batch waits in `outbox` while the next one is cleaned: the pipe holds less than
+    # one, and the importing process takes the helpers' batches in turn.
+    outbox: queue.Queue[CleanedBatch | _Failed | None] = queue.Queue(maxsize=2)
+    threading.Thread(target=_send_all, args=(outbox, sender), daemon=True).start()
     try:
         for batch in plan_batches(plan, batch_size, share):
-            sender.send(batch)
-        sender.send(None)
-    except (BrokenPipeError, ConnectionResetError):
-        return  # the importing process stopped listening (cancelled, or gone)
+            outbox.put(batch)
+        outbox.put(None)
     except BaseException as exc:  # noqa: BLE001 - anything: the importing process raises it
+        outbox.put(_Failed(exc))
+    outbox.join()  # everything sent
+    sender.close()
+
+
+def _send_all(outbox: queue.Queue[CleanedBatch | _Failed | None], sender: Any) -> None:
+    """Send what the cleaning loop puts in `outbox`, up to the end or a failure; the
+    process ends here if the importing process is gone or an item cannot be sent."""
+    while True:
+        item = outbox.get()
         try:
-            sender.send(_Failed(exc))
-        except Exception:  # noqa: BLE001 - unpicklable: send what it said
-            sender.send(_Failed(RuntimeError(f"{type(exc).__name__}: {exc}")))
-    finally:
-        sender.close()
+            sender.send(item)
+        except (BrokenPipeError, ConnectionResetError):
+            os._exit(0)  # the importing process stopped listening (cancelled, or gone)
+        except Exception as exc:  # noqa: BLE001 - unpicklable: send what it said, and stop
+            error = item.error if isinstance(item, _Failed) else exc
+            sender.send(_Failed(RuntimeError(f"{type(error).__name__}: {error}")))
+            os._exit(1)
+        outbox.task_done()
+        if item is None or isinstance(item, _Failed):
+            return
 
 
 class CleaningProcesses:
