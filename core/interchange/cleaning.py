@@ -4,8 +4,9 @@ Cleaning (phone and email checks, dates, keys) is about half of a large import's
 writing the other half. A large CSV is therefore cleaned by two helper processes, taking
 turns by batch, while this one matches and writes the batches in the file's order. The
 helpers only read the file and never touch the database, so a cancel, a crash or a killed
-process still leaves the database as the import's transaction found it. Batches go
-through pipes that hold at most one each: memory stays bounded whatever the file's size.
+process still leaves the database as the import's transaction found it. Each helper keeps
+at most three batches on hand (one in the pipe, two waiting to be sent): memory stays
+bounded whatever the file's size.
 Scripts that import large files must start from an `if __name__ == "__main__":` block,
 as usual with multiprocessing; main.py does.
 """
@@ -45,7 +46,7 @@ class CleanedBatch:
 
 @dataclass(frozen=True)
 class CsvPlan:
-    """Everything the helper needs to read and clean the file as this process would."""
+    """Everything a helper needs to read and clean the file as this process would."""
 
     path: str
     encoding: str
