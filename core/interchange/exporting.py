@@ -69,7 +69,7 @@ class RawReader:
         # and int() keeps anything but numbers out of the statement.
         cursor = self._driver.cursor()  # type: ignore[union-attr]
         try:
-            cursor.execute(sql.format(ids=",".join(str(int(i)) for i in ids)))
+            cursor.execute(sql.format(ids=",".join(map(str, map(int, ids)))))
             return list(cursor.fetchall())
         finally:
             cursor.close()
