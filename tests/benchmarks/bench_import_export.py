@@ -3,6 +3,9 @@
     .venv/bin/python -m pytest tests/benchmarks/bench_import_export.py -s -m benchmark_run
     .venv/bin/python tests/benchmarks/bench_import_export.py [ROWS]
 
+Use the first form for figures: run as a script, this module is also imported (pytest and
+all) by each of the import's helper processes, which multiprocessing spawns.
+
 Baseline, as the issue defines it: stream the same CSV with csv.DictReader into raw
 sqlite3.executemany in one transaction (a plain table). A second baseline inserts the same
 raw values into the real `customers` table (its indexes and FTS trigram trigger included),
