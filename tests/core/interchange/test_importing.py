@@ -238,3 +238,17 @@ def test_a_file_already_carrying_the_imports_own_tag_imports(db: Database, tmp_p
     with db.unit_of_work() as session:
         customer = get_customer(session, search_customers(db.raw(), "ann")[0].id)
     assert sorted(customer.draft.tags) == ["import 2026-11-22 generic", "vip"]
+
+
+def test_progress_rises_to_the_end_only_when_the_import_is_done(sqlite_db: Database,
+                                                                 tmp_path: Path) -> None:
+    rows = [["first_name", "email"]] + [[f"P{i}", f"p{i}@example.com"] for i in range(3500)]
+    path = samples.write_csv(tmp_path / "p.csv", rows)
+    seen: list[tuple[int, int]] = []
+    run_import(sqlite_db, path, progress=lambda done, total: seen.append((done, total)))
+    total = path.stat().st_size
+    assert all(t == total for _, t in seen)
+    done = [d for d, _ in seen]
+    assert done == sorted(done) and done[-1] == total
+    # Reading the file ends well short of 100%: the search and sort indexes come after.
+    assert done[-3] <= total * 0.75 < done[-2] < total
