@@ -95,7 +95,9 @@ class PolicyPage(WizardPage):
         self.policy_buttons["skip"].setChecked(True)
         self.counts_label = QLabel()
         self.count_button = QPushButton(self.tr("Count again"))
-        self.count_button.clicked.connect(self.recount)
+        self.count_button.clicked.connect(lambda: self.recount(again=True))
+        # Counting is a whole dry run (seconds for a large file): once per file and choice.
+        self._counted: dict[tuple[Path | None, ImportOptions], ImportSummary] = {}
         layout.addWidget(self.counts_label)
         layout.addWidget(self.error_label)
         layout.addWidget(self.count_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -108,10 +110,15 @@ class PolicyPage(WizardPage):
     def initializePage(self) -> None:
         self.recount()
 
-    def recount(self) -> None:
-        summary = self._wizard.run(dry_run=True)
-        if summary is not None:
-            self.counts_label.setText(counts_text(self, summary, dry_run=True))
+    def recount(self, *, again: bool = False) -> None:
+        key = (self._wizard.path, self._wizard.options())
+        summary = None if again else self._counted.get(key)
+        if summary is None:
+            summary = self._wizard.run(dry_run=True)
+            if summary is None:
+                return
+            self._counted[key] = summary
+        self.counts_label.setText(counts_text(self, summary, dry_run=True))
 
 
 class SummaryPage(WizardPage):

@@ -179,3 +179,26 @@ def test_cancelling_a_running_import_changes_nothing(qtbot, sqlite_db: Database,
     with sqlite_db.unit_of_work() as session:
         assert list_imports(session) == []
     assert multiprocessing.active_children() == []  # the helpers stopped with the job
+
+
+def test_each_policy_is_counted_once_until_asked_again(qtbot, sqlite_db: Database,  # type: ignore[no-untyped-def]
+                                                       tmp_path: Path, monkeypatch) -> None:
+    import gui.import_wizard as import_wizard
+
+    jobs: list[str] = []
+    real_run_long_job = import_wizard.run_long_job
+
+    def counting_run_long_job(parent, label, job):  # type: ignore[no-untyped-def]
+        jobs.append(label)
+        return real_run_long_job(parent, label, job)
+
+    monkeypatch.setattr(import_wizard, "run_long_job", counting_run_long_job)
+    wizard = _wizard_at_policy_page(qtbot, sqlite_db, _shop_file(tmp_path))
+    page = wizard.policy_page
+    assert len(jobs) == 1 and "create 2" in page.counts_label.text()
+    page.policy_buttons["fill"].click()
+    page.policy_buttons["skip"].click()  # counted already: no second dry run
+    assert len(jobs) == 2
+    qtbot.mouseClick(page.count_button, Qt.MouseButton.LeftButton)
+    assert len(jobs) == 3 and "create 2" in page.counts_label.text()
+    assert all(label.startswith("Checking") for label in jobs)
