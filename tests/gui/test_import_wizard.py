@@ -183,7 +183,7 @@ def test_cancelling_a_running_import_changes_nothing(qtbot, sqlite_db: Database,
 
 def test_each_policy_is_counted_once_until_asked_again(qtbot, sqlite_db: Database,  # type: ignore[no-untyped-def]
                                                        tmp_path: Path, monkeypatch) -> None:
-    import gui.import_wizard as import_wizard
+    from gui import import_wizard
 
     jobs: list[str] = []
     real_run_long_job = import_wizard.run_long_job
