@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 from core.interchange.formats import header_key
 from core.interchange.problems import (
@@ -50,8 +50,7 @@ class CountingReader(io.RawIOBase):
         super().close()
 
 
-@dataclass(frozen=True)
-class CsvRow:
+class CsvRow(NamedTuple):
     line: int  # physical line where the row starts (1 = header line)
     values: list[str]
 
@@ -72,8 +71,7 @@ class CsvStream:
         self._text = io.TextIOWrapper(
             io.BufferedReader(self._counter, 1 << 16), encoding=encoding, newline=""
         )
-        self._line = 0
-        self._reader = csv.reader(self._lines(), delimiter=delimiter, strict=True)
+        self._reader: Any = None
         self.header: list[str] = []
 
     @property
@@ -89,28 +87,38 @@ class CsvStream:
     def close(self) -> None:
         self._text.close()
 
-    def _lines(self) -> Iterator[str]:
-        first = True
-        for line in self._text:
-            self._line += 1
-            if first:
-                line = line.lstrip("\ufeff")
-                first = False
-            if "\x00" in line:
-                raise ImportRefused(NUL_BYTE, line=self._line, file=str(self.path))
-            yield line
+    def _csv_reader(self) -> Any:
+        """The csv reader, made on first use: the file's first line loses its byte order
+        mark, and then the reader pulls lines from the text stream itself (no Python call
+        per line)."""
+        if self._reader is None:
+            first = next(self._text, "")
+            self._reader = csv.reader(itertools.chain([first.lstrip("\ufeff")], self._text),
+                                      delimiter=self.delimiter, strict=True)
+        return self._reader
 
     def _refuse(self, code: str, line: int, detail: str = "") -> ImportRefused:
         return ImportRefused(code, line=line, detail=detail, file=str(self.path))
 
-    def _next(self) -> tuple[int, list[str]] | None:
-        start = self._line + 1
+    def _records(self) -> Iterator[CsvRow]:
+        """Every row with the line it starts on, checked for NUL characters and over-long
+        fields; blank lines (and rows of empty cells) are skipped. Raises ImportRefused for
+        a malformed file."""
+        start = self._reader.line_num + 1 if self._reader else 1
         try:
-            values = next(self._reader)
-        except StopIteration:
-            return None
+            reader = self._csv_reader()
+            for values in reader:
+                joined = "".join(values)
+                if len(joined) > MAX_FIELD_CHARS and max(map(len, values)) > MAX_FIELD_CHARS:
+                    raise self._refuse(FIELD_TOO_LONG, start, str(MAX_FIELD_CHARS))
+                if "\x00" in joined:
+                    raise self._refuse(NUL_BYTE, start + _line_breaks(joined.partition("\x00")[0]))
+                if joined and not joined.isspace():
+                    yield CsvRow(start, values)
+                start = reader.line_num + 1
         except UnicodeDecodeError as exc:
-            raise self._refuse(UNDECODABLE, self._line + 1, self.encoding) from exc
+            line = self._reader.line_num + 1 if self._reader else 1
+            raise self._refuse(UNDECODABLE, line, self.encoding) from exc
         except csv.Error as exc:
             message = str(exc)
             if "field larger" in message:
@@ -118,19 +126,13 @@ class CsvStream:
             if "unexpected end of data" in message:
                 raise self._refuse(UNTERMINATED_QUOTE, start) from exc
             raise self._refuse(BAD_QUOTING, start, message) from exc
-        if values and max(map(len, values)) > MAX_FIELD_CHARS:
-            raise self._refuse(FIELD_TOO_LONG, start, str(MAX_FIELD_CHARS))
-        return start, values
 
     def read_header(self) -> list[str]:
         """The header row, checked for duplicate names; raises NO_ROWS for an empty file."""
-        while True:
-            found = self._next()
-            if found is None:
-                raise self._refuse(NO_ROWS, self._line)
-            line, values = found
-            if any(v.strip() for v in values):
-                break
+        for line, values in self._records():
+            break
+        else:
+            raise self._refuse(NO_ROWS, self._reader.line_num if self._reader else 0)
         header = [v.strip() for v in values]
         while header and not header[-1]:
             header.pop()  # spreadsheets add empty columns on the right
@@ -145,11 +147,12 @@ class CsvStream:
 
     def rows(self) -> Iterator[CsvRow]:
         """The data rows; blank lines (and rows of empty cells) are skipped. Call read_header first."""
-        while (found := self._next()) is not None:
-            line, values = found
-            if not "".join(values).strip():
-                continue
-            yield CsvRow(line, values)
+        return self._records()
+
+
+def _line_breaks(text: str) -> int:
+    """How many lines `text` spans past its first, as the text stream splits them."""
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
 
 
 def open_csv(path: Path, *, encoding: str, delimiter: str) -> CsvStream:
