@@ -10,7 +10,9 @@ that both give the same answer on generated numbers for every region.
 """
 from __future__ import annotations
 
+import functools
 import re
+from typing import NamedTuple
 
 import phonenumbers
 from phonenumbers import PhoneMetadata, PhoneNumber
@@ -20,14 +22,34 @@ _MIN_NATIONAL, _MAX_NATIONAL = 2, 17  # phonenumbers' own limits on a national n
 _prefix_patterns: dict[str, re.Pattern[str] | None] = {}
 
 
-def _starts_with(pattern: str | None, text: str) -> bool:
-    """Whether a metadata prefix pattern (trunk or international prefix) matches here."""
+def _prefix(pattern: str | None) -> re.Pattern[str] | None:
+    """A metadata prefix pattern (trunk or international prefix), compiled once."""
     if not pattern:
-        return False
+        return None
     compiled = _prefix_patterns.get(pattern)
     if compiled is None:
         compiled = _prefix_patterns[pattern] = re.compile(pattern)
-    return compiled.match(text) is not None
+    return compiled
+
+
+class _RegionPlan(NamedTuple):
+    """What the shortcut needs to know about numbers written without "+" in a region."""
+
+    metadata: PhoneMetadata
+    country_code: int
+    country_prefix: str  # the calling code as digits, as someone may type it
+    international_prefix: re.Pattern[str] | None
+    trunk_prefix: re.Pattern[str] | None
+
+
+@functools.lru_cache(maxsize=64)
+def _region_plan(region: str) -> _RegionPlan | None:
+    metadata = PhoneMetadata.metadata_for_region(region.upper(), None) if region else None
+    if metadata is None or metadata.country_code is None:
+        return None
+    return _RegionPlan(metadata, metadata.country_code, str(metadata.country_code),
+                       _prefix(metadata.international_prefix),
+                       _prefix(metadata.national_prefix_for_parsing))
 
 
 def _split_country_code(digits: str) -> tuple[int, str] | None:
@@ -37,6 +59,17 @@ def _split_country_code(digits: str) -> tuple[int, str] | None:
         if code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
             return code, digits[size:]
     return None
+
+
+@functools.lru_cache(maxsize=64)
+def _calling_code_plan(country_code: int
+                       ) -> tuple[PhoneMetadata, re.Pattern[str] | None] | None:
+    """The numbering plan of a calling code and its trunk prefix pattern."""
+    main_region = phonenumbers.region_code_for_country_code(country_code)
+    metadata = PhoneMetadata.metadata_for_region_or_calling_code(country_code, main_region)
+    if metadata is None:
+        return None
+    return metadata, _prefix(metadata.national_prefix_for_parsing)
 
 
 def _plain_number(value: str, region: str) -> tuple[int, str, PhoneMetadata] | None:
@@ -52,25 +85,25 @@ def _plain_number(value: str, region: str) -> tuple[int, str, PhoneMetadata] | N
         if split is None:
             return None
         country_code, national = split
-        main_region = phonenumbers.region_code_for_country_code(country_code)
-        metadata = PhoneMetadata.metadata_for_region_or_calling_code(country_code, main_region)
-    else:
-        metadata = PhoneMetadata.metadata_for_region(region.upper(), None) if region else None
-        if metadata is None or metadata.country_code is None:
+        found = _calling_code_plan(country_code)
+        if found is None or not _MIN_NATIONAL <= len(national) <= _MAX_NATIONAL:
             return None
-        country_code, national = metadata.country_code, body
-        # An international prefix (00, 011, ...) or the country code typed without "+"
-        # may be stripped by the full parse.
-        if national.startswith(str(country_code)) or _starts_with(
-                metadata.international_prefix, national):
+        metadata, trunk_prefix = found
+        # A leading zero is kept (Italy) or a trunk prefix stripped (most countries): the
+        # full parse decides both.
+        if national.startswith("0") or (trunk_prefix and trunk_prefix.match(national)):
             return None
-    if metadata is None or not _MIN_NATIONAL <= len(national) <= _MAX_NATIONAL:
+        return country_code, national, metadata
+    plan = _region_plan(region)
+    if plan is None or not _MIN_NATIONAL <= len(body) <= _MAX_NATIONAL:
         return None
-    # A leading zero is kept (Italy) or a trunk prefix stripped (most countries): the full
-    # parse decides both.
-    if national.startswith("0") or _starts_with(metadata.national_prefix_for_parsing, national):
+    # An international prefix (00, 011, ...) or the country code typed without "+" may be
+    # stripped by the full parse; so may a trunk prefix, and a leading zero is kept (Italy).
+    if body.startswith((plan.country_prefix, "0")) or (
+            plan.international_prefix and plan.international_prefix.match(body)) or (
+            plan.trunk_prefix and plan.trunk_prefix.match(body)):
         return None
-    return country_code, national, metadata
+    return plan.country_code, body, plan.metadata
 
 
 def e164(value: str, region: str) -> str:

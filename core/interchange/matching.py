@@ -19,11 +19,6 @@ MATCH_COLUMNS = ("email_key", "phone", "name_postcode_key")  # the customers col
 _SQLITE_MAX_PARAMS = 900
 
 
-def match_keys(record: CleanRecord) -> tuple[str, str, str]:
-    """The record's keys in MATCH_ORDER; `record.keys` holds its derived columns."""
-    return record.keys["email_key"], record.values["phone"], record.keys["name_postcode_key"]
-
-
 @dataclass
 class BatchMatch:
     """What each record of a batch matched: ("db", customer_id), ("row", index) or None."""
@@ -51,7 +46,7 @@ def _existing(connection: Any, column: str, values: Iterable[str]) -> dict[str, 
 
 def match_batch(session: Session, records: list[CleanRecord]) -> BatchMatch:
     """Match every record by email, then phone, then name and postcode; first match wins."""
-    keys = [match_keys(r) for r in records]
+    keys = [r.match_keys() for r in records]
     connection = session.connection()
     in_db = [_existing(connection, column, (k[kind] for k in keys))
              for kind, column in enumerate(MATCH_COLUMNS)]

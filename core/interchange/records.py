@@ -7,9 +7,10 @@ anything unusual takes the full check.
 """
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from core.customer_keys import KEY_COLUMNS
@@ -33,6 +34,7 @@ from core.validation import (
     MAX_LENGTHS,
     NAME_REQUIRED,
     TOO_LONG,
+    PartialDate,
     normalize_email,
 )
 
@@ -40,44 +42,129 @@ _ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
 _DOT_ATOM = re.compile(rf"^{_ATOM}(?:\.{_ATOM})*$")
 _SIMPLE_FIELDS = ("first_name", "last_name", "organisation", "city", "region", "country")
 # The customer columns in every CleanRecord's `values`.
-VALUE_FIELDS = (*_SIMPLE_FIELDS, "street", "postal_code", "notes", "source", "email", "phone",
+VALUE_FIELDS = (*_SIMPLE_FIELDS, "street", "postal_code", "notes", "email", "phone",
                 "birthday_month", "birthday_day", "birthday_year")
 _NOTHING = ("",)
-_LIMITS = tuple(MAX_LENGTHS.items())  # every one of them is a text field of every record
+# The text fields a file can fill (the import itself names the source).
+_LIMITED_FIELDS = tuple(name for name in MAX_LENGTHS if name in VALUE_FIELDS)
+_limited = operator.itemgetter(*_LIMITED_FIELDS)
+_LIMITS = tuple(MAX_LENGTHS[name] for name in _LIMITED_FIELDS)
+_NO_DATE = PartialDate(0, 0)  # a birthday that parse_birthday refused
 MAX_OPENING_ORDERS = 1000  # a hostile "Total Orders" must not create millions of rows
 
 
-@dataclass
+# A record's `row()`: the customer columns it inserts, in this order.
+ROW_FIELDS = (*VALUE_FIELDS, *KEY_COLUMNS)
+_KEYS_AT = len(VALUE_FIELDS)
+_row_values = operator.itemgetter(*VALUE_FIELDS)
+_row_keys = operator.itemgetter(*KEY_COLUMNS)
+# core.interchange.matching's MATCH_ORDER: email key, phone, name and postcode key.
+_match_in_row = operator.itemgetter(ROW_FIELDS.index("email_key"), VALUE_FIELDS.index("phone"),
+                                    ROW_FIELDS.index("name_postcode_key"))
+_EXTRAS = ("extra_emails", "extra_phones", "tags", "spent_minor", "orders", "email_consent",
+           "sms_consent", "warnings")
+
+
 class CleanRecord:
     """A row ready to store: `values` holds customer columns, `keys` their derived columns
-    (core.customer_keys), filled in after cleaning (core.interchange.cleaning)."""
+    (core.customer_keys), filled in after cleaning (core.interchange.cleaning).
 
-    line: int
-    values: dict[str, Any]
-    keys: dict[str, str] = field(default_factory=dict)
-    extra_emails: list[str] = field(default_factory=list)
-    extra_phones: list[str] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
-    spent_minor: int | None = None
-    orders: int | None = None
-    email_consent: bool | None = None
-    sms_consent: bool | None = None
-    warnings: list[RowProblem] = field(default_factory=list)
+    A record that a cleaning helper sent arrives as one tuple (see CleanedBatch), and its
+    dicts are only made if something asks for them: most records go straight from that
+    tuple into an INSERT (`row()`).
+    """
 
-    def __reduce__(self) -> tuple[object, ...]:
-        # Sent from the cleaning process by the thousand: plain tuples load in a third of
-        # the time of the dataclass default (whose dicts repeat every field name).
-        return _rebuild_record, (
-            self.line, tuple([self.values[name] for name in VALUE_FIELDS]),
-            tuple(self.keys.values()), self.extra_emails, self.extra_phones, self.tags,
-            self.spent_minor, self.orders, self.email_consent, self.sms_consent,
-            self.warnings)
+    __slots__ = ("line", "_values", "_keys", "_row", *_EXTRAS)
 
+    def __init__(self, line: int, values: dict[str, Any],
+                 keys: dict[str, str] | None = None) -> None:
+        self.line = line
+        self._values: dict[str, Any] | None = values
+        self._keys: dict[str, str] | None = keys if keys is not None else {}
+        self._row: tuple[Any, ...] | None = None
+        self._no_extras()
 
-def _rebuild_record(line: int, values: tuple[Any, ...], keys: tuple[str, ...],
-                    *rest: Any) -> CleanRecord:
-    return CleanRecord(line, dict(zip(VALUE_FIELDS, values)), dict(zip(KEY_COLUMNS, keys)),
-                       *rest)
+    def _no_extras(self) -> None:
+        self.extra_emails: list[str] = []
+        self.extra_phones: list[str] = []
+        self.tags: list[str] = []
+        self.spent_minor: int | None = None
+        self.orders: int | None = None
+        self.email_consent: bool | None = None
+        self.sms_consent: bool | None = None
+        self.warnings: list[RowProblem] = []
+
+    @classmethod
+    def from_row(cls, line: int, row: tuple[Any, ...]) -> CleanRecord:
+        """A record (without extras) from its `row()`."""
+        record = cls.__new__(cls)
+        record.line, record._row, record._values, record._keys = line, row, None, None
+        record._no_extras()
+        return record
+
+    def _dicts(self) -> None:
+        """Make `values` and `keys` from the row; from now on they are the record."""
+        if self._values is None and self._row is not None:
+            self._values = dict(zip(VALUE_FIELDS, self._row))
+            self._keys = dict(zip(KEY_COLUMNS, self._row[_KEYS_AT:]))
+            self._row = None
+
+    @property
+    def values(self) -> dict[str, Any]:
+        self._dicts()
+        assert self._values is not None
+        return self._values
+
+    @property
+    def keys(self) -> dict[str, str]:
+        self._dicts()
+        assert self._keys is not None
+        return self._keys
+
+    @keys.setter
+    def keys(self, keys: dict[str, str]) -> None:
+        self._dicts()
+        self._keys = keys
+
+    @property
+    def has_keys(self) -> bool:
+        return self._row is not None or bool(self._keys)
+
+    def row(self) -> tuple[Any, ...]:
+        """The values and keys in ROW_FIELDS order (keys must have been filled in)."""
+        if self._row is not None:
+            return self._row
+        values: tuple[Any, ...] = _row_values(self.values) + _row_keys(self.keys)
+        return values
+
+    def match_keys(self) -> tuple[str, str, str]:
+        """The keys duplicates are matched by, in core.interchange.matching's MATCH_ORDER."""
+        if self._row is not None:
+            return _match_in_row(self._row)  # type: ignore[no-any-return]
+        return self.keys["email_key"], self.values["phone"], self.keys["name_postcode_key"]
+
+    def extras(self) -> tuple[Any, ...] | None:
+        """Everything besides the row, or None when the record has nothing more (as most)."""
+        if (self.extra_emails or self.extra_phones or self.tags or self.warnings
+                or self.spent_minor is not None or self.orders is not None
+                or self.email_consent is not None or self.sms_consent is not None):
+            return tuple(getattr(self, name) for name in _EXTRAS)
+        return None
+
+    def set_extras(self, extras: tuple[Any, ...]) -> None:
+        for name, value in zip(_EXTRAS, extras):
+            setattr(self, name, value)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, CleanRecord):
+            return NotImplemented
+        return (self.line, self.values, self.keys, self.extras()) == (
+            other.line, other.values, other.keys, other.extras())
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __repr__(self) -> str:
+        return f"CleanRecord(line={self.line}, values={self.values}, keys={self.keys})"
 
 
 class RowRejected(Exception):
@@ -94,6 +181,7 @@ class RecordCleaner:
         self.day_first = day_first
         self._domains: dict[str, str | None] = {}
         self._phones: dict[str, str | None] = {}
+        self._birthdays: dict[str, PartialDate] = {}
 
     def email(self, value: str) -> str:
         """The normalised address; raises ValueError like core.validation.normalize_email."""
@@ -127,51 +215,69 @@ class RecordCleaner:
             raise ValueError(value)
         return found
 
+    def birthday(self, value: str) -> PartialDate:
+        """`parse_birthday` by this import's convention; dates repeat, so each is parsed once."""
+        found = self._birthdays.get(value)
+        if found is None:
+            if len(self._birthdays) >= 10_000:
+                self._birthdays.clear()
+            try:
+                found = parse_birthday(value, day_first=self.day_first)
+            except ValueError:
+                found = _NO_DATE
+            self._birthdays[value] = found
+        if found is _NO_DATE:
+            raise ValueError(value)
+        return found
+
     def clean(self, line: int, raw: dict[str, list[str]]) -> CleanRecord:
         """Raises RowRejected listing every problem that stops the row being stored."""
+        # This runs for every row of a large file: fields are looked up inline, and the
+        # usual single email and phone skip the general multi-value path.
         problems: list[RowProblem] = []
-        warnings: list[RowProblem] = []
-        first = _first_values(raw)
-        get = raw.get  # `first`, inlined for the six fields every row has
+        get = raw.get
         values: dict[str, Any] = {name: (get(name) or _NOTHING)[0] for name in _SIMPLE_FIELDS}
-        if not (values["first_name"] or values["last_name"]) and raw.get("full_name"):
+        if not (values["first_name"] or values["last_name"]) and "full_name" in raw:
             values["first_name"], values["last_name"] = split_full_name(raw["full_name"][0])
-        street = [v for v in (first("street"), first("street2")) if v]
-        values["street"] = ", ".join(street)
-        values["postal_code"] = strip_text_marker(first("postal_code")).strip()
-        values["notes"] = "\n".join(raw.get("notes", ()))
-        values["source"] = ""
-        record = CleanRecord(line, values, warnings=warnings)
-        emails = [e for name in ("email", "other_email") for v in raw.get(name, ())
-                  for e in split_multi(v)]
-        values["email"] = self._checked(line, emails, "email", INVALID_EMAIL, self.email,
-                                        record.extra_emails, problems, warnings)
-        phones = [strip_text_marker(p) for name in ("phone", "other_phone")
-                  for v in raw.get(name, ()) for p in split_multi(v)]
-        values["phone"] = self._checked(line, phones, "phone", INVALID_PHONE, self.phone,
-                                        record.extra_phones, problems, warnings)
+        street = get("street")
+        street2 = get("street2")
+        values["street"] = (f"{street[0]}, {street2[0]}" if street and street2
+                            else (street or street2 or _NOTHING)[0])
+        postal_code = get("postal_code")
+        values["postal_code"] = strip_text_marker(postal_code[0]).strip() if postal_code else ""
+        notes = get("notes")
+        values["notes"] = "\n".join(notes) if notes else ""
+        record = CleanRecord(line, values)
+        values["email"] = self._checked(line, _candidates(raw, "email", "other_email", False),
+                                        "email", INVALID_EMAIL, self.email,
+                                        record.extra_emails, problems, record.warnings)
+        values["phone"] = self._checked(line, _candidates(raw, "phone", "other_phone", True),
+                                        "phone", INVALID_PHONE, self.phone,
+                                        record.extra_phones, problems, record.warnings)
         values["birthday_month"] = values["birthday_day"] = values["birthday_year"] = None
-        if birthday := strip_text_marker(first("birthday")):
+        if (birthday := get("birthday")) and (text := strip_text_marker(birthday[0])):
             try:
-                date = parse_birthday(birthday, day_first=self.day_first)
+                date = self.birthday(text)
                 values["birthday_month"], values["birthday_day"] = date.month, date.day
                 values["birthday_year"] = date.year
             except ValueError:
-                problems.append(RowProblem(line, "birthday", INVALID_DATE, birthday))
-        self._money(line, first, record, problems)
-        for value in raw.get("tags", ()):
-            record.tags.extend(split_tags(value))
-        for value in raw.get("labels", ()):
-            record.tags.extend(labels_to_tags(value))
-        if record.tags:
+                problems.append(RowProblem(line, "birthday", INVALID_DATE, text))
+        if "total_spent" in raw or "total_orders" in raw:
+            self._money(line, raw, record, problems)
+        if "tags" in raw or "labels" in raw:
+            for value in raw.get("tags", ()):
+                record.tags.extend(split_tags(value))
+            for value in raw.get("labels", ()):
+                record.tags.extend(labels_to_tags(value))
             record.tags = list(dict.fromkeys(t[:100] for t in record.tags))
-        if consent := first("email_consent"):
-            record.email_consent = parse_consent(consent)
-        if consent := first("sms_consent"):
-            record.sms_consent = parse_consent(consent)
-        for name, limit in _LIMITS:
-            if len(values[name]) > limit:
-                problems.append(RowProblem(line, name, TOO_LONG, str(limit)))
+        if consent := get("email_consent"):
+            record.email_consent = parse_consent(consent[0])
+        if consent := get("sms_consent"):
+            record.sms_consent = parse_consent(consent[0])
+        if any(map(operator.gt, map(len, _limited(values)), _LIMITS)):
+            problems.extend(RowProblem(line, name, TOO_LONG, str(limit))
+                            for name, limit in zip(_LIMITED_FIELDS, _LIMITS)
+                            if len(values[name]) > limit)
         if not (values["first_name"] or values["last_name"] or values["organisation"]):
             problems.append(RowProblem(line, "first_name", NAME_REQUIRED))
         if problems:
@@ -203,8 +309,9 @@ class RecordCleaner:
         return primary
 
     @staticmethod
-    def _money(line: int, first: Callable[[str], str], record: CleanRecord,
+    def _money(line: int, raw: dict[str, list[str]], record: CleanRecord,
                problems: list[RowProblem]) -> None:
+        first = _first_values(raw)
         if spent := first("total_spent"):
             try:
                 record.spent_minor = parse_money(spent)
@@ -241,6 +348,24 @@ def check_rows(rows: Iterable[tuple[int, dict[str, list[str]]] | RowProblem],
             yield CheckedRow(line, raw, None, tuple(rejected.problems))
             continue
         yield CheckedRow(line, raw, record, tuple(record.warnings))
+
+
+def _candidates(raw: dict[str, list[str]], name: str, other: str, text_marked: bool
+                ) -> list[str]:
+    """The values of field `name` and then `other`, Google's ` ::: ` multi-values split;
+    with `text_marked`, spreadsheets' text markers taken off (see strip_text_marker)."""
+    found = raw.get(name)
+    if other in raw:
+        found = (found or []) + raw[other]
+    elif not found:
+        return []
+    elif len(found) == 1 and ":::" not in found[0]:  # the usual case
+        return [strip_text_marker(found[0])] if text_marked else found
+    if any(":::" in value for value in found):
+        found = [v for value in found for v in split_multi(value)]
+    if text_marked:
+        found = [strip_text_marker(v) for v in found]
+    return found
 
 
 def _first_values(raw: dict[str, list[str]]) -> Callable[[str], str]:

@@ -25,7 +25,10 @@ _FALSE = frozenset({"no", "n", "false", "0", "unsubscribed", "opted_out", "opted
 
 def strip_text_marker(value: str) -> str:
     """Undo the tricks spreadsheets need to keep a value as text: `'0123` and `="0123"`."""
-    if value.startswith("'"):
+    marker = value[:1]
+    if marker != "'" and marker != "=":  # the usual case, tested first
+        return value
+    if marker == "'":
         return value[1:]
     if value.startswith('="') and value.endswith('"') and len(value) >= 3:
         return value[2:-1]

@@ -15,11 +15,11 @@ from typing import Any
 from sqlalchemy import bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
-from core.bulk_insert import bulk_insert
+from core.bulk_insert import bulk_insert, bulk_insert_tuples
 from core.customer_keys import customer_keys_of
 from core.interchange.matching import match_batch
 from core.interchange.models import CustomerConsent, CustomerContact, ImportChange, table_of
-from core.interchange.records import CleanRecord
+from core.interchange.records import ROW_FIELDS, CleanRecord
 from core.models import Customer, CustomerTag, Interaction, Tag
 
 SKIP, FILL, OVERWRITE = "skip", "fill", "overwrite"
@@ -90,7 +90,7 @@ class BatchWriter:
     def write(self, records: list[CleanRecord]) -> BatchResult:
         result = BatchResult()
         for record in records:
-            if not record.keys:
+            if not record.has_keys:
                 record.keys = customer_keys_of(record.values)
         matched = match_batch(self.session, records)
         new: list[CleanRecord] = []
@@ -121,10 +121,10 @@ class BatchWriter:
 
     def _insert(self, records: list[CleanRecord], result: BatchResult) -> None:
         ids = self._allocate_ids(len(records))
-        rows = [{**record.values, **record.keys, "id": customer_id}
-                for customer_id, record in zip(ids, records)]
+        rows = [(customer_id, *record.row()) for customer_id, record in zip(ids, records)]
         # The search index takes these rows at the end of the import (bulk_indexing).
-        bulk_insert(self.session, table_of(Customer), rows, shared=self._new_customer)
+        bulk_insert_tuples(self.session, table_of(Customer), ["id", *ROW_FIELDS], rows,
+                           shared=self._new_customer)
         result.created_ids.extend(ids)
         tags: list[dict[str, Any]] = []
         contacts: list[dict[str, Any]] = []

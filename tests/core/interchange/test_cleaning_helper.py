@@ -10,7 +10,7 @@ import pytest
 
 from core.customer_list import ListQuery, count_customers
 from core.db import Database
-from core.interchange import cleaning
+from core.interchange import cleaning, records
 from core.interchange.importing import ImportOptions, ImportSummary, run_import
 from core.interchange.problems import ImportRefused
 from core.interchange.records import RecordCleaner
@@ -108,9 +108,16 @@ def test_cancel_stops_the_helper_and_writes_nothing(db: Database, tmp_path: Path
 def test_records_and_refusals_survive_the_trip_between_processes(tmp_path: Path) -> None:
     path = samples.write_csv(tmp_path / "few.csv", _rows(10))
     plan = cleaning.CsvPlan(str(path), "utf-8", ",", tuple(HEADER), "US", False)
-    record = next(cleaning.plan_batches(plan, 10)).records[0]  # row 0 has a bad date
-    assert pickle.loads(pickle.dumps(record)) == record
-    assert record.keys["email_key"] == "z1@example.com"
+    batch = next(cleaning.plan_batches(plan, 10))
+    arrived = pickle.loads(pickle.dumps(batch))
+    assert arrived == batch and arrived.records == batch.records
+    assert len(arrived.records) == 9  # row 0 has a bad date
+    assert arrived.records[0].keys["email_key"] == "z1@example.com"
+    assert arrived.records[0].tags == ["vip"]
+    changed = arrived.records[1]
+    changed.values["first_name"] = "Zoé"  # an earlier twin filled in: the row follows
+    assert changed.row()[records.ROW_FIELDS.index("first_name")] == "Zoé"
+    assert changed != batch.records[1]
     refusal = pickle.loads(pickle.dumps(ImportRefused("nul_byte", line=7, file="x.csv")))
     assert (refusal.code, refusal.line, refusal.file, str(refusal)) == (
         "nul_byte", 7, "x.csv", "x.csv line 7: nul_byte")
