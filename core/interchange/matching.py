@@ -3,6 +3,10 @@
 Earlier batches of the same import are already inserted (in the same transaction), so one
 indexed query per key kind finds duplicates anywhere: in the database or earlier in the file.
 Memory stays bounded by the batch size, whatever the size of the file.
+
+Most keys of a large import are new, and looking each one up costs about a microsecond.
+On SQLite a fixed-size filter (SeenKeys) remembers which keys may exist, so a batch only
+queries those; the rest are certainly new.
 """
 from __future__ import annotations
 
@@ -17,6 +21,32 @@ from core.interchange.records import CleanRecord
 MATCH_ORDER = ("email", "phone", "name_postcode")  # as core.customers.find_duplicate
 MATCH_COLUMNS = ("email_key", "phone", "name_postcode_key")  # the customers columns looked up
 _SQLITE_MAX_PARAMS = 900
+# Reading the keys of this many live customers into the filter costs under 0.1 s; beyond
+# it, every key is queried as before.
+MAX_SEEDED_CUSTOMERS = 100_000
+
+
+class SeenKeys:
+    """The keys that may belong to a live customer: one fixed-size bit table per key kind
+    (a Bloom filter with a single hash). A key not in it certainly does not; a key in it
+    may (about one new key in a hundred with 100,000 keys of a kind, more beyond). Memory
+    is the same whatever the number of keys."""
+
+    _BITS = 1 << 23  # a megabyte per kind
+
+    def __init__(self) -> None:
+        self._tables = [bytearray(self._BITS >> 3) for _ in MATCH_COLUMNS]
+
+    def add(self, keys: tuple[str, str, str]) -> None:
+        """Remember one customer's keys, in MATCH_ORDER."""
+        for table, key in zip(self._tables, keys):
+            if key:
+                bit = hash(key) & (self._BITS - 1)
+                table[bit >> 3] |= 1 << (bit & 7)
+
+    def may_exist(self, kind: int, key: str) -> bool:
+        bit = hash(key) & (self._BITS - 1)
+        return bool(self._tables[kind][bit >> 3] & (1 << (bit & 7)))
 
 
 @dataclass
@@ -44,28 +74,60 @@ def _existing(connection: Any, column: str, values: Iterable[str]) -> dict[str, 
     return found
 
 
-def match_batch(session: Session, records: list[CleanRecord]) -> BatchMatch:
-    """Match every record by email, then phone, then name and postcode; first match wins."""
-    keys = [r.match_keys() for r in records]
-    connection = session.connection()
-    in_db = [_existing(connection, column, (k[kind] for k in keys))
-             for kind, column in enumerate(MATCH_COLUMNS)]
-    in_batch: list[dict[str, int]] = [{}, {}, {}]
-    targets: list[tuple[str, int] | None] = []
-    for index, record_keys in enumerate(keys):
-        target: tuple[str, int] | None = None
-        for kind, key in enumerate(record_keys):
-            if not key:
-                continue
-            if key in in_db[kind]:
-                target = ("db", in_db[kind][key])
-                break
-            if key in in_batch[kind]:
-                target = ("row", in_batch[kind][key])
-                break
-        targets.append(target)
-        if target is None:
+class Matcher:
+    """Matches an import's batches; told (`remember`) of every key the import writes."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.seen = self._seen_keys(session.connection())
+
+    @staticmethod
+    def _seen_keys(connection: Any) -> SeenKeys | None:
+        # SQLite only: the import's transaction holds the write lock from its first write
+        # (the import history row, written before this), so no other connection adds keys
+        # meanwhile. PostgreSQL's other desks may, and there every key is queried.
+        if connection.dialect.name != "sqlite":
+            return None
+        live = "FROM customers WHERE deleted_at IS NULL"
+        if connection.exec_driver_sql(f"SELECT count(*) {live}").scalar() > \
+                MAX_SEEDED_CUSTOMERS:
+            return None
+        seen = SeenKeys()
+        for keys in connection.exec_driver_sql(f"SELECT {', '.join(MATCH_COLUMNS)} {live}"):
+            seen.add(keys)
+        return seen
+
+    def remember(self, keys: Iterable[tuple[str, str, str]]) -> None:
+        """Keys (in MATCH_ORDER) that customers now have: inserted or changed."""
+        if self.seen is not None:
+            for found in keys:
+                self.seen.add(found)
+
+    def match(self, records: list[CleanRecord]) -> BatchMatch:
+        """Match every record by email, then phone, then name and postcode; first match
+        wins."""
+        keys = [r.match_keys() for r in records]
+        connection = self.session.connection()
+        seen = self.seen
+        in_db = [_existing(connection, column,
+                           (k[kind] for k in keys if seen is None or seen.may_exist(kind, k[kind])))
+                 for kind, column in enumerate(MATCH_COLUMNS)]
+        in_batch: list[dict[str, int]] = [{}, {}, {}]
+        targets: list[tuple[str, int] | None] = []
+        for index, record_keys in enumerate(keys):
+            target: tuple[str, int] | None = None
             for kind, key in enumerate(record_keys):
-                if key:
-                    in_batch[kind].setdefault(key, index)
-    return BatchMatch(targets)
+                if not key:
+                    continue
+                if key in in_db[kind]:
+                    target = ("db", in_db[kind][key])
+                    break
+                if key in in_batch[kind]:
+                    target = ("row", in_batch[kind][key])
+                    break
+            targets.append(target)
+            if target is None:
+                for kind, key in enumerate(record_keys):
+                    if key:
+                        in_batch[kind].setdefault(key, index)
+        return BatchMatch(targets)

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from core.bulk_insert import bulk_insert, bulk_insert_tuples
 from core.customer_keys import customer_keys_of
-from core.interchange.matching import match_batch
+from core.interchange.matching import Matcher
 from core.interchange.models import CustomerConsent, CustomerContact, ImportChange, table_of
 from core.interchange.records import ROW_FIELDS, CleanRecord
 from core.models import Customer, CustomerTag, Interaction, Tag
@@ -76,6 +76,7 @@ class BatchWriter:
         self._tags = {name.casefold(): tag_id for tag_id, name in
                       session.execute(select(Tag.id, Tag.name))}
         self.import_tag_id = self.tag_ids([import_tag])[0]
+        self.matcher = Matcher(session)
 
     def tag_ids(self, names: list[str]) -> list[int]:
         ids = []
@@ -92,7 +93,7 @@ class BatchWriter:
         for record in records:
             if not record.has_keys:
                 record.keys = customer_keys_of(record.values)
-        matched = match_batch(self.session, records)
+        matched = self.matcher.match(records)
         new: list[CleanRecord] = []
         new_index: dict[int, int] = {}
         updates: dict[int, list[CleanRecord]] = {}
@@ -126,6 +127,7 @@ class BatchWriter:
         bulk_insert_tuples(self.session, table_of(Customer), ["id", *ROW_FIELDS], rows,
                            shared=self._new_customer)
         result.created_ids.extend(ids)
+        self.matcher.remember(record.match_keys() for record in records)
         tags: list[dict[str, Any]] = []
         contacts: list[dict[str, Any]] = []
         consents: list[dict[str, Any]] = []
@@ -208,6 +210,7 @@ class BatchWriter:
                 continue
             result.updated += len(records)
             keys = customer_keys_of(after)
+            self.matcher.remember([(keys["email_key"], after["phone"], keys["name_postcode_key"])])
             values = {**{n: after[n] for n in (*UPDATABLE, *BIRTHDAY)}, **keys,
                       "updated_at": self.now}
             params.append({"b_id": customer_id, **{f"v_{n}": v for n, v in values.items()}})
