@@ -9,6 +9,7 @@ from core.customer_types import CustomerDraft
 from core.customers import add_customer
 from core.db import Database
 from core.interchange.importing import ImportOptions, run_import
+from core.search.sqlite_fts import DEFAULT_HASH_SIZE
 from tests.core.interchange import samples
 
 TODAY = dt.date(2026, 11, 22)
@@ -28,6 +29,9 @@ def _check_fts(db: Database) -> None:
         with db.unit_of_work() as session:  # raises if the index disagrees with the table
             session.connection().exec_driver_sql(
                 "INSERT INTO customers_fts(customers_fts, rank) VALUES ('integrity-check', 1)")
+        # The bulk build's larger buffer is not left behind for everyday edits.
+        assert db.raw().scalar(
+            "SELECT v FROM customers_fts_config WHERE k = 'hashsize'") == DEFAULT_HASH_SIZE
 
 
 def test_an_import_that_overwrites_its_own_earlier_rows_keeps_search_right(
