@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import gc
+import os
 import random
 import sqlite3
 import statistics
@@ -56,6 +57,7 @@ def write_sample(path: Path, rows: int, seed: int = 1) -> None:
 def baseline_plain(csv_path: Path, db_path: Path) -> float:
     conn = sqlite3.connect(db_path, isolation_level=None)
     conn.execute(f"CREATE TABLE t ({', '.join(HEADER)})")
+    os.sync()
     started = time.perf_counter()
     with open(csv_path, newline="", encoding="utf-8") as handle:
         conn.execute("BEGIN")
@@ -105,18 +107,21 @@ def measure(work_dir: Path, rows: int = ROWS) -> dict[str, float]:
     csv_path = work_dir / "customers.csv"
     write_sample(csv_path, rows)
     # The median of three: this shared machine's speed drifts by a fifth from run to run.
+    # Every timed step starts with the disk quiet (os.sync), so none pays for writing out
+    # what the step before it left in the page cache.
     plain = statistics.median(baseline_plain(csv_path, work_dir / f"plain-{n}.db")
                               for n in range(3))
-    table = baseline_customers_table(csv_path, work_dir / "table.db")
 
     db = Database.open(work_dir / "regulars.db")
     prepare_database(db)
     gc.collect()
+    os.sync()
     started = time.perf_counter()
     summary = run_import(db, csv_path)
     imported = time.perf_counter() - started
     assert summary.created + summary.skipped == rows, summary  # a few name+postcode twins
 
+    os.sync()
     started = time.perf_counter()
     with db.unit_of_work() as session:
         exported_count = export_customers_csv(session, work_dir / "export.csv")
@@ -129,6 +134,7 @@ def measure(work_dir: Path, rows: int = ROWS) -> dict[str, float]:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     db.close()
+    table = baseline_customers_table(csv_path, work_dir / "table.db")
     return {"rows": rows, "baseline_plain_s": plain, "baseline_customers_table_s": table,
             "import_s": imported, "export_s": exported,
             "import_ratio": imported / plain, "export_ratio": exported / plain,
