@@ -374,9 +374,24 @@ def _first_values(raw: dict[str, list[str]]) -> Callable[[str], str]:
     return lambda name: (get(name) or _NOTHING)[0]
 
 
+def raw_row_builder(mapped: list[tuple[int, str]]
+                    ) -> Callable[[list[str]], dict[str, list[str]]]:
+    """A function from one CSV row's values to its raw row: field -> non-empty values, in
+    column order. `mapped` holds the (column, field) pairs of the columns imported."""
+    names = [name for _, name in mapped]
+    if not mapped or len(set(names)) < len(names):
+        return lambda values: raw_from_row(values, mapped)
+    # Each field from one column (the usual case): one comprehension over the columns.
+    picked = operator.itemgetter(*[column for column, _ in mapped])
+    if len(mapped) == 1:
+        name = names[0]
+        return lambda values: {name: [v]} if (v := picked(values).strip()) else {}
+    return lambda values: {name: [v] for name, value in zip(names, picked(values))
+                           if value and (v := value.strip())}
+
+
 def raw_from_row(values: list[str], mapped: list[tuple[int, str]]) -> dict[str, list[str]]:
-    """Field -> non-empty values of one CSV row, in column order; `mapped` holds the
-    (column, field) pairs of the columns that are imported."""
+    """Field -> non-empty values of one CSV row, in column order (see raw_row_builder)."""
     raw: dict[str, list[str]] = {}
     for column, name in mapped:
         value = values[column]

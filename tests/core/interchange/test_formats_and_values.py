@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.interchange.formats import detect_format
-from core.interchange.records import RecordCleaner
+from core.interchange.records import RecordCleaner, raw_from_row, raw_row_builder
 from core.interchange.sniffing import detect_delimiter, detect_encoding
 from core.interchange.values import (
     labels_to_tags,
@@ -137,3 +137,12 @@ def test_fast_email_check_agrees_with_core_validation(local: str, domain: str) -
     except ValueError:
         got = None
     assert got == expected
+
+
+@given(st.lists(st.sampled_from(["", " ", "a", " b ", "é\n", "x,y"]), min_size=4, max_size=4),
+       st.sampled_from([("first_name", "email", "", "phone"), ("phone", "", "phone", "notes"),
+                        ("", "", "", "city"), ("notes", "notes", "notes", "notes")]))
+def test_the_fast_raw_row_agrees_with_the_general_one(values: list[str],
+                                                      mapping: tuple[str, ...]) -> None:
+    mapped = [(column, name) for column, name in enumerate(mapping) if name]
+    assert raw_row_builder(mapped)(values) == raw_from_row(values, mapped)
