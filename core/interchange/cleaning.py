@@ -31,6 +31,7 @@ from core.interchange.records import CleanRecord, RecordCleaner, RowRejected, ra
 # Measured on two cores: the helpers cost about 0.3 s more at 20,000 rows (2 MB), break
 # even near 50,000 and save a fifth at 100,000 (10 MB).
 PARALLEL_MIN_BYTES = 6_000_000
+HELPER_NICENESS = 5
 
 
 @dataclass
@@ -153,6 +154,10 @@ class _Failed:
 def _clean_in_helper(plan: CsvPlan, batch_size: int, share: tuple[int, int],
                      sender: Any) -> None:
     gc.disable()  # this process only cleans: see core.jobs.collector_paused
+    if hasattr(os, "nice"):
+        # Three processes share two cores: the importing one, which writes in file order
+        # and can never be overtaken, goes first (and so does the window, in the app).
+        os.nice(HELPER_NICENESS)
     # A batch waits in `outbox` while the next one is cleaned: the pipe holds less than
     # one, and the importing process takes the helpers' batches in turn.
     outbox: queue.Queue[CleanedBatch | _Failed | None] = queue.Queue(maxsize=2)
