@@ -30,6 +30,20 @@ class SearchPlan:
     walk_sort_index: bool = True
 
 
+class BulkIndex(Protocol):
+    """What a bulk indexing block hands its caller."""
+
+    def catch_up(self) -> None:
+        """Index the customers added so far (optional: the block's end indexes the rest)."""
+
+
+class KeptUpIndex:
+    """A bulk block whose index takes each new customer as it comes."""
+
+    def catch_up(self) -> None:
+        pass
+
+
 class SearchDialect(Protocol):
     name: str
 
@@ -46,9 +60,9 @@ class SearchDialect(Protocol):
     def order_term(self, column: str, plan: SearchPlan) -> str:
         """The ORDER BY term for `column` that steers the planner as `plan` says."""
 
-    def bulk_indexing(self, connection: Connection) -> AbstractContextManager[None]:
+    def bulk_indexing(self, connection: Connection) -> AbstractContextManager[BulkIndex]:
         """A block, inside the caller's transaction, that adds many customers: the search
-        index takes them all at its end (or cheaply as they come)."""
+        index takes them all at its end, at each `catch_up()`, or cheaply as they come."""
 
 
 def like_pattern(token: str) -> str:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # SQLAlchemy stays off the window's startup path
     from sqlalchemy import Connection
 
-from core.search import SearchPlan, like_conditions
+from core.search import BulkIndex, KeptUpIndex, SearchPlan, like_conditions
 
 
 class PostgresTrgm:
@@ -33,6 +33,6 @@ class PostgresTrgm:
         return column
 
     @contextmanager
-    def bulk_indexing(self, connection: Connection) -> Iterator[None]:
+    def bulk_indexing(self, connection: Connection) -> Iterator[BulkIndex]:
         # A GIN index takes new rows into its pending list cheaply: nothing to defer.
-        yield
+        yield KeptUpIndex()
