@@ -5,7 +5,7 @@ writing the other half. A large CSV is therefore cleaned by two helper processes
 turns by batch, while this one matches and writes the batches in the file's order. The
 helpers only read the file and never touch the database, so a cancel, a crash or a killed
 process still leaves the database as the import's transaction found it. Each helper keeps
-at most three batches on hand (one in the pipe, two waiting to be sent): memory stays
+a few batches on hand, pickled (OUTBOX_BATCHES waiting, one in the pipe): memory stays
 bounded whatever the file's size.
 Scripts that import large files must start from an `if __name__ == "__main__":` block,
 as usual with multiprocessing; main.py does.
@@ -16,6 +16,7 @@ import gc
 import itertools
 import multiprocessing
 import os
+import pickle
 import queue
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -32,6 +33,7 @@ from core.interchange.records import CleanRecord, RecordCleaner, RowRejected, ra
 # even near 50,000 and save a fifth at 100,000 (10 MB).
 PARALLEL_MIN_BYTES = 6_000_000
 HELPER_NICENESS = 5
+OUTBOX_BATCHES = 8  # about 130 KB each
 
 
 @dataclass
@@ -158,35 +160,42 @@ def _clean_in_helper(plan: CsvPlan, batch_size: int, share: tuple[int, int],
         # Three processes share two cores: the importing one, which writes in file order
         # and can never be overtaken, goes first (and so does the window, in the app).
         os.nice(HELPER_NICENESS)
-    # A batch waits in `outbox` while the next one is cleaned: the pipe holds less than
-    # one, and the importing process takes the helpers' batches in turn.
-    outbox: queue.Queue[CleanedBatch | _Failed | None] = queue.Queue(maxsize=2)
+    # Pickled batches wait in `outbox` while the next ones are cleaned: enough of them
+    # that this process keeps cleaning while the importing one spends a moment on its
+    # search index (see importing.SEARCH_CATCH_UP_ROWS), and few enough to stay small.
+    outbox: queue.Queue[tuple[bytes, bool]] = queue.Queue(maxsize=OUTBOX_BATCHES)
     threading.Thread(target=_send_all, args=(outbox, sender), daemon=True).start()
     try:
         for batch in plan_batches(plan, batch_size, share):
-            outbox.put(batch)
-        outbox.put(None)
+            outbox.put((_pickled(batch), False))
+        outbox.put((_pickled(None), True))
     except BaseException as exc:  # noqa: BLE001 - anything: the importing process raises it
-        outbox.put(_Failed(exc))
+        outbox.put((_pickled(_Failed(exc)), True))
     outbox.join()  # everything sent
     sender.close()
 
 
-def _send_all(outbox: queue.Queue[CleanedBatch | _Failed | None], sender: Any) -> None:
-    """Send what the cleaning loop puts in `outbox`, up to the end or a failure; the
-    process ends here if the importing process is gone or an item cannot be sent."""
+def _pickled(item: CleanedBatch | _Failed | None) -> bytes:
+    """The item as the importing process's `recv()` reads it; an error that cannot be
+    pickled is sent as its name and message."""
+    try:
+        return pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception as exc:  # noqa: BLE001 - unpicklable: send what it said
+        error = item.error if isinstance(item, _Failed) else exc
+        return pickle.dumps(_Failed(RuntimeError(f"{type(error).__name__}: {error}")))
+
+
+def _send_all(outbox: queue.Queue[tuple[bytes, bool]], sender: Any) -> None:
+    """Send what the cleaning loop puts in `outbox`, up to its last item; the process
+    ends here if the importing process is gone."""
     while True:
-        item = outbox.get()
+        data, last = outbox.get()
         try:
-            sender.send(item)
+            sender.send_bytes(data)
         except (BrokenPipeError, ConnectionResetError):
             os._exit(0)  # the importing process stopped listening (cancelled, or gone)
-        except Exception as exc:  # noqa: BLE001 - unpicklable: send what it said, and stop
-            error = item.error if isinstance(item, _Failed) else exc
-            sender.send(_Failed(RuntimeError(f"{type(error).__name__}: {error}")))
-            os._exit(1)
         outbox.task_done()
-        if item is None or isinstance(item, _Failed):
+        if last:
             return
 
 
