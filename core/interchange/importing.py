@@ -41,7 +41,7 @@ from core.interchange.problems import (
 from core.interchange.reading import open_csv
 from core.interchange.records import RecordCleaner
 from core.interchange.sniffing import sniff_file
-from core.interchange.writing import POLICIES, SKIP, BatchWriter
+from core.interchange.writing import POLICIES, SKIP, BatchWriter, extend_ranges
 from core.jobs import (
     CancelCheck,
     Cancelled,
@@ -251,7 +251,7 @@ def _run(session: Session, path: Path, source: _Source, options: ImportOptions, 
         counts["created"] += len(result.created_ids)
         counts["updated"] += result.updated
         counts["skipped"] += result.skipped
-        _extend_ranges(created_ids, result.created_ids)
+        extend_ranges(created_ids, result.created_ids)
         stats_ids.extend(result.stats_ids)
         # The first batch tells how many new customers the whole file will bring.
         indexes.consider(len(result.created_ids) * source.total // max(1, cleaned.position))
@@ -272,7 +272,6 @@ def _run(session: Session, path: Path, source: _Source, options: ImportOptions, 
         if seen_rows == 0:
             raise ImportRefused(NO_ROWS, file=str(path))
     report(0.9)  # the search index has taken the new customers
-    writer.tag_created(created_ids)
     refresh_customer_stats(session, stats_ids, today=today)
     indexes.restore()
     report(1.0)
@@ -288,15 +287,6 @@ def _run(session: Session, path: Path, source: _Source, options: ImportOptions, 
     return ImportSummary(run_id, str(path), info, tag_name, counts["created"],
                          counts["updated"], counts["skipped"], counts["rejected"],
                          tuple(problems), counts["problems"])
-
-
-def _extend_ranges(ranges: list[int], ids: list[int]) -> None:
-    """Append ids to a flat [first, last, first, last, ...] list of inclusive ranges."""
-    for customer_id in ids:
-        if ranges and ranges[-1] == customer_id - 1:
-            ranges[-1] = customer_id
-        else:
-            ranges.extend((customer_id, customer_id))
 
 
 class _RolledBack(Exception):

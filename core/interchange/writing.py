@@ -155,8 +155,10 @@ class BatchWriter:
                               (CustomerConsent, consents), (Interaction, history)):
             if values:
                 bulk_insert(self.session, table_of(model), values)
+        # After the file's own tags, which may include this one.
+        self._tag_created(extend_ranges([], ids))
 
-    def tag_created(self, ranges: list[int]) -> None:
+    def _tag_created(self, ranges: list[int]) -> None:
         """Give the import's tag to every customer it created: `ranges` holds inclusive
         [first, last, first, last, ...] runs of their ids, and nobody else's. (A file
         exported after an import the same day may carry that tag already.)"""
@@ -238,6 +240,16 @@ class BatchWriter:
                 found.setdefault(customer_id, set()).add(tag_id)
         return found
 
+
+
+def extend_ranges(ranges: list[int], ids: list[int]) -> list[int]:
+    """Append ids to a flat [first, last, first, last, ...] list of inclusive ranges."""
+    for customer_id in ids:
+        if ranges and ranges[-1] == customer_id - 1:
+            ranges[-1] = customer_id
+        else:
+            ranges.extend((customer_id, customer_id))
+    return ranges
 
 
 def count_customers(session: Session) -> int:
