@@ -248,12 +248,20 @@ class RecordCleaner:
         notes = get("notes")
         values["notes"] = "\n".join(notes) if notes else ""
         record = CleanRecord(line, values)
-        values["email"] = self._checked(line, _candidates(raw, "email", "other_email", False),
-                                        "email", INVALID_EMAIL, self.email,
-                                        record.extra_emails, problems, record.warnings)
-        values["phone"] = self._checked(line, _candidates(raw, "phone", "other_phone", True),
-                                        "phone", INVALID_PHONE, self.phone,
-                                        record.extra_phones, problems, record.warnings)
+        if (found := _only(raw, "email", "other_email")) is not None:
+            values["email"] = self._one(line, found, "email", INVALID_EMAIL, self.email,
+                                        problems)
+        else:
+            values["email"] = self._checked(
+                line, _candidates(raw, "email", "other_email", False), "email",
+                INVALID_EMAIL, self.email, record.extra_emails, problems, record.warnings)
+        if (found := _only(raw, "phone", "other_phone")) is not None:
+            values["phone"] = self._one(line, strip_text_marker(found).strip(), "phone",
+                                        INVALID_PHONE, self.phone, problems)
+        else:
+            values["phone"] = self._checked(
+                line, _candidates(raw, "phone", "other_phone", True), "phone",
+                INVALID_PHONE, self.phone, record.extra_phones, problems, record.warnings)
         values["birthday_month"] = values["birthday_day"] = values["birthday_year"] = None
         if (birthday := get("birthday")) and (text := strip_text_marker(birthday[0])):
             try:
@@ -283,6 +291,18 @@ class RecordCleaner:
         if problems:
             raise RowRejected(problems)
         return record
+
+    @staticmethod
+    def _one(line: int, value: str, name: str, code: str, check: Any,
+             problems: list[RowProblem]) -> str:
+        """`_checked` of a single value (the usual case)."""
+        if not value:
+            return ""
+        try:
+            return str(check(value))
+        except ValueError:
+            problems.append(RowProblem(line, name, code, value[:200]))
+            return ""
 
     @staticmethod
     def _checked(line: int, candidates: list[str], name: str, code: str, check: Any,
@@ -348,6 +368,17 @@ def check_rows(rows: Iterable[tuple[int, dict[str, list[str]]] | RowProblem],
             yield CheckedRow(line, raw, None, tuple(rejected.problems))
             continue
         yield CheckedRow(line, raw, record, tuple(record.warnings))
+
+
+def _only(raw: dict[str, list[str]], name: str, other: str) -> str | None:
+    """The one value of field `name` when it is all there is of it (no `other` values, no
+    Google multi-value), "" when there is none, or None when _candidates must decide."""
+    found = raw.get(name)
+    if found is None:
+        return None if other in raw else ""
+    if len(found) == 1 and other not in raw and ":::" not in found[0]:
+        return found[0]
+    return None
 
 
 def _candidates(raw: dict[str, list[str]], name: str, other: str, text_marked: bool
