@@ -18,7 +18,7 @@ from sqlalchemy import insert, update
 from sqlalchemy.orm import Session
 
 from core.customer_stats import refresh_customer_stats
-from core.db import Database
+from core.db import Database, larger_page_cache
 from core.interchange.cleaning import (
     CleanedBatch,
     CleaningProcesses,
@@ -63,6 +63,7 @@ READING_SHARE = 0.75
 # keep both cores busy, rather than all of them at the end with one core idle. Each catch-up
 # writes an index segment that FTS5 merges later, so not too often.
 SEARCH_CATCH_UP_ROWS = 20_000
+IMPORT_PAGE_CACHE_MB = 64  # SQLite's, for the import's connection (see larger_page_cache)
 MAX_KEPT_PROBLEMS = 10_000  # in the summary; the history keeps fewer
 MAX_STORED_PROBLEMS = 1_000
 _IDENTIFYING = frozenset({"first_name", "last_name", "full_name", "organisation", "email",
@@ -262,18 +263,19 @@ def _run(session: Session, path: Path, source: _Source, options: ImportOptions, 
 
     search = dialect_for(session.get_bind().dialect.name)
     indexes = DeferredSortIndexes(session)
-    with search.bulk_indexing(session.connection()) as search_index, collector_paused():
-        for cleaned in batches:
-            seen_rows += cleaned.rows
-            write(cleaned)
-            if seen_rows >= next_catch_up:
-                search_index.catch_up()
-                next_catch_up = seen_rows + SEARCH_CATCH_UP_ROWS
-        if seen_rows == 0:
-            raise ImportRefused(NO_ROWS, file=str(path))
-    report(0.9)  # the search index has taken the new customers
-    refresh_customer_stats(session, stats_ids, today=today)
-    indexes.restore()
+    with larger_page_cache(session.connection(), IMPORT_PAGE_CACHE_MB):
+        with search.bulk_indexing(session.connection()) as search_index, collector_paused():
+            for cleaned in batches:
+                seen_rows += cleaned.rows
+                write(cleaned)
+                if seen_rows >= next_catch_up:
+                    search_index.catch_up()
+                    next_catch_up = seen_rows + SEARCH_CATCH_UP_ROWS
+            if seen_rows == 0:
+                raise ImportRefused(NO_ROWS, file=str(path))
+        report(0.9)  # the search index has taken the new customers
+        refresh_customer_stats(session, stats_ids, today=today)
+        indexes.restore()
     report(1.0)
     kept = problems[:MAX_STORED_PROBLEMS]
     session.execute(update(ImportRun).where(ImportRun.id == run_id).values(

@@ -10,7 +10,7 @@ from sqlalchemy import func, inspect, select
 from core.customer_list import ListQuery, count_customers, search_customers
 from core.customer_types import CustomerDraft
 from core.customers import add_customer, get_customer
-from core.db import Database
+from core.db import Database, larger_page_cache
 from core.interchange.history import get_import, list_imports, undo_import
 from core.interchange.importing import ImportOptions, run_import
 from core.interchange.models import CustomerConsent, CustomerContact
@@ -252,3 +252,13 @@ def test_progress_rises_to_the_end_only_when_the_import_is_done(sqlite_db: Datab
     assert done == sorted(done) and done[-1] == total
     # Reading the file ends well short of 100%: the search and sort indexes come after.
     assert done[-3] <= total * 0.75 < done[-2] < total
+
+
+def test_the_larger_page_cache_is_put_back_even_after_a_failure(sqlite_db: Database) -> None:
+    with sqlite_db.unit_of_work() as session:
+        connection = session.connection()
+        before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+        with pytest.raises(Cancelled), larger_page_cache(connection, 64):
+            assert connection.exec_driver_sql("PRAGMA cache_size").scalar() == -64 * 1024
+            raise Cancelled()
+        assert connection.exec_driver_sql("PRAGMA cache_size").scalar() == before
