@@ -44,12 +44,16 @@ def customer_keys_of(values: Mapping[str, Any]) -> dict[str, str]:
     # E.164: "+" and digits.
     phone_digits = phone[1:] if phone[:1] == "+" and phone[1:].isdigit() else digits(phone)
     email = values["email"]
-    parts = (first, last, organisation, fold(email), postal,
+    email_key = email.casefold()
+    # A plain ASCII address (the usual one: printable, no spaces) folds to its key.
+    plain = email.isascii() and email.isprintable() and " " not in email
+    folded_email = email_key if plain else fold(email)
+    parts = (first, last, organisation, folded_email, postal,
              postal_compact if postal_compact != postal else "", phone_digits)
     return {
         "search_text": " ".join([p for p in parts if p]),
         "sort_name": f"{last} {first}".strip() or organisation,
-        "email_key": email.casefold(),
+        "email_key": email_key,
         "name_postcode_key": f"{first}|{last}|{postal_compact}"
         if (first_name or last_name) and postal_code else "",
     }

@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from core.customer_keys import customer_keys_of
 from core.interchange.problems import WRONG_FIELD_COUNT, RowProblem
 from core.interchange.reading import CsvRow, CsvStream, open_csv
 from core.interchange.records import CleanRecord, RecordCleaner, RowRejected, raw_row_builder
@@ -131,7 +130,7 @@ def cleaned_batches(rows: Iterable[Any], cleaner: RecordCleaner, position: Calla
                 batch.rejected += 1
                 continue
             problems.extend(record.warnings)
-            record.keys = customer_keys_of(record.values)
+            record.fill_keys()
             records.append(record)
         batch.position = position()
         yield batch

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from core.customer_keys import KEY_COLUMNS
+from core.customer_keys import KEY_COLUMNS, customer_keys_of
 from core.interchange.problems import DROPPED_VALUE, INVALID_MONEY, RowProblem
 from core.interchange.values import (
     labels_to_tags,
@@ -125,6 +125,10 @@ class CleanRecord:
     def keys(self, keys: dict[str, str]) -> None:
         self._dicts()
         self._keys = keys
+
+    def fill_keys(self) -> None:
+        """Derive `keys` from `values` (core.customer_keys), once cleaning is done."""
+        self._keys = customer_keys_of(self.values)
 
     @property
     def has_keys(self) -> bool:
