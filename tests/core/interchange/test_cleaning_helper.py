@@ -10,7 +10,7 @@ import pytest
 
 from core.customer_list import ListQuery, count_customers
 from core.db import Database
-from core.interchange import cleaning, records
+from core.interchange import cleaning, importing, records
 from core.interchange.importing import ImportOptions, ImportSummary, run_import
 from core.interchange.problems import ImportRefused
 from core.interchange.records import RecordCleaner
@@ -33,8 +33,10 @@ def _rows(count: int) -> list[list[str]]:
 
 
 def _import(db: Database, path: Path, *, helper: bool, monkeypatch: pytest.MonkeyPatch,
-            **kwargs: object) -> ImportSummary:
+            helpers: int = 2, **kwargs: object) -> ImportSummary:
+    """An import with `helpers` cleaning processes (taking turns by batch), or none."""
     monkeypatch.setattr(cleaning, "PARALLEL_MIN_BYTES", 0 if helper else 1 << 62)
+    monkeypatch.setattr(importing, "helper_count", lambda: helpers)
     started: list[int] = []
     real_start = multiprocessing.process.BaseProcess.start
 
@@ -46,7 +48,7 @@ def _import(db: Database, path: Path, *, helper: bool, monkeypatch: pytest.Monke
     try:
         return run_import(db, path, options=ImportOptions(today=TODAY), **kwargs)  # type: ignore[arg-type]
     finally:
-        assert len(started) == (cleaning.helper_count() if helper else 0)
+        assert len(started) == (helpers if helper else 0)
 
 
 def _stored(db: Database) -> list[tuple[object, ...]]:
@@ -55,8 +57,9 @@ def _stored(db: Database) -> list[tuple[object, ...]]:
         "search_text, name_postcode_key FROM customers ORDER BY id")]
 
 
-def test_the_helper_gives_what_this_process_gives(tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("helpers", [1, 2, 3])
+def test_the_helpers_give_what_this_process_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  helpers: int) -> None:
     path = samples.write_csv(tmp_path / "big.csv", _rows(2500))
     results = []
     for helper in (False, True):
@@ -64,7 +67,7 @@ def test_the_helper_gives_what_this_process_gives(tmp_path: Path,
         from core.opening import prepare_database
 
         prepare_database(db)
-        summary = _import(db, path, helper=helper, monkeypatch=monkeypatch)
+        summary = _import(db, path, helper=helper, monkeypatch=monkeypatch, helpers=helpers)
         results.append((summary.created, summary.skipped, summary.rejected,
                         [(p.line, p.field, p.code) for p in summary.problems], _stored(db)))
         db.close()
