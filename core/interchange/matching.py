@@ -37,16 +37,20 @@ class SeenKeys:
     def __init__(self) -> None:
         self._tables = [bytearray(self._BITS >> 3) for _ in MATCH_COLUMNS]
 
-    def add(self, keys: tuple[str, str, str]) -> None:
-        """Remember one customer's keys, in MATCH_ORDER."""
-        for table, key in zip(self._tables, keys):
-            if key:
-                bit = hash(key) & (self._BITS - 1)
-                table[bit >> 3] |= 1 << (bit & 7)
+    def add(self, customers: Iterable[tuple[str, str, str]]) -> None:
+        """Remember customers' keys, each in MATCH_ORDER."""
+        tables, mask = self._tables, self._BITS - 1
+        for keys in customers:
+            for table, key in zip(tables, keys):
+                if key:
+                    bit = hash(key) & mask
+                    table[bit >> 3] |= 1 << (bit & 7)
 
-    def may_exist(self, kind: int, key: str) -> bool:
-        bit = hash(key) & (self._BITS - 1)
-        return bool(self._tables[kind][bit >> 3] & (1 << (bit & 7)))
+    def may_exist(self, kind: int, keys: Iterable[str]) -> list[str]:
+        """Those of `keys` (of one kind, in MATCH_ORDER) that may belong to a customer."""
+        table, mask = self._tables[kind], self._BITS - 1
+        return [key for key in keys
+                if key and table[(bit := hash(key) & mask) >> 3] >> (bit & 7) & 1]
 
 
 @dataclass
@@ -93,15 +97,13 @@ class Matcher:
                 MAX_SEEDED_CUSTOMERS:
             return None
         seen = SeenKeys()
-        for keys in connection.exec_driver_sql(f"SELECT {', '.join(MATCH_COLUMNS)} {live}"):
-            seen.add(keys)
+        seen.add(connection.exec_driver_sql(f"SELECT {', '.join(MATCH_COLUMNS)} {live}"))
         return seen
 
     def remember(self, keys: Iterable[tuple[str, str, str]]) -> None:
         """Keys (in MATCH_ORDER) that customers now have: inserted or changed."""
         if self.seen is not None:
-            for found in keys:
-                self.seen.add(found)
+            self.seen.add(keys)
 
     def match(self, records: list[CleanRecord]) -> BatchMatch:
         """Match every record by email, then phone, then name and postcode; first match
@@ -109,8 +111,8 @@ class Matcher:
         keys = [r.match_keys() for r in records]
         connection = self.session.connection()
         seen = self.seen
-        in_db = [_existing(connection, column,
-                           (k[kind] for k in keys if seen is None or seen.may_exist(kind, k[kind])))
+        in_db = [_existing(connection, column, [k[kind] for k in keys] if seen is None
+                           else seen.may_exist(kind, [k[kind] for k in keys]))
                  for kind, column in enumerate(MATCH_COLUMNS)]
         in_batch: list[dict[str, int]] = [{}, {}, {}]
         targets: list[tuple[str, int] | None] = []

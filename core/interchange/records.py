@@ -130,10 +130,6 @@ class CleanRecord:
         """Derive `keys` from `values` (core.customer_keys), once cleaning is done."""
         self._keys = customer_keys_of(self.values)
 
-    @property
-    def has_keys(self) -> bool:
-        return self._row is not None or bool(self._keys)
-
     def row(self) -> tuple[Any, ...]:
         """The values and keys in ROW_FIELDS order (keys must have been filled in)."""
         if self._row is not None:

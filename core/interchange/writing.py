@@ -89,10 +89,8 @@ class BatchWriter:
         return list(dict.fromkeys(ids))
 
     def write(self, records: list[CleanRecord]) -> BatchResult:
+        """Store one batch of cleaned records (their keys filled in)."""
         result = BatchResult()
-        for record in records:
-            if not record.has_keys:
-                record.keys = customer_keys_of(record.values)
         matched = self.matcher.match(records)
         new: list[CleanRecord] = []
         new_index: dict[int, int] = {}
