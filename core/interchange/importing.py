@@ -274,6 +274,7 @@ def _run(session: Session, path: Path, source: _Source, options: ImportOptions, 
             if seen_rows == 0:
                 raise ImportRefused(NO_ROWS, file=str(path))
         report(0.9)  # the search index has taken the new customers
+        indexes.before_statistics(len(stats_ids))
         refresh_customer_stats(session, stats_ids, today=today)
         indexes.restore()
     report(1.0)

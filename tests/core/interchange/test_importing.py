@@ -262,3 +262,21 @@ def test_the_larger_page_cache_is_put_back_even_after_a_failure(sqlite_db: Datab
             assert connection.exec_driver_sql("PRAGMA cache_size").scalar() == -64 * 1024
             raise Cancelled()
         assert connection.exec_driver_sql("PRAGMA cache_size").scalar() == before
+
+
+def test_a_large_import_with_opening_history_keeps_every_sort_index(
+        db: Database, tmp_path: Path) -> None:
+    # 1,200 new customers, each with money spent: their statistics are refreshed at the
+    # end, with the indexes those statistics feed set aside (on SQLite) and rebuilt.
+    people = [{"First Name": f"P{i}", "Email": f"p{i}@example.com",
+               "Total Spent": f"{i}.50", "Total Orders": "1"} for i in range(1200)]
+    path = samples.write_format(tmp_path / "shopify.csv", samples.SHOPIFY_HEADER, people)
+    assert _import(db, path).created == 1200  # type: ignore[attr-defined]
+    names = {index["name"] for index in inspect(db.engine).get_indexes("customers")}
+    assert {f"ix_customers_{column}" for column in SORT_COLUMNS} <= names
+    top = db.raw().execute("SELECT first_name, lifetime_value_minor, visit_count, stage "
+                           "FROM customers WHERE deleted_at IS NULL "
+                           "ORDER BY lifetime_value_minor DESC, id LIMIT 1")
+    assert tuple(top[0])[:3] == ("P1199", 119950, 1)
+    if db.dialect == "sqlite":
+        assert db.raw().scalar("PRAGMA integrity_check") == "ok"
