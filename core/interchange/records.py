@@ -11,7 +11,7 @@ import operator
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from core.customer_keys import KEY_COLUMNS, customer_keys_of
 from core.interchange.problems import DROPPED_VALUE, INVALID_MONEY, RowProblem
@@ -49,7 +49,7 @@ _NOTHING = ("",)
 _LIMITED_FIELDS = tuple(name for name in MAX_LENGTHS if name in VALUE_FIELDS)
 _limited = operator.itemgetter(*_LIMITED_FIELDS)
 _LIMITS = tuple(MAX_LENGTHS[name] for name in _LIMITED_FIELDS)
-_NO_DATE = PartialDate(0, 0)  # a birthday that parse_birthday refused
+T = TypeVar("T")
 MAX_OPENING_ORDERS = 1000  # a hostile "Total Orders" must not create millions of rows
 
 
@@ -167,6 +167,31 @@ class CleanRecord:
         return f"CleanRecord(line={self.line}, values={self.values}, keys={self.keys})"
 
 
+class Remembered(Generic[T]):
+    """A check's results and refusals (ValueError) for the values it has seen, at most
+    10,000 of them, so that memory stays bounded on a huge file."""
+
+    _REFUSED = object()
+
+    def __init__(self, check: Callable[[str], T]) -> None:
+        self._check = check
+        self._seen: dict[str, Any] = {}
+
+    def __call__(self, value: str) -> T:
+        found = self._seen.get(value, self)  # `self`: not seen yet
+        if found is self:
+            if len(self._seen) >= 10_000:
+                self._seen.clear()
+            try:
+                found = self._check(value)
+            except ValueError:
+                found = self._REFUSED
+            self._seen[value] = found
+        if found is self._REFUSED:
+            raise ValueError(value)
+        return found  # type: ignore[no-any-return]
+
+
 class RowRejected(Exception):
     def __init__(self, problems: list[RowProblem]) -> None:
         super().__init__(problems[0].code)
@@ -180,8 +205,10 @@ class RecordCleaner:
         self.region = region
         self.day_first = day_first
         self._domains: dict[str, str | None] = {}
-        self._phones: dict[str, str | None] = {}
-        self._birthdays: dict[str, PartialDate] = {}
+        # Phone numbers and birthdays repeat across a file's rows: each is checked once.
+        self.phone: Callable[[str], str] = Remembered(lambda value: e164(value, region))
+        self.birthday: Callable[[str], PartialDate] = Remembered(
+            lambda value: parse_birthday(value, day_first=day_first))
 
     def email(self, value: str) -> str:
         """The normalised address; raises ValueError like core.validation.normalize_email."""
@@ -199,36 +226,6 @@ class RecordCleaner:
             if checked is not None:
                 return f"{local}@{checked}"
         return normalize_email(value)
-
-    def phone(self, value: str) -> str:
-        if value in self._phones:
-            found = self._phones[value]
-        else:
-            if len(self._phones) >= 10_000:  # memory stays bounded on a huge file
-                self._phones.clear()
-            try:
-                found = e164(value, self.region)  # core.validation.normalize_phone's work
-            except ValueError:
-                found = None
-            self._phones[value] = found
-        if found is None:
-            raise ValueError(value)
-        return found
-
-    def birthday(self, value: str) -> PartialDate:
-        """`parse_birthday` by this import's convention; dates repeat, so each is parsed once."""
-        found = self._birthdays.get(value)
-        if found is None:
-            if len(self._birthdays) >= 10_000:
-                self._birthdays.clear()
-            try:
-                found = parse_birthday(value, day_first=self.day_first)
-            except ValueError:
-                found = _NO_DATE
-            self._birthdays[value] = found
-        if found is _NO_DATE:
-            raise ValueError(value)
-        return found
 
     def clean(self, line: int, raw: dict[str, list[str]]) -> CleanRecord:
         """Raises RowRejected listing every problem that stops the row being stored."""
