@@ -17,7 +17,7 @@ from typing import NamedTuple
 import phonenumbers
 from phonenumbers import PhoneMetadata, PhoneNumber
 
-_FORMATTING = str.maketrans("", "", " -.()/")
+_FORMATTING = (" ", "-", ".", "(", ")", "/")
 _MIN_NATIONAL, _MAX_NATIONAL = 2, 17  # phonenumbers' own limits on a national number
 _prefix_patterns: dict[str, re.Pattern[str] | None] = {}
 
@@ -32,14 +32,33 @@ def _prefix(pattern: str | None) -> re.Pattern[str] | None:
     return compiled
 
 
+class _Prefixes(NamedTuple):
+    """National numbers the shortcut leaves to phonenumbers: those starting with one of
+    `literal` (tested with one startswith) or matching one of `patterns`."""
+
+    literal: tuple[str, ...]
+    patterns: tuple[re.Pattern[str], ...]
+
+    def refuse(self, national: str) -> bool:
+        return national.startswith(self.literal) or any(p.match(national)
+                                                         for p in self.patterns)
+
+
+def _prefixes(*patterns: str | None) -> _Prefixes:
+    """Metadata prefix patterns; plain digits (most of them: "011", "1") need no regex."""
+    literal = tuple(dict.fromkeys(p for p in patterns if p and p.isdigit()))
+    compiled = tuple(c for p in patterns if p and not p.isdigit() if (c := _prefix(p)))
+    return _Prefixes(literal, compiled)
+
+
 class _RegionPlan(NamedTuple):
     """What the shortcut needs to know about numbers written without "+" in a region."""
 
     metadata: PhoneMetadata
     country_code: int
-    country_prefix: str  # the calling code as digits, as someone may type it
-    international_prefix: re.Pattern[str] | None
-    trunk_prefix: re.Pattern[str] | None
+    # The calling code typed without "+", a leading zero (kept in Italy), an international
+    # prefix (00, 011, ...) or a trunk prefix: the full parse decides what to strip.
+    refused: _Prefixes
 
 
 @functools.lru_cache(maxsize=64)
@@ -47,61 +66,57 @@ def _region_plan(region: str) -> _RegionPlan | None:
     metadata = PhoneMetadata.metadata_for_region(region.upper(), None) if region else None
     if metadata is None or metadata.country_code is None:
         return None
-    return _RegionPlan(metadata, metadata.country_code, str(metadata.country_code),
-                       _prefix(metadata.international_prefix),
-                       _prefix(metadata.national_prefix_for_parsing))
+    return _RegionPlan(metadata, metadata.country_code, _prefixes(
+        str(metadata.country_code), "0", metadata.international_prefix,
+        metadata.national_prefix_for_parsing))
 
 
-def _split_country_code(digits: str) -> tuple[int, str] | None:
+@functools.lru_cache(maxsize=1024)
+def _country_code_size(digits: str) -> tuple[int, int] | None:
+    """The calling code at the start of `digits` (up to three of them) and its length."""
     # Calling codes are prefix-free, so the first one found is the only one.
     for size in (1, 2, 3):
         code = int(digits[:size])
         if code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
-            return code, digits[size:]
+            return code, size
     return None
 
 
 @functools.lru_cache(maxsize=64)
-def _calling_code_plan(country_code: int
-                       ) -> tuple[PhoneMetadata, re.Pattern[str] | None] | None:
-    """The numbering plan of a calling code and its trunk prefix pattern."""
+def _calling_code_plan(country_code: int) -> tuple[PhoneMetadata, _Prefixes] | None:
+    """The numbering plan of a calling code, and the national numbers left to the full
+    parse: a leading zero is kept (Italy) or a trunk prefix stripped (most countries)."""
     main_region = phonenumbers.region_code_for_country_code(country_code)
     metadata = PhoneMetadata.metadata_for_region_or_calling_code(country_code, main_region)
     if metadata is None:
         return None
-    return metadata, _prefix(metadata.national_prefix_for_parsing)
+    return metadata, _prefixes("0", metadata.national_prefix_for_parsing)
 
 
 def _plain_number(value: str, region: str) -> tuple[int, str, PhoneMetadata] | None:
     """Calling code, national number and numbering plan as `phonenumbers.parse` would find
     them, or None when not sure."""
-    compacted = value.translate(_FORMATTING)
+    compacted = value
+    for mark in _FORMATTING:
+        compacted = compacted.replace(mark, "")
     international = compacted.startswith("+")
     body = compacted[1:] if international else compacted
     if not (body.isascii() and body.isdigit()):
         return None
     if international:
-        split = _split_country_code(body)
+        split = _country_code_size(body[:3])
         if split is None:
             return None
-        country_code, national = split
+        country_code, size = split
+        national = body[size:]
         found = _calling_code_plan(country_code)
         if found is None or not _MIN_NATIONAL <= len(national) <= _MAX_NATIONAL:
             return None
-        metadata, trunk_prefix = found
-        # A leading zero is kept (Italy) or a trunk prefix stripped (most countries): the
-        # full parse decides both.
-        if national.startswith("0") or (trunk_prefix and trunk_prefix.match(national)):
-            return None
-        return country_code, national, metadata
+        metadata, refused = found
+        return None if refused.refuse(national) else (country_code, national, metadata)
     plan = _region_plan(region)
-    if plan is None or not _MIN_NATIONAL <= len(body) <= _MAX_NATIONAL:
-        return None
-    # An international prefix (00, 011, ...) or the country code typed without "+" may be
-    # stripped by the full parse; so may a trunk prefix, and a leading zero is kept (Italy).
-    if body.startswith((plan.country_prefix, "0")) or (
-            plan.international_prefix and plan.international_prefix.match(body)) or (
-            plan.trunk_prefix and plan.trunk_prefix.match(body)):
+    if plan is None or not _MIN_NATIONAL <= len(body) <= _MAX_NATIONAL or \
+            plan.refused.refuse(body):
         return None
     return plan.country_code, body, plan.metadata
 
