@@ -40,8 +40,8 @@ class _Prefixes(NamedTuple):
     patterns: tuple[re.Pattern[str], ...]
 
     def refuse(self, national: str) -> bool:
-        return national.startswith(self.literal) or any(p.match(national)
-                                                         for p in self.patterns)
+        return national.startswith(self.literal) or bool(self.patterns) and any(
+            p.match(national) for p in self.patterns)
 
 
 def _prefixes(*patterns: str | None) -> _Prefixes:

@@ -7,6 +7,7 @@ anything unusual takes the full check.
 """
 from __future__ import annotations
 
+import functools
 import operator
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -205,8 +206,9 @@ class RecordCleaner:
         self.region = region
         self.day_first = day_first
         self._domains: dict[str, str | None] = {}
-        # Phone numbers and birthdays repeat across a file's rows: each is checked once.
-        self.phone: Callable[[str], str] = Remembered(lambda value: e164(value, region))
+        # core.validation.normalize_phone's work; numbers rarely repeat, so none is kept.
+        self.phone: Callable[[str], str] = functools.partial(e164, region=region)
+        # Birthdays repeat across a file's rows: each is parsed once.
         self.birthday: Callable[[str], PartialDate] = Remembered(
             lambda value: parse_birthday(value, day_first=day_first))
 
