@@ -62,7 +62,7 @@ READING_SHARE = 0.75
 # The search index takes the new customers every so many rows, while the cleaning helpers
 # keep both cores busy, rather than all of them at the end with one core idle. Each catch-up
 # writes an index segment that FTS5 merges later, so not too often.
-SEARCH_CATCH_UP_ROWS = 20_000
+SEARCH_CATCH_UP_ROWS = 50_000
 IMPORT_PAGE_CACHE_MB = 64  # SQLite's, for the import's connection (see larger_page_cache)
 MAX_KEPT_PROBLEMS = 10_000  # in the summary; the history keeps fewer
 MAX_STORED_PROBLEMS = 1_000
