@@ -8,7 +8,7 @@ import time
 
 
 def _configure_logging() -> None:
-    from core.paths import user_log_dir
+    from core.kernel.paths import user_log_dir
 
     handler = logging.handlers.RotatingFileHandler(
         user_log_dir() / "regulars.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     _configure_logging()
     if args.command is None:
-        from gui.app import run_app
+        from gui.shell.app import run_app
 
         return run_app(db_target=args.db, exit_after_paint=args.exit_after_paint,
                        started=started)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from core.db import Database
-from core.opening import prepare_database
+from core.store.db import Database
+from core.store.opening import prepare_database
 
 TEMPLATE_DB = "regulars_template"
 _counter = itertools.count()

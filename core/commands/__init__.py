@@ -54,8 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def open_database(args: argparse.Namespace) -> Any:
     """The database named by --db, checked and migrated, for one command."""
-    from core.db import Database
-    from core.opening import DatabaseCorrupt, prepare_database
+    from core.store.db import Database
+    from core.store.opening import DatabaseCorrupt, prepare_database
 
     db = Database.open(args.db)
     try:

@@ -21,7 +21,7 @@ def register(subparsers: Any) -> None:
 
 
 def _sqlite_path(args: argparse.Namespace) -> Path:
-    from core.db import Database
+    from core.store.db import Database
 
     db = Database.open(args.db)
     if db.sqlite_path is None:
@@ -32,7 +32,7 @@ def _sqlite_path(args: argparse.Namespace) -> Path:
 
 
 def _backup(args: argparse.Namespace) -> int:
-    from core.backup import backup_database, check_integrity
+    from core.store.backup import backup_database, check_integrity
 
     path = _sqlite_path(args)
     if not path.exists():
@@ -46,9 +46,9 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from core.backup import BackupUnreadable, restore_backup
-    from core.opening import DatabaseInUse, lock_database
-    from core.db import Database
+    from core.store.backup import BackupUnreadable, restore_backup
+    from core.store.db import Database
+    from core.store.opening import DatabaseInUse, lock_database
 
     path = _sqlite_path(args)
     if not args.file.exists():

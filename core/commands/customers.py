@@ -24,7 +24,7 @@ def register(subparsers: Any) -> None:
 
 
 def _find(args: argparse.Namespace) -> int:
-    from core.customer_list import search_customers
+    from core.customers.queries import search_customers
 
     if args.limit < 1:
         raise CommandError("--limit must be at least 1")
@@ -36,7 +36,7 @@ def _find(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from core.demo import generate_demo
+    from core.demo.services import generate_demo
 
     if args.customers < 1:
         raise CommandError("--customers must be at least 1")

@@ -13,9 +13,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from core.customer_types import display_name
+from core.customers.types import display_name
 from core.interchange.exporting import CHUNK, RawReader, export_ids, write_atomically
-from core.jobs import CancelCheck, Cancelled, never_cancelled
+from core.kernel.jobs import CancelCheck, Cancelled, never_cancelled
 
 _NO_YEAR = 2000  # a leap year, so 29 February exists
 _CUSTOMERS_SQL = ("SELECT id, first_name, last_name, organisation, birthday_month, birthday_day,"

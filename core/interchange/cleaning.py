@@ -155,7 +155,7 @@ class _Failed:
 
 def _clean_in_helper(plan: CsvPlan, batch_size: int, share: tuple[int, int],
                      sender: Any) -> None:
-    gc.disable()  # this process only cleans: see core.jobs.collector_paused
+    gc.disable()  # this process only cleans: see core.kernel.jobs.collector_paused
     if hasattr(os, "nice"):
         # Three processes share two cores: the importing one, which writes in file order
         # and can never be overtaken, goes first (and so does the window, in the app).

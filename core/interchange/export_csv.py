@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from core.interchange.exporting import CustomerExport, iter_export_chunks, write_atomically
-from core.jobs import CancelCheck, Progress, never_cancelled, no_progress
+from core.kernel.jobs import CancelCheck, Progress, never_cancelled, no_progress
 
 CSV_COLUMNS = ("first_name", "last_name", "organisation", "email", "phone", "street", "city",
                "region", "postal_code", "country", "birthday", "tags", "notes",

@@ -9,9 +9,9 @@ from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy.orm import Session
 
-from core.customer_types import display_name
-from core.jobs import CancelCheck, Cancelled
-from core.validation import partial_date_iso
+from core.customers.types import display_name
+from core.customers.validation import partial_date_iso
+from core.kernel.jobs import CancelCheck, Cancelled
 
 CHUNK = 1000
 T = TypeVar("T")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from core.text import fold
+from core.kernel.text import fold
 
 # The fields a column can map to. Several columns may map to one multi-valued field;
 # the first non-empty value becomes the primary one.

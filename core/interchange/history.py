@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from core.customer_keys import customer_keys_of
-from core.customers import delete_customers
+from core.customers.keys import customer_keys_of
+from core.customers.models import Customer, CustomerTag
+from core.customers.services import delete_customers
 from core.interchange.models import ImportChange, ImportProfile, ImportRun, table_of
 from core.interchange.problems import RowProblem
-from core.models import Customer, CustomerTag
 
 
 class ImportNotFound(Exception):

@@ -17,8 +17,7 @@ from pathlib import Path
 from sqlalchemy import insert, update
 from sqlalchemy.orm import Session
 
-from core.customer_stats import refresh_customer_stats
-from core.db import Database, larger_page_cache
+from core.customers.stats import refresh_customer_stats
 from core.interchange.cleaning import (
     CleanedBatch,
     CleaningProcesses,
@@ -28,7 +27,6 @@ from core.interchange.cleaning import (
     helper_count,
     worth_a_helper,
 )
-from core.interchange.deferred_indexes import DeferredSortIndexes
 from core.interchange.formats import FORMATS, IGNORE, detect_format
 from core.interchange.models import ImportRun
 from core.interchange.problems import (
@@ -42,7 +40,7 @@ from core.interchange.reading import open_csv
 from core.interchange.records import RecordCleaner
 from core.interchange.sniffing import sniff_file
 from core.interchange.writing import POLICIES, SKIP, BatchWriter, extend_ranges
-from core.jobs import (
+from core.kernel.jobs import (
     CancelCheck,
     Cancelled,
     Progress,
@@ -50,8 +48,10 @@ from core.jobs import (
     never_cancelled,
     no_progress,
 )
-from core.profile import get_business_profile
-from core.search import dialect_for
+from core.settings.profile import get_business_profile
+from core.store.db import Database, larger_page_cache
+from core.store.deferred_indexes import DeferredSortIndexes
+from core.store.dialects import dialect_for
 
 log = logging.getLogger(__name__)
 

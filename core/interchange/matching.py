@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from core.interchange.records import CleanRecord
 
-MATCH_ORDER = ("email", "phone", "name_postcode")  # as core.customers.find_duplicate
+MATCH_ORDER = ("email", "phone", "name_postcode")  # as core.customers.services.find_duplicate
 MATCH_COLUMNS = ("email_key", "phone", "name_postcode_key")  # the customers columns looked up
 _SQLITE_MAX_PARAMS = 900
 # Reading the keys of this many live customers into the filter costs under 0.1 s; beyond

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
-
 from typing import cast
 
 from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from core.models import Base
+from core.store.base import Base
 
 
 def table_of(model: type[Base]) -> Table:

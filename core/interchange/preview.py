@@ -8,12 +8,12 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from core.customers.validation import PartialDate
 from core.interchange.importing import ImportOptions, SourceInfo, open_source
 from core.interchange.problems import RowProblem
 from core.interchange.reading import open_csv
 from core.interchange.records import RecordCleaner, check_rows
-from core.profile import get_business_profile
-from core.validation import PartialDate
+from core.settings.profile import get_business_profile
 
 PREVIEW_FIELDS = ("first_name", "last_name", "organisation", "email", "phone", "street",
                   "city", "postal_code", "country", "birthday", "tags")

@@ -1,6 +1,6 @@
 """One source row as it will be stored: values cleaned and checked, problems named.
 
-Emails and phones go through core.validation. Checking an address costs tens of
+Emails and phones go through core.customers.validation. Checking an address costs tens of
 microseconds, most of it on the domain, so domains are checked once per import and plain
 ASCII local parts (the common case) are checked against the RFC 5322 dot-atom form here;
 anything unusual takes the full check.
@@ -14,7 +14,18 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from core.customer_keys import KEY_COLUMNS, customer_keys_of
+from core.customers.keys import KEY_COLUMNS, customer_keys_of
+from core.customers.phones import e164
+from core.customers.validation import (
+    INVALID_DATE,
+    INVALID_EMAIL,
+    INVALID_PHONE,
+    MAX_LENGTHS,
+    NAME_REQUIRED,
+    TOO_LONG,
+    PartialDate,
+    normalize_email,
+)
 from core.interchange.problems import DROPPED_VALUE, INVALID_MONEY, RowProblem
 from core.interchange.values import (
     labels_to_tags,
@@ -26,17 +37,6 @@ from core.interchange.values import (
     split_multi,
     split_tags,
     strip_text_marker,
-)
-from core.phone_parsing import e164
-from core.validation import (
-    INVALID_DATE,
-    INVALID_EMAIL,
-    INVALID_PHONE,
-    MAX_LENGTHS,
-    NAME_REQUIRED,
-    TOO_LONG,
-    PartialDate,
-    normalize_email,
 )
 
 _ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
@@ -68,7 +68,7 @@ _EXTRAS = ("extra_emails", "extra_phones", "tags", "spent_minor", "orders", "ema
 
 class CleanRecord:
     """A row ready to store: `values` holds customer columns, `keys` their derived columns
-    (core.customer_keys), filled in after cleaning (core.interchange.cleaning).
+    (core.customers.keys), filled in after cleaning (core.interchange.cleaning).
 
     A record that a cleaning helper sent arrives as one tuple (see CleanedBatch), and its
     dicts are only made if something asks for them: most records go straight from that
@@ -128,7 +128,7 @@ class CleanRecord:
         self._keys = keys
 
     def fill_keys(self) -> None:
-        """Derive `keys` from `values` (core.customer_keys), once cleaning is done."""
+        """Derive `keys` from `values` (core.customers.keys), once cleaning is done."""
         self._keys = customer_keys_of(self.values)
 
     def row(self) -> tuple[Any, ...]:
@@ -206,14 +206,14 @@ class RecordCleaner:
         self.region = region
         self.day_first = day_first
         self._domains: dict[str, str | None] = {}
-        # core.validation.normalize_phone's work; numbers rarely repeat, so none is kept.
+        # core.customers.validation.normalize_phone's work; numbers rarely repeat, so none is kept.
         self.phone: Callable[[str], str] = functools.partial(e164, region=region)
         # Birthdays repeat across a file's rows: each is parsed once.
         self.birthday: Callable[[str], PartialDate] = Remembered(
             lambda value: parse_birthday(value, day_first=day_first))
 
     def email(self, value: str) -> str:
-        """The normalised address; raises ValueError like core.validation.normalize_email."""
+        """The normalised address; raises ValueError like core.customers.validation.normalize_email."""
         local, at, domain = value.rpartition("@")
         if at and len(value) <= 200 and len(local) <= 64 and _DOT_ATOM.match(local):
             key = domain.lower()

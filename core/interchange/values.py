@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from core.validation import PartialDate, date_exists
+from core.customers.validation import PartialDate, date_exists
 
 GOOGLE_SEPARATOR = " ::: "
 _SYSTEM_LABELS = frozenset({"* mycontacts", "mycontacts", "* starred", "* other contacts"})

@@ -16,7 +16,7 @@ from core.interchange.exporting import CustomerExport, iter_export_rows, write_a
 from core.interchange.problems import NOT_VCARD, RowProblem
 from core.interchange.reading import CountingReader
 from core.interchange.sniffing import detect_encoding, read_sample
-from core.jobs import CancelCheck, Progress, never_cancelled, no_progress
+from core.kernel.jobs import CancelCheck, Progress, never_cancelled, no_progress
 
 INVALID_VCARD = "invalid_vcard"
 

@@ -15,12 +15,12 @@ from typing import Any
 from sqlalchemy import bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
-from core.bulk_insert import bulk_insert, bulk_insert_tuples
-from core.customer_keys import customer_keys_of
+from core.customers.keys import customer_keys_of
+from core.customers.models import Customer, CustomerTag, Interaction, Tag
 from core.interchange.matching import Matcher
 from core.interchange.models import CustomerConsent, CustomerContact, ImportChange, table_of
 from core.interchange.records import ROW_FIELDS, CleanRecord
-from core.models import Customer, CustomerTag, Interaction, Tag
+from core.store.bulk_insert import bulk_insert, bulk_insert_tuples
 
 SKIP, FILL, OVERWRITE = "skip", "fill", "overwrite"
 POLICIES = (SKIP, FILL, OVERWRITE)

@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from core.jobs import CancelCheck, Progress, never_cancelled, no_progress
+from core.kernel.jobs import CancelCheck, Progress, never_cancelled, no_progress
 from core.printing.formats import (
     check_format,
     check_start,
@@ -31,8 +31,8 @@ from core.printing.recipients import (
     Skipped,
     select_recipients,
 )
-from core.printing.templates import TemplateData, check_template, get_template, InvalidTemplate
-from core.profile import BusinessProfileData, get_business_profile
+from core.printing.templates import InvalidTemplate, TemplateData, check_template, get_template
+from core.settings.profile import BusinessProfileData, get_business_profile
 
 log = logging.getLogger(__name__)
 
@@ -334,7 +334,7 @@ def _items(session: Session, batch_id: int, status: str) -> list[PrintBatchItem]
 
 
 def _live_id(session: Session, customer_id: int) -> int | None:
-    from core.models import Customer
+    from core.customers.models import Customer
 
     return customer_id if session.get(Customer, customer_id) is not None else None
 

@@ -9,7 +9,7 @@ import datetime as dt
 from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from core.models import Base
+from core.store.base import Base
 
 
 class PrintTemplate(Base):

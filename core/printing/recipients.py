@@ -10,10 +10,10 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from core.customer_types import display_name
-from core.models import Customer, CustomerTag, Tag
-from core.profile import BusinessProfileData
-from core.stages import STAGES
+from core.customers.models import Customer, CustomerTag, Tag
+from core.customers.stages import STAGES
+from core.customers.types import display_name
+from core.settings.profile import BusinessProfileData
 
 log = logging.getLogger(__name__)
 

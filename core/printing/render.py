@@ -13,10 +13,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from core.jobs import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
-from core.printing.formats import CARD, ENVELOPE, FOLDED, LETTER, LabelSheet, PageFormat, check_start
+from core.kernel.jobs import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
+from core.printing.formats import (
+    CARD,
+    ENVELOPE,
+    FOLDED,
+    LETTER,
+    LabelSheet,
+    PageFormat,
+    check_start,
+)
 from core.printing.recipients import Recipient
-from core.profile import BusinessProfileData
+from core.settings.profile import BusinessProfileData
 
 log = logging.getLogger(__name__)
 

@@ -70,8 +70,8 @@ def baseline_plain(csv_path: Path, db_path: Path) -> float:
 
 
 def baseline_customers_table(csv_path: Path, db_path: Path) -> float:
-    from core.db import Database, connect_sqlite
-    from core.opening import prepare_database
+    from core.store.db import Database, connect_sqlite
+    from core.store.opening import prepare_database
 
     db = Database.open(db_path)
     prepare_database(db)
@@ -99,10 +99,10 @@ def baseline_customers_table(csv_path: Path, db_path: Path) -> float:
 
 
 def measure(work_dir: Path, rows: int = ROWS) -> dict[str, float]:
-    from core.db import Database
     from core.interchange.export_csv import export_customers_csv
     from core.interchange.importing import run_import
-    from core.opening import prepare_database
+    from core.store.db import Database
+    from core.store.opening import prepare_database
 
     csv_path = work_dir / "customers.csv"
     write_sample(csv_path, rows)
@@ -171,10 +171,10 @@ def _helpers_peak_kb(peaks: dict[int, int]) -> None:
 def import_peak_mb(work_dir: Path, rows: int) -> tuple[float, float]:
     """Peak traced memory of a fresh import of `rows` rows (creating every customer) in
     this process, and the largest peak resident size among its cleaning helpers."""
-    from core.db import Database
     from core.interchange import cleaning
     from core.interchange.importing import run_import
-    from core.opening import prepare_database
+    from core.store.db import Database
+    from core.store.opening import prepare_database
 
     csv_path = work_dir / f"customers-{rows}.csv"
     write_sample(csv_path, rows, seed=rows)

@@ -46,7 +46,7 @@ def _job(count: int):  # type: ignore[no-untyped-def]
     from core.printing.recipients import _SampleCustomer, recipient_from
     from core.printing.render import ItemsJob
     from core.printing.templates import DEFAULT_TEMPLATES
-    from core.profile import BusinessProfileData
+    from core.settings.profile import BusinessProfileData
 
     profile = BusinessProfileData(name="Bloom & Co. Florist", street="4 Market Street",
                                   city="Bristol", postal_code="BS1 4DJ",

@@ -29,9 +29,9 @@ def main() -> None:
         app.processEvents()
         print(_peak_kb(), _peak_kb())
         return
-    from core.db import Database
-    from gui.context import AppContext
-    from gui.main_window import MainWindow
+    from core.store.db import Database
+    from gui.shell.context import AppContext
+    from gui.shell.main_window import MainWindow
 
     window = MainWindow(AppContext(Database.open(sys.argv[2], read_only=True), read_only=True))
     window.show()

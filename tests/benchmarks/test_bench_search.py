@@ -7,15 +7,15 @@ import statistics
 import time
 from pathlib import Path
 
-from core.customer_list import (
+from core.customers.queries import (
     ListQuery,
     count_customers,
     fetch_ids,
     fetch_rows,
     search_customers,
 )
-from core.db import Database
-from core.text import fold
+from core.kernel.text import fold
+from core.store.db import Database
 from tests.benchmarks.conftest import report
 
 

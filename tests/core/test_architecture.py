@@ -27,6 +27,6 @@ def test_core_never_imports_pyside6() -> None:
 def test_head_revision_constant_is_alembic_head() -> None:
     from alembic.script import ScriptDirectory
 
-    from core.schema import HEAD_REVISION, MIGRATIONS_DIR
+    from core.store.schema import HEAD_REVISION, MIGRATIONS_DIR
 
     assert ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head() == HEAD_REVISION

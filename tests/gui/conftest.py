@@ -9,7 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 from pytestqt.qtbot import QtBot  # noqa: E402
 
-from core.db import Database  # noqa: E402
+from core.store.db import Database  # noqa: E402
 
 
 @pytest.fixture
@@ -18,8 +18,8 @@ def active_window(qtbot: QtBot, sqlite_db: Database):  # type: ignore[no-untyped
     active window."""
     from PySide6.QtWidgets import QApplication
 
-    from gui.context import AppContext
-    from gui.main_window import MainWindow
+    from gui.shell.context import AppContext
+    from gui.shell.main_window import MainWindow
 
     window = MainWindow(AppContext(sqlite_db))
     qtbot.addWidget(window)

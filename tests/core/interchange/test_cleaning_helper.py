@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from core.customer_list import ListQuery, count_customers
-from core.db import Database
+from core.customers.queries import ListQuery, count_customers
 from core.interchange import cleaning, importing, records
 from core.interchange.importing import ImportOptions, ImportSummary, run_import
 from core.interchange.problems import ImportRefused
 from core.interchange.records import RecordCleaner
-from core.jobs import Cancelled
+from core.kernel.jobs import Cancelled
+from core.store.db import Database
 from tests.core.interchange import samples
 
 TODAY = dt.date(2026, 11, 22)
@@ -64,7 +64,7 @@ def test_the_helpers_give_what_this_process_gives(tmp_path: Path, monkeypatch: p
     results = []
     for helper in (False, True):
         db = Database.open(tmp_path / f"helper-{helper}.db")
-        from core.opening import prepare_database
+        from core.store.opening import prepare_database
 
         prepare_database(db)
         summary = _import(db, path, helper=helper, monkeypatch=monkeypatch, helpers=helpers)

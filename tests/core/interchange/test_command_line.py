@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from core.customer_list import ListQuery, count_customers
-from core.customer_types import CustomerDraft
-from core.customers import add_customer
-from core.db import Database
+from core.customers.queries import ListQuery, count_customers
+from core.customers.services import add_customer
+from core.customers.types import CustomerDraft
+from core.store.db import Database
 from main import main
 from tests.core.interchange import samples
 
@@ -73,8 +73,8 @@ def test_dry_run_and_forced_options(tmp_path: Path, capsys: pytest.CaptureFixtur
 
 def test_export_commands_write_csv_vcard_and_calendar(tmp_path: Path) -> None:
     db = Database.open(tmp_path / "r.db")
-    from core.opening import prepare_database
-    from core.validation import PartialDate
+    from core.customers.validation import PartialDate
+    from core.store.opening import prepare_database
 
     prepare_database(db)
     with db.unit_of_work() as session:
@@ -104,7 +104,7 @@ def _running(pid: str) -> bool:
 def test_killing_an_import_part_way_leaves_the_database_as_before(tmp_path: Path) -> None:
     db_path = tmp_path / "r.db"
     db = Database.open(db_path)
-    from core.opening import prepare_database
+    from core.store.opening import prepare_database
 
     prepare_database(db)
     with db.unit_of_work() as session:

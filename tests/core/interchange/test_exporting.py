@@ -7,17 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from core.customer_list import ListQuery, fetch_ids, search_customers
-from core.customer_types import CustomerDraft, MomentDraft
-from core.customers import add_customer, get_customer
-from core.db import Database
-from core.history import add_moment
+from core.customers.history import add_moment
+from core.customers.queries import ListQuery, fetch_ids, search_customers
+from core.customers.services import add_customer, get_customer
+from core.customers.types import CustomerDraft, MomentDraft
+from core.customers.validation import PartialDate
 from core.interchange.calendar import CalendarLabels, export_calendar
 from core.interchange.export_csv import CSV_COLUMNS, export_customers_csv, neutralise
 from core.interchange.importing import run_import
 from core.interchange.vcard import export_vcard
-from core.opening import prepare_database
-from core.validation import PartialDate
+from core.store.db import Database
+from core.store.opening import prepare_database
 
 PEOPLE = [
     CustomerDraft(first_name="Zoë", last_name="Ørsted", email="zoe@example.dk",

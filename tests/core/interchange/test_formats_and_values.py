@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from core.customers.validation import PartialDate, normalize_email
 from core.interchange.formats import detect_format
 from core.interchange.records import RecordCleaner, raw_from_row, raw_row_builder
 from core.interchange.sniffing import detect_delimiter, detect_encoding
@@ -18,7 +19,6 @@ from core.interchange.values import (
     split_multi,
     strip_text_marker,
 )
-from core.validation import PartialDate, normalize_email
 from tests.core.interchange import samples
 
 

@@ -8,12 +8,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.customer_list import ListQuery, count_customers
-from core.db import Database
+from core.customers.queries import ListQuery, count_customers
 from core.interchange import problems as p
 from core.interchange.history import list_imports
 from core.interchange.importing import run_import
 from core.interchange.problems import ImportRefused
+from core.store.db import Database
 
 
 def _refusal(db: Database, path: Path) -> ImportRefused:

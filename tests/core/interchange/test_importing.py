@@ -7,15 +7,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, inspect, select
 
-from core.customer_list import ListQuery, count_customers, search_customers
-from core.customer_types import CustomerDraft
-from core.customers import add_customer, get_customer
-from core.db import Database, larger_page_cache
+from core.customers.models import SORT_COLUMNS
+from core.customers.queries import ListQuery, count_customers, search_customers
+from core.customers.services import add_customer, get_customer
+from core.customers.types import CustomerDraft
 from core.interchange.history import get_import, list_imports, undo_import
 from core.interchange.importing import ImportOptions, run_import
 from core.interchange.models import CustomerConsent, CustomerContact
-from core.jobs import Cancelled
-from core.models import SORT_COLUMNS
+from core.kernel.jobs import Cancelled
+from core.store.db import Database, larger_page_cache
 from tests.core.interchange import samples
 
 TODAY = dt.date(2026, 11, 22)

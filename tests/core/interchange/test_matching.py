@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from core.customer_list import ListQuery, count_customers
-from core.customer_types import CustomerDraft
-from core.customers import add_customer, get_customer
-from core.db import Database
+from core.customers.queries import ListQuery, count_customers
+from core.customers.services import add_customer, get_customer
+from core.customers.types import CustomerDraft
 from core.interchange import matching
 from core.interchange.importing import ImportOptions, run_import
+from core.store.db import Database
 from tests.core.interchange import samples
 
 

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from core.customer_list import search_customers
-from core.customer_types import CustomerDraft
-from core.customers import add_customer
-from core.db import Database
+from core.customers.queries import search_customers
+from core.customers.services import add_customer
+from core.customers.types import CustomerDraft
 from core.interchange import importing
 from core.interchange.importing import ImportOptions, run_import
-from core.search.sqlite_fts import DEFAULT_HASH_SIZE
+from core.store.db import Database
+from core.store.dialects.sqlite_fts import DEFAULT_HASH_SIZE
 from tests.core.interchange import samples
 
 TODAY = dt.date(2026, 11, 22)

@@ -8,7 +8,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from core.printing.recipients import Recipient, _SampleCustomer, recipient_from
-from core.profile import BusinessProfileData
+from core.settings.profile import BusinessProfileData
 
 PROFILE = BusinessProfileData(
     name="Bloom & Co. Florist", street="4 Market Street", city="Bristol",

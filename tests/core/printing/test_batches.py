@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from core.customer_types import CustomerDraft
-from core.customers import add_customer
-from core.db import Database
+from core.customers.services import add_customer
+from core.customers.types import CustomerDraft
 from core.printing.batches import (
     REPRINTED,
     SENT,
@@ -37,6 +36,7 @@ from core.printing.templates import (
     restore_default_template,
     save_template,
 )
+from core.store.db import Database
 from tests.core.printing.helpers import page_texts
 
 ADDRESS = {"street": "1 High St", "city": "Leeds", "postal_code": "LS1 1AA"}

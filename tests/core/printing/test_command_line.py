@@ -6,10 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from core.customer_types import CustomerDraft
-from core.customers import add_customer
-from core.db import Database
-from core.opening import prepare_database
+from core.customers.services import add_customer
+from core.customers.types import CustomerDraft
+from core.store.db import Database
+from core.store.opening import prepare_database
 from tests.core.printing.helpers import page_texts
 
 ROOT = Path(__file__).resolve().parents[3]

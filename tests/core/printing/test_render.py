@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from core.jobs import Cancelled
+from core.kernel.jobs import Cancelled
 from core.printing.formats import LABEL_SHEETS, PAGE_FORMATS, get_label_sheet, get_page_format
 from core.printing.render import ItemsJob, render_items, render_items_bytes, render_labels
 from core.printing.templates import DEFAULT_TEMPLATES

@@ -1,0 +1,1 @@
+"""Customers: the list, the record, its history and moments, duplicates and merging."""

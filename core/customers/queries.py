@@ -1,0 +1,186 @@
+"""The customer list as pages of plain rows: filtered, searched and sorted in SQL.
+
+Runs over a plain DB-API connection (`Database.raw()`), so the window can paint its
+first rows before SQLAlchemy's ORM is even imported.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from core.kernel.text import search_tokens
+from core.store.db import RawConnection
+from core.store.dialects import SearchPlan, dialect_for
+
+# Sort keys and the indexed column each one orders by.
+SORT_COLUMNS = {
+    "name": "c.sort_name",
+    "email": "c.email_key",
+    "phone": "c.phone",
+    "city": "c.city",
+    "postal_code": "c.postal_code",
+    "stage": "c.stage",
+    "visits": "c.visit_count",
+    "value": "c.lifetime_value_minor",
+    "last_visit": "c.last_interaction_on",
+    "since": "c.customer_since",
+    # No index can serve this one; a deliberate click on Tags pays ~0.4 s at 100,000.
+    "tags": "(SELECT min(t.name) FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id"
+            " WHERE ct.customer_id = c.id)",
+}
+
+_ROW_COLUMNS = (
+    "c.id, c.first_name, c.last_name, c.organisation, c.email, c.phone, c.city, "
+    "c.postal_code, c.stage, c.visit_count, c.lifetime_value_minor, c.last_interaction_on, "
+    "c.customer_since"
+)
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    text: str = ""
+    stage: str | None = None
+    tag_id: int | None = None
+    sort: str = "name"
+    descending: bool = False
+    trash: bool = False  # True: only customers in the trash
+    sent_template: str = ""  # only customers sent this card or letter ...
+    sent_since: dt.date | None = None  # ... on or after this day
+
+
+@dataclass(frozen=True)
+class ListRow:
+    id: int
+    first_name: str
+    last_name: str
+    organisation: str
+    email: str
+    phone: str
+    city: str
+    postal_code: str
+    stage: str
+    visit_count: int
+    lifetime_value_minor: int
+    last_interaction_on: dt.date | None
+    customer_since: dt.date | None
+
+    @property
+    def display_name(self) -> str:
+        name = f"{self.first_name} {self.last_name}".strip()
+        return name or self.organisation
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def _where(raw: RawConnection, query: ListQuery) -> tuple[str, dict[str, Any], str]:
+    """WHERE clause, its parameters, and the ORDER BY clause for a list query."""
+    conditions = ["c.deleted_at IS NOT NULL" if query.trash else "c.deleted_at IS NULL"]
+    params: dict[str, Any] = {}
+    if query.stage:
+        conditions.append("c.stage = :stage")
+        params["stage"] = query.stage
+    if query.tag_id is not None:
+        conditions.append(
+            "EXISTS (SELECT 1 FROM customer_tags ct WHERE ct.customer_id = c.id "
+            "AND ct.tag_id = :tag_id)"
+        )
+        params["tag_id"] = query.tag_id
+    if query.sent_template:
+        since = dt.datetime.combine(query.sent_since or dt.date.min, dt.time())
+        conditions.append(
+            "EXISTS (SELECT 1 FROM print_batch_items i JOIN print_batches b ON b.id = i.batch_id"
+            " WHERE i.customer_id = c.id AND b.template_name = :sent_template"
+            " AND i.status = 'sent' AND i.status_changed_at >= :sent_since)"
+        )
+        params["sent_template"] = query.sent_template
+        # SQLite keeps datetimes as ISO text (as SQLAlchemy writes them); servers compare types.
+        params["sent_since"] = since.isoformat(sep=" ") if raw.dialect == "sqlite" else since
+    search = dialect_for(raw.dialect)
+    plan = search.plan(raw, search_tokens(query.text)) if query.text.strip() else SearchPlan()
+    conditions += plan.conditions
+    params.update(plan.params)
+    column = search.order_term(SORT_COLUMNS.get(query.sort, SORT_COLUMNS["name"]), plan)
+    direction = "DESC" if query.descending else "ASC"
+    return " AND ".join(conditions), params, f"{column} {direction}, c.id {direction}"
+
+
+def count_customers(raw: RawConnection, query: ListQuery) -> int:
+    where, params, _ = _where(raw, query)
+    return int(raw.scalar(f"SELECT count(*) FROM customers c WHERE {where}", params))
+
+
+def fetch_customers(
+    raw: RawConnection, query: ListQuery, *, offset: int = 0, limit: int = 100
+) -> list[ListRow]:
+    """One page of the list, in the query's order."""
+    where, params, order = _where(raw, query)
+    params.update(limit=limit, offset=offset)
+    rows = raw.execute(
+        f"SELECT {_ROW_COLUMNS} FROM customers c WHERE {where} "
+        f"ORDER BY {order} LIMIT :limit OFFSET :offset",
+        params,
+    )
+    return [_list_row(r) for r in rows]
+
+
+def fetch_ids(raw: RawConnection, query: ListQuery, *, limit: int | None = None) -> list[int]:
+    """The ids the query matches, in order (all of them unless `limit`)."""
+    where, params, order = _where(raw, query)
+    sql = f"SELECT c.id FROM customers c WHERE {where} ORDER BY {order}"
+    if limit is not None:
+        sql += " LIMIT :limit"
+        params["limit"] = limit
+    return [r[0] for r in raw.execute(sql, params)]
+
+
+def fetch_rows(raw: RawConnection, customer_ids: Sequence[int]) -> list[ListRow]:
+    """The list rows of these customers, in the order given (the list view pages by ids)."""
+    if not customer_ids:
+        return []
+    marks, params = _id_params(customer_ids)
+    rows = raw.execute(f"SELECT {_ROW_COLUMNS} FROM customers c WHERE c.id IN ({marks})", params)
+    by_id = {int(r[0]): r for r in rows}
+    return [_list_row(by_id[i]) for i in customer_ids if i in by_id]
+
+
+def _list_row(r: Sequence[Any]) -> ListRow:
+    return ListRow(
+        id=r[0], first_name=r[1], last_name=r[2], organisation=r[3], email=r[4], phone=r[5],
+        city=r[6], postal_code=r[7], stage=r[8], visit_count=r[9], lifetime_value_minor=r[10],
+        last_interaction_on=_as_date(r[11]), customer_since=_as_date(r[12]),
+    )
+
+
+def _id_params(customer_ids: Sequence[int]) -> tuple[str, dict[str, int]]:
+    marks = ", ".join(f":i{n}" for n in range(len(customer_ids)))
+    return marks, {f"i{n}": int(cid) for n, cid in enumerate(customer_ids)}
+
+
+def search_customers(raw: RawConnection, text: str, *, limit: int = 20) -> list[ListRow]:
+    """Customers matching `text` in name, email, phone (any formatting) or postcode."""
+    return fetch_customers(raw, ListQuery(text=text), offset=0, limit=limit)
+
+
+def tags_by_customer(raw: RawConnection, customer_ids: Sequence[int]) -> dict[int, list[str]]:
+    if not customer_ids:
+        return {}
+    marks, params = _id_params(customer_ids)
+    rows = raw.execute(
+        "SELECT ct.customer_id, t.name FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id "
+        f"WHERE ct.customer_id IN ({marks}) ORDER BY t.name",
+        params,
+    )
+    found: dict[int, list[str]] = {}
+    for customer_id, name in rows:
+        found.setdefault(int(customer_id), []).append(name)
+    return found
+
+
+def all_tags(raw: RawConnection) -> list[tuple[int, str]]:
+    return [(int(r[0]), r[1]) for r in raw.execute("SELECT id, name FROM tags ORDER BY name")]

@@ -1,0 +1,307 @@
+"""Customer services: add, edit, look up, trash and restore, with validation and duplicates."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session, selectinload
+
+from core.customers.keys import customer_keys, name_postcode_key
+from core.customers.models import Customer, Tag
+from core.customers.stats import refresh_customer_stats
+from core.customers.types import (
+    TEXT_FIELDS,
+    CustomerDetail,
+    CustomerDraft,
+    InteractionRow,
+    MomentRow,
+    display_name,
+)
+from core.customers.validation import (
+    INVALID_EMAIL,
+    INVALID_PHONE,
+    MAX_LENGTHS,
+    NAME_REQUIRED,
+    TOO_LONG,
+    UNKNOWN_CUSTOMER,
+    FieldProblem,
+    InvalidInput,
+    PartialDate,
+    check_partial_date,
+    normalize_email,
+    normalize_phone,
+)
+from core.settings.profile import business_region
+
+
+class DuplicateCustomer(Exception):
+    """Another customer has the same email, phone, or name and postcode."""
+
+    def __init__(self, existing_id: int, matched_on: str) -> None:
+        super().__init__(f"duplicate of customer {existing_id} by {matched_on}")
+        self.existing_id = existing_id
+        self.matched_on = matched_on
+
+
+class CustomerNotFound(Exception):
+    def __init__(self, customer_id: int) -> None:
+        super().__init__(f"no customer {customer_id}")
+        self.customer_id = customer_id
+
+
+def clean_draft(session: Session, draft: CustomerDraft, region: str | None = None) -> CustomerDraft:
+    """The draft as it will be stored; raises InvalidInput listing every bad field."""
+    region = region if region is not None else business_region(session)
+    problems: list[FieldProblem] = []
+    values: dict[str, Any] = {name: (getattr(draft, name) or "").strip() for name in TEXT_FIELDS}
+    for name, limit in MAX_LENGTHS.items():
+        if len(values[name]) > limit:
+            problems.append(FieldProblem(name, TOO_LONG, str(limit)))
+    if not (values["first_name"] or values["last_name"] or values["organisation"]):
+        problems.append(FieldProblem("first_name", NAME_REQUIRED))
+    if values["email"]:
+        try:
+            values["email"] = normalize_email(values["email"])
+        except ValueError as exc:
+            problems.append(FieldProblem("email", INVALID_EMAIL, str(exc)))
+    if values["phone"]:
+        try:
+            values["phone"] = normalize_phone(values["phone"], region)
+        except ValueError as exc:
+            problems.append(FieldProblem("phone", INVALID_PHONE, str(exc)))
+    check_partial_date("birthday", draft.birthday, problems)
+    if draft.referred_by_id is not None and session.get(Customer, draft.referred_by_id) is None:
+        problems.append(FieldProblem("referred_by_id", UNKNOWN_CUSTOMER, str(draft.referred_by_id)))
+    if problems:
+        raise InvalidInput(problems)
+    tags = tuple(dict.fromkeys(t.strip() for t in draft.tags if t.strip()))
+    return dataclasses.replace(draft, tags=tags, **values)
+
+
+def find_duplicate(
+    session: Session, draft: CustomerDraft, *, exclude_id: int | None = None
+) -> tuple[int, str] | None:
+    """The first live customer matching a cleaned draft by email, phone, or name and postcode."""
+    checks = [
+        ("email", Customer.email_key, draft.email.casefold()),
+        ("phone", Customer.phone, draft.phone),
+        ("name_postcode", Customer.name_postcode_key,
+         name_postcode_key(draft.first_name, draft.last_name, draft.postal_code)),
+    ]
+    for matched_on, column, value in checks:
+        if not value:
+            continue
+        query = select(Customer.id).where(column == value, Customer.deleted_at.is_(None))
+        if exclude_id is not None:
+            query = query.where(Customer.id != exclude_id)
+        found = session.scalars(query.order_by(Customer.id).limit(1)).first()
+        if found is not None:
+            return found, matched_on
+    return None
+
+
+def add_customer(
+    session: Session, draft: CustomerDraft, *, allow_duplicate: bool = False,
+    region: str | None = None, today: dt.date | None = None,
+) -> CustomerDetail:
+    """Store a new customer. Raises InvalidInput or DuplicateCustomer and then writes nothing."""
+    draft = clean_draft(session, draft, region)
+    if not allow_duplicate and (dup := find_duplicate(session, draft)):
+        raise DuplicateCustomer(*dup)
+    now = dt.datetime.now()
+    customer = Customer(created_at=now, updated_at=now)
+    if draft.customer_since is None:
+        draft = dataclasses.replace(draft, customer_since=today or dt.date.today())
+    _apply_draft(session, customer, draft)
+    session.add(customer)
+    session.flush()
+    touched = [customer.id] + ([draft.referred_by_id] if draft.referred_by_id else [])
+    refresh_customer_stats(session, touched, today=today)
+    return get_customer(session, customer.id)
+
+
+def update_customer(
+    session: Session, customer_id: int, draft: CustomerDraft, *, allow_duplicate: bool = False,
+    region: str | None = None,
+) -> CustomerDetail:
+    """Replace a customer's editable fields with `draft`."""
+    customer = _load(session, customer_id)
+    draft = clean_draft(session, draft, region)
+    if draft.referred_by_id == customer_id:
+        raise InvalidInput([FieldProblem("referred_by_id", UNKNOWN_CUSTOMER, str(customer_id))])
+    if not allow_duplicate and (dup := find_duplicate(session, draft, exclude_id=customer_id)):
+        raise DuplicateCustomer(*dup)
+    old_referrer = customer.referred_by_id
+    _apply_draft(session, customer, draft)
+    customer.updated_at = dt.datetime.now()
+    session.flush()
+    touched = {customer_id, old_referrer, draft.referred_by_id} - {None}
+    refresh_customer_stats(session, touched)  # type: ignore[arg-type]
+    return get_customer(session, customer_id)
+
+
+def get_customer(session: Session, customer_id: int) -> CustomerDetail:
+    customer = session.scalars(
+        select(Customer)
+        .where(Customer.id == customer_id)
+        .options(
+            selectinload(Customer.interactions),
+            selectinload(Customer.moments),
+            selectinload(Customer.tags),
+        )
+    ).first()
+    if customer is None:
+        raise CustomerNotFound(customer_id)
+    return _detail(session, customer)
+
+
+def delete_customers(session: Session, customer_ids: Iterable[int]) -> tuple[int, ...]:
+    """Move customers to the trash. Returns the ids actually moved (for undo)."""
+    ids = sorted(set(customer_ids))
+    live = session.scalars(
+        select(Customer.id).where(Customer.id.in_(ids), Customer.deleted_at.is_(None))
+    ).all()
+    if live:
+        session.execute(
+            update(Customer).where(Customer.id.in_(live)).values(deleted_at=dt.datetime.now())
+        )
+        _refresh_referrers(session, live)
+    return tuple(live)
+
+
+def restore_customers(session: Session, customer_ids: Iterable[int]) -> tuple[int, ...]:
+    """Bring customers back from the trash."""
+    ids = sorted(set(customer_ids))
+    trashed = session.scalars(
+        select(Customer.id).where(Customer.id.in_(ids), Customer.deleted_at.is_not(None))
+    ).all()
+    if trashed:
+        session.execute(update(Customer).where(Customer.id.in_(trashed)).values(deleted_at=None))
+        _refresh_referrers(session, trashed)
+    return tuple(trashed)
+
+
+def purge_customers(session: Session, customer_ids: Iterable[int]) -> int:
+    """Delete trashed customers for good, with their history. Live customers are untouched."""
+    doomed = session.scalars(
+        select(Customer).where(
+            Customer.id.in_(sorted(set(customer_ids))), Customer.deleted_at.is_not(None)
+        )
+    ).all()
+    for customer in doomed:
+        session.delete(customer)
+    return len(doomed)
+
+
+def list_tags(session: Session) -> list[tuple[int, str]]:
+    return [(t.id, t.name) for t in session.scalars(select(Tag).order_by(func.lower(Tag.name)))]
+
+
+def _refresh_referrers(session: Session, ids: Iterable[int]) -> None:
+    referrers = session.scalars(
+        select(Customer.referred_by_id).where(
+            Customer.id.in_(list(ids)), Customer.referred_by_id.is_not(None)
+        )
+    ).all()
+    refresh_customer_stats(session, [r for r in referrers if r is not None])
+
+
+def _load(session: Session, customer_id: int) -> Customer:
+    customer = session.get(Customer, customer_id)
+    if customer is None:
+        raise CustomerNotFound(customer_id)
+    return customer
+
+
+def _apply_draft(session: Session, customer: Customer, draft: CustomerDraft) -> None:
+    for name in TEXT_FIELDS:
+        setattr(customer, name, getattr(draft, name))
+    customer.referred_by_id = draft.referred_by_id
+    customer.customer_since = draft.customer_since
+    birthday = draft.birthday
+    customer.birthday_month = birthday.month if birthday else None
+    customer.birthday_day = birthday.day if birthday else None
+    customer.birthday_year = birthday.year if birthday else None
+    customer.no_mail = draft.no_mail
+    customer.no_email = draft.no_email
+    customer.no_birthday_cards = draft.no_birthday_cards
+    for key, value in customer_keys(
+        first_name=draft.first_name, last_name=draft.last_name, organisation=draft.organisation,
+        email=draft.email, phone=draft.phone, postal_code=draft.postal_code,
+    ).items():
+        setattr(customer, key, value)
+    customer.tags = _tags_named(session, draft.tags)
+
+
+def _tags_named(session: Session, names: Iterable[str]) -> list[Tag]:
+    wanted = list(dict.fromkeys(names))
+    if not wanted:
+        return []
+    folded = {n.casefold(): n for n in wanted}
+    existing = {
+        t.name.casefold(): t
+        for t in session.scalars(select(Tag).where(func.lower(Tag.name).in_(list(folded))))
+    }
+    tags = []
+    for key, name in folded.items():
+        tag = existing.get(key)
+        if tag is None:
+            tag = Tag(name=name)
+            session.add(tag)
+        tags.append(tag)
+    return tags
+
+
+def _draft_of(customer: Customer) -> CustomerDraft:
+    birthday = None
+    if customer.birthday_month and customer.birthday_day:
+        birthday = PartialDate(customer.birthday_month, customer.birthday_day, customer.birthday_year)
+    return CustomerDraft(
+        **{name: getattr(customer, name) or "" for name in TEXT_FIELDS},
+        referred_by_id=customer.referred_by_id,
+        customer_since=customer.customer_since,
+        birthday=birthday,
+        no_mail=customer.no_mail,
+        no_email=customer.no_email,
+        no_birthday_cards=customer.no_birthday_cards,
+        tags=tuple(t.name for t in customer.tags),
+    )
+
+
+def _detail(session: Session, customer: Customer) -> CustomerDetail:
+    referrer_name = ""
+    if customer.referred_by_id is not None:
+        referrer = session.get(Customer, customer.referred_by_id)
+        if referrer is not None:
+            referrer_name = display_name(
+                referrer.first_name, referrer.last_name, referrer.organisation
+            )
+    referral_count = session.scalar(
+        select(func.count()).where(
+            Customer.referred_by_id == customer.id, Customer.deleted_at.is_(None)
+        )
+    )
+    interactions = sorted(customer.interactions, key=lambda i: (i.occurred_on, i.id), reverse=True)
+    moments = sorted(customer.moments, key=lambda m: (m.month, m.day, m.id))
+    return CustomerDetail(
+        id=customer.id,
+        draft=_draft_of(customer),
+        stage=customer.stage,
+        visit_count=customer.visit_count,
+        lifetime_value_minor=customer.lifetime_value_minor,
+        last_interaction_on=customer.last_interaction_on,
+        referred_by_name=referrer_name,
+        referral_count=referral_count or 0,
+        created_at=customer.created_at,
+        deleted=customer.deleted_at is not None,
+        interactions=tuple(
+            InteractionRow(i.id, i.kind, i.occurred_on, i.amount_minor, i.note) for i in interactions
+        ),
+        moments=tuple(
+            MomentRow(m.id, m.kind, m.life_event, PartialDate(m.month, m.day, m.year), m.note)
+            for m in moments
+        ),
+    )

@@ -1,0 +1,1 @@
+"""Demo data: a database full of realistic customers and their history."""

@@ -1,0 +1,1 @@
+"""Pieces every area shares: changes, errors, money, dates, jobs, text folding, paths."""

@@ -1,0 +1,1 @@
+"""The shop's settings, stored in the database: the business profile and declared sections."""

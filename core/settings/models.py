@@ -1,0 +1,25 @@
+"""ORM model of the settings area: the business profile (one row)."""
+from __future__ import annotations
+
+from sqlalchemy import LargeBinary, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from core.store.base import Base
+
+
+class BusinessProfile(Base):
+    __tablename__ = "business_profile"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    street: Mapped[str] = mapped_column(String(300), default="")
+    city: Mapped[str] = mapped_column(String(200), default="")
+    postal_code: Mapped[str] = mapped_column(String(40), default="")
+    country: Mapped[str] = mapped_column(String(100), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    email: Mapped[str] = mapped_column(String(320), default="")
+    logo_png: Mapped[bytes | None] = mapped_column(LargeBinary)
+    signature_name: Mapped[str] = mapped_column(String(200), default="")
+    region: Mapped[str] = mapped_column(String(2), default="US")  # default phone region
+    locale: Mapped[str] = mapped_column(String(20), default="en_US")
+    currency: Mapped[str] = mapped_column(String(3), default="USD")

@@ -1,0 +1,92 @@
+"""The business profile: who is thanking the customers. Stored in the database (one row)."""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from core.customers.validation import (
+    INVALID_CHOICE,
+    INVALID_EMAIL,
+    INVALID_PHONE,
+    FieldProblem,
+    InvalidInput,
+    normalize_email,
+    normalize_phone,
+)
+from core.settings.models import BusinessProfile
+
+PROFILE_ID = 1
+
+
+@dataclass(frozen=True)
+class BusinessProfileData:
+    name: str = ""
+    street: str = ""
+    city: str = ""
+    postal_code: str = ""
+    country: str = ""
+    phone: str = ""
+    email: str = ""
+    logo_png: bytes | None = None
+    signature_name: str = ""
+    region: str = "US"
+    locale: str = "en_US"
+    currency: str = "USD"
+
+
+_FIELDS = [f.name for f in dataclasses.fields(BusinessProfileData)]
+
+
+def get_business_profile(session: Session) -> BusinessProfileData:
+    row = session.get(BusinessProfile, PROFILE_ID)
+    if row is None:
+        return BusinessProfileData()
+    return BusinessProfileData(**{name: getattr(row, name) for name in _FIELDS})
+
+
+def business_region(session: Session) -> str:
+    return get_business_profile(session).region
+
+
+def save_business_profile(session: Session, profile: BusinessProfileData) -> BusinessProfileData:
+    """Validate and store the profile; raises InvalidInput naming each bad field."""
+    import phonenumbers
+    from babel import Locale, UnknownLocaleError
+
+    problems: list[FieldProblem] = []
+    values: dict[str, Any] = {
+        name: (value.strip() if isinstance(value, str) else value)
+        for name, value in dataclasses.asdict(profile).items()
+    }
+    values["region"] = values["region"].upper()
+    if values["region"] not in phonenumbers.SUPPORTED_REGIONS:
+        problems.append(FieldProblem("region", INVALID_CHOICE, values["region"]))
+    try:
+        Locale.parse(values["locale"])
+    except (UnknownLocaleError, ValueError):
+        problems.append(FieldProblem("locale", INVALID_CHOICE, values["locale"]))
+    if len(values["currency"]) != 3:
+        problems.append(FieldProblem("currency", INVALID_CHOICE, values["currency"]))
+    if values["email"]:
+        try:
+            values["email"] = normalize_email(values["email"])
+        except ValueError as exc:
+            problems.append(FieldProblem("email", INVALID_EMAIL, str(exc)))
+    if values["phone"] and not problems:
+        try:
+            values["phone"] = normalize_phone(values["phone"], values["region"])
+        except ValueError as exc:
+            problems.append(FieldProblem("phone", INVALID_PHONE, str(exc)))
+    if problems:
+        raise InvalidInput(problems)
+    row = session.get(BusinessProfile, PROFILE_ID)
+    if row is None:
+        row = BusinessProfile(id=PROFILE_ID)
+        session.add(row)
+    for name, value in values.items():
+        setattr(row, name, value)
+    session.flush()
+    return BusinessProfileData(**values)

@@ -1,0 +1,145 @@
+"""Backups of the SQLite file with SQLite's online backup API, and restoring them.
+
+Each database file has its own backup folder (so a shop with two files never restores
+one over the other). Backups are named `regulars-YYYYMMDD-HHMMSS-<reason>.db`; the
+daily ones roll over (the newest `KEEP_DAILY` are kept), the other ones stay.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from core.kernel import paths
+
+log = logging.getLogger(__name__)
+
+KEEP_DAILY = 14
+DAILY = "daily"
+BEFORE_MIGRATION = "before-migration"
+MANUAL = "manual"
+BEFORE_RESTORE = "before-restore"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken_at: dt.datetime
+    reason: str
+    size_bytes: int
+
+
+class NotASqliteDatabase(Exception):
+    def __init__(self, url: str) -> None:
+        super().__init__(url)
+        self.url = url
+
+
+class BackupUnreadable(Exception):
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+def backup_folder(db_path: Path) -> Path:
+    """Where the backups of this database file go: its name plus a hash of its path."""
+    resolved = db_path.resolve()
+    digest = hashlib.sha1(str(resolved).encode("utf-8")).hexdigest()[:8]
+    folder = paths.backup_dir() / f"{resolved.stem}-{digest}"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _copy_with_backup_api(source: Path, target: Path) -> None:
+    """Copy a live database consistently, via a temp file renamed into place."""
+    tmp = target.with_name(target.name + ".part")
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(str(tmp))
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    os.replace(tmp, target)
+
+
+def backup_database(
+    db_path: Path, *, reason: str = MANUAL, to: Path | None = None, now: dt.datetime | None = None
+) -> Path:
+    """Write a consistent copy of `db_path`; returns where it went."""
+    now = now or dt.datetime.now()
+    if to is None:
+        to = backup_folder(db_path) / f"regulars-{now:%Y%m%d-%H%M%S}-{reason}.db"
+    to.parent.mkdir(parents=True, exist_ok=True)
+    _copy_with_backup_api(db_path, to)
+    log.info("backed up %s to %s (%s)", db_path, to, reason)
+    if reason == DAILY:
+        _prune_daily(to.parent)
+    return to
+
+
+def list_backups(folder: Path) -> list[BackupInfo]:
+    """Backups in `folder` (see backup_folder), newest first."""
+    found = []
+    for path in folder.glob("regulars-*.db"):
+        parts = path.stem.split("-", 3)
+        if len(parts) != 4:
+            continue
+        try:
+            taken = dt.datetime.strptime(parts[1] + parts[2], "%Y%m%d%H%M%S")
+        except ValueError:
+            continue
+        found.append(BackupInfo(path, taken, parts[3], path.stat().st_size))
+    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+
+
+def _prune_daily(folder: Path) -> None:
+    daily = [b for b in list_backups(folder) if b.reason == DAILY]
+    for old in daily[KEEP_DAILY:]:
+        old.path.unlink(missing_ok=True)
+
+
+def has_daily_backup_for(day: dt.date, folder: Path) -> bool:
+    return any(b.reason == DAILY and b.taken_at.date() == day for b in list_backups(folder))
+
+
+def check_integrity(path: Path) -> str | None:
+    """None when `PRAGMA quick_check` passes, else what SQLite reported."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    result = "; ".join(str(r[0]) for r in rows)
+    return None if result == "ok" else result
+
+
+def restore_backup(backup: Path, db_path: Path) -> Path | None:
+    """Replace `db_path` with `backup`. The current file is backed up first.
+
+    Returns the safety copy of the replaced database (None if there was none).
+    """
+    problem = check_integrity(backup)
+    if problem is not None:
+        raise BackupUnreadable(backup, problem)
+    safety = None
+    if db_path.exists() and check_integrity(db_path) is None:
+        safety = backup_database(db_path, reason=BEFORE_RESTORE)
+    tmp = db_path.with_name(db_path.name + ".restoring")
+    _copy_with_backup_api(backup, tmp)
+    for suffix in ("-wal", "-shm"):
+        Path(str(db_path) + suffix).unlink(missing_ok=True)
+    os.replace(tmp, db_path)
+    log.info("restored %s from %s", db_path, backup)
+    return safety

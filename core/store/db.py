@@ -1,0 +1,192 @@
+"""The database: where it is, how to connect, and one unit of work per user action.
+
+SQLAlchemy is imported lazily: the customer list paints from a plain DB-API
+connection (see `RawConnection`), so a cold start does not pay for the ORM.
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from core.kernel import paths
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.orm import Session, sessionmaker
+
+BUSY_TIMEOUT_MS = 5000
+_NAMED_PARAM = re.compile(r"(?<!:):([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def resolve_url(target: str | Path | None) -> str:
+    """A file path or SQLAlchemy URL; None means the default file in the user data folder."""
+    if target is None:
+        return f"sqlite:///{paths.default_database_path()}"
+    text = str(target)
+    if "://" in text:
+        return text
+    return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+def _sqlite_path(url: str) -> Path | None:
+    if not url.startswith("sqlite"):
+        return None
+    rest = url.split(":///", 1)[1] if ":///" in url else ""
+    return Path(rest.split("?", 1)[0]) if rest else None
+
+
+def connect_sqlite(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """A sqlite3 connection with the pragmas every Regulars connection uses."""
+    if read_only:
+        conn = sqlite3.connect(
+            f"file:{path}?mode=ro", uri=True, check_same_thread=False, isolation_level=None
+        )
+    else:
+        conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if not read_only:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
+@contextmanager
+def larger_page_cache(connection: Any, megabytes: int) -> Iterator[None]:
+    """SQLite's page cache raised to `megabytes` on this connection for one bulk job, then
+    put back (a no-op on other databases). With the default 2 MB, a large import's
+    random-order index pages leave the cache and come back again and again: measured on
+    100,000 customers, 64 MB made inserting and indexing 8% cheaper."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    previous = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    connection.exec_driver_sql(f"PRAGMA cache_size = {-1024 * megabytes}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size = {int(previous)}")
+
+
+class RawConnection:
+    """A plain DB-API connection for fast, read-mostly queries written with :named params."""
+
+    def __init__(self, dialect: str, dbapi_conn: Any) -> None:
+        self.dialect = dialect
+        self._conn = dbapi_conn
+
+    def execute(self, sql: str, params: dict[str, Any] | None = None) -> list[Sequence[Any]]:
+        if self.dialect == "postgresql":
+            sql = _NAMED_PARAM.sub(r"%(\1)s", sql)
+        cursor = self._conn.cursor()
+        try:
+            cursor.execute(sql, params or {})
+            return list(cursor.fetchall()) if cursor.description else []
+        finally:
+            cursor.close()
+
+    def scalar(self, sql: str, params: dict[str, Any] | None = None) -> Any:
+        rows = self.execute(sql, params)
+        return rows[0][0] if rows else None
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+class Database:
+    """One database, SQLite file or server URL. Cheap to create; connects on first use."""
+
+    def __init__(self, url: str, *, read_only: bool = False) -> None:
+        self.url = url
+        self.read_only = read_only
+        self.dialect = "sqlite" if url.startswith("sqlite") else url.split(":", 1)[0].split("+")[0]
+        if self.dialect == "postgres":
+            self.dialect = "postgresql"
+        self.sqlite_path = _sqlite_path(url)
+        self._engine: Engine | None = None
+        self._sessionmaker: sessionmaker[Session] | None = None
+        self._raw: RawConnection | None = None
+
+    @classmethod
+    def open(cls, target: str | Path | None, *, read_only: bool = False) -> Database:
+        return cls(resolve_url(target), read_only=read_only)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.dialect == "sqlite"
+
+    @property
+    def display_name(self) -> str:
+        if self.sqlite_path is not None:
+            return str(self.sqlite_path)
+        return re.sub(r"//([^:@/]+):[^@/]*@", r"//\1:***@", self.url)
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = self._create_engine()
+        return self._engine
+
+    def _create_engine(self) -> Engine:
+        from sqlalchemy import create_engine, event
+
+        if not self.is_sqlite:
+            url = self.url
+            if url.startswith("postgresql://") or url.startswith("postgres://"):
+                url = "postgresql+psycopg://" + url.split("://", 1)[1]
+            return create_engine(url, pool_pre_ping=True)
+
+        path = self.sqlite_path
+        if path is None:
+            raise ValueError("in-memory SQLite is not supported; give a file path")
+        engine = create_engine(
+            "sqlite://", creator=lambda: connect_sqlite(path, read_only=self.read_only)
+        )
+
+        # pysqlite's own transaction handling skips BEGIN before DDL; emit it ourselves so
+        # every unit of work, migrations included, is all or nothing.
+        @event.listens_for(engine, "begin")
+        def _begin(conn: Any) -> None:
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if not self.read_only else "BEGIN")
+
+        return engine
+
+    @contextmanager
+    def unit_of_work(self) -> Iterator[Session]:
+        """A session that commits when the block ends and rolls back if it raises."""
+        if self._sessionmaker is None:
+            from sqlalchemy.orm import sessionmaker
+
+            from core.store.registry import load_all_models
+
+            load_all_models()  # every mapper configured, whichever area asks first
+            self._sessionmaker = sessionmaker(self.engine, expire_on_commit=False)
+        with self._sessionmaker.begin() as session:
+            yield session
+
+    def raw(self) -> RawConnection:
+        """The shared read connection (GUI thread). Worker threads use `new_raw()`."""
+        if self._raw is None:
+            self._raw = self.new_raw()
+        return self._raw
+
+    def new_raw(self) -> RawConnection:
+        if self.is_sqlite:
+            assert self.sqlite_path is not None
+            return RawConnection("sqlite", connect_sqlite(self.sqlite_path, read_only=self.read_only))
+        import psycopg
+
+        url = re.sub(r"^postgres(ql)?(\+\w+)?://", "postgresql://", self.url)
+        return RawConnection("postgresql", psycopg.connect(url, autocommit=True))
+
+    def close(self) -> None:
+        if self._raw is not None:
+            self._raw.close()
+            self._raw = None
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None

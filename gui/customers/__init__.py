@@ -1,0 +1,1 @@
+"""The Customers area: list, record editor, merge, undo."""

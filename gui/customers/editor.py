@@ -1,0 +1,319 @@
+"""The customer record: details, moments and history of one customer, saved in one go.
+
+The dialog keeps ids and core's frozen dataclasses only; every read and the save run
+through `AppContext.run`, each in its own transaction.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.customers.history import add_interaction, add_moment, delete_interaction, delete_moment
+from core.customers.merge import merge_customers
+from core.customers.services import (
+    DuplicateCustomer,
+    add_customer,
+    get_customer,
+    update_customer,
+)
+from core.customers.types import CustomerDetail, CustomerDraft
+from core.customers.validation import InvalidInput
+from core.printing.batches import list_customer_mailings
+from core.settings.profile import get_business_profile
+from gui.customers.editor_details import DetailsTab
+from gui.customers.editor_history import (
+    HistoryTab,
+    MomentsTab,
+    PendingHistory,
+    format_day,
+)
+from gui.customers.editor_mailings import MailingsTab
+from gui.shell.context import AppContext
+from gui.widgets.fields import ERROR_STYLE, Money, ProblemMessages
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+STAGE_COLOURS = {
+    "prospect": "#6b7280", "new": "#2563eb", "repeat": "#047857", "advocate": "#7c3aed",
+    "lapsed": "#b45309",
+}
+
+
+def save_customer_record(
+    session: Session, customer_id: int | None, draft: CustomerDraft, pending: PendingHistory,
+    *, allow_duplicate: bool = False, merge_into: int | None = None,
+) -> CustomerDetail:
+    """Store the details and the pending history of one customer (one unit of work);
+    with `merge_into`, fold the record into that existing customer afterwards."""
+    if customer_id is None:
+        detail = add_customer(session, draft, allow_duplicate=allow_duplicate)
+    else:
+        detail = update_customer(session, customer_id, draft, allow_duplicate=allow_duplicate)
+    for interaction_id in pending.removed_interaction_ids:
+        delete_interaction(session, interaction_id)
+    for moment_id in pending.removed_moment_ids:
+        delete_moment(session, moment_id)
+    for interaction in pending.interactions:
+        add_interaction(session, detail.id, interaction)
+    for moment in pending.moments:
+        add_moment(session, detail.id, moment)
+    if merge_into is not None:
+        return merge_customers(session, keep_id=merge_into, other_id=detail.id)
+    return get_customer(session, detail.id)
+
+
+class CustomerEditor(QDialog):
+    """Add a customer (customer_id None) or edit one; Save writes everything at once."""
+
+    customer_saved = Signal(int)
+    open_customer_requested = Signal(int)
+
+    def __init__(self, context: AppContext, customer_id: int | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._customer_id = customer_id
+        self._detail: CustomerDetail | None = None
+        self._pending = PendingHistory()
+        profile = context.run(get_business_profile)
+        self._money = Money(profile.locale, profile.currency)
+        self._locale = QLocale(profile.locale)
+        self._problems = ProblemMessages(self)
+        self.duplicate_box: QMessageBox | None = None
+        self.duplicate_open_button: QPushButton | None = None
+        self.duplicate_merge_button: QPushButton | None = None
+        self.duplicate_save_button: QPushButton | None = None
+
+        self.details_tab = DetailsTab(context, customer_id, self._locale, profile.region)
+        self.moments_tab = MomentsTab(self._locale, self._money.locale, self._pending)
+        self.history_tab = HistoryTab(self._money, self._locale, self._pending)
+        self.tab_widget = QTabWidget()
+        self.tab_widget.addTab(self.details_tab, self.tr("&Details"))
+        self.tab_widget.addTab(self.moments_tab, self.tr("&Moments"))
+        self.tab_widget.addTab(self.history_tab, self.tr("&History"))
+        self.mailings_tab = MailingsTab(lambda day: format_day(self._money.locale, day))
+        self.tab_widget.addTab(self.mailings_tab, self.tr("&Cards Sent"))
+        self.form_message_label = QLabel()
+        self.form_message_label.setStyleSheet(ERROR_STYLE)
+        self.form_message_label.setWordWrap(True)
+        self.form_message_label.setVisible(False)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setDefault(True)
+        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
+        self.save_button.setEnabled(not context.read_only)
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._on_save_clicked)
+        buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, self._on_save_clicked)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._build_header())
+        layout.addWidget(self.tab_widget, 1)
+        layout.addWidget(self.form_message_label)
+        layout.addWidget(buttons)
+        self.setMinimumSize(860, 640)
+        self.resize(980, 720)
+
+        self.moments_tab.changed.connect(self._show_figures)
+        self.history_tab.changed.connect(self._show_figures)
+        for edit in (self.details_tab.first_name_edit, self.details_tab.last_name_edit,
+                     self.details_tab.organisation_edit):
+            edit.textChanged.connect(self._show_name)
+        self._load()
+        self.details_tab.first_name_edit.setFocus()
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build_header(self) -> QWidget:
+        header = QFrame()
+        header.setFrameShape(QFrame.Shape.StyledPanel)
+        self.name_label = QLabel()
+        font = QFont(self.name_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.stage_label = QLabel()
+        self.stage_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        top = QHBoxLayout()
+        top.addWidget(self.name_label)
+        top.addWidget(self.stage_label)
+        top.addStretch(1)
+        figures = QGridLayout()
+        figures.setHorizontalSpacing(32)
+        self.visits_label, self.value_label, self.since_label = QLabel(), QLabel(), QLabel()
+        self.last_visit_label, self.referrals_label = QLabel(), QLabel()
+        for column, (caption, label) in enumerate([
+            (self.tr("Visits"), self.visits_label),
+            (self.tr("Lifetime value"), self.value_label),
+            (self.tr("Customer since"), self.since_label),
+            (self.tr("Last visit"), self.last_visit_label),
+            (self.tr("Referrals"), self.referrals_label),
+        ]):
+            caption_label = QLabel(caption)
+            caption_label.setStyleSheet("color: palette(mid);")
+            figures.addWidget(caption_label, 0, column)
+            bold = QFont(label.font())
+            bold.setBold(True)
+            label.setFont(bold)
+            figures.addWidget(label, 1, column)
+        figures.setColumnStretch(5, 1)
+        layout = QVBoxLayout(header)
+        layout.addLayout(top)
+        layout.addLayout(figures)
+        return header
+
+    # -- loading and showing ----------------------------------------------------------------
+
+    def _load(self) -> None:
+        if self._customer_id is None:
+            self.details_tab.set_draft(CustomerDraft(), "")
+            self.setWindowTitle(self.tr("New Customer"))
+        else:
+            self._detail = self._context.run(get_customer, self._customer_id)
+            self.details_tab.set_draft(self._detail.draft, self._detail.referred_by_name)
+            self.moments_tab.set_rows(self._detail.moments)
+            self.history_tab.set_rows(self._detail.interactions)
+            self.mailings_tab.set_rows(
+                self._context.run(list_customer_mailings, self._customer_id))
+        self._show_name()
+        self._show_figures()
+
+    def _show_name(self) -> None:
+        draft = self.details_tab
+        name = (f"{draft.first_name_edit.text().strip()} {draft.last_name_edit.text().strip()}"
+                .strip() or draft.organisation_edit.text().strip())
+        self.name_label.setText(name or self.tr("New customer"))
+        if self._customer_id is None:
+            self.setWindowTitle(self.tr("New Customer"))
+        else:
+            self.setWindowTitle(self.tr("Customer – %s") % (name or self.tr("no name")))
+
+    def _show_figures(self) -> None:
+        detail = self._detail
+        visits = (detail.visit_count if detail else 0) + self.history_tab.visit_change()
+        value = (detail.lifetime_value_minor if detail else 0) + self.history_tab.value_change()
+        self.visits_label.setText(self._locale.toString(visits))
+        self.value_label.setText(self._money.format(value))
+        self.referrals_label.setText(self._locale.toString(detail.referral_count if detail else 0))
+        self.since_label.setText(self._format_date(detail.draft.customer_since if detail else None))
+        self.last_visit_label.setText(self._format_date(detail.last_interaction_on if detail
+                                                        else None))
+        stage = detail.stage if detail else "prospect"
+        labels = {"prospect": self.tr("Prospect"), "new": self.tr("New"),
+                  "repeat": self.tr("Repeat"), "advocate": self.tr("Advocate"),
+                  "lapsed": self.tr("Lapsed")}
+        self.stage_label.setText(labels.get(stage, stage) if detail else self.tr("Not saved yet"))
+        colour = STAGE_COLOURS.get(stage, "#6b7280") if detail else "#6b7280"
+        self.stage_label.setStyleSheet(
+            f"background: {colour}; color: white; border-radius: 9px; padding: 2px 10px;")
+
+    def _format_date(self, value: dt.date | None) -> str:
+        return "—" if value is None else format_day(self._money.locale, value)
+
+    # -- saving ---------------------------------------------------------------------------
+
+    def _on_save_clicked(self) -> None:
+        if self.save_button.isEnabled():
+            self._save()
+
+    def _save(self, *, allow_duplicate: bool = False, merge_into: int | None = None) -> None:
+        self._clear_messages()
+        if self.details_tab.referrer_unresolved():
+            self.details_tab.messages["referred_by_id"].show_message(
+                self.tr("Choose a customer from the list, or clear this field."))
+            self._reveal(self.details_tab.referred_by_edit)
+            return
+        try:
+            detail = self._context.run(
+                save_customer_record, self._customer_id, self.details_tab.draft(),
+                self._pending, allow_duplicate=allow_duplicate, merge_into=merge_into)
+        except InvalidInput as exc:
+            self._show_problems(exc)
+            return
+        except DuplicateCustomer as dup:
+            self._show_duplicate(dup)
+            return
+        self._customer_id = detail.id
+        self.customer_saved.emit(detail.id)
+        self._context.customers_changed.emit()
+        self._context.post_status(self.tr("Saved %s") % detail.display_name)
+        self.accept()
+
+    def _clear_messages(self) -> None:
+        for message in self.details_tab.messages.values():
+            message.clear_message()
+        self.form_message_label.setVisible(False)
+
+    def _show_problems(self, error: InvalidInput) -> None:
+        first: QWidget | None = None
+        others = []
+        for problem in error.problems:
+            message = self.details_tab.messages.get(problem.field)
+            if message is None:
+                others.append(self._problems.message(problem))
+                continue
+            message.show_message(self._problems.message(problem))
+            first = first or message.field_widget
+        if others:
+            self.form_message_label.setText("\n".join(others))
+            self.form_message_label.setVisible(True)
+        if first is not None:
+            self._reveal(first)
+
+    def _reveal(self, field: QWidget) -> None:
+        self.tab_widget.setCurrentWidget(self.details_tab)
+        field.setFocus()
+
+    def _show_duplicate(self, dup: DuplicateCustomer) -> None:
+        existing = self._context.run(get_customer, dup.existing_id)
+        matched = {
+            "email": self.tr("the same email address"),
+            "phone": self.tr("the same phone number"),
+            "name_postcode": self.tr("the same name and postcode"),
+        }.get(dup.matched_on, self.tr("the same details"))
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Possible Duplicate"),
+                          self.tr("%s is already a customer, with %s.")
+                          % (existing.display_name, matched), parent=self)
+        box.setInformativeText(self.tr(
+            "Open the existing record, merge this one into it (keeping all history), or save "
+            "this as a separate customer."))
+        self.duplicate_open_button = box.addButton(self.tr("Open Existing Record"),
+                                                   QMessageBox.ButtonRole.ActionRole)
+        self.duplicate_merge_button = box.addButton(self.tr("Merge Into Existing"),
+                                                    QMessageBox.ButtonRole.ActionRole)
+        self.duplicate_save_button = box.addButton(self.tr("Save Anyway"),
+                                                   QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(self.duplicate_open_button)
+        box.buttonClicked.connect(lambda button: self._on_duplicate_choice(button, dup.existing_id))
+        self.duplicate_box = box
+        box.open()
+
+    def _on_duplicate_choice(self, button: QPushButton, existing_id: int) -> None:
+        if button is self.duplicate_open_button:
+            self.open_customer_requested.emit(existing_id)
+            self.reject()
+        elif button is self.duplicate_merge_button:
+            self._save(allow_duplicate=True, merge_into=existing_id)
+        elif button is self.duplicate_save_button:
+            self._save(allow_duplicate=True)

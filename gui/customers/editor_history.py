@@ -1,0 +1,318 @@
+"""The Moments and History tabs of the customer editor.
+
+Additions and removals wait in `PendingHistory` until the person saves, so Cancel
+really leaves the customer as it was; Save writes them in the same transaction as the
+customer's details.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.customers.stages import BUSINESS_KINDS
+from core.customers.types import (
+    INTERACTION_KINDS,
+    InteractionDraft,
+    InteractionRow,
+    MomentDraft,
+    MomentRow,
+)
+from core.customers.validation import PartialDate, date_exists
+from gui.widgets.fields import (
+    ClickOnReturn,
+    Money,
+    PartialDateEdit,
+    date_edit,
+    with_message,
+)
+
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass
+class PendingHistory:
+    """What the person added or removed in the editor and has not saved yet."""
+
+    interactions: list[InteractionDraft] = field(default_factory=list)
+    removed_interaction_ids: list[int] = field(default_factory=list)
+    moments: list[MomentDraft] = field(default_factory=list)
+    removed_moment_ids: list[int] = field(default_factory=list)
+
+
+class _ListTab(QWidget):
+    """A table of saved and pending rows above a line for adding one."""
+
+    changed = Signal()  # pending additions or removals changed
+
+    def __init__(self, headers: Sequence[str], pending: PendingHistory,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pending = pending
+        self.table = QTableWidget(0, len(headers))
+        self.table.setHorizontalHeaderLabels(list(headers))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setStyleSheet("QTableWidget::item { padding: 0 8px; }")
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.add_button = QPushButton(self.tr("Add"))
+        self.add_button.setAutoDefault(False)
+        self.remove_button = QPushButton(self.tr("Remove Selected"))
+        self.remove_button.setAutoDefault(False)
+        self.remove_button.setEnabled(False)
+        self.entry_grid = QGridLayout()
+        self.entry_grid.setHorizontalSpacing(8)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addLayout(self.entry_grid)
+        self.table.itemSelectionChanged.connect(
+            lambda: self.remove_button.setEnabled(bool(self.table.selectionModel().selectedRows())))
+        self.add_button.clicked.connect(self._on_add_clicked)
+        self.remove_button.clicked.connect(self._on_remove_clicked)
+
+    def _entry(self, column: int, label: str, cell: QWidget, stretch: int = 0) -> None:
+        caption = QLabel(label)
+        caption.setBuddy(cell.findChild(QWidget) or cell)
+        self.entry_grid.addWidget(caption, 0, column, Qt.AlignmentFlag.AlignBottom)
+        self.entry_grid.addWidget(cell, 1, column, Qt.AlignmentFlag.AlignTop)
+        self.entry_grid.setColumnStretch(column, stretch)
+
+    def _fill(self, rows: list[tuple[str, list[str]]]) -> None:
+        """Show rows of (key, cells): key `saved:ID` or, in italics, `new:N` (pending)."""
+        self.table.setRowCount(len(rows))
+        italic = QFont()
+        italic.setItalic(True)
+        for number, (key, cells) in enumerate(rows):
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(KEY_ROLE, key)
+                if key.startswith("new:"):
+                    item.setFont(italic)
+                    item.setToolTip(self.tr("Not saved yet"))
+                self.table.setItem(number, column, item)
+        self.remove_button.setEnabled(False)
+
+    def _selected_keys(self) -> list[tuple[str, int]]:
+        keys = [str(index.data(KEY_ROLE))
+                for index in self.table.selectionModel().selectedRows()]
+        return [(kind, int(number)) for kind, number in (k.split(":") for k in keys)]
+
+    def _pending_rows(self) -> list[InteractionDraft] | list[MomentDraft]:
+        raise NotImplementedError
+
+    def _removed_ids(self) -> list[int]:
+        raise NotImplementedError
+
+    def _refresh(self) -> None:
+        raise NotImplementedError
+
+    def _on_add_clicked(self) -> None:
+        raise NotImplementedError
+
+    def _on_remove_clicked(self) -> None:
+        keys = self._selected_keys()
+        for number in sorted((k[1] for k in keys if k[0] == "new"), reverse=True):
+            del self._pending_rows()[number]
+        self._removed_ids().extend(k[1] for k in keys if k[0] == "saved")
+        self._pending_changed()
+
+    def _pending_changed(self) -> None:
+        self._refresh()
+        self.changed.emit()
+
+
+class HistoryTab(_ListTab):
+    """Interactions, newest first: visits, purchases with amounts, calls, meetings, notes."""
+
+    def __init__(self, money: Money, locale: QLocale, pending: PendingHistory,
+                 parent: QWidget | None = None) -> None:
+        super().__init__([self.tr("Date"), self.tr("Kind"), self.tr("Amount"), self.tr("Note")],
+                         pending, parent)
+        self._money = money
+        self._saved: list[InteractionRow] = []
+        self.kind_labels = {
+            "visit": self.tr("Visit"), "purchase": self.tr("Purchase"), "call": self.tr("Call"),
+            "meeting": self.tr("Meeting"), "note": self.tr("Note"),
+        }
+        self.kind_combo = QComboBox()
+        for kind in INTERACTION_KINDS:
+            self.kind_combo.addItem(self.kind_labels[kind], kind)
+        self.kind_combo.setCurrentIndex(INTERACTION_KINDS.index("purchase"))
+        self.date_edit = date_edit(locale)
+        self.amount_edit = QLineEdit()
+        self.amount_edit.setPlaceholderText(money.format(1250))
+        self.amount_edit.setMinimumWidth(110)
+        self.note_edit = QLineEdit()
+        self.note_edit.setMinimumWidth(220)
+        amount_cell, self.amount_message = with_message(self.amount_edit)
+        self._entry(0, self.tr("&Kind:"), self.kind_combo)
+        self._entry(1, self.tr("&Date:"), self.date_edit)
+        self._entry(2, self.tr("A&mount:"), amount_cell)
+        self._entry(3, self.tr("N&ote:"), self.note_edit, stretch=1)
+        self.entry_grid.addWidget(self.add_button, 1, 4, Qt.AlignmentFlag.AlignTop)
+        self.add_button.setText(self.tr("Add to History"))
+        ClickOnReturn(self.add_button, self.amount_edit, self.note_edit)
+
+    def set_rows(self, rows: Sequence[InteractionRow]) -> None:
+        self._saved = list(rows)
+        self._refresh()
+
+    def value_change(self) -> int:
+        """How the pending changes move lifetime value, in cents."""
+        removed = set(self._pending.removed_interaction_ids)
+        return (sum(d.amount_minor or 0 for d in self._pending.interactions)
+                - sum(r.amount_minor or 0 for r in self._saved if r.id in removed))
+
+    def visit_change(self) -> int:
+        removed = set(self._pending.removed_interaction_ids)
+        return (sum(d.kind in BUSINESS_KINDS for d in self._pending.interactions)
+                - sum(r.kind in BUSINESS_KINDS for r in self._saved if r.id in removed))
+
+    def _refresh(self) -> None:
+        removed = set(self._pending.removed_interaction_ids)
+        entries: list[tuple[dt.date, int, str, InteractionDraft | InteractionRow]] = [
+            (r.occurred_on, r.id, f"saved:{r.id}", r) for r in self._saved if r.id not in removed
+        ]
+        entries += [(d.occurred_on, 10**12 + n, f"new:{n}", d)
+                    for n, d in enumerate(self._pending.interactions)]
+        entries.sort(key=lambda e: (e[0], e[1]), reverse=True)
+        self._fill([
+            (key, [format_day(self._money.locale, row.occurred_on),
+                   self.kind_labels.get(row.kind, row.kind), self._money.format(row.amount_minor),
+                   row.note])
+            for _, _, key, row in entries
+        ])
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for number in range(self.table.rowCount()):
+            item = self.table.item(number, 2)
+            if item is not None:
+                item.setTextAlignment(right)
+
+    def _on_add_clicked(self) -> None:
+        try:
+            amount = self._money.parse(self.amount_edit.text())
+        except ValueError:
+            self.amount_message.show_message(self.tr("Enter an amount like %s.")
+                                             % self._money.format(1250))
+            self.amount_edit.setFocus()
+            return
+        self.amount_message.clear_message()
+        occurred: dt.date = self.date_edit.date().toPython()  # type: ignore[assignment]
+        self._pending.interactions.append(InteractionDraft(
+            kind=str(self.kind_combo.currentData()), occurred_on=occurred, amount_minor=amount,
+            note=self.note_edit.text().strip()))
+        self.amount_edit.clear()
+        self.note_edit.clear()
+        self._pending_changed()
+
+    def _pending_rows(self) -> list[InteractionDraft]:
+        return self._pending.interactions
+
+    def _removed_ids(self) -> list[int]:
+        return self._pending.removed_interaction_ids
+
+
+class MomentsTab(_ListTab):
+    """Anniversaries and life events (wedding, new baby, ...) with their dates."""
+
+    def __init__(self, locale: QLocale, babel_locale: str, pending: PendingHistory,
+                 parent: QWidget | None = None) -> None:
+        super().__init__([self.tr("Moment"), self.tr("Date"), self.tr("Note")], pending, parent)
+        self._babel_locale = babel_locale
+        self._saved: list[MomentRow] = []
+        self.kind_labels = {
+            ("anniversary", ""): self.tr("Anniversary"), ("life_event", "wedding"):
+            self.tr("Wedding"), ("life_event", "new_baby"): self.tr("New baby"),
+            ("life_event", "retirement"): self.tr("Retirement"),
+            ("life_event", "graduation"): self.tr("Graduation"),
+            ("life_event", "other"): self.tr("Other life event"),
+        }
+        self.kind_combo = QComboBox()
+        for (kind, life_event), label in self.kind_labels.items():
+            self.kind_combo.addItem(label, f"{kind}:{life_event}")
+        self.date_edit = PartialDateEdit(locale, optional=False, year_known=True)
+        self.note_edit = QLineEdit()
+        self.note_edit.setMinimumWidth(220)
+        date_cell, self.date_message = with_message(self.date_edit)
+        self._entry(0, self.tr("&Moment:"), self.kind_combo)
+        self._entry(1, self.tr("&Date:"), date_cell)
+        self._entry(2, self.tr("N&ote:"), self.note_edit, stretch=1)
+        self.entry_grid.addWidget(self.add_button, 1, 3, Qt.AlignmentFlag.AlignTop)
+        self.add_button.setText(self.tr("Add Moment"))
+        ClickOnReturn(self.add_button, self.note_edit)
+
+    def set_rows(self, rows: Sequence[MomentRow]) -> None:
+        self._saved = list(rows)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        removed = set(self._pending.removed_moment_ids)
+        entries: list[tuple[str, MomentRow | MomentDraft]] = [
+            (f"saved:{m.id}", m) for m in self._saved if m.id not in removed]
+        entries += [(f"new:{n}", d) for n, d in enumerate(self._pending.moments)]
+        entries.sort(key=lambda e: (e[1].date.month, e[1].date.day))
+        self._fill([
+            (key, [self.kind_labels.get((m.kind, m.life_event), m.kind),
+                   format_partial_date(self._babel_locale, m.date), m.note])
+            for key, m in entries
+        ])
+
+    def _on_add_clicked(self) -> None:
+        when = self.date_edit.value()
+        if when is None or not date_exists(when.month, when.day, when.year):
+            self.date_message.show_message(self.tr("This date does not exist."))
+            return
+        self.date_message.clear_message()
+        kind, life_event = str(self.kind_combo.currentData()).split(":")
+        self._pending.moments.append(MomentDraft(kind=kind, date=when, life_event=life_event,
+                                                 note=self.note_edit.text().strip()))
+        self.note_edit.clear()
+        self._pending_changed()
+
+    def _pending_rows(self) -> list[MomentDraft]:
+        return self._pending.moments
+
+    def _removed_ids(self) -> list[int]:
+        return self._pending.removed_moment_ids
+
+
+def format_day(locale: str, day: dt.date) -> str:
+    """`Mar 5, 2026` in the shop's language."""
+    from babel.dates import format_date
+
+    return str(format_date(day, "medium", locale=locale))
+
+
+def format_partial_date(locale: str, value: PartialDate) -> str:
+    """`March 5, 1980`, or `March 5` when the year is unknown, in the shop's language."""
+    from babel.dates import format_date, format_skeleton
+
+    if value.year is None:
+        return str(format_skeleton("MMMMd", dt.date(2000, value.month, value.day),
+                                   locale=locale))
+    return str(format_date(dt.date(value.year, value.month, value.day), "long", locale=locale))

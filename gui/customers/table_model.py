@@ -1,0 +1,222 @@
+"""The customer list as a SQL-backed table model that loads rows a page at a time.
+
+On each filter or sort, SQL returns just the ordered ids (from an index); the rows of a
+page are fetched by id when it scrolls into view, so a page at the bottom of 100,000 is
+as quick as the first. A small LRU of pages keeps memory bounded however far the
+person scrolls.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from array import array
+from collections import OrderedDict
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
+
+from core.customers.queries import (
+    ListQuery,
+    ListRow,
+    count_customers,
+    fetch_ids,
+    fetch_rows,
+    tags_by_customer,
+)
+from core.store.db import RawConnection
+
+PAGE_SIZE = 200
+HEAD_ROWS = 2 * PAGE_SIZE
+MAX_CACHED_PAGES = 12
+
+COL_NAME, COL_EMAIL, COL_PHONE, COL_CITY, COL_POSTCODE, COL_STAGE = range(6)
+COL_VISITS, COL_VALUE, COL_LAST_VISIT, COL_SINCE, COL_TAGS = range(6, 11)
+COLUMN_COUNT = 11
+
+# Sort key in core.customers.queries for each column.
+SORT_KEYS: dict[int, str] = {
+    COL_NAME: "name", COL_EMAIL: "email", COL_PHONE: "phone", COL_CITY: "city",
+    COL_POSTCODE: "postal_code", COL_STAGE: "stage", COL_VISITS: "visits",
+    COL_VALUE: "value", COL_LAST_VISIT: "last_visit", COL_SINCE: "since", COL_TAGS: "tags",
+}
+
+# Role numbers bound once: looking roles up on the enum inside data() is slow in PySide6.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_USER = int(Qt.ItemDataRole.UserRole)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_HORIZONTAL = Qt.Orientation.Horizontal
+CUSTOMER_ID_ROLE = _USER
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class CustomerTableModel(QAbstractTableModel):
+    def __init__(self, raw: RawConnection, *, locale: QLocale | None = None,
+                 currency_symbol: str = "$", phone_formatter: Any = None) -> None:
+        super().__init__()
+        self._raw = raw
+        self._query = ListQuery()
+        self._ids = array("q")  # ordered ids: the first HEAD_ROWS at first, all once needed
+        self._total = 0
+        self._all_ids_loaded = False
+        self._loaded = False
+        self._pages: OrderedDict[int, list[ListRow | None]] = OrderedDict()
+        self._tags: dict[int, list[str]] = {}
+        self._locale = locale or QLocale()
+        # The locale's short date, but with a four-digit year (12/03/26 reads ambiguously).
+        short = self._locale.dateFormat(QLocale.FormatType.ShortFormat)
+        self._date_format = short if "yyyy" in short else short.replace("yy", "yyyy")
+        self._currency_symbol = currency_symbol
+        self._format_phone = phone_formatter or (lambda phone: phone)
+        self._headers = [
+            self.tr("Name"), self.tr("Email"), self.tr("Phone"), self.tr("City"),
+            self.tr("Postcode"), self.tr("Stage"), self.tr("Visits"), self.tr("Lifetime value"),
+            self.tr("Last visit"), self.tr("Customer since"), self.tr("Tags"),
+        ]
+        self._stage_names = {
+            "prospect": self.tr("Prospect"), "new": self.tr("New"), "repeat": self.tr("Repeat"),
+            "advocate": self.tr("Advocate"), "lapsed": self.tr("Lapsed"),
+        }
+
+    # -- what the page asks for ------------------------------------------------------
+
+    @property
+    def query(self) -> ListQuery:
+        return self._query
+
+    def set_query(self, query: ListQuery) -> None:
+        if query != self._query:
+            self._query = query
+            if self._loaded:
+                self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the ordered ids and drop cached pages (after an edit, filter or sort).
+
+        Only the count and the first ids are read now; the rest follow when the person
+        scrolls past them, so the window paints (and search answers) without waiting.
+        """
+        self.beginResetModel()
+        self._loaded = True
+        self._pages.clear()
+        self._tags.clear()
+        self._ids = array("q", fetch_ids(self._raw, self._query, limit=HEAD_ROWS))
+        self._total = (count_customers(self._raw, self._query)
+                       if len(self._ids) == HEAD_ROWS else len(self._ids))
+        self._all_ids_loaded = len(self._ids) == self._total
+        self.endResetModel()
+
+    def _load_all_ids(self) -> None:
+        self._ids = array("q", fetch_ids(self._raw, self._query))
+        self._all_ids_loaded = True
+        if len(self._ids) != self._total:  # rows came or went meanwhile: start over
+            self.refresh()
+
+    def set_phone_formatter(self, formatter: Any) -> None:
+        self._format_phone = formatter
+        if self._total:
+            self.dataChanged.emit(self.index(0, COL_PHONE), self.index(self._total - 1, COL_PHONE))
+
+    def customer_id(self, row: int) -> int:
+        return self._row(row).id
+
+    def row_of(self, row: int) -> ListRow:
+        return self._row(row)
+
+    def all_ids(self) -> list[int]:
+        if not self._all_ids_loaded:
+            self._load_all_ids()
+        return list(self._ids)
+
+    # -- QAbstractTableModel -----------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else self._total
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = _DISPLAY) -> Any:
+        if orientation == _HORIZONTAL and role == _DISPLAY and 0 <= section < COLUMN_COUNT:
+            return self._headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        if not index.isValid():
+            return None
+        column = index.column()
+        if role == _DISPLAY:
+            return self._display(self._row(index.row()), column)
+        if role == _ALIGN:
+            return _RIGHT if column in (COL_VISITS, COL_VALUE) else None
+        if role == _USER:
+            return self._row(index.row()).id
+        if role == _TOOLTIP and column == COL_TAGS:
+            return self._display(self._row(index.row()), column) or None
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = SORT_KEYS[column]
+        descending = order == Qt.SortOrder.DescendingOrder
+        self.set_query(ListQuery(**{**self._query.__dict__, "sort": key, "descending": descending}))
+
+    # -- paging --------------------------------------------------------------------------
+
+    def _row(self, row: int) -> ListRow:
+        if row >= len(self._ids) and not self._all_ids_loaded:
+            self._load_all_ids()
+        number = row // PAGE_SIZE
+        page = self._pages.get(number)
+        if page is None:
+            start = number * PAGE_SIZE
+            wanted = self._ids[start : start + PAGE_SIZE]
+            found = {r.id: r for r in fetch_rows(self._raw, wanted)}
+            page = [found.get(customer_id) for customer_id in wanted]
+            self._pages[number] = page
+            self._tags.update(tags_by_customer(self._raw, list(found)))
+            while len(self._pages) > MAX_CACHED_PAGES:
+                _, dropped = self._pages.popitem(last=False)
+                for old in dropped:
+                    if old is not None:
+                        self._tags.pop(old.id, None)
+        else:
+            self._pages.move_to_end(number)
+        offset = row - number * PAGE_SIZE
+        found_row = page[offset] if offset < len(page) else None
+        if found_row is not None:
+            return found_row
+        # A customer vanished since the ids were read (another desk): show a blank row.
+        return ListRow(0, "", "", "", "", "", "", "", "", 0, 0, None, None)
+
+    def _display(self, row: ListRow, column: int) -> Any:
+        if column == COL_NAME:
+            return row.display_name
+        if column == COL_EMAIL:
+            return row.email
+        if column == COL_PHONE:
+            return self._format_phone(row.phone)
+        if column == COL_CITY:
+            return row.city
+        if column == COL_POSTCODE:
+            return row.postal_code
+        if column == COL_STAGE:
+            return self._stage_names.get(row.stage, row.stage)
+        if column == COL_VISITS:
+            return row.visit_count
+        if column == COL_VALUE:
+            return self._locale.toCurrencyString(row.lifetime_value_minor / 100,
+                                                 self._currency_symbol)
+        if column == COL_LAST_VISIT:
+            return self._date(row.last_interaction_on)
+        if column == COL_SINCE:
+            return self._date(row.customer_since)
+        if column == COL_TAGS:
+            return ", ".join(self._tags.get(row.id, ()))
+        return None
+
+    def _date(self, value: dt.date | None) -> str:
+        if value is None:
+            return ""
+        return self._locale.toString(value, self._date_format)

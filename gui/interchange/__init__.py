@@ -1,0 +1,1 @@
+"""Bringing customers in and taking them out: the import wizard, history, exports."""

@@ -1,0 +1,319 @@
+"""The import history: what each import did, the problems it found, and undoing one."""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.interchange.history import (
+    ImportAlreadyUndone,
+    ImportNotFound,
+    ImportRunRow,
+    get_import,
+    list_imports,
+    undo_import,
+)
+from gui.interchange.texts import field_label, format_label, policy_label, problem_reason_text
+from gui.shell.context import AppContext
+
+log = logging.getLogger(__name__)
+
+(COL_WHEN, COL_FILE, COL_FORMAT, COL_CREATED, COL_UPDATED, COL_SKIPPED, COL_REJECTED,
+ COL_UNDONE) = range(8)
+_COUNT_COLUMNS = (COL_CREATED, COL_UPDATED, COL_SKIPPED, COL_REJECTED)
+
+
+def _count_text(count: int, none: str, one: str, many: str) -> str:
+    """The sentence for 0, 1 or more (English reads right without a translation file)."""
+    if count == 0 and none:
+        return none
+    return one if count == 1 else many.format(count)
+
+
+def _read_only_table(columns: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(columns))
+    # Room either side of the text, also in the columns sized to their contents.
+    table.setStyleSheet("QTableView::item { padding: 0 8px; }"
+                        "QHeaderView::section { padding: 2px 8px; }")
+    table.setHorizontalHeaderLabels(columns)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    return table
+
+
+class ImportHistoryDialog(QDialog):
+    """Past imports, newest first; the chosen one's problems; "Undo this import"."""
+
+    import_undone = Signal(int)  # the import's id
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._runs: list[ImportRunRow] = []
+        self._locale = QLocale()
+        self.setWindowTitle(self.tr("Import history"))
+
+        self.imports_table = _read_only_table([
+            self.tr("Imported"), self.tr("File"), self.tr("Exported by"), self.tr("Created"),
+            self.tr("Updated"), self.tr("Skipped"), self.tr("Rejected"), self.tr("Undone")])
+        self.imports_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.imports_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_FILE, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(70)
+
+        self.empty_label = QLabel(self.tr(
+            "No imports yet. Customers you bring in with File > Import Customers are listed "
+            "here, and each import can be undone."))
+        self.empty_label.setWordWrap(True)
+        self.file_value_label = QLabel()
+        self.reading_value_label = QLabel()
+        self.duplicates_value_label = QLabel()
+        self.tag_value_label = QLabel()
+        self.undone_value_label = QLabel()
+        self.problems_value_label = QLabel()
+        self.detail_form = QFormLayout()
+        self.detail_form.setContentsMargins(2, 4, 2, 4)
+        self.detail_form.setHorizontalSpacing(16)
+        self.detail_form.setVerticalSpacing(4)
+        for label, value in ((self.tr("File:"), self.file_value_label),
+                             (self.tr("Read as:"), self.reading_value_label),
+                             (self.tr("Duplicates:"), self.duplicates_value_label),
+                             (self.tr("New customers tagged:"), self.tag_value_label),
+                             (self.tr("Undone:"), self.undone_value_label),
+                             (self.tr("Problems:"), self.problems_value_label)):
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(True)
+            self.detail_form.addRow(label, value)
+        self.problems_table = _read_only_table([
+            self.tr("Line"), self.tr("Field"), self.tr("Problem"), self.tr("Outcome")])
+        problems_header = self.problems_table.horizontalHeader()
+        problems_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        problems_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+
+        self.undo_button = QPushButton(self.tr("Undo this import…"))
+        self.close_buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+
+        details = QWidget()
+        details_layout = QVBoxLayout(details)
+        details_layout.setContentsMargins(0, 8, 0, 0)
+        details_layout.setSpacing(6)
+        details_layout.addWidget(self.empty_label)
+        details_layout.addLayout(self.detail_form)
+        details_layout.addWidget(self.problems_table, 1)
+        details_layout.addStretch(0)  # takes the room when there are no problems
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.imports_table)
+        splitter.addWidget(details)
+        splitter.setSizes([220, 300])
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.undo_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_buttons)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(10)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+
+        self.imports_table.itemSelectionChanged.connect(self._on_import_chosen)
+        self.undo_button.clicked.connect(self._on_undo_clicked)
+        self.close_buttons.rejected.connect(self.reject)
+        self.resize(940, 600)
+        self.load()
+
+    # -- public ------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Read the history again, keeping the chosen import (or choosing the newest)."""
+        chosen = self.current_import_id()
+        self._runs = self._context.run(list_imports)
+        table = self.imports_table
+        table.blockSignals(True)
+        table.setRowCount(len(self._runs))
+        for row, run in enumerate(self._runs):
+            self._fill_row(row, run)
+        table.blockSignals(False)
+        ids = [run.id for run in self._runs]
+        if ids:
+            table.selectRow(ids.index(chosen) if chosen in ids else 0)
+        self._on_import_chosen()
+
+    def current_import_id(self) -> int | None:
+        run = self._current_run()
+        return run.id if run is not None else None
+
+    def select_import(self, run_id: int) -> None:
+        for row, run in enumerate(self._runs):
+            if run.id == run_id:
+                self.imports_table.selectRow(row)
+
+    # -- slots -------------------------------------------------------------------------
+
+    def _on_import_chosen(self) -> None:
+        run = self._current_run()
+        self.empty_label.setVisible(not self._runs)
+        for row in range(self.detail_form.rowCount()):
+            self.detail_form.setRowVisible(row, run is not None)
+        self.problems_table.setVisible(bool(self._runs))
+        if run is None:
+            self.problems_table.setRowCount(0)
+            self._update_buttons()
+            return
+        detail = self._context.run(get_import, run.id)
+        self._show_details(detail)
+        self.problems_table.setRowCount(len(detail.problems))
+        for row, problem in enumerate(detail.problems):
+            outcome = (self.tr("row not imported") if problem.rejected
+                       else self.tr("imported without this value"))
+            cells = [str(problem.line),
+                     field_label(problem.field) if problem.field else self.tr("whole row"),
+                     problem_reason_text(problem), outcome]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 0:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                self.problems_table.setItem(row, column, item)
+        self._update_buttons()
+
+    def _on_undo_clicked(self) -> None:
+        run = self._current_run()
+        if run is None or run.undone_at is not None or self._context.read_only:
+            return
+        question = self.tr("Undo the import of “{0}” from {1}?").format(
+            run.file_name, self._when(run)) + "\n\n" + _count_text(
+            run.created, self.tr("It created no customers."),
+            self.tr("The customer it created will move to the trash."),
+            self.tr("The {0} customers it created will move to the trash."))
+        if run.updated:
+            question += " " + _count_text(
+                run.updated, "",
+                self.tr("The fields it changed on 1 customer are put back, unless someone "
+                        "has edited them since."),
+                self.tr("The fields it changed on {0} customers are put back, unless someone "
+                        "has edited them since."))
+        answer = QMessageBox.question(
+            self, self.tr("Undo import"), question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            result = self._context.run(undo_import, run.id)
+        except ImportAlreadyUndone:
+            QMessageBox.information(self, self.tr("Undo import"),
+                                    self.tr("This import was already undone."))
+            self.load()
+            return
+        except ImportNotFound:
+            log.warning("import %s vanished before it could be undone", run.id)
+            self.load()
+            return
+        log.info("undid import %s: %d removed, %d reverted", run.id, len(result.removed),
+                 result.reverted)
+        self._context.customers_changed.emit()
+        self.import_undone.emit(run.id)
+        self.load()
+        status = self.tr("Undid the import of “{0}”.").format(run.file_name)
+        status += " " + _count_text(
+            len(result.removed), "", self.tr("1 customer moved to the trash."),
+            self.tr("{0} customers moved to the trash."))
+        if result.reverted:
+            status += " " + _count_text(result.reverted, "",
+                                        self.tr("1 customer put back as it was."),
+                                        self.tr("{0} customers put back as they were."))
+        self._context.post_status(status)
+
+    # -- helpers -----------------------------------------------------------------------
+
+    def _current_run(self) -> ImportRunRow | None:
+        rows = self.imports_table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self._runs):
+            return None
+        return self._runs[rows[0].row()]
+
+    def _when(self, run: ImportRunRow) -> str:
+        return self._date_text(run.started_at)
+
+    def _date_text(self, when: dt.datetime) -> str:
+        moment = QDateTime(QDate(when.year, when.month, when.day),
+                           QTime(when.hour, when.minute, when.second))
+        return self._locale.toString(moment, QLocale.FormatType.ShortFormat)
+
+    def _fill_row(self, row: int, run: ImportRunRow) -> None:
+        undone = self._date_text(run.undone_at) if run.undone_at is not None else ""
+        cells = {COL_WHEN: self._when(run), COL_FILE: run.file_name,
+                 COL_FORMAT: format_label(run.format), COL_CREATED: str(run.created),
+                 COL_UPDATED: str(run.updated), COL_SKIPPED: str(run.skipped),
+                 COL_REJECTED: str(run.rejected), COL_UNDONE: undone}
+        dimmed = self.palette().color(QPalette.ColorGroup.Disabled,
+                                      QPalette.ColorRole.Text)
+        for column, text in cells.items():
+            item = QTableWidgetItem(text)
+            if column in _COUNT_COLUMNS:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                      | Qt.AlignmentFlag.AlignVCenter)
+            if column == COL_FILE:
+                item.setToolTip(run.file_name)
+            if run.undone_at is not None:
+                item.setForeground(dimmed)
+            self.imports_table.setItem(row, column, item)
+
+    def _show_details(self, run: ImportRunRow) -> None:
+        self.file_value_label.setText(run.file_name)
+        reading = [format_label(run.format), run.encoding.upper()]
+        if run.delimiter:
+            separator = self.tr("tab") if run.delimiter == "\t" else f"“{run.delimiter}”"
+            reading.append(self.tr("separated by {0}").format(separator))
+        self.reading_value_label.setText(", ".join(reading))
+        self.duplicates_value_label.setText(policy_label(run.on_duplicate))
+        self.tag_value_label.setText(f"“{run.tag_name}”" if run.tag_name else self.tr("None"))
+        self.detail_form.setRowVisible(self.undone_value_label, run.undone_at is not None)
+        if run.undone_at is not None:
+            self.undone_value_label.setText(self._date_text(run.undone_at))
+        if not run.problem_total:
+            problems = self.tr("None")
+        elif run.problem_total > len(run.problems):
+            problems = self.tr("{0}, the first {1} are listed").format(
+                run.problem_total, len(run.problems))
+        else:
+            problems = str(run.problem_total)
+        self.problems_value_label.setText(problems)
+        self.problems_table.setVisible(bool(run.problems))
+
+    def _update_buttons(self) -> None:
+        run = self._current_run()
+        can_undo = run is not None and run.undone_at is None and not self._context.read_only
+        self.undo_button.setEnabled(can_undo)
+        if run is not None and run.undone_at is not None:
+            self.undo_button.setToolTip(self.tr("This import was already undone."))
+        elif self._context.read_only:
+            self.undo_button.setToolTip(self.tr("The database is open read-only."))
+        else:
+            self.undo_button.setToolTip(self.tr(
+                "Move the customers this import created to the trash and put back the "
+                "fields it changed"))

@@ -1,0 +1,248 @@
+"""The first pages of the import wizard: the file, how it was written, and its columns."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWizardPage,
+)
+
+from core.interchange.formats import FIELDS, FORMATS, IGNORE
+from core.interchange.history import (
+    MappingProfile,
+    list_import_profiles,
+    mapping_for_header,
+    save_import_profile,
+)
+from core.interchange.preview import FilePreview
+from gui.interchange.texts import field_label
+
+if TYPE_CHECKING:
+    from gui.interchange.import_wizard import ImportWizard
+
+ENCODINGS = ("auto", "utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1", "cp1250",
+             "mac_roman")
+DELIMITERS = (("auto", "auto"), (",", ","), (";", ";"), ("tab", "\t"), ("pipe", "|"))
+
+
+class WizardPage(QWizardPage):
+    """A wizard page with a line for the reason a file was refused."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020;")
+
+    def show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.completeChanged.emit()
+
+
+class FilePage(WizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Choose a file"))
+        self.setSubTitle(self.tr("A CSV export from your shop system, spreadsheet or mailing "
+                                 "tool, or a vCard file (.vcf) from your phone."))
+        self.path_edit = QLineEdit()
+        self.path_edit.textChanged.connect(self.completeChanged)
+        self.browse_button = QPushButton(self.tr("Browse…"))
+        self.browse_button.clicked.connect(self._on_browse_clicked)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(self.browse_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.error_label)
+        layout.addStretch(1)
+
+    def _on_browse_clicked(self) -> None:
+        settings = QSettings()
+        folder = str(settings.value("import/last_folder", ""))
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import customers"), folder,
+            self.tr("Customer files (*.csv *.txt *.tsv *.vcf);;All files (*)"))
+        if name:
+            settings.setValue("import/last_folder", str(Path(name).parent))
+            self.path_edit.setText(name)
+
+    def isComplete(self) -> bool:
+        return Path(self.path_edit.text().strip()).is_file()
+
+    def validatePage(self) -> bool:
+        self._wizard.path = Path(self.path_edit.text().strip())
+        return self._wizard.refresh_preview()
+
+
+class DetectPage(WizardPage):
+    """What was detected, each choice changeable (the preview follows)."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("How the file was written"))
+        self.setSubTitle(self.tr("Regulars guessed these. Change one if the names below look "
+                                 "wrong."))
+        self.format_combo = QComboBox()
+        for name in ("auto", *FORMATS):
+            self.format_combo.addItem(name if name != "auto" else self.tr("detect"), name)
+        self.encoding_combo = QComboBox()
+        self.encoding_combo.setEditable(True)
+        self.encoding_combo.addItems(ENCODINGS)
+        self.delimiter_combo = QComboBox()
+        for label, value in DELIMITERS:
+            self.delimiter_combo.addItem(self.tr("detect") if value == "auto" else
+                                         self.tr("tab") if value == "\t" else label, value)
+        self.detected_label = QLabel()
+        self.detected_label.setWordWrap(True)
+        self.sample_table = QTableWidget()
+        form = QFormLayout()
+        form.addRow(self.tr("Exported by"), self.format_combo)
+        form.addRow(self.tr("Encoding"), self.encoding_combo)
+        form.addRow(self.tr("Separator"), self.delimiter_combo)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.detected_label)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.sample_table, 1)
+        self.format_combo.currentIndexChanged.connect(self._on_choice_changed)
+        self.encoding_combo.currentTextChanged.connect(self._on_choice_changed)
+        self.delimiter_combo.currentIndexChanged.connect(self._on_choice_changed)
+
+    def initializePage(self) -> None:
+        self.show_preview()
+
+    def isComplete(self) -> bool:
+        return not self.error_label.text()
+
+    def _on_choice_changed(self) -> None:
+        self._wizard.options_changed(
+            format=str(self.format_combo.currentData()),
+            encoding=self.encoding_combo.currentText().strip() or "auto",
+            delimiter=str(self.delimiter_combo.currentData()))
+
+    def show_preview(self) -> None:
+        preview = self._wizard.preview
+        if preview is None:
+            return
+        info = preview.info
+        separator = {"\t": self.tr("tab"), "": "-"}.get(info.delimiter, info.delimiter)
+        self.detected_label.setText(self.tr("Detected: {format}, {encoding}, separator {sep}")
+                                    .format(format=info.format, encoding=info.encoding,
+                                            sep=separator))
+        fill_table(self.sample_table, list(info.header), [list(s) for s in preview.samples])
+
+
+class MappingPage(WizardPage):
+    """One row per column of the file: its name, a sample, and the field it goes to."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Columns"))
+        self.setSubTitle(self.tr("Choose where each column goes. Save the choice as a profile "
+                                 "to use it again next time."))
+        self.mapping_table = QTableWidget(0, 3)
+        self.mapping_table.setHorizontalHeaderLabels(
+            [self.tr("Column"), self.tr("Example"), self.tr("Goes to")])
+        self.mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.profile_combo = QComboBox()
+        self.profile_combo.activated.connect(self._on_profile_chosen)
+        self.profile_name_edit = QLineEdit()
+        self.profile_name_edit.setPlaceholderText(self.tr("Profile name"))
+        self.save_profile_button = QPushButton(self.tr("Save profile"))
+        self.save_profile_button.clicked.connect(self._on_save_profile_clicked)
+        profiles = QHBoxLayout()
+        profiles.addWidget(QLabel(self.tr("Profile")))
+        profiles.addWidget(self.profile_combo, 1)
+        profiles.addWidget(self.profile_name_edit, 1)
+        profiles.addWidget(self.save_profile_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(profiles)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.mapping_table, 1)
+        self._combos: list[QComboBox] = []
+
+    def initializePage(self) -> None:
+        preview = self._wizard.preview
+        assert preview is not None
+        self._profiles = self._wizard.context.run(list_import_profiles)
+        self.profile_combo.clear()
+        self.profile_combo.addItem(self.tr("(as detected)"), None)
+        for profile in self._profiles:
+            self.profile_combo.addItem(profile.name, profile.name)
+        self._show(preview)
+
+    def _show(self, preview: FilePreview) -> None:
+        header = preview.info.header
+        self.mapping_table.setRowCount(len(header))
+        self._combos = []
+        for row, name in enumerate(header):
+            sample = next((s[row] for s in preview.samples if row < len(s) and s[row]), "")
+            self.mapping_table.setItem(row, 0, QTableWidgetItem(name))
+            self.mapping_table.setItem(row, 1, QTableWidgetItem(sample[:80]))
+            combo = QComboBox()
+            combo.addItem(self.tr("(ignore)"), IGNORE)
+            for field in FIELDS:
+                combo.addItem(field_label(field), field)
+            combo.setCurrentIndex(max(0, combo.findData(preview.info.mapping[row])))
+            self.mapping_table.setCellWidget(row, 2, combo)
+            self._combos.append(combo)
+
+    def mapping(self) -> tuple[str, ...]:
+        return tuple(str(combo.currentData()) for combo in self._combos)
+
+    def set_field(self, column: int, field: str) -> None:
+        self._combos[column].setCurrentIndex(self._combos[column].findData(field))
+
+    def _on_profile_chosen(self) -> None:
+        name = self.profile_combo.currentData()
+        profile = next((p for p in self._profiles if p.name == name), None)
+        if profile is None or self._wizard.preview is None:
+            return
+        mapping = mapping_for_header(profile, list(self._wizard.preview.info.header))
+        for column, field in enumerate(mapping):
+            self.set_field(column, field)
+
+    def _on_save_profile_clicked(self) -> None:
+        name = self.profile_name_edit.text().strip()
+        preview = self._wizard.preview
+        if not name or preview is None:
+            self.profile_name_edit.setFocus()
+            return
+        mapping = dict(zip(preview.info.header, self.mapping()))
+        self._wizard.context.run(save_import_profile,
+                                 MappingProfile(name, preview.info.format, mapping))
+        self._wizard.context.post_status(self.tr("Saved import profile “{0}”").format(name))
+        self.initializePage()
+        self.profile_combo.setCurrentIndex(self.profile_combo.findData(name))
+
+    def validatePage(self) -> bool:
+        self._wizard.mapping = self.mapping() if self._combos else None
+        return self._wizard.refresh_preview()
+
+
+def fill_table(table: QTableWidget, header: list[str], rows: list[list[str]]) -> None:
+    table.clear()
+    table.setColumnCount(len(header))
+    table.setRowCount(len(rows))
+    table.setHorizontalHeaderLabels(header)
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values[: len(header)]):
+            item = QTableWidgetItem(value.replace("\n", " ⏎ ")[:200])
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            table.setItem(r, c, item)
+    table.resizeColumnsToContents()

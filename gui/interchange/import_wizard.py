@@ -1,0 +1,238 @@
+"""The import wizard: file -> how it was written -> columns -> preview -> duplicates -> import.
+
+Everything it shows comes from core.interchange (preview_file, run_import with dry_run);
+the import itself runs on a worker thread behind a progress dialog with Cancel, and a
+cancel leaves the database as it was.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+)
+
+from core.interchange.importing import ImportOptions, ImportSummary, run_import
+from core.interchange.preview import PREVIEW_FIELDS, FilePreview, preview_file
+from core.interchange.problems import ImportRefused
+from core.kernel.jobs import Cancelled
+from gui.interchange.import_pages import DetectPage, FilePage, MappingPage, WizardPage, fill_table
+from gui.interchange.texts import field_label, problem_text, refusal_text
+from gui.shell.context import AppContext
+from gui.shell.long_job import run_long_job
+
+log = logging.getLogger(__name__)
+
+POLICIES = ("skip", "fill", "overwrite")
+INVALID_BRUSH = QBrush(QColor(255, 205, 205))
+
+
+class PreviewPage(WizardPage):
+    """The first rows as they will be stored; invalid cells in red with the reason."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Preview"))
+        self.setSubTitle(self.tr("The first rows as they will be stored. Red cells have a "
+                                 "problem; point at one to see why."))
+        self.preview_table = QTableWidget()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.preview_table, 1)
+
+    def initializePage(self) -> None:
+        preview = self._wizard.preview
+        assert preview is not None
+        labels = [self.tr("Line")] + [field_label(f) for f in PREVIEW_FIELDS]
+        rows = [[str(r.line)] + [r.values.get(f, "") for f in PREVIEW_FIELDS]
+                for r in preview.rows]
+        fill_table(self.preview_table, labels, rows)
+        for row, preview_row in enumerate(preview.rows):
+            for problem in preview_row.problems:
+                column = (PREVIEW_FIELDS.index(problem.field) + 1
+                          if problem.field in PREVIEW_FIELDS else 0)
+                item = self.preview_table.item(row, column)
+                if item is not None:
+                    item.setBackground(INVALID_BRUSH)
+                    item.setToolTip(problem_text(problem))
+
+    def flagged_cells(self) -> int:
+        table = self.preview_table
+        return sum(1 for r in range(table.rowCount()) for c in range(table.columnCount())
+                   if table.item(r, c) is not None and table.item(r, c).toolTip())
+
+
+class PolicyPage(WizardPage):
+    """How duplicates are treated, with what that means for this file in numbers."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Customers you already have"))
+        self.setSubTitle(self.tr("A row is the same customer when the email, the phone number, "
+                                 "or the name and postcode match."))
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))
+        self.policy_group = QButtonGroup(self)
+        texts = {"skip": self.tr("Leave them as they are"),
+                 "fill": self.tr("Fill in only their empty fields"),
+                 "overwrite": self.tr("Overwrite their fields with the file's")}
+        layout = QVBoxLayout(self)
+        self.policy_buttons: dict[str, QRadioButton] = {}
+        for n, policy in enumerate(POLICIES):
+            button = QRadioButton(texts[policy])
+            self.policy_group.addButton(button, n)
+            self.policy_buttons[policy] = button
+            layout.addWidget(button)
+        self.policy_buttons["skip"].setChecked(True)
+        self.counts_label = QLabel()
+        self.count_button = QPushButton(self.tr("Count again"))
+        self.count_button.clicked.connect(lambda: self.recount(again=True))
+        # Counting is a whole dry run (seconds for a large file): once per file and choice.
+        self._counted: dict[tuple[Path | None, ImportOptions], ImportSummary] = {}
+        layout.addWidget(self.counts_label)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.count_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        self.policy_group.idToggled.connect(lambda _id, on: on and self.recount())
+
+    def policy(self) -> str:
+        return POLICIES[max(0, self.policy_group.checkedId())]
+
+    def initializePage(self) -> None:
+        self.recount()
+
+    def recount(self, *, again: bool = False) -> None:
+        key = (self._wizard.path, self._wizard.options())
+        summary = None if again else self._counted.get(key)
+        if summary is None:
+            summary = self._wizard.run(dry_run=True)
+            if summary is None:
+                return
+            self._counted[key] = summary
+        self.counts_label.setText(counts_text(self, summary, dry_run=True))
+
+
+class SummaryPage(WizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Import finished"))
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary_label)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        summary = self._wizard.run(dry_run=False)
+        if summary is None:
+            self.setTitle(self.tr("Nothing was imported"))
+            self.summary_label.setText(self._wizard.last_error)
+            return
+        lines = [counts_text(self, summary, dry_run=False),
+                 self.tr("New customers are tagged “{0}”. You can undo this import from the "
+                         "import history.").format(summary.tag_name)]
+        lines += [problem_text(p) for p in summary.problems[:20]]
+        if summary.problem_total > 20:
+            lines.append(self.tr("… and {0} more problems").format(summary.problem_total - 20))
+        self.summary_label.setText("\n".join(lines))
+
+
+def counts_text(widget: QWidget, summary: ImportSummary, *, dry_run: bool) -> str:
+    text = (widget.tr("This file would create {0}, update {1}, skip {2} and reject {3} rows.")
+            if dry_run else
+            widget.tr("Created {0}, updated {1}, skipped {2}, rejected {3}."))
+    return text.format(summary.created, summary.updated, summary.skipped, summary.rejected)
+
+
+class ImportWizard(QWizard):
+    """Import customers from a file; emits `customers_imported(run_id)` when done."""
+
+    customers_imported = Signal(int)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(self.tr("Import customers"))
+        self.path: Path | None = None
+        self.format, self.encoding, self.delimiter = "auto", "auto", "auto"
+        self.mapping: tuple[str, ...] | None = None
+        self.preview: FilePreview | None = None
+        self.summary: ImportSummary | None = None
+        self.last_error = ""
+        self.file_page = FilePage(self)
+        self.detect_page = DetectPage(self)
+        self.mapping_page = MappingPage(self)
+        self.preview_page = PreviewPage(self)
+        self.policy_page = PolicyPage(self)
+        self.summary_page = SummaryPage(self)
+        for page in (self.file_page, self.detect_page, self.mapping_page, self.preview_page,
+                     self.policy_page, self.summary_page):
+            self.addPage(page)
+        self.resize(820, 560)
+
+    def options(self) -> ImportOptions:
+        return ImportOptions(format=self.format, encoding=self.encoding,
+                             delimiter=self.delimiter, on_duplicate=self.policy_page.policy(),
+                             mapping=self.mapping)
+
+    def options_changed(self, *, format: str, encoding: str, delimiter: str) -> None:
+        self.format, self.encoding, self.delimiter = format, encoding, delimiter
+        self.mapping = None  # a new reading of the file brings its own columns
+        if self.refresh_preview():
+            self.detect_page.show_preview()
+
+    def refresh_preview(self) -> bool:
+        """Read the file's first rows again with the current choices; False if refused."""
+        assert self.path is not None
+        try:
+            self.preview = self.context.run(preview_file, self.path, options=self.options())
+        except ImportRefused as refused:
+            self._show_refusal(refused)
+            return False
+        page = self.currentPage()
+        if isinstance(page, WizardPage):
+            page.show_error("")
+        return True
+
+    def run(self, *, dry_run: bool) -> ImportSummary | None:
+        """The import (or its dry run) on a worker thread; None when refused or cancelled."""
+        assert self.path is not None
+        path, options, database = self.path, self.options(), self.context.database
+        label = self.tr("Checking {0}…") if dry_run else self.tr("Importing {0}…")
+        try:
+            summary = run_long_job(self, label.format(path.name), lambda progress, cancelled:
+                                   run_import(database, path, options=options, dry_run=dry_run,
+                                              progress=progress, is_cancelled=cancelled))
+        except Cancelled:
+            self.last_error = self.tr("The import was cancelled; nothing was changed.")
+            return None
+        except ImportRefused as refused:
+            self._show_refusal(refused)
+            return None
+        if not dry_run:
+            self.summary = summary
+            self.context.customers_changed.emit()
+            if summary.run_id is not None:
+                self.customers_imported.emit(summary.run_id)
+            self.context.post_status(counts_text(self, summary, dry_run=False))
+        return summary
+
+    def _show_refusal(self, refused: ImportRefused) -> None:
+        log.info("import refused: %s", refused)
+        self._show_error(refusal_text(refused))
+
+    def _show_error(self, text: str) -> None:
+        self.last_error = text
+        page = self.currentPage()
+        if isinstance(page, WizardPage):
+            page.show_error(text)

@@ -1,0 +1,107 @@
+"""Sentences for the interchange area's reason codes and field names (core keeps codes only)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from core.customers.validation import (
+    INVALID_DATE,
+    INVALID_EMAIL,
+    INVALID_PHONE,
+    NAME_REQUIRED,
+    TOO_LONG,
+)
+from core.interchange import problems as p
+from core.interchange.problems import ImportRefused, RowProblem
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ImportTexts", text)
+
+
+def field_label(field: str) -> str:
+    labels = {
+        "first_name": _tr("First name"), "middle_name": _tr("Middle name"),
+        "last_name": _tr("Last name"), "full_name": _tr("Full name"),
+        "organisation": _tr("Organisation"), "email": _tr("Email"), "phone": _tr("Phone"),
+        "other_email": _tr("Other email"), "other_phone": _tr("Other phone"),
+        "street": _tr("Street"), "street2": _tr("Street (line 2)"), "city": _tr("City"),
+        "region": _tr("State or region"), "postal_code": _tr("Postcode"),
+        "country": _tr("Country"), "notes": _tr("Notes"), "birthday": _tr("Birthday"),
+        "tags": _tr("Tags"), "labels": _tr("Labels (Google)"),
+        "total_spent": _tr("Total spent"), "total_orders": _tr("Number of orders"),
+        "email_consent": _tr("Email marketing consent"),
+        "sms_consent": _tr("SMS marketing consent"),
+    }
+    return labels.get(field, field)
+
+
+def reason_text(code: str) -> str:
+    """A reason code as a short phrase (lower case, no full stop)."""
+    reasons = {
+        p.EMPTY_FILE: _tr("the file is empty"),
+        p.NO_ROWS: _tr("the file has a header but no customers"),
+        p.BINARY_FILE: _tr("this is not a text file (is it a PDF or an Excel workbook? "
+                           "Save it as CSV first)"),
+        p.UNDECODABLE: _tr("some characters cannot be read with this encoding"),
+        p.UNTERMINATED_QUOTE: _tr("a quotation mark is opened and never closed"),
+        p.BAD_QUOTING: _tr("a quotation mark is in the wrong place"),
+        p.DUPLICATE_HEADER: _tr("two columns have the same name"),
+        p.FIELD_TOO_LONG: _tr("a value is longer than 100,000 characters"),
+        p.NUL_BYTE: _tr("the file contains a NUL character"),
+        p.NO_USABLE_COLUMNS: _tr("no column holds a name, email or phone number"),
+        p.UNKNOWN_ENCODING: _tr("unknown encoding"),
+        p.UNREADABLE_FILE: _tr("the file cannot be opened"),
+        p.NOT_VCARD: _tr("the file holds no vCard"),
+        p.WRONG_FIELD_COUNT: _tr("the row has a different number of values than the header"),
+        p.INVALID_MONEY: _tr("not an amount"),
+        p.DROPPED_VALUE: _tr("left out: not valid"),
+        INVALID_EMAIL: _tr("not a valid email address"),
+        INVALID_PHONE: _tr("not a possible phone number"),
+        INVALID_DATE: _tr("not a date"),
+        NAME_REQUIRED: _tr("no name"),
+        TOO_LONG: _tr("too long"),
+        "invalid_vcard": _tr("the card cannot be read"),
+    }
+    return reasons.get(code, code)
+
+
+def refusal_text(refused: ImportRefused) -> str:
+    if refused.line is not None:
+        return _tr("Line {0}: {1}. Nothing was imported.").format(refused.line,
+                                                                  reason_text(refused.code))
+    return _tr("{0}. Nothing was imported.").format(reason_text(refused.code).capitalize())
+
+
+def problem_reason_text(problem: RowProblem) -> str:
+    """The reason with what the row held, e.g. "not a valid email address (ann@)"."""
+    if problem.code == p.WRONG_FIELD_COUNT and ":" in problem.detail:
+        expected, found = problem.detail.split(":", 1)
+        return _tr("the header has {0} columns, this row has {1}").format(expected, found)
+    if problem.code == TOO_LONG and problem.detail.isdigit():
+        return _tr("longer than {0} characters").format(problem.detail)
+    detail = f" ({problem.detail})" if problem.detail else ""
+    return reason_text(problem.code) + detail
+
+
+def problem_text(problem: RowProblem) -> str:
+    field = field_label(problem.field) if problem.field else _tr("row")
+    return _tr("Line {0}, {1}: {2}").format(problem.line, field, problem_reason_text(problem))
+
+
+def format_label(name: str) -> str:
+    """A stored format name ("shopify-legacy", "vcard", "generic") as the program's name."""
+    base, _, variant = name.partition("-")
+    labels = {
+        "google": _tr("Google Contacts"), "outlook": _tr("Outlook"),
+        "shopify": _tr("Shopify"), "square": _tr("Square"), "mailchimp": _tr("Mailchimp"),
+        "hubspot": _tr("HubSpot"), "generic": _tr("Spreadsheet"), "vcard": _tr("vCard"),
+    }
+    label = labels.get(base, name)
+    return _tr("{0} (older layout)").format(label) if variant == "legacy" else label
+
+
+def policy_label(on_duplicate: str) -> str:
+    """What an import did with customers it already had, as a heading-style phrase."""
+    return {"skip": _tr("Existing customers left as they were"),
+            "fill": _tr("Empty fields of existing customers filled in"),
+            "overwrite": _tr("Existing customers overwritten")}.get(on_duplicate, on_duplicate)

@@ -1,0 +1,1 @@
+"""Cards & letters: templates, printing batches, print history."""

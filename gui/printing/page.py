@@ -1,0 +1,386 @@
+"""Cards & letters: edit templates with a live preview, print batches, see the history."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.customers.stages import STAGES
+from core.printing.batches import BatchPlan, BatchRequest, NoRecipients, plan_batch, record_batch
+from core.printing.formats import LABEL_SHEETS, PAGE_FORMATS, default_format, formats_for
+from core.printing.recipients import RecipientSelection, sample_recipient
+from core.printing.templates import (
+    EMPTY_FIELD,
+    MERGE_FIELDS,
+    UNKNOWN_FIELD,
+    InvalidTemplate,
+    TemplateData,
+    TemplateProblem,
+    check_template,
+    list_templates,
+    restore_default_template,
+    save_template,
+)
+from core.settings.profile import BusinessProfileData, get_business_profile
+from gui.printing.print_history import PrintHistoryWidget, explain_print_error, fill, run_render
+from gui.shell.context import AppContext
+from gui.widgets.pdf_preview import PdfPreview, print_pdf
+
+log = logging.getLogger(__name__)
+
+PREVIEW_DELAY_MS = 250
+WHO_EVERYONE, WHO_TAG, WHO_STAGE, WHO_SELECTION = range(4)
+
+
+class CardsPage(QWidget):
+    batch_printed = Signal(int)  # batch id
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._templates: list[TemplateData] = []
+        self._profile = BusinessProfileData()
+        self._selected_ids: tuple[int, ...] = ()
+        self.last_batch_path: Path | None = None
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_templates_tab(), self.tr("Templates"))
+        self.tabs.addTab(self._build_batch_tab(), self.tr("Print a batch"))
+        self.history = PrintHistoryWidget(context)
+        self.tabs.addTab(self.history, self.tr("History"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self.refresh_preview)
+        self.title_edit.textChanged.connect(self._preview_timer.start)
+        self.body_edit.textChanged.connect(self._preview_timer.start)
+        self.format_combo.currentIndexChanged.connect(self._preview_timer.start)
+        self.template_list.currentRowChanged.connect(self._on_template_chosen)
+        self.save_button.clicked.connect(self._on_save_clicked)
+        self.restore_button.clicked.connect(self._on_restore_clicked)
+        self.who_combo.currentIndexChanged.connect(self._on_who_changed)
+        self.labels_check.toggled.connect(self._on_who_changed)
+        self.create_button.clicked.connect(self._on_create_clicked)
+        self.print_button.clicked.connect(self._on_print_clicked)
+        self.history.batch_recorded.connect(self.batch_printed)
+        self._loaded = False
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        # Loading renders a preview (and so imports reportlab): not on the startup path.
+        if not self._loaded:
+            self.load()
+        super().showEvent(event)
+
+    # -- building --------------------------------------------------------------------------
+
+    def _build_templates_tab(self) -> QWidget:
+        self.template_list = QListWidget()
+        self.template_list.setMaximumWidth(260)
+        self.title_edit = QLineEdit()
+        self.body_edit = QPlainTextEdit()
+        self.body_edit.setPlaceholderText(self.tr("Dear {first_name}, …"))
+        self.format_combo = QComboBox()
+        self.fields_label = QLabel(fill(self.tr("Merge fields: %1"),
+                                        ", ".join("{" + f + "}" for f in MERGE_FIELDS)))
+        self.fields_label.setWordWrap(True)
+        self.fields_label.setStyleSheet("color: palette(mid);")
+        self.problems_label = QLabel()
+        self.problems_label.setWordWrap(True)
+        self.problems_label.setStyleSheet("color: #a33;")
+        self.save_button = QPushButton(self.tr("Save template"))
+        self.restore_button = QPushButton(self.tr("Restore default"))
+        self.template_preview = PdfPreview()
+
+        editor = QWidget()
+        form = QFormLayout(editor)
+        form.addRow(self.tr("Title"), self.title_edit)
+        form.addRow(self.tr("Message"), self.body_edit)
+        form.addRow(self.tr("Paper"), self.format_combo)
+        form.addRow(self.fields_label)
+        form.addRow(self.problems_label)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.restore_button)
+        buttons.addStretch(1)
+        form.addRow(buttons)
+        splitter = QSplitter()
+        splitter.addWidget(self.template_list)
+        splitter.addWidget(editor)
+        splitter.addWidget(self.template_preview)
+        splitter.setSizes([220, 460, 520])
+        return splitter
+
+    def _build_batch_tab(self) -> QWidget:
+        self.batch_template_combo = QComboBox()
+        self.who_combo = QComboBox()
+        self.who_combo.addItems([self.tr("Everyone"), self.tr("Customers with a tag"),
+                                 self.tr("Customers at a stage"),
+                                 self.tr("Customers selected in the list")])
+        self.tag_combo = QComboBox()
+        self.stage_combo = QComboBox()
+        for stage in STAGES:
+            self.stage_combo.addItem(stage.capitalize(), stage)
+        self.batch_format_combo = QComboBox()
+        self.batch_format_combo.addItem(self.tr("The template's paper"), "")
+        for name in PAGE_FORMATS:
+            self.batch_format_combo.addItem(name, name)
+        self.labels_check = QCheckBox(self.tr("Also print address labels (same order)"))
+        self.sheet_combo = QComboBox()
+        for name in LABEL_SHEETS:
+            self.sheet_combo.addItem(name.replace("avery-", "Avery ").upper().replace("AVERY",
+                                                                                    "Avery"),
+                                     name)
+        self.start_spin = QSpinBox()
+        self.start_spin.setRange(1, 30)
+        self.start_spin.setToolTip(self.tr("First free label on a half-used sheet"))
+        self.create_button = QPushButton(self.tr("Create batch…"))
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.setEnabled(False)
+        self.skipped_list = QListWidget()
+        self.skipped_list.setMaximumHeight(140)
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.batch_preview = PdfPreview()
+
+        side = QWidget()
+        form = QFormLayout(side)
+        form.addRow(self.tr("Template"), self.batch_template_combo)
+        form.addRow(self.tr("Recipients"), self.who_combo)
+        form.addRow(self.tr("Tag"), self.tag_combo)
+        form.addRow(self.tr("Stage"), self.stage_combo)
+        form.addRow(self.tr("Paper"), self.batch_format_combo)
+        form.addRow(self.labels_check)
+        form.addRow(self.tr("Label sheet"), self.sheet_combo)
+        form.addRow(self.tr("Start at label"), self.start_spin)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.create_button)
+        buttons.addWidget(self.print_button)
+        form.addRow(buttons)
+        form.addRow(self.summary_label)
+        form.addRow(self.tr("Left out"), self.skipped_list)
+        splitter = QSplitter()
+        splitter.addWidget(side)
+        splitter.addWidget(self.batch_preview)
+        splitter.setSizes([420, 780])
+        return splitter
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Read templates, tags and the profile again (after any change elsewhere)."""
+        from core.customers.services import list_tags
+
+        self._loaded = True
+        self._profile = self._context.run(get_business_profile)
+        self._templates = self._context.run(list_templates)
+        current = max(self.template_list.currentRow(), 0)
+        self.template_list.blockSignals(True)
+        self.template_list.clear()
+        self.batch_template_combo.clear()
+        titles = [t.title for t in self._templates]
+        for template in self._templates:
+            label = self._template_label(template.title, template.name, titles)
+            item = QListWidgetItem(label + (" *" if template.is_edited else ""))
+            item.setToolTip(template.name)
+            self.template_list.addItem(item)
+            self.batch_template_combo.addItem(label, template.name)
+        self.template_list.blockSignals(False)
+        self.tag_combo.clear()
+        for _, name in self._context.run(list_tags):
+            self.tag_combo.addItem(name, name)
+        self.template_list.setCurrentRow(min(current, len(self._templates) - 1))
+        self._on_template_chosen(self.template_list.currentRow())
+        self._on_who_changed()
+        self.history.load()
+
+    def _template_label(self, title: str, name: str, all_titles: list[str]) -> str:
+        """What the list shows: the title; the name too where titles repeat or are empty."""
+        readable = name.removeprefix("life-event-").replace("-", " ").capitalize()
+        if not title:
+            return readable
+        return f"{title} ({readable.lower()})" if all_titles.count(title) > 1 else title
+
+    def set_selection(self, customer_ids: tuple[int, ...]) -> None:
+        """The customers selected in the list, for "Customers selected in the list"."""
+        self._selected_ids = tuple(customer_ids)
+
+    # -- templates -------------------------------------------------------------------------
+
+    def current_template(self) -> TemplateData | None:
+        row = self.template_list.currentRow()
+        return self._templates[row] if 0 <= row < len(self._templates) else None
+
+    def _on_template_chosen(self, row: int) -> None:
+        template = self.current_template()
+        if template is None:
+            return
+        for widget in (self.title_edit, self.body_edit, self.format_combo):
+            widget.blockSignals(True)
+        self.title_edit.setText(template.title)
+        self.body_edit.setPlainText(template.body)
+        self.format_combo.clear()
+        default = default_format(template.kind, self._profile.locale)
+        self.format_combo.addItem(fill(self.tr("Default (%1)"), default), "")
+        for name in formats_for(template.kind):
+            self.format_combo.addItem(name, name)
+        self.format_combo.setCurrentIndex(max(self.format_combo.findData(template.format_name),
+                                              0))
+        for widget in (self.title_edit, self.body_edit, self.format_combo):
+            widget.blockSignals(False)
+        self.restore_button.setEnabled(template.has_default and template.is_edited)
+        self.refresh_preview()
+
+    def describe(self, problem: TemplateProblem) -> str:
+        if problem.code == UNKNOWN_FIELD:
+            return fill(self.tr("{%1} is not a merge field; check the spelling."), problem.field)
+        if problem.code == EMPTY_FIELD:
+            return fill(self.tr("{%1} is empty for the sample customer; some customers will "
+                                "have nothing printed there."), problem.field)
+        part = self.tr("title") if problem.part == "title" else self.tr("message")
+        return fill(self.tr("A brace in the %1 has no partner; write {{ or }} to print a brace."),
+                    part)
+
+    def refresh_preview(self) -> None:
+        """Check the edited template and draw it for a sample customer."""
+        from core.printing.formats import get_page_format
+        from core.printing.render import ItemsJob, render_items_bytes
+
+        template = self.current_template()
+        if template is None:
+            return
+        sample = sample_recipient(self._profile)
+        title, body = self.title_edit.text(), self.body_edit.toPlainText()
+        problems = check_template(title, body, sample.value_map())
+        self.problems_label.setText("\n".join(self.describe(p) for p in problems))
+        if any(p.code != EMPTY_FIELD for p in problems):
+            return  # keep the last good preview while the person is typing a field
+        fmt = get_page_format(self.format_combo.currentData()
+                              or default_format(template.kind, self._profile.locale))
+        if fmt.kind == "envelope":
+            fmt = get_page_format(default_format(template.kind, self._profile.locale))
+        pdf = render_items_bytes(ItemsJob(title, body, fmt, self._profile, (sample,)))
+        self.template_preview.show_pdf(pdf, scale=1.2 if fmt.kind != "letter" else 0.9)
+
+    def _on_save_clicked(self) -> None:
+        template = self.current_template()
+        if template is None:
+            return
+        try:
+            self._context.run(save_template, name=template.name, kind=template.kind,
+                              title=self.title_edit.text(), body=self.body_edit.toPlainText(),
+                              format_name=self.format_combo.currentData() or "")
+        except InvalidTemplate as exc:
+            QMessageBox.warning(self, self.tr("Template not saved"),
+                                "\n".join(self.describe(p) for p in exc.problems))
+            return
+        self._context.post_status(self.tr("Template saved"))
+        self.load()
+
+    def _on_restore_clicked(self) -> None:
+        template = self.current_template()
+        if template is None or not template.has_default:
+            return
+        self._context.run(restore_default_template, template.name)
+        self._context.post_status(self.tr("Default template restored"))
+        self.load()
+
+    # -- batches ---------------------------------------------------------------------------
+
+    def _on_who_changed(self) -> None:
+        who = self.who_combo.currentIndex()
+        self.tag_combo.setEnabled(who == WHO_TAG)
+        self.stage_combo.setEnabled(who == WHO_STAGE)
+        self.sheet_combo.setEnabled(self.labels_check.isChecked())
+        self.start_spin.setEnabled(self.labels_check.isChecked())
+
+    def selection(self) -> RecipientSelection:
+        who = self.who_combo.currentIndex()
+        if who == WHO_TAG:
+            return RecipientSelection(tag=self.tag_combo.currentData() or "")
+        if who == WHO_STAGE:
+            return RecipientSelection(stage=self.stage_combo.currentData())
+        if who == WHO_SELECTION:
+            return RecipientSelection(customer_ids=self._selected_ids)
+        return RecipientSelection(everyone=True)
+
+    def _on_create_clicked(self) -> None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = f"{self.batch_template_combo.currentData() or 'batch'}.pdf"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the batch as"),
+                                              str(Path(folder) / name), self.tr("PDF (*.pdf)"))
+        if path:
+            self.create_batch(Path(path))
+
+    def create_batch(self, out_path: Path) -> int | None:
+        """Plan, render (on a worker, with Cancel) and record a batch; returns its id."""
+        labels_path = (out_path.with_name(out_path.stem + "-labels.pdf")
+                       if self.labels_check.isChecked() else None)
+        request = BatchRequest(
+            self.batch_template_combo.currentData() or "", self.selection(),
+            self.batch_format_combo.currentData() or "",
+            self.sheet_combo.currentData() if labels_path else "", self.start_spin.value())
+        try:
+            plan: BatchPlan = self._context.run(plan_batch, request)
+        except NoRecipients as exc:
+            self._show_skipped(exc.skipped)
+            QMessageBox.information(self, self.tr("Nothing to print"), self.tr(
+                "None of these customers can be mailed; see the list of who was left out."))
+            return None
+        except Exception as exc:
+            message = explain_print_error(self, exc)
+            if message is None:
+                raise
+            QMessageBox.warning(self, self.tr("Cannot print this batch"), message)
+            return None
+        if not run_render(self, plan, out_path, labels_path):
+            return None
+        summary = self._context.run(record_batch, plan)
+        self._show_skipped(plan.skipped)
+        text = fill(self.tr("%n item(s) saved to %1", "", summary.item_count), str(out_path))
+        if labels_path:
+            text += fill(self.tr("; labels in %1"), str(labels_path))
+        self.summary_label.setText(text)
+        self.last_batch_path = out_path
+        self.print_button.setEnabled(True)
+        self.batch_preview.show_pdf(out_path, scale=0.8)
+        self.history.load()
+        self.batch_printed.emit(summary.id)
+        return summary.id
+
+    def _show_skipped(self, skipped: tuple[object, ...]) -> None:
+        reasons = {"no_address": self.tr("no postal address"),
+                   "no_mail": self.tr("asked for no mail"),
+                   "not_found": self.tr("no longer in the list")}
+        self.skipped_list.clear()
+        for skip in skipped:
+            name = getattr(skip, "name", "") or f"#{getattr(skip, 'customer_id', '')}"
+            self.skipped_list.addItem(f"{name}: {reasons.get(getattr(skip, 'reason', ''), '')}")
+
+    def _on_print_clicked(self) -> None:
+        if self.last_batch_path is not None:
+            print_pdf(self, self.last_batch_path)
+

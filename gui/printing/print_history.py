@@ -1,0 +1,240 @@
+"""Print history: past batches, their items, mark sent, spoiled, reprint, open again."""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.kernel.jobs import Cancelled
+from core.printing.batches import (
+    BatchPlan,
+    BatchSummary,
+    NothingToReprint,
+    get_batch,
+    list_batches,
+    mark_batch_sent,
+    mark_items_spoiled,
+    plan_reopen,
+    plan_reprint,
+    record_batch,
+    render_batch,
+)
+from gui.shell.context import AppContext
+from gui.shell.long_job import run_long_job
+from gui.widgets.pdf_preview import PdfPreview, print_pdf
+
+
+def fill(text: str, *values: object) -> str:
+    """Put values into a translated string's %1, %2 … (PySide6's tr() returns a str)."""
+    for number, value in enumerate(values, 1):
+        text = text.replace(f"%{number}", str(value))
+    return text
+
+
+def run_render(parent: QWidget, plan: BatchPlan, out_path: Path,
+               labels_path: Path | None) -> bool:
+    """Render on a worker thread behind a progress dialog; False if cancelled."""
+    label = parent.tr("Printing %n item(s)…", "", len(plan.recipients))
+    try:
+        run_long_job(parent, label, lambda progress, cancelled: render_batch(
+            plan, out_path, labels_path=labels_path, progress=progress,
+            is_cancelled=cancelled))
+    except Cancelled:
+        return False
+    return True
+
+
+def explain_print_error(widget: QWidget, exc: Exception) -> str | None:
+    """A sentence for the errors a person can fix, or None for a bug."""
+    from core.printing.formats import FormatMismatch, InvalidStartPosition, UnknownFormat
+    from core.printing.recipients import InvalidSelection
+    from core.printing.templates import InvalidTemplate, TemplateNotFound
+
+    if isinstance(exc, InvalidSelection):
+        return {
+            "empty_selection": widget.tr("Choose who the batch is for."),
+            "unknown_tag": fill(widget.tr("No customer has the tag %1."), exc.detail),
+        }.get(exc.code, widget.tr("Select some customers in the list first."))
+    if isinstance(exc, FormatMismatch):
+        return fill(widget.tr("This template cannot be printed on %1."), exc.format_name)
+    if isinstance(exc, InvalidStartPosition):
+        return widget.tr("This sheet has %n label(s); start at one of them.", "", exc.per_page)
+    if isinstance(exc, InvalidTemplate):
+        return widget.tr("The template has a field that does not exist; fix it first.")
+    if isinstance(exc, (TemplateNotFound, UnknownFormat)):
+        return widget.tr("Choose a template and paper from the lists.")
+    if isinstance(exc, OSError):
+        return fill(widget.tr("Could not write the PDF: %1"), exc.strerror or str(exc))
+    return None
+
+
+class PrintHistoryWidget(QWidget):
+    batch_recorded = Signal(int)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._batches: list[BatchSummary] = []
+        self._item_ids: list[int] = []
+        self.batches_table = QTableWidget(0, 6)
+        self.batches_table.setHorizontalHeaderLabels([
+            self.tr("Printed"), self.tr("Template"), self.tr("Items"), self.tr("Sent"),
+            self.tr("Spoiled"), self.tr("Left out")])
+        self.items_table = QTableWidget(0, 3)
+        self.items_table.setHorizontalHeaderLabels([self.tr("Recipient"), self.tr("Status"),
+                                                    self.tr("Note")])
+        for table in (self.batches_table, self.items_table):
+            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            table.horizontalHeader().setStretchLastSection(True)
+        self.batches_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.open_button = QPushButton(self.tr("Open"))
+        self.sent_button = QPushButton(self.tr("Mark batch sent"))
+        self.spoiled_button = QPushButton(self.tr("Mark selected spoiled"))
+        self.reprint_button = QPushButton(self.tr("Reprint spoiled…"))
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.preview = PdfPreview()
+        self._open_path: Path | None = None
+
+        buttons = QHBoxLayout()
+        for button in (self.open_button, self.sent_button, self.spoiled_button,
+                       self.reprint_button, self.print_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.addWidget(self.batches_table, 2)
+        column.addWidget(self.items_table, 3)
+        column.addLayout(buttons)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.preview)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.batches_table.itemSelectionChanged.connect(self._on_batch_chosen)
+        self.open_button.clicked.connect(self._on_open_clicked)
+        self.sent_button.clicked.connect(self._on_sent_clicked)
+        self.spoiled_button.clicked.connect(self._on_spoiled_clicked)
+        self.reprint_button.clicked.connect(self._on_reprint_clicked)
+        self.print_button.clicked.connect(self._on_print_clicked)
+        self._update_buttons()
+
+    def load(self) -> None:
+        chosen = self.current_batch_id()
+        self._batches = self._context.run(list_batches)
+        self.batches_table.setRowCount(len(self._batches))
+        locale = QLocale()
+        for row, batch in enumerate(self._batches):
+            when = locale.toString(batch.created_at, QLocale.FormatType.ShortFormat)
+            cells = [when, batch.title or batch.template_name, str(batch.item_count),
+                     str(batch.count("sent")), str(batch.count("spoiled")),
+                     str(batch.skipped_count)]
+            for column, text in enumerate(cells):
+                self.batches_table.setItem(row, column, QTableWidgetItem(text))
+            if batch.id == chosen:
+                self.batches_table.selectRow(row)
+        self._on_batch_chosen()
+
+    def current_batch_id(self) -> int | None:
+        rows = self.batches_table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self._batches):
+            return None
+        return self._batches[rows[0].row()].id
+
+    def _status_text(self, status: str) -> str:
+        return {"printed": self.tr("printed"), "sent": self.tr("sent"),
+                "spoiled": self.tr("spoiled"), "reprinted": self.tr("reprinted"),
+                "skipped": self.tr("left out")}.get(status, status)
+
+    def _on_batch_chosen(self) -> None:
+        batch_id = self.current_batch_id()
+        items = self._context.run(get_batch, batch_id).items if batch_id else ()
+        self._item_ids = [item.id for item in items]
+        self.items_table.setRowCount(len(items))
+        reasons = {"no_address": self.tr("no postal address"),
+                   "no_mail": self.tr("asked for no mail"), "not_found": ""}
+        for row, item in enumerate(items):
+            cells = [item.recipient_name, self._status_text(item.status),
+                     reasons.get(item.skip_reason, "")]
+            for column, text in enumerate(cells):
+                self.items_table.setItem(row, column, QTableWidgetItem(text))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        chosen = self.current_batch_id() is not None
+        for button in (self.open_button, self.sent_button, self.spoiled_button,
+                       self.reprint_button):
+            button.setEnabled(chosen)
+        self.print_button.setEnabled(self._open_path is not None)
+
+    def _on_open_clicked(self) -> None:
+        batch_id = self.current_batch_id()
+        if batch_id is None:
+            return
+        plan = self._context.run(plan_reopen, batch_id)
+        path = Path(tempfile.gettempdir()) / f"regulars-batch-{batch_id}.pdf"
+        if run_render(self, plan, path, None):
+            self._open_path = path
+            self.preview.show_pdf(path, scale=0.8)
+        self._update_buttons()
+
+    def _on_sent_clicked(self) -> None:
+        batch_id = self.current_batch_id()
+        if batch_id is not None:
+            self._context.run(mark_batch_sent, batch_id)
+            self._context.post_status(self.tr("Batch marked sent"))
+            self.load()
+
+    def selected_item_ids(self) -> list[int]:
+        rows = {index.row() for index in self.items_table.selectionModel().selectedRows()}
+        return [self._item_ids[row] for row in sorted(rows) if row < len(self._item_ids)]
+
+    def _on_spoiled_clicked(self) -> None:
+        batch_id = self.current_batch_id()
+        if batch_id is not None and self.selected_item_ids():
+            self._context.run(mark_items_spoiled, batch_id, self.selected_item_ids())
+            self.load()
+
+    def _on_reprint_clicked(self) -> None:
+        batch_id = self.current_batch_id()
+        if batch_id is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the reprint as"),
+                                              f"reprint-{batch_id}.pdf", self.tr("PDF (*.pdf)"))
+        if path:
+            self.reprint(batch_id, Path(path))
+
+    def reprint(self, batch_id: int, out_path: Path) -> int | None:
+        """Print the spoiled items again as a new batch; returns its id."""
+        try:
+            plan = self._context.run(plan_reprint, batch_id)
+        except NothingToReprint:
+            QMessageBox.information(self, self.tr("Nothing to reprint"),
+                                    self.tr("Mark the items that came out wrong as spoiled."))
+            return None
+        if not run_render(self, plan, out_path, None):
+            return None
+        summary = self._context.run(record_batch, plan)
+        self._open_path = out_path
+        self.preview.show_pdf(out_path, scale=0.8)
+        self.load()
+        self.batch_recorded.emit(summary.id)
+        return summary.id
+
+    def _on_print_clicked(self) -> None:
+        if self._open_path is not None:
+            print_pdf(self, self._open_path)

@@ -1,0 +1,179 @@
+"""Starting the application: open the database safely, then show the main window."""
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+import time
+
+from PySide6.QtCore import QLocale, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from core.store.backup import check_integrity
+from core.store.db import Database
+from core.store.opening import (
+    DatabaseCorrupt,
+    DatabaseInUse,
+    InstanceLock,
+    SchemaOutdated,
+    daily_backup_due,
+    lock_database,
+    prepare_database,
+    take_daily_backup,
+)
+
+log = logging.getLogger(__name__)
+STARTED = time.perf_counter()
+
+
+def run_app(*, db_target: str | None, exit_after_paint: bool = False,
+            started: float | None = None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setOrganizationName("Regulars")
+    app.setApplicationName("Regulars")
+    app.setApplicationDisplayName("Regulars")
+
+    opened = _open_database(db_target)
+    if opened is None:
+        return 1
+    database, lock = opened
+    from gui.shell.context import AppContext
+    from gui.shell.main_window import MainWindow
+
+    locale, symbol = _business_locale(database)
+    window = MainWindow(AppContext(database, read_only=database.read_only),
+                        locale=locale, currency_symbol=symbol)
+    t0 = started if started is not None else STARTED
+
+    def _on_painted() -> None:
+        if exit_after_paint:
+            print(round((time.perf_counter() - t0) * 1000))
+            app.quit()
+            return
+        QTimer.singleShot(1500, lambda: _backup_in_background(database))
+        QTimer.singleShot(50, lambda: _load_phone_formatting(window, database))
+
+    window.customers_page.first_rows_painted.connect(_on_painted)
+    checker = IntegrityChecker(database)
+    checker.found_damage.connect(lambda detail: _on_damage_found(window, database, detail))
+    checker.start()
+    window.show()
+    code = app.exec()
+    database.close()
+    if lock is not None:
+        lock.release()
+    return code
+
+
+def _open_database(target: str | None) -> tuple[Database, InstanceLock | None] | None:
+    """Lock, check and migrate; ask the person when something is in the way."""
+    database = Database.open(target)
+    lock = None
+    try:
+        lock = lock_database(database)
+    except DatabaseInUse as exc:
+        if not _ask_read_only(str(exc.path)):
+            return None
+        database = Database.open(target, read_only=True)
+    try:
+        prepare_database(database, check_integrity=False)  # checked while the window paints
+    except DatabaseCorrupt as exc:
+        _offer_backups(database, exc)
+        return None
+    except SchemaOutdated:
+        QMessageBox.critical(None, QApplication.tr("Regulars"), QApplication.tr(
+            "This database needs an update, and it is open elsewhere. Close the other "
+            "Regulars window and try again."))
+        return None
+    return database, lock
+
+
+class IntegrityChecker(QObject):
+    """Runs `PRAGMA quick_check` on a worker thread (sqlite3 releases the GIL meanwhile)."""
+
+    found_damage = Signal(str)
+
+    def __init__(self, database: Database) -> None:
+        super().__init__()
+        self._path = database.sqlite_path
+
+    def start(self) -> None:
+        if self._path is not None:
+            threading.Thread(target=self._run, name="quick-check", daemon=True).start()
+
+    def _run(self) -> None:
+        assert self._path is not None
+        problem = check_integrity(self._path)
+        if problem is not None:
+            self.found_damage.emit(problem)
+
+
+def _on_damage_found(window: QWidget, database: Database, detail: str) -> None:
+    """Close the window before anything is written, and offer the backups."""
+    assert database.sqlite_path is not None
+    window.hide()
+    _offer_backups(database, DatabaseCorrupt(database.sqlite_path, detail))
+    QApplication.exit(1)
+
+
+def _ask_read_only(path: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Warning, QApplication.tr("Database in use"),
+                      QApplication.tr("This customer database is already open in another "
+                                      "Regulars window:\n%s") % path)
+    box.setInformativeText(QApplication.tr(
+        "You can look at it read-only here, or quit and use the other window."))
+    read_only = box.addButton(QApplication.tr("Open Read-Only"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QApplication.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is read_only
+
+
+def _offer_backups(database: Database, error: DatabaseCorrupt) -> None:
+    from gui.shell.restore_dialog import RestoreDialog
+
+    log.error("refusing damaged database %s: %s", error.path, error.detail)
+    intro = QApplication.tr(
+        "The customer database %s is damaged and cannot be opened safely. Choose a backup to "
+        "restore; the damaged file is left untouched until you do.") % error.path
+    dialog = RestoreDialog(database, None, intro=intro)
+    if dialog.exec() and dialog.restored:
+        QMessageBox.information(None, QApplication.tr("Backup restored"), QApplication.tr(
+            "The backup is restored. Start Regulars again to carry on."))
+
+
+def _business_locale(database: Database) -> tuple[QLocale, str]:
+    """The shop's locale and currency symbol, read without loading the ORM."""
+    row = database.raw().execute("SELECT locale, currency FROM business_profile WHERE id = 1")
+    if row:
+        locale, currency = QLocale(row[0][0]), row[0][1]
+    else:  # no profile yet: the computer's locale, unless it is the bare "C" one
+        locale, currency = QLocale.system(), None
+        if locale.language() == QLocale.Language.C:
+            locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    symbol = locale.currencySymbol(QLocale.CurrencySymbolFormat.CurrencySymbol)
+    if currency and currency != locale.currencySymbol(QLocale.CurrencySymbolFormat.CurrencyIsoCode):
+        symbol = currency + " "
+    return locale, symbol
+
+
+def _load_phone_formatting(window: object, database: Database) -> None:
+    """Swap raw E.164 numbers for the shop's own format once phonenumbers is loaded."""
+    from core.customers.validation import format_phone
+
+    rows = database.raw().execute("SELECT region FROM business_profile WHERE id = 1")
+    region = rows[0][0] if rows else "US"
+    window.customers_page.model.set_phone_formatter(  # type: ignore[attr-defined]
+        lambda phone: format_phone(phone, region))
+
+
+def _backup_in_background(database: Database) -> None:
+    if database.read_only or not daily_backup_due(database):
+        return
+
+    def work() -> None:
+        try:
+            take_daily_backup(database)
+        except Exception:  # a failed backup must never take the app down
+            log.exception("daily backup failed")
+
+    threading.Thread(target=work, name="daily-backup", daemon=True).start()

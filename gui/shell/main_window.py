@@ -1,0 +1,266 @@
+"""The main window: a sidebar of areas, menus with the usual shortcuts, a status bar."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QLocale, QSettings, QSize, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from core.kernel import paths
+from gui.customers.page import CustomersPage
+from gui.shell.context import AppContext
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext, *, locale: QLocale | None = None,
+                 currency_symbol: str = "$") -> None:
+        super().__init__()
+        self._context = context
+        self.setWindowTitle(self.tr("Regulars"))
+        self.undo_stack = QUndoStack(self)
+
+        self.sidebar_list = QListWidget()
+        self.sidebar_list.setObjectName("sidebar")
+        self.sidebar_list.setFixedWidth(170)
+        self.sidebar_list.setIconSize(QSize(20, 20))
+        self.sidebar_list.setSpacing(2)
+        self.sidebar_list.setStyleSheet(
+            "#sidebar { border: none; background: palette(window); font-size: 11pt; }"
+            "#sidebar::item { padding: 8px 12px; border-radius: 6px; }"
+            "#sidebar::item:selected { background: palette(highlight);"
+            " color: palette(highlighted-text); }"
+        )
+        self.pages_stack = QStackedWidget()
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(8, 8, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar_list)
+        layout.addWidget(self.pages_stack, 1)
+        self.setCentralWidget(central)
+        self.sidebar_list.currentRowChanged.connect(self._on_area_chosen)
+        self._page_factories: dict[int, Callable[[], QWidget]] = {}
+
+        self.customers_page = CustomersPage(context, self.undo_stack, locale=locale,
+                                            currency_symbol=currency_symbol)
+        self.add_page(self.customers_page, self.tr("Customers"))
+        self.cards_page: QWidget | None = None
+        self.add_lazy_page(self.tr("Cards & letters"), self._make_cards_page)
+        self.customers_page.open_customer_requested.connect(self.open_customer)
+        self.customers_page.new_customer_requested.connect(self.new_customer)
+
+        self._build_menus()
+        self.database_label = QLabel(context.database.display_name)
+        self.statusBar().addPermanentWidget(self.database_label)
+        if context.read_only:
+            self.statusBar().addPermanentWidget(QLabel(self.tr("Read-only")))
+        context.status_posted.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.resize(1360, 840)
+        self._restore_window_state()
+        self.customers_page.load()  # once, after the saved sort order is back
+
+    # -- areas ---------------------------------------------------------------------------
+
+    def add_page(self, page: QWidget, title: str) -> None:
+        """Add an area to the sidebar (only areas that work)."""
+        self.pages_stack.addWidget(page)
+        QListWidgetItem(title, self.sidebar_list)
+        if self.sidebar_list.currentRow() < 0:
+            self.sidebar_list.setCurrentRow(0)
+
+    def add_lazy_page(self, title: str, factory: Callable[[], QWidget]) -> None:
+        """An area whose page (and whose imports) are built the first time it is opened,
+        so they stay off the startup path."""
+        self._page_factories[self.pages_stack.count()] = factory
+        self.add_page(QWidget(), title)
+
+    def _on_area_chosen(self, row: int) -> None:
+        factory = self._page_factories.pop(row, None)
+        if factory is not None:
+            placeholder = self.pages_stack.widget(row)
+            self.pages_stack.insertWidget(row, factory())
+            self.pages_stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        self.pages_stack.setCurrentIndex(row)
+
+    def _make_cards_page(self) -> QWidget:
+        from gui.printing.page import CardsPage
+
+        page = CardsPage(self._context)
+        page.set_selection(tuple(self.customers_page.selected_ids()))
+        self.customers_page.selection_changed.connect(
+            lambda ids: page.set_selection(tuple(ids)))
+        self._context.customers_changed.connect(page.load)  # new tags become choosable
+        self.cards_page = page
+        return page
+
+    def show_page(self, page: QWidget) -> None:
+        self.sidebar_list.setCurrentRow(self.pages_stack.indexOf(page))
+
+    # -- customer actions ----------------------------------------------------------------
+
+    def new_customer(self) -> None:
+        if not self._context.read_only:
+            self.open_customer(None)
+
+    def open_customer(self, customer_id: int | None) -> None:
+        from gui.customers.editor import CustomerEditor
+
+        editor = CustomerEditor(self._context, customer_id, self)
+        editor.open_customer_requested.connect(self.open_customer)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.open()
+
+    # -- menus ---------------------------------------------------------------------------
+
+    def _action(self, text: str, slot: object, shortcut: object = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        writable = not self._context.read_only
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.new_action = self._action(self.tr("&New Customer…"), self.new_customer,
+                                       QKeySequence.StandardKey.New)
+        self.new_action.setEnabled(writable)
+        file_menu.addAction(self.new_action)
+        file_menu.addSeparator()
+        self.import_action = self._action(self.tr("&Import Customers…"), self._on_import_triggered,
+                                          QKeySequence("Ctrl+I"))
+        self.import_action.setEnabled(writable)
+        file_menu.addAction(self.import_action)
+        self.import_history_action = self._action(self.tr("Import &History…"),
+                                                  self._on_import_history_triggered)
+        file_menu.addAction(self.import_history_action)
+        self.export_menu = file_menu.addMenu(self.tr("&Export"))
+        for text, kind in ((self.tr("Customers to &CSV…"), "csv"),
+                           (self.tr("Customers to CSV for &Excel…"), "csv-excel"),
+                           (self.tr("Contacts to &vCard…"), "vcard"),
+                           (self.tr("Birthdays and Moments to Ca&lendar…"), "calendar")):
+            self.export_menu.addAction(self._action(
+                text, lambda _checked=False, kind=kind: self._on_export_triggered(kind)))
+        self.profile_action = self._action(self.tr("Business &Profile…"),
+                                           self._on_profile_triggered)
+        self.profile_action.setEnabled(writable)
+        file_menu.addAction(self.profile_action)
+        file_menu.addSeparator()
+        self.backup_action = self._action(self.tr("&Back Up Now"), self._on_backup_triggered)
+        self.restore_action = self._action(self.tr("&Restore From Backup…"),
+                                           self._on_restore_triggered)
+        is_file = self._context.database.is_sqlite
+        self.backup_action.setEnabled(is_file)
+        self.restore_action.setEnabled(is_file and writable)
+        file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit))
+        self.file_menu = file_menu
+
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self._action(self.tr("&Find Customer"), self._on_find_triggered,
+                                         QKeySequence.StandardKey.Find))
+        self.undo_action, self.redo_action = undo, redo
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("Open &Log Folder"), self._on_logs_triggered))
+        help_menu.addAction(self._action(self.tr("&About Regulars"), self._on_about_triggered))
+
+    def _on_import_triggered(self) -> None:
+        from gui.interchange.import_wizard import ImportWizard
+
+        ImportWizard(self._context, self).exec()
+
+    def _on_import_history_triggered(self) -> None:
+        from gui.interchange.import_history_dialog import ImportHistoryDialog
+
+        dialog = ImportHistoryDialog(self._context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.exec()
+
+    def _on_export_triggered(self, kind: str) -> None:
+        from gui.interchange.export_actions import export_customers
+
+        selected = self.customers_page.selected_ids()
+        ids = selected if len(selected) > 1 else self.customers_page.model.all_ids()
+        export_customers(self, self._context, ids, kind)
+
+    def _on_find_triggered(self) -> None:
+        self.show_page(self.customers_page)
+        self.customers_page.focus_search()
+
+    def _on_profile_triggered(self) -> None:
+        from gui.settings.business_profile_dialog import BusinessProfileDialog
+
+        BusinessProfileDialog(self._context, self).exec()
+
+    def _on_backup_triggered(self) -> None:
+        from core.store.backup import backup_database
+
+        path = self._context.database.sqlite_path
+        if path is None:
+            return
+        target = backup_database(path)
+        self.statusBar().showMessage(self.tr("Backed up to %s") % target, 8000)
+
+    def _on_restore_triggered(self) -> None:
+        from gui.shell.restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(self._context.database, self)
+        if dialog.exec() and dialog.restored:
+            QMessageBox.information(
+                self, self.tr("Backup restored"),
+                self.tr("The backup is restored. Regulars will now close; open it again to "
+                        "carry on with the restored customers."))
+            self.close()
+
+    def _on_logs_triggered(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.user_log_dir())))
+
+    def _on_about_triggered(self) -> None:
+        QMessageBox.about(
+            self, self.tr("About Regulars"),
+            self.tr("<h3>Regulars</h3><p>A customer appreciation program for your shop: "
+                    "thank, congratulate and remember the people who keep you going.</p>"
+                    "<p>Database: %s</p>") % self._context.database.display_name.replace("<", "&lt;"),
+        )
+
+    # -- window state ---------------------------------------------------------------------
+
+    def _restore_window_state(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        header_state = settings.value("customers/header")
+        if header_state is not None:
+            self.customers_page.table_view.horizontalHeader().restoreState(header_state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        settings = QSettings()
+        settings.setValue("main_window/geometry", self.saveGeometry())
+        settings.setValue("customers/header",
+                          self.customers_page.table_view.horizontalHeader().saveState())
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Small widgets several areas share: fields with messages, partial dates, PDF preview."""

@@ -1,0 +1,255 @@
+"""Small pieces the customer editor and the business profile dialog share: a field with its
+message underneath, a date whose year may be unknown, money in the shop's currency, and
+the sentences for core's problem codes."""
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.customers.validation import (
+    INVALID_AMOUNT,
+    INVALID_CHOICE,
+    INVALID_DATE,
+    INVALID_EMAIL,
+    INVALID_PHONE,
+    NAME_REQUIRED,
+    TOO_LONG,
+    UNKNOWN_CUSTOMER,
+    FieldProblem,
+    PartialDate,
+)
+
+ERROR_STYLE = "color: #b00020;"
+INVALID_PROPERTY = "invalid"
+
+
+class ProblemMessages(QObject):
+    """Sentences for core.customers.validation's problem codes (core carries codes, never UI text)."""
+
+    def message(self, problem: FieldProblem) -> str:
+        if problem.code == INVALID_EMAIL:
+            return self.tr("This is not an email address (example: name@example.com).")
+        if problem.code == INVALID_PHONE:
+            return self.tr("This is not a phone number. Numbers from abroad need their "
+                           "country code, like +44.")
+        if problem.code == INVALID_DATE:
+            return self.tr("This date does not exist.")
+        if problem.code == NAME_REQUIRED:
+            return self.tr("Enter a first name, a last name or an organisation.")
+        if problem.code == TOO_LONG:
+            return self.tr("This is too long: at most %s characters.") % problem.detail
+        if problem.code == UNKNOWN_CUSTOMER:
+            return self.tr("Choose another customer from the list.")
+        if problem.code == INVALID_AMOUNT:
+            return self.tr("Enter an amount like 12.50, not negative.")
+        if problem.code == INVALID_CHOICE:
+            return self.tr("Choose one of the offered values.")
+        return self.tr("This value cannot be stored.")
+
+
+class FieldMessage(QLabel):
+    """The red sentence shown right under one field; hidden while the field is fine."""
+
+    def __init__(self, field_widget: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field_widget = field_widget
+        self.setStyleSheet(ERROR_STYLE)
+        self.setWordWrap(True)
+        self.setVisible(False)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+    def show_message(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+        self.field_widget.setProperty(INVALID_PROPERTY, bool(text))
+        self.field_widget.setToolTip(text)
+        self.setAccessibleName(text)
+
+    def clear_message(self) -> None:
+        self.show_message("")
+
+
+def with_message(field_widget: QWidget) -> tuple[QWidget, FieldMessage]:
+    """The field with its message label underneath, as one cell for a form layout."""
+    cell = QWidget()
+    layout = QVBoxLayout(cell)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(field_widget)
+    message = FieldMessage(field_widget)
+    layout.addWidget(message)
+    return cell, message
+
+
+def line_edit(max_length: int, min_width: int, placeholder: str = "") -> QLineEdit:
+    edit = QLineEdit()
+    edit.setMaxLength(max_length)
+    edit.setMinimumWidth(min_width)
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
+def add_form_row(form: QFormLayout, label: str, field: QWidget,
+                 messages: dict[str, FieldMessage], name: str) -> None:
+    """A form row whose field has its message underneath, filed under core's field name."""
+    cell, messages[name] = with_message(field)
+    form.addRow(label, cell)
+
+
+def align_form_labels(*forms: QFormLayout) -> None:
+    """Give the label columns of forms stacked in one dialog the same width."""
+    labels = [form.itemAt(row, QFormLayout.ItemRole.LabelRole) for form in forms
+              for row in range(form.rowCount())]
+    widgets = [w for item in labels if item is not None and (w := item.widget()) is not None]
+    width = max((w.sizeHint().width() for w in widgets), default=0)
+    for widget in widgets:
+        widget.setMinimumWidth(width)
+
+
+class PartialDateEdit(QWidget):
+    """Month, day and an optional year: birthdays and moments often come without a year."""
+
+    changed = Signal()
+
+    def __init__(self, locale: QLocale, *, optional: bool, year_known: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.month_combo = QComboBox()
+        if optional:
+            self.month_combo.addItem(self.tr("Not known"), 0)
+        for month in range(1, 13):
+            self.month_combo.addItem(locale.standaloneMonthName(month), month)
+        self.day_spin = QSpinBox()
+        self.day_spin.setRange(1, 31)
+        self.day_spin.setAccessibleName(self.tr("Day"))
+        self.year_check = QCheckBox(self.tr("Year"))
+        self.year_spin = QSpinBox()
+        self.year_spin.setRange(1900, 2100)
+        # Birthdays: a plausible adult's year; moments: this year.
+        self.year_spin.setValue(QDate.currentDate().year() - (0 if year_known else 40))
+        self.year_spin.setEnabled(False)
+        self.year_check.setChecked(year_known)
+        self.month_combo.setAccessibleName(self.tr("Month"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.month_combo, self.day_spin, self.year_check, self.year_spin):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        self.month_combo.currentIndexChanged.connect(self._on_month_changed)
+        self.year_check.toggled.connect(self._on_year_toggled)
+        self._on_month_changed()
+
+    def value(self) -> PartialDate | None:
+        month = int(self.month_combo.currentData())
+        if not month:
+            return None
+        year = self.year_spin.value() if self.year_check.isChecked() else None
+        return PartialDate(month, self.day_spin.value(), year)
+
+    def set_value(self, value: PartialDate | None) -> None:
+        self.month_combo.setCurrentIndex(max(0, self.month_combo.findData(value.month if value
+                                                                           else 0)))
+        if value is not None:
+            self.day_spin.setValue(value.day)
+            self.year_check.setChecked(value.year is not None)
+            if value.year is not None:
+                self.year_spin.setValue(value.year)
+        else:
+            self.year_check.setChecked(False)
+
+    def _on_month_changed(self) -> None:
+        known = bool(self.month_combo.currentData())
+        self.day_spin.setEnabled(known)
+        self.year_check.setEnabled(known)
+        self.year_spin.setEnabled(known and self.year_check.isChecked())
+        self.changed.emit()
+
+    def _on_year_toggled(self, checked: bool) -> None:
+        self.year_spin.setEnabled(checked)
+        self.changed.emit()
+
+
+def date_edit(locale: QLocale) -> QDateEdit:
+    """A date field in the shop's locale, always with a four-digit year and a calendar."""
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    short = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in short:
+        short = short.replace("yy", "yyyy")
+    edit.setDisplayFormat(short)
+    edit.setDate(QDate.currentDate())
+    return edit
+
+
+class Money:
+    """Integer minor units (cents) shown and parsed in the shop's locale and currency."""
+
+    def __init__(self, locale: str, currency: str) -> None:
+        from babel import Locale, UnknownLocaleError
+        from babel.numbers import get_currency_precision
+
+        try:
+            self.locale = str(Locale.parse(locale))
+        except (UnknownLocaleError, ValueError):
+            self.locale = "en_US"
+        self.currency = currency or "USD"
+        self.digits = get_currency_precision(self.currency)
+
+    def format(self, minor: int | None) -> str:
+        if minor is None:
+            return ""
+        from babel.numbers import format_currency
+
+        return str(format_currency(Decimal(minor).scaleb(-self.digits), self.currency,
+                                   locale=self.locale))
+
+    def parse(self, text: str) -> int | None:
+        """Cents from what a person typed (`12.50`, `1.234,50`, `$ 12`); None when empty.
+        Raises ValueError for anything that is not an exact, non-negative amount."""
+        from babel.numbers import NumberFormatError, get_currency_symbol, parse_decimal
+
+        text = text.strip().replace(get_currency_symbol(self.currency, self.locale), "")
+        text = text.replace(self.currency, "").strip()
+        if not text:
+            return None
+        try:
+            value = parse_decimal(text, locale=self.locale, strict=True)
+        except (NumberFormatError, InvalidOperation) as exc:
+            raise ValueError(text) from exc
+        minor = value.scaleb(self.digits)
+        if value < 0 or minor != minor.to_integral_value():
+            raise ValueError(text)
+        return int(minor)
+
+
+class ClickOnReturn(QObject):
+    """Return in an entry field presses `button` instead of the dialog's Save button."""
+
+    def __init__(self, button: QAbstractButton, *fields: QWidget) -> None:
+        super().__init__(button)
+        self._button = button
+        for field in fields:
+            field.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self._button.click()
+            return True
+        return False

@@ -1,0 +1,181 @@
+"""The import history, as a shop owner uses it after an import went wrong."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from core.customers.services import add_customer
+from core.customers.types import CustomerDraft
+from core.interchange.history import undo_import
+from core.interchange.importing import ImportOptions, ImportSummary, run_import
+from core.store.db import Database
+from gui.customers.table_model import COL_NAME
+from gui.interchange.import_history_dialog import (
+    COL_CREATED,
+    COL_FILE,
+    COL_FORMAT,
+    COL_REJECTED,
+    COL_UNDONE,
+    ImportHistoryDialog,
+)
+from gui.shell.context import AppContext
+from gui.shell.main_window import MainWindow
+from tests.core.interchange import samples
+
+TODAY = dt.date(2026, 11, 22)
+
+
+def _import(db: Database, path: Path) -> ImportSummary:
+    return run_import(db, path, options=ImportOptions(today=TODAY))
+
+
+def _regulars_file(tmp_path: Path) -> Path:
+    return samples.write_csv(tmp_path / "regulars.csv", [
+        ["First name", "Last name", "Email"],
+        ["Chloé", "Dubois", "chloe@example.fr"],
+        ["Seán", "O'Brien", "sean@example.ie"],
+        ["Bad", "Address", "not-an-email"],
+    ])
+
+
+def _window(qtbot, db: Database) -> MainWindow:  # type: ignore[no-untyped-def]
+    window = MainWindow(AppContext(db))
+    qtbot.addWidget(window)
+    return window
+
+
+def _list_names(window: MainWindow) -> list[str]:
+    model = window.customers_page.model
+    return [model.index(r, COL_NAME).data() for r in range(model.rowCount())]
+
+
+def _answer(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton) -> list[str]:
+    asked: list[str] = []
+
+    def question(parent, title, text, *args):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return button
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
+
+
+def test_undo_this_import_takes_its_customers_off_the_list(
+        qtbot, sqlite_db: Database, tmp_path: Path,  # type: ignore[no-untyped-def]
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    with sqlite_db.unit_of_work() as session:
+        add_customer(session, CustomerDraft(first_name="Ann", last_name="Smith"))
+    _import(sqlite_db, _regulars_file(tmp_path))
+    window = _window(qtbot, sqlite_db)
+    assert _list_names(window) == ["Chloé Dubois", "Seán O'Brien", "Ann Smith"]
+    statuses: list[str] = []
+    window._context.status_posted.connect(statuses.append)
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+
+    dialog = ImportHistoryDialog(window._context, window)
+    qtbot.addWidget(dialog)
+    table = dialog.imports_table
+    assert table.rowCount() == 1
+    assert table.item(0, COL_FILE).text() == "regulars.csv"
+    assert (table.item(0, COL_CREATED).text(), table.item(0, COL_REJECTED).text()) == ("2", "1")
+    assert table.item(0, COL_UNDONE).text() == ""
+    assert dialog.undo_button.isEnabled()
+
+    with qtbot.waitSignal(window._context.customers_changed, timeout=5000):
+        qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+
+    assert "regulars.csv" in asked[0] and "The 2 customers it created" in asked[0]
+    assert _list_names(window) == ["Ann Smith"]
+    assert table.item(0, COL_UNDONE).text() != ""
+    assert not dialog.undo_button.isEnabled()
+    assert "2 customers moved to the trash" in statuses[-1]
+
+
+def test_saying_no_to_the_confirmation_keeps_everything(
+        qtbot, sqlite_db: Database, tmp_path: Path,  # type: ignore[no-untyped-def]
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    _import(sqlite_db, _regulars_file(tmp_path))
+    window = _window(qtbot, sqlite_db)
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
+    dialog = ImportHistoryDialog(window._context, window)
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1
+    assert _list_names(window) == ["Chloé Dubois", "Seán O'Brien"]
+    assert dialog.imports_table.item(0, COL_UNDONE).text() == ""
+    assert dialog.undo_button.isEnabled()
+
+
+def test_the_problems_of_the_chosen_import_are_explained(
+        qtbot, sqlite_db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _import(sqlite_db, _regulars_file(tmp_path))
+    ragged = samples.write_csv(tmp_path / "ragged.csv", [
+        ["First name", "Last name", "Email"],
+        ["Ada", "Lovelace", "ada@example.com"],
+        ["Grace", "Hopper"],
+    ])
+    _import(sqlite_db, ragged)
+    dialog = ImportHistoryDialog(AppContext(sqlite_db))
+    qtbot.addWidget(dialog)
+
+    assert [dialog.imports_table.item(r, COL_FILE).text() for r in range(2)] == [
+        "ragged.csv", "regulars.csv"]  # newest first
+    assert dialog.imports_table.item(0, COL_FORMAT).text() == "Spreadsheet"
+    problems = dialog.problems_table
+    assert problems.rowCount() == 1
+    assert [problems.item(0, c).text() for c in range(4)] == [
+        "3", "whole row", "the header has 3 columns, this row has 2", "row not imported"]
+
+    dialog.imports_table.selectRow(1)
+    assert dialog.current_import_id() is not None
+    assert [problems.item(0, c).text() for c in range(3)] == [
+        "4", "Email", "not a valid email address (not-an-email)"]
+    assert dialog.file_value_label.text() == "regulars.csv"
+    assert dialog.problems_value_label.text() == "1"
+
+
+def test_an_import_undone_elsewhere_cannot_be_undone_twice(
+        qtbot, sqlite_db: Database, tmp_path: Path,  # type: ignore[no-untyped-def]
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    summary = _import(sqlite_db, _regulars_file(tmp_path))
+    _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda parent, title, text, *args: told.append(text))
+    dialog = ImportHistoryDialog(AppContext(sqlite_db))
+    qtbot.addWidget(dialog)
+    with sqlite_db.unit_of_work() as session:  # e.g. from a second window
+        undo_import(session, summary.run_id)
+
+    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+
+    assert told == ["This import was already undone."]
+    assert dialog.imports_table.item(0, COL_UNDONE).text() != ""
+    assert not dialog.undo_button.isEnabled()
+
+
+def test_with_no_imports_the_history_says_so(  # type: ignore[no-untyped-def]
+        qtbot, sqlite_db: Database) -> None:
+    dialog = ImportHistoryDialog(AppContext(sqlite_db))
+    qtbot.addWidget(dialog)
+    assert dialog.imports_table.rowCount() == 0
+    assert "No imports yet" in dialog.empty_label.text()
+    assert not dialog.empty_label.isHidden() and dialog.problems_table.isHidden()
+    assert not dialog.undo_button.isEnabled()
+
+
+def test_file_menu_opens_the_import_history(
+        qtbot, sqlite_db: Database, tmp_path: Path,  # type: ignore[no-untyped-def]
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    _import(sqlite_db, _regulars_file(tmp_path))
+    window = _window(qtbot, sqlite_db)
+    opened: list[ImportHistoryDialog] = []
+    monkeypatch.setattr(ImportHistoryDialog, "exec", lambda self: opened.append(self) or 0)
+    actions = [a for a in window.file_menu.actions() if a.text() == "Import &History…"]
+    assert [a.isEnabled() for a in actions] == [True]
+    actions[0].trigger()
+    assert len(opened) == 1 and opened[0].imports_table.rowCount() == 1

@@ -1,0 +1,204 @@
+"""The import wizard, walked through as a shop owner would, on a real SQLite file."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+
+from core.customers.queries import ListQuery, count_customers, search_customers
+from core.interchange.history import list_import_profiles, list_imports
+from core.store.db import Database
+from gui.interchange.import_wizard import ImportWizard
+from gui.shell.context import AppContext
+from tests.core.interchange import samples
+
+
+def _shop_file(tmp_path: Path) -> Path:
+    records = [
+        {"First Name": "Chloé", "Last Name": "Dubois", "Email": "chloe@example.fr",
+         "Default Address Zip": "'75001", "Total Spent": "120.00", "Total Orders": "2",
+         "Note": "préfère le thé"},
+        {"First Name": "美咲", "Last Name": "佐藤", "Email": "misaki@example.jp"},
+        {"First Name": "Bad", "Last Name": "Address", "Email": "not-an-email"},
+    ]
+    return samples.write_format(tmp_path / "shopify.csv", samples.SHOPIFY_HEADER, records,
+                                delimiter=";")
+
+
+def _next(qtbot, wizard: ImportWizard) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+
+
+def test_walking_through_the_wizard_imports_the_file(qtbot, sqlite_db: Database,  # type: ignore[no-untyped-def]
+                                                     tmp_path: Path) -> None:
+    context = AppContext(sqlite_db)
+    wizard = ImportWizard(context)
+    qtbot.addWidget(wizard)
+    wizard.show()
+
+    qtbot.keyClicks(wizard.file_page.path_edit, str(_shop_file(tmp_path)))
+    _next(qtbot, wizard)
+    assert wizard.currentPage() is wizard.detect_page
+    assert "shopify" in wizard.detect_page.detected_label.text()
+    assert "utf-8" in wizard.detect_page.detected_label.text()
+    assert wizard.detect_page.sample_table.item(0, 1).text() == "Chloé"
+
+    _next(qtbot, wizard)
+    page = wizard.mapping_page
+    assert wizard.currentPage() is page
+    note_column = list(wizard.preview.info.header).index("Note")  # type: ignore[union-attr]
+    page.set_field(note_column, "")  # leave the notes out
+    qtbot.keyClicks(page.profile_name_edit, "Mein Shopify")
+    qtbot.mouseClick(page.save_profile_button, Qt.MouseButton.LeftButton)
+    with sqlite_db.unit_of_work() as session:
+        (profile,) = list_import_profiles(session)
+    assert profile.name == "Mein Shopify" and profile.mapping["Note"] == ""
+
+    _next(qtbot, wizard)
+    assert wizard.currentPage() is wizard.preview_page
+    table = wizard.preview_page.preview_table
+    assert table.rowCount() == 3
+    assert wizard.preview_page.flagged_cells() == 1
+    email_column = 1 + 3  # line, first, last, organisation, email
+    assert table.item(2, email_column).toolTip().startswith("Line 4, Email")
+
+    _next(qtbot, wizard)
+    assert wizard.currentPage() is wizard.policy_page
+    assert "create 2" in wizard.policy_page.counts_label.text()
+    assert "reject 1" in wizard.policy_page.counts_label.text()
+    assert count_customers(sqlite_db.raw(), ListQuery()) == 0  # counting wrote nothing
+
+    with qtbot.waitSignal(context.customers_changed, timeout=10_000):
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton),
+                         Qt.MouseButton.LeftButton)
+    assert wizard.currentPage() is wizard.summary_page
+    assert "Created 2" in wizard.summary_page.summary_label.text()
+    (row,) = search_customers(sqlite_db.raw(), "dubois")
+    assert (row.postal_code, row.lifetime_value_minor) == ("75001", 12000)
+    with sqlite_db.unit_of_work() as session:
+        (run,) = list_imports(session)
+    assert (run.created, run.rejected) == (2, 1)
+
+
+def test_a_refused_file_says_why_and_stays_on_the_first_page(qtbot, sqlite_db: Database,  # type: ignore[no-untyped-def]
+                                                             tmp_path: Path) -> None:
+    path = tmp_path / "scan.csv"
+    path.write_bytes(b"%PDF-1.7 not a customer list")
+    wizard = ImportWizard(AppContext(sqlite_db))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.keyClicks(wizard.file_page.path_edit, str(path))
+    _next(qtbot, wizard)
+    assert wizard.currentPage() is wizard.file_page
+    assert "not a text file" in wizard.file_page.error_label.text()
+
+
+def test_changing_the_separator_reads_the_file_again(qtbot, sqlite_db: Database,  # type: ignore[no-untyped-def]
+                                                     tmp_path: Path) -> None:
+    wizard = ImportWizard(AppContext(sqlite_db))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.keyClicks(wizard.file_page.path_edit, str(_shop_file(tmp_path)))
+    _next(qtbot, wizard)
+    combo = wizard.detect_page.delimiter_combo
+    combo.setCurrentIndex(combo.findData(","))
+    assert "no column holds a name" in wizard.detect_page.error_label.text()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    combo.setCurrentIndex(combo.findData(";"))
+    assert wizard.preview is not None and wizard.preview.info.delimiter == ";"
+    assert wizard.detect_page.error_label.text() == ""
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+
+def _big_file(tmp_path: Path, rows: int) -> Path:
+    path = tmp_path / "big.csv"
+    lines = ["First Name,Last Name,Email"] + [
+        f"Name{n},Família{n},person{n}@example.com" for n in range(rows)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _wizard_at_policy_page(qtbot, sqlite_db: Database, path: Path) -> ImportWizard:  # type: ignore[no-untyped-def]
+    wizard = ImportWizard(AppContext(sqlite_db))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.keyClicks(wizard.file_page.path_edit, str(path))
+    for _ in range(4):  # file, detected format, mapping, preview
+        _next(qtbot, wizard)
+    assert wizard.currentPage() is wizard.policy_page
+    return wizard
+
+
+def test_a_large_file_imports_through_the_cleaning_helpers(qtbot, sqlite_db: Database,  # type: ignore[no-untyped-def]
+                                                           tmp_path: Path, monkeypatch) -> None:
+    import multiprocessing
+
+    from core.interchange import cleaning
+
+    monkeypatch.setattr(cleaning, "PARALLEL_MIN_BYTES", 0)  # spawned from the job's thread
+    wizard = _wizard_at_policy_page(qtbot, sqlite_db, _big_file(tmp_path, 3000))
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentPage() is wizard.summary_page
+    assert count_customers(sqlite_db.raw(), ListQuery()) == 3000
+    assert [r.last_name for r in search_customers(sqlite_db.raw(), "familia2999")] == [
+        "Família2999"]
+    assert multiprocessing.active_children() == []
+
+
+@pytest.mark.parametrize("helpers", [False, True], ids=["in-process", "helpers"])
+def test_cancelling_a_running_import_changes_nothing(qtbot, sqlite_db: Database,  # type: ignore[no-untyped-def]
+                                                     tmp_path: Path, monkeypatch,
+                                                     helpers: bool) -> None:
+    import multiprocessing
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
+
+    from core.interchange import cleaning
+
+    monkeypatch.setattr(cleaning, "PARALLEL_MIN_BYTES", 0 if helpers else 1 << 62)
+    wizard = _wizard_at_policy_page(qtbot, sqlite_db, _big_file(tmp_path, 20_000))
+
+    def press_cancel_once_progress_shows() -> None:
+        dialogs = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, QProgressDialog) and w.isVisible()
+                   and w.labelText().startswith("Importing")]
+        if dialogs:
+            dialogs[0].findChild(QPushButton).click()  # what a person presses
+        else:
+            QTimer.singleShot(20, press_cancel_once_progress_shows)
+
+    QTimer.singleShot(20, press_cancel_once_progress_shows)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentPage() is wizard.summary_page
+    assert wizard.summary_page.title() == "Nothing was imported"
+    assert "cancelled; nothing was changed" in wizard.summary_page.summary_label.text()
+    assert count_customers(sqlite_db.raw(), ListQuery()) == 0
+    with sqlite_db.unit_of_work() as session:
+        assert list_imports(session) == []
+    assert multiprocessing.active_children() == []  # the helpers stopped with the job
+
+
+def test_each_policy_is_counted_once_until_asked_again(qtbot, sqlite_db: Database,  # type: ignore[no-untyped-def]
+                                                       tmp_path: Path, monkeypatch) -> None:
+    from gui.interchange import import_wizard
+
+    jobs: list[str] = []
+    real_run_long_job = import_wizard.run_long_job
+
+    def counting_run_long_job(parent, label, job):  # type: ignore[no-untyped-def]
+        jobs.append(label)
+        return real_run_long_job(parent, label, job)
+
+    monkeypatch.setattr(import_wizard, "run_long_job", counting_run_long_job)
+    wizard = _wizard_at_policy_page(qtbot, sqlite_db, _shop_file(tmp_path))
+    page = wizard.policy_page
+    assert len(jobs) == 1 and "create 2" in page.counts_label.text()
+    page.policy_buttons["fill"].click()
+    page.policy_buttons["skip"].click()  # counted already: no second dry run
+    assert len(jobs) == 2
+    qtbot.mouseClick(page.count_button, Qt.MouseButton.LeftButton)
+    assert len(jobs) == 3 and "create 2" in page.counts_label.text()
+    assert all(label.startswith("Checking") for label in jobs)
