@@ -8,10 +8,10 @@ import time
 
 
 def _configure_logging() -> None:
-    from core.kernel.paths import user_log_dir
+    from core.kernel.paths import log_file
 
     handler = logging.handlers.RotatingFileHandler(
-        user_log_dir() / "regulars.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+        log_file(), maxBytes=2_000_000, backupCount=5, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()

@@ -44,3 +44,8 @@ def backup_dir() -> Path:
     path = user_data_dir() / "backups"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def log_file() -> Path:
+    """The rotating log that main.py configures and the error dialog points people to."""
+    return user_log_dir() / "regulars.log"

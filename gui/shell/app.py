@@ -32,6 +32,10 @@ def run_app(*, db_target: str | None, exit_after_paint: bool = False,
     app.setOrganizationName("Regulars")
     app.setApplicationName("Regulars")
     app.setApplicationDisplayName("Regulars")
+    from gui.shell.excepthook import ErrorReporter
+
+    reporter = ErrorReporter(QApplication.activeWindow)
+    reporter.install()
 
     opened = _open_database(db_target)
     if opened is None:

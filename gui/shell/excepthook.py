@@ -1,0 +1,89 @@
+"""The last line of defence: an exception nobody caught goes to the log, never to a person.
+
+`sys.excepthook` (the GUI thread, including Qt slots) and `threading.excepthook` (worker
+threads) both write the traceback to the log and show one calm dialog with the log's
+location and a "Copy Details" button. Nothing is rolled back here: every write runs in its
+own unit of work, which has already rolled back when the exception left it, so the data
+stays as it was. A burst of errors (a table model failing on every row) shows one dialog,
+not hundreds.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+import traceback
+from collections.abc import Callable
+from types import TracebackType
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from core.kernel.paths import log_file
+
+log = logging.getLogger(__name__)
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
+
+
+class ErrorReporter(QObject):
+    """Receives uncaught exceptions from any thread and reports them on the GUI thread."""
+
+    error_reported = Signal(str)  # the formatted traceback, queued to the GUI thread
+
+    def __init__(self, parent_window: Callable[[], QWidget | None]) -> None:
+        super().__init__()
+        self._parent_window = parent_window
+        self.dialog: QMessageBox | None = None
+        self.unshown_count = 0  # errors that arrived while the dialog was already open
+        self._previous_hook: ExceptHook | None = None
+        self._previous_thread_hook: Callable[[threading.ExceptHookArgs], object] | None = None
+        self.error_reported.connect(self._show_dialog, Qt.ConnectionType.QueuedConnection)
+
+    def install(self) -> None:
+        self._previous_hook = sys.excepthook
+        self._previous_thread_hook = threading.excepthook
+        sys.excepthook = self.handle
+        threading.excepthook = self._handle_thread
+
+    def uninstall(self) -> None:
+        if self._previous_hook is not None:
+            sys.excepthook = self._previous_hook
+        if self._previous_thread_hook is not None:
+            threading.excepthook = self._previous_thread_hook
+
+    def handle(self, kind: type[BaseException], error: BaseException,
+               trace: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        details = "".join(traceback.format_exception(kind, error, trace))
+        log.critical("uncaught exception\n%s", details)
+        self.error_reported.emit(details)
+
+    def _handle_thread(self, args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is not None:
+            self.handle(args.exc_type, args.exc_value, args.exc_traceback)
+
+    @Slot(str)
+    def _show_dialog(self, details: str) -> None:
+        if self.dialog is not None and self.dialog.isVisible():
+            self.unshown_count += 1
+            return
+        self.unshown_count = 0
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Something went wrong"),
+                          self.tr("Regulars ran into a problem it did not expect. What you "
+                                  "saved before is safe; the last action may not have "
+                                  "finished."), QMessageBox.StandardButton.Ok,
+                          self._parent_window())
+        box.setInformativeText(self.tr("The details are in the log file:\n%s\nIf it happens "
+                                       "again, send them to whoever looks after your "
+                                       "computer.") % log_file())
+        box.setDetailedText(details)
+        copy_button = box.addButton(self.tr("Copy Details"), QMessageBox.ButtonRole.ActionRole)
+        # An action button would close the box; copying should leave it open.
+        copy_button.clicked.disconnect()
+        copy_button.clicked.connect(lambda: QApplication.clipboard().setText(details))
+        box.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.dialog = box
+        box.open()
