@@ -6,7 +6,6 @@ through `AppContext.run`, each in its own transaction.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
@@ -24,18 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.customers.history import add_interaction, add_moment, delete_interaction, delete_moment
-from core.customers.merge import merge_customers
-from core.customers.services import (
-    DuplicateCustomer,
-    add_customer,
-    get_customer,
-    update_customer,
+from core.customers.record import (
+    CustomerRecord,
+    CustomerRecordEdit,
+    get_customer_record,
+    save_customer_record,
 )
+from core.customers.services import DuplicateCustomer
 from core.customers.types import CustomerDetail, CustomerDraft
 from core.customers.validation import InvalidInput
-from core.printing.batches import list_customer_mailings
 from core.settings.profile import get_business_profile
+
 from gui.customers.editor_details import DetailsTab
 from gui.customers.editor_history import (
     HistoryTab,
@@ -47,36 +45,22 @@ from gui.customers.editor_mailings import MailingsTab
 from gui.shell.context import AppContext
 from gui.widgets.fields import ERROR_STYLE, Money, ProblemMessages
 
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
 STAGE_COLOURS = {
     "prospect": "#6b7280", "new": "#2563eb", "repeat": "#047857", "advocate": "#7c3aed",
     "lapsed": "#b45309",
 }
 
 
-def save_customer_record(
-    session: Session, customer_id: int | None, draft: CustomerDraft, pending: PendingHistory,
-    *, allow_duplicate: bool = False, merge_into: int | None = None,
-) -> CustomerDetail:
-    """Store the details and the pending history of one customer (one unit of work);
-    with `merge_into`, fold the record into that existing customer afterwards."""
-    if customer_id is None:
-        detail = add_customer(session, draft, allow_duplicate=allow_duplicate)
-    else:
-        detail = update_customer(session, customer_id, draft, allow_duplicate=allow_duplicate)
-    for interaction_id in pending.removed_interaction_ids:
-        delete_interaction(session, interaction_id)
-    for moment_id in pending.removed_moment_ids:
-        delete_moment(session, moment_id)
-    for interaction in pending.interactions:
-        add_interaction(session, detail.id, interaction)
-    for moment in pending.moments:
-        add_moment(session, detail.id, moment)
-    if merge_into is not None:
-        return merge_customers(session, keep_id=merge_into, other_id=detail.id)
-    return get_customer(session, detail.id)
+def record_edit(customer_id: int | None, draft: CustomerDraft, pending: PendingHistory, *,
+                allow_duplicate: bool = False, merge_into: int | None = None
+                ) -> CustomerRecordEdit:
+    """What the editor hands core's save_customer_record: the details and pending history."""
+    return CustomerRecordEdit(
+        customer_id, draft, added_interactions=tuple(pending.interactions),
+        removed_interaction_ids=tuple(pending.removed_interaction_ids),
+        added_moments=tuple(pending.moments),
+        removed_moment_ids=tuple(pending.removed_moment_ids),
+        allow_duplicate=allow_duplicate, merge_into=merge_into)
 
 
 class CustomerEditor(QDialog):
@@ -189,12 +173,12 @@ class CustomerEditor(QDialog):
             self.details_tab.set_draft(CustomerDraft(), "")
             self.setWindowTitle(self.tr("New Customer"))
         else:
-            self._detail = self._context.run(get_customer, self._customer_id)
+            record: CustomerRecord = self._context.run(get_customer_record, self._customer_id)
+            self._detail = record.detail
             self.details_tab.set_draft(self._detail.draft, self._detail.referred_by_name)
             self.moments_tab.set_rows(self._detail.moments)
             self.history_tab.set_rows(self._detail.interactions)
-            self.mailings_tab.set_rows(
-                self._context.run(list_customer_mailings, self._customer_id))
+            self.mailings_tab.set_rows(record.mailings)
         self._show_name()
         self._show_figures()
 
@@ -244,9 +228,9 @@ class CustomerEditor(QDialog):
             self._reveal(self.details_tab.referred_by_edit)
             return
         try:
-            detail = self._context.run(
-                save_customer_record, self._customer_id, self.details_tab.draft(),
-                self._pending, allow_duplicate=allow_duplicate, merge_into=merge_into)
+            detail = self._context.run(save_customer_record, record_edit(
+                self._customer_id, self.details_tab.draft(), self._pending,
+                allow_duplicate=allow_duplicate, merge_into=merge_into)).detail
         except InvalidInput as exc:
             self._show_problems(exc)
             return
@@ -285,7 +269,7 @@ class CustomerEditor(QDialog):
         field.setFocus()
 
     def _show_duplicate(self, dup: DuplicateCustomer) -> None:
-        existing = self._context.run(get_customer, dup.existing_id)
+        existing = self._context.run(get_customer_record, dup.existing_id).detail
         matched = {
             "email": self.tr("the same email address"),
             "phone": self.tr("the same phone number"),
