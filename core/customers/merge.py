@@ -10,6 +10,8 @@ from core.customers.models import Customer, Interaction, Moment
 from core.customers.services import CustomerNotFound, get_customer, update_customer
 from core.customers.stats import refresh_customer_stats
 from core.customers.types import TEXT_FIELDS, CustomerDetail, CustomerDraft
+from core.kernel.changes import Changes
+from core.store.changes import note_changes
 
 
 def merge_customers(session: Session, *, keep_id: int, other_id: int) -> CustomerDetail:
@@ -29,6 +31,8 @@ def merge_customers(session: Session, *, keep_id: int, other_id: int) -> Custome
         .where(Customer.referred_by_id == other_id, Customer.id != keep_id)
         .values(referred_by_id=keep_id)
     )
+    # Referrers of the other record changed too: "any customer", not just these two.
+    note_changes(session, Changes(customers=True, interactions=True))
     removed = session.get(Customer, other_id)
     if removed is None:
         raise CustomerNotFound(other_id)

@@ -34,7 +34,9 @@ from core.customers.validation import (
     normalize_email,
     normalize_phone,
 )
+from core.kernel.changes import Changes
 from core.settings.profile import business_region
+from core.store.changes import note_changes
 
 
 class DuplicateCustomer(Exception):
@@ -168,6 +170,7 @@ def delete_customers(session: Session, customer_ids: Iterable[int]) -> tuple[int
         session.execute(
             update(Customer).where(Customer.id.in_(live)).values(deleted_at=dt.datetime.now())
         )
+        note_changes(session, Changes(customers=True, customer_ids=frozenset(live)))
         _refresh_referrers(session, live)
     return tuple(live)
 
@@ -180,6 +183,7 @@ def restore_customers(session: Session, customer_ids: Iterable[int]) -> tuple[in
     ).all()
     if trashed:
         session.execute(update(Customer).where(Customer.id.in_(trashed)).values(deleted_at=None))
+        note_changes(session, Changes(customers=True, customer_ids=frozenset(trashed)))
         _refresh_referrers(session, trashed)
     return tuple(trashed)
 

@@ -15,6 +15,8 @@ from core.customers.stages import (
     StageThresholds,
     stage_expression,
 )
+from core.kernel.changes import Changes
+from core.store.changes import note_changes
 
 
 def refresh_customer_stats(
@@ -32,6 +34,7 @@ def refresh_customer_stats(
     for chunk in _chunks(ids):
         session.execute(_refresh_statement(chunk, today, thresholds))
     session.expire_all()
+    note_changes(session, Changes(customers=True, customer_ids=frozenset(ids or ())))
 
 
 def _refresh_statement(chunk: list[int] | None, today: dt.date,

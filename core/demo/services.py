@@ -19,10 +19,12 @@ from core.customers.models import Customer, CustomerTag, Interaction, Moment, Ta
 from core.customers.stats import refresh_customer_stats
 from core.demo.maker import Batch, DemoMaker
 from core.demo import data as demo_data
+from core.kernel.changes import Changes
 from core.kernel.jobs import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
 from core.settings.models import BusinessProfile
 from core.settings.profile import BusinessProfileData, get_business_profile, save_business_profile
 from core.store.bulk_insert import bulk_insert
+from core.store.changes import note_changes
 from core.store.db import Database
 from core.store.dialects import dialect_for
 
@@ -75,6 +77,7 @@ def generate_demo(
         refresh_customer_stats(session, None, today=today)
         if db.dialect == "postgresql":
             _reset_sequences(session)
+        note_changes(session, Changes(customers=True, interactions=True))
     log.info("created %d demo customers (seed %d)", customers, seed)
     return customers
 

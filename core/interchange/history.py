@@ -13,6 +13,8 @@ from core.customers.models import Customer, CustomerTag
 from core.customers.services import delete_customers
 from core.interchange.models import ImportChange, ImportProfile, ImportRun, table_of
 from core.interchange.problems import RowProblem
+from core.kernel.changes import Changes
+from core.store.changes import note_changes
 
 
 class ImportNotFound(Exception):
@@ -114,6 +116,7 @@ def undo_import(session: Session, run_id: int) -> UndoResult:
         if values or tag_ids:
             reverted += 1
     removed = delete_customers(session, created_ids(run))
+    note_changes(session, Changes(customers=True, imports=True))
     run.undone_at = dt.datetime.now().replace(microsecond=0)
     session.flush()
     return UndoResult(run_id, tuple(removed), reverted)

@@ -40,6 +40,7 @@ from core.interchange.reading import open_csv
 from core.interchange.records import RecordCleaner
 from core.interchange.sniffing import sniff_file
 from core.interchange.writing import POLICIES, SKIP, BatchWriter, extend_ranges
+from core.kernel.changes import Changes
 from core.kernel.jobs import (
     CancelCheck,
     Cancelled,
@@ -49,6 +50,7 @@ from core.kernel.jobs import (
     no_progress,
 )
 from core.settings.profile import get_business_profile
+from core.store.changes import note_changes
 from core.store.db import Database, larger_page_cache
 from core.store.deferred_indexes import DeferredSortIndexes
 from core.store.dialects import dialect_for
@@ -286,6 +288,7 @@ def _run(session: Session, path: Path, source: _Source, options: ImportOptions, 
         created_ranges=json.dumps(created_ids),
         problems=json.dumps([[p.line, p.field, p.code, p.detail, p.rejected] for p in kept]),
         problem_total=counts["problems"]))
+    note_changes(session, Changes(customers=True, interactions=True, imports=True))
     log.info("import %s of %s: %s", run_id, path.name, counts)
     return ImportSummary(run_id, str(path), info, tag_name, counts["created"],
                          counts["updated"], counts["skipped"], counts["rejected"],

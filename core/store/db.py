@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from core.kernel import paths
 
@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session, sessionmaker
 
+    from core.kernel.changes import Changes
+
+T = TypeVar("T")
 BUSY_TIMEOUT_MS = 5000
 _NAMED_PARAM = re.compile(r"(?<!:):([A-Za-z_][A-Za-z0-9_]*)")
 
@@ -161,12 +164,24 @@ class Database:
         if self._sessionmaker is None:
             from sqlalchemy.orm import sessionmaker
 
+            from core.store.changes import install_change_collection
             from core.store.registry import load_all_models
 
             load_all_models()  # every mapper configured, whichever area asks first
-            self._sessionmaker = sessionmaker(self.engine, expire_on_commit=False)
+            factory = sessionmaker(self.engine, expire_on_commit=False)
+            install_change_collection(factory)
+            self._sessionmaker = factory
         with self._sessionmaker.begin() as session:
             yield session
+
+    def run(self, service: Callable[..., T], *args: Any, **kwargs: Any) -> tuple[T, Changes]:
+        """`service(session, *args, **kwargs)` in its own unit of work; returns its result
+        and what it changed (nothing when it raised: the unit rolled back)."""
+        from core.store.changes import committed_changes
+
+        with self.unit_of_work() as session:
+            result = service(session, *args, **kwargs)
+        return result, committed_changes(session)
 
     def raw(self) -> RawConnection:
         """The shared read connection (GUI thread). Worker threads use `new_raw()`."""
