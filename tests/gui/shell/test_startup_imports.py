@@ -7,7 +7,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
 HEAVY = ("sqlalchemy", "alembic", "reportlab", "phonenumbers", "email_validator", "pypdf",
-         "pypdfium2", "core.interchange", "core.printing")
+         "PySide6.QtPdf", "core.interchange", "core.printing")
 
 
 def test_main_window_and_list_load_without_orm_or_printing() -> None:
