@@ -1,12 +1,15 @@
 """The customer's stage on the ladder, computed from their record.
 
-All thresholds live in `StageThresholds`, so a later settings page can change them.
+All thresholds live in `StageThresholds`, a settings section stored in the database
+(`get_settings(session, StageThresholds)`), so a settings page can change them.
 """
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
+
+from core.settings.types import settings_section
 
 PROSPECT = "prospect"
 NEW = "new"
@@ -19,6 +22,7 @@ STAGES = (PROSPECT, NEW, REPEAT, ADVOCATE, LAPSED)
 BUSINESS_KINDS = frozenset({"visit", "purchase"})
 
 
+@settings_section("stage_thresholds")
 @dataclass(frozen=True)
 class StageThresholds:
     repeat_after_visits: int = 2

@@ -11,11 +11,11 @@ from sqlalchemy.orm import Session
 from core.customers.models import Customer, Interaction
 from core.customers.stages import (
     BUSINESS_KINDS,
-    DEFAULT_THRESHOLDS,
     StageThresholds,
     stage_expression,
 )
 from core.kernel.changes import Changes
+from core.settings.services import get_settings
 from core.store.changes import note_changes
 
 
@@ -24,13 +24,16 @@ def refresh_customer_stats(
     customer_ids: Iterable[int] | None = None,
     *,
     today: dt.date | None = None,
-    thresholds: StageThresholds = DEFAULT_THRESHOLDS,
+    thresholds: StageThresholds | None = None,
 ) -> None:
-    """Recompute the stored statistics and stage for some customers (None: everyone)."""
+    """Recompute the stored statistics and stage for some customers (None: everyone), by
+    the stored stage thresholds unless `thresholds` is given."""
     today = today or dt.date.today()
     ids = None if customer_ids is None else sorted(set(customer_ids))
     if ids is not None and not ids:
         return
+    if thresholds is None:
+        thresholds = get_settings(session, StageThresholds)
     for chunk in _chunks(ids):
         session.execute(_refresh_statement(chunk, today, thresholds))
     session.expire_all()

@@ -1,7 +1,7 @@
-"""ORM model of the settings area: the business profile (one row)."""
+"""ORM models of the settings area: the business profile (one row) and declared sections."""
 from __future__ import annotations
 
-from sqlalchemy import LargeBinary, String
+from sqlalchemy import LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from core.store.base import Base
@@ -23,3 +23,12 @@ class BusinessProfile(Base):
     region: Mapped[str] = mapped_column(String(2), default="US")  # default phone region
     locale: Mapped[str] = mapped_column(String(20), default="en_US")
     currency: Mapped[str] = mapped_column(String(3), default="USD")
+
+
+class SettingsSection(Base):
+    """One declared settings section (core.settings.types), its fields as a JSON object."""
+
+    __tablename__ = "settings_sections"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="{}")

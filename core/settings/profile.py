@@ -11,12 +11,12 @@ from core.customers.validation import (
     INVALID_CHOICE,
     INVALID_EMAIL,
     INVALID_PHONE,
-    FieldProblem,
-    InvalidInput,
     normalize_email,
     normalize_phone,
 )
+from core.kernel.errors import Invalid, Problem
 from core.settings.models import BusinessProfile
+from core.settings.types import register_section
 
 PROFILE_ID = 1
 
@@ -52,36 +52,36 @@ def business_region(session: Session) -> str:
 
 
 def save_business_profile(session: Session, profile: BusinessProfileData) -> BusinessProfileData:
-    """Validate and store the profile; raises InvalidInput naming each bad field."""
+    """Validate and store the profile; raises Invalid naming each bad field."""
     import phonenumbers
     from babel import Locale, UnknownLocaleError
 
-    problems: list[FieldProblem] = []
+    problems: list[Problem] = []
     values: dict[str, Any] = {
         name: (value.strip() if isinstance(value, str) else value)
         for name, value in dataclasses.asdict(profile).items()
     }
     values["region"] = values["region"].upper()
     if values["region"] not in phonenumbers.SUPPORTED_REGIONS:
-        problems.append(FieldProblem("region", INVALID_CHOICE, values["region"]))
+        problems.append(Problem("region", INVALID_CHOICE, values["region"]))
     try:
         Locale.parse(values["locale"])
     except (UnknownLocaleError, ValueError):
-        problems.append(FieldProblem("locale", INVALID_CHOICE, values["locale"]))
+        problems.append(Problem("locale", INVALID_CHOICE, values["locale"]))
     if len(values["currency"]) != 3:
-        problems.append(FieldProblem("currency", INVALID_CHOICE, values["currency"]))
+        problems.append(Problem("currency", INVALID_CHOICE, values["currency"]))
     if values["email"]:
         try:
             values["email"] = normalize_email(values["email"])
         except ValueError as exc:
-            problems.append(FieldProblem("email", INVALID_EMAIL, str(exc)))
+            problems.append(Problem("email", INVALID_EMAIL, str(exc)))
     if values["phone"] and not problems:
         try:
             values["phone"] = normalize_phone(values["phone"], values["region"])
         except ValueError as exc:
-            problems.append(FieldProblem("phone", INVALID_PHONE, str(exc)))
+            problems.append(Problem("phone", INVALID_PHONE, str(exc)))
     if problems:
-        raise InvalidInput(problems)
+        raise Invalid(problems)
     row = session.get(BusinessProfile, PROFILE_ID)
     if row is None:
         row = BusinessProfile(id=PROFILE_ID)
@@ -90,3 +90,8 @@ def save_business_profile(session: Session, profile: BusinessProfileData) -> Bus
         setattr(row, name, value)
     session.flush()
     return BusinessProfileData(**values)
+
+
+# The profile keeps its own table (the window reads its locale before the ORM loads).
+register_section(BusinessProfileData, "business_profile", load=get_business_profile,
+                 save=save_business_profile)

@@ -1,0 +1,72 @@
+"""Reading and storing settings sections (see core.settings.types for declaring one)."""
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+from typing import Any, TypeVar
+
+from sqlalchemy.orm import Session
+
+from core.kernel.changes import Changes
+from core.settings.models import SettingsSection
+from core.settings.types import section_info
+from core.store.changes import note_changes
+
+log = logging.getLogger(__name__)
+
+S = TypeVar("S")
+
+
+def get_settings(session: Session, section: type[S]) -> S:
+    """The stored values of `section`; its defaults where nothing (or nothing usable) is
+    stored, so an older database or a newly added field reads as the defaults."""
+    info = section_info(section)
+    if info.load is not None:
+        return info.load(session)  # type: ignore[no-any-return]
+    row = session.get(SettingsSection, info.key)
+    stored: dict[str, Any] = {}
+    if row is not None:
+        try:
+            loaded = json.loads(row.value)
+            stored = loaded if isinstance(loaded, dict) else {}
+        except ValueError:
+            log.warning("settings section %s is not valid JSON; using its defaults", info.key)
+    return section(**_usable(section, stored))
+
+
+def save_settings(session: Session, values: S) -> S:
+    """Store a whole section (replacing what was stored under its key) and report a
+    settings change; returns the section as stored."""
+    info = section_info(type(values))
+    if info.save is not None:
+        saved: S = info.save(session, values)
+        return saved
+    text = json.dumps(dataclasses.asdict(values), sort_keys=True)  # type: ignore[call-overload]
+    row = session.get(SettingsSection, info.key)
+    if row is None:
+        session.add(SettingsSection(key=info.key, value=text))
+    else:
+        row.value = text
+    session.flush()
+    note_changes(session, Changes(settings=True))
+    return values
+
+
+def _usable(section: type, stored: dict[str, Any]) -> dict[str, Any]:
+    """The stored fields the section still declares, with the type of their default
+    (a field stored by another version with another type falls back to its default)."""
+    usable: dict[str, Any] = {}
+    for field in dataclasses.fields(section):
+        if field.name not in stored:
+            continue
+        value = stored[field.name]
+        default = field.default
+        if isinstance(default, float) and type(value) is int:
+            value = float(value)  # JSON writes 2.0 as 2.0, but a hand edit may say 2
+        if default is dataclasses.MISSING or isinstance(value, type(default)):
+            usable[field.name] = value
+        else:
+            log.warning("settings %s.%s: stored %r ignored", section.__qualname__,
+                        field.name, value)
+    return usable

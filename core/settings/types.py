@@ -1,0 +1,70 @@
+"""Settings sections, declared once (Picard-style): a frozen dataclass whose field
+defaults are the defaults, registered under a stable key.
+
+Adding a section is a few lines in the area that reads it:
+
+    @settings_section("program_timings")
+    @dataclass(frozen=True)
+    class ProgramTimings:
+        postage_days: int = 3
+
+and `get_settings(session, ProgramTimings)` / `save_settings(session, timings)` (in
+core.settings.services) read and store it. Sections are stored as one JSON object per key;
+a section with a table of its own (the business profile) registers its own load and save.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, is_dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+S = TypeVar("S")
+
+
+@dataclass(frozen=True)
+class SectionInfo:
+    key: str
+    # None: stored as JSON in the settings_sections table.
+    load: Callable[[Session], Any] | None = None
+    save: Callable[[Session, Any], Any] | None = None
+
+
+SECTIONS: dict[type, SectionInfo] = {}
+
+
+class UnknownSection(LookupError):
+    """A class that was never declared with `settings_section` (a programming error)."""
+
+    def __init__(self, section: type) -> None:
+        super().__init__(section.__qualname__)
+        self.section = section
+
+
+def settings_section(key: str) -> Callable[[type[S]], type[S]]:
+    """Declare a frozen dataclass as the settings section stored under `key`."""
+
+    def declare(cls: type[S]) -> type[S]:
+        register_section(cls, key)
+        return cls
+
+    return declare
+
+
+def register_section(cls: type, key: str, *, load: Callable[[Session], Any] | None = None,
+                     save: Callable[[Session, Any], Any] | None = None) -> None:
+    """`settings_section`, for a section that keeps its own storage (`load` and `save`)."""
+    if not is_dataclass(cls):
+        raise TypeError(f"{cls.__qualname__} is not a dataclass")
+    if any(info.key == key and other is not cls for other, info in SECTIONS.items()):
+        raise ValueError(f"settings key {key!r} is declared twice")
+    SECTIONS[cls] = SectionInfo(key, load, save)
+
+
+def section_info(cls: type) -> SectionInfo:
+    try:
+        return SECTIONS[cls]
+    except KeyError:
+        raise UnknownSection(cls) from None
