@@ -9,6 +9,7 @@ import time
 from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from core.settings.queries import read_shop_formats
 from core.store.backup import check_integrity
 from core.store.db import Database
 from core.store.opening import (
@@ -147,9 +148,9 @@ def _offer_backups(database: Database, error: DatabaseCorrupt) -> None:
 
 def _business_locale(database: Database) -> tuple[QLocale, str]:
     """The shop's locale and currency symbol, read without loading the ORM."""
-    row = database.raw().execute("SELECT locale, currency FROM business_profile WHERE id = 1")
-    if row:
-        locale, currency = QLocale(row[0][0]), row[0][1]
+    formats = read_shop_formats(database.raw())
+    if formats.locale is not None:
+        locale, currency = QLocale(formats.locale), formats.currency
     else:  # no profile yet: the computer's locale, unless it is the bare "C" one
         locale, currency = QLocale.system(), None
         if locale.language() == QLocale.Language.C:
@@ -164,8 +165,7 @@ def _load_phone_formatting(window: object, database: Database) -> None:
     """Swap raw E.164 numbers for the shop's own format once phonenumbers is loaded."""
     from core.customers.validation import format_phone
 
-    rows = database.raw().execute("SELECT region FROM business_profile WHERE id = 1")
-    region = rows[0][0] if rows else "US"
+    region = read_shop_formats(database.raw()).region
     window.customers_page.model.set_phone_formatter(  # type: ignore[attr-defined]
         lambda phone: format_phone(phone, region))
 
