@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from core.interchange.calendar import CalendarLabels, export_calendar
@@ -21,10 +21,11 @@ from core.kernel.jobs import CancelCheck, Cancelled, Progress
 from core.store.db import Database
 from gui.shell.context import AppContext
 from gui.shell.long_job import run_long_job
+from gui.shell.window_state import EXPORT_LAST_FOLDER
 
 log = logging.getLogger(__name__)
 
-LAST_FOLDER_KEY = "export/last_folder"
+LAST_FOLDER_KEY = EXPORT_LAST_FOLDER.name
 KINDS = ("csv", "csv-excel", "vcard", "calendar")
 
 
@@ -69,8 +70,7 @@ def calendar_labels() -> CalendarLabels:
 def choose_export_path(parent: QWidget | None, kind: str) -> Path | None:
     """Ask where to save, starting in the last export folder; None if the person cancels."""
     spec = export_kind(kind)
-    settings = QSettings()
-    folder = str(settings.value(LAST_FOLDER_KEY, "") or "")
+    folder = EXPORT_LAST_FOLDER.read()
     if not folder or not Path(folder).is_dir():
         folder = (QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home()))
@@ -82,7 +82,7 @@ def choose_export_path(parent: QWidget | None, kind: str) -> Path | None:
     path = Path(chosen)
     if not path.suffix:  # non-native dialogs do not add it
         path = path.with_suffix(spec.suffix)
-    settings.setValue(LAST_FOLDER_KEY, str(path.parent))
+    EXPORT_LAST_FOLDER.write(str(path.parent))
     return path
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -29,6 +29,7 @@ from core.interchange.history import (
 )
 from core.interchange.preview import FilePreview
 from gui.interchange.texts import field_label
+from gui.shell.window_state import IMPORT_LAST_FOLDER
 
 if TYPE_CHECKING:
     from gui.interchange.import_wizard import ImportWizard
@@ -72,13 +73,12 @@ class FilePage(WizardPage):
         layout.addStretch(1)
 
     def _on_browse_clicked(self) -> None:
-        settings = QSettings()
-        folder = str(settings.value("import/last_folder", ""))
+        folder = IMPORT_LAST_FOLDER.read()
         name, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import customers"), folder,
             self.tr("Customer files (*.csv *.txt *.tsv *.vcf);;All files (*)"))
         if name:
-            settings.setValue("import/last_folder", str(Path(name).parent))
+            IMPORT_LAST_FOLDER.write(str(Path(name).parent))
             self.path_edit.setText(name)
 
     def isComplete(self) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QLocale, QSettings, QSize, Qt, QUrl
+from PySide6.QtCore import QLocale, QSize, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from core.kernel import paths
 from gui.customers.page import CustomersPage
 from gui.shell.context import AppContext
+from gui.shell.window_state import CUSTOMERS_HEADER, MAIN_WINDOW_GEOMETRY
 
 log = logging.getLogger(__name__)
 
@@ -250,17 +251,14 @@ class MainWindow(QMainWindow):
     # -- window state ---------------------------------------------------------------------
 
     def _restore_window_state(self) -> None:
-        settings = QSettings()
-        geometry = settings.value("main_window/geometry")
-        if geometry is not None:
+        geometry = MAIN_WINDOW_GEOMETRY.read()
+        if not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        header_state = settings.value("customers/header")
-        if header_state is not None:
+        header_state = CUSTOMERS_HEADER.read()
+        if not header_state.isEmpty():
             self.customers_page.table_view.horizontalHeader().restoreState(header_state)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        settings = QSettings()
-        settings.setValue("main_window/geometry", self.saveGeometry())
-        settings.setValue("customers/header",
-                          self.customers_page.table_view.horizontalHeader().saveState())
+        MAIN_WINDOW_GEOMETRY.write(self.saveGeometry())
+        CUSTOMERS_HEADER.write(self.customers_page.table_view.horizontalHeader().saveState())
         super().closeEvent(event)
