@@ -11,6 +11,8 @@ import importlib
 import sys
 from typing import Any
 
+from core.kernel.errors import RegularsError
+
 COMMAND_MODULES = (
     "core.commands.customers",
     "core.commands.backups",
@@ -19,7 +21,7 @@ COMMAND_MODULES = (
 )
 
 
-class CommandError(Exception):
+class CommandError(RegularsError):
     """A clear, one-line reason the command could not do its job."""
 
 
@@ -55,7 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
 def open_database(args: argparse.Namespace) -> Any:
     """The database named by --db, checked and migrated, for one command."""
     from core.store.db import Database
-    from core.store.opening import DatabaseCorrupt, prepare_database
+    from core.store.errors import DatabaseCorrupt
+    from core.store.opening import prepare_database
 
     db = Database.open(args.db)
     try:

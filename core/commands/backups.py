@@ -46,9 +46,10 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from core.store.backup import BackupUnreadable, restore_backup
+    from core.store.backup import restore_backup
     from core.store.db import Database
-    from core.store.opening import DatabaseInUse, lock_database
+    from core.store.errors import BackupUnreadable, DatabaseInUse
+    from core.store.opening import lock_database
 
     path = _sqlite_path(args)
     if not args.file.exists():

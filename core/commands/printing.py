@@ -3,18 +3,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from core.commands import CommandError, add_db_option, open_database
-
-SKIP_REASONS = {
-    "no_address": "no postal address",
-    "no_mail": "asked for no mail",
-    "not_found": "not found",
-}
-
+from core.commands.texts import counted, printing_error_text, skip_reason, skips_text
 
 def register(subparsers: Any) -> None:
     templates = subparsers.add_parser("templates", help="card and letter templates")
@@ -62,7 +55,8 @@ def _templates_list(args: argparse.Namespace) -> int:
 
 
 def _print_cards(args: argparse.Namespace) -> int:
-    from core.printing.batches import BatchRequest, NoRecipients, print_batch
+    from core.printing.batches import BatchRequest, print_batch
+    from core.printing.errors import NoRecipients
     from core.printing.recipients import RecipientSelection
 
     if args.labels and not args.label_sheet:
@@ -88,55 +82,26 @@ def _print_cards(args: argparse.Namespace) -> int:
                 session, request, args.out, labels_path=args.labels, mark_sent=args.mark_sent,
                 progress=progress)
     except NoRecipients as exc:
-        raise CommandError(f"nobody to print for: {_skips(exc.skipped)}") from exc
+        raise CommandError(f"nobody to print for: {skips_text(exc.skipped)}") from exc
     except Exception as exc:
-        message = _explain(exc)
+        message = printing_error_text(exc)
         if message is None:
             raise
         raise CommandError(message) from exc
     if sys.stderr.isatty():
         print(file=sys.stderr)
-    line = (f"printed {summary.item_count} {plan.template.name} item(s) "
-            f"({rendered.pages} pages, {plan.format_name}) to {args.out}")
+    line = (f"printed {counted(summary.item_count, plan.template.name + ' item')} "
+            f"({counted(rendered.pages, 'page')}, {plan.format_name}) to {args.out}")
     if args.labels:
-        line += f"; {summary.item_count} labels ({rendered.label_pages} sheets) to {args.labels}"
+        line += (f"; {counted(summary.item_count, 'label')} "
+                 f"({counted(rendered.label_pages, 'sheet')}) to {args.labels}")
     line += f"; batch {summary.id}" + (" marked sent" if args.mark_sent else "")
-    line += f"; skipped {len(plan.skipped)}" + (f": {_skips(plan.skipped)}" if plan.skipped else "")
+    line += f"; skipped {len(plan.skipped)}"
+    line += f": {skips_text(plan.skipped)}" if plan.skipped else ""
     print(line)
     for skip in plan.skipped:
-        print(f"  skipped {skip.customer_id} {skip.name}: {SKIP_REASONS.get(skip.reason)}",
+        print(f"  skipped {skip.customer_id} {skip.name}: {skip_reason(skip.reason)}",
               file=sys.stderr)
     return 0
 
 
-def _skips(skipped: Any) -> str:
-    counts = Counter(s.reason for s in skipped)
-    return ", ".join(f"{n} {SKIP_REASONS.get(r, r)}" for r, n in counts.items()) or "none"
-
-
-def _explain(exc: Exception) -> str | None:
-    """A one-line message for the errors a person can fix, or None."""
-    from core.printing.formats import FormatMismatch, InvalidStartPosition, UnknownFormat
-    from core.printing.recipients import InvalidSelection
-    from core.printing.templates import InvalidTemplate, TemplateNotFound
-
-    if isinstance(exc, TemplateNotFound):
-        return f"no template named {exc.name!r}; see 'main.py templates list'"
-    if isinstance(exc, UnknownFormat):
-        return f"unknown format {exc.name!r}; choose one of: {', '.join(exc.known)}"
-    if isinstance(exc, FormatMismatch):
-        return f"a {exc.template_kind} template cannot be printed as {exc.format_name}"
-    if isinstance(exc, InvalidStartPosition):
-        return f"--start must be between 1 and {exc.per_page} for this label sheet"
-    if isinstance(exc, InvalidSelection):
-        return {
-            "unknown_tag": f"no tag named {exc.detail!r}",
-            "unknown_stage": f"unknown stage {exc.detail!r}; choose prospect, new, repeat, "
-                             "advocate or lapsed",
-        }.get(exc.code, f"invalid selection ({exc.code})")
-    if isinstance(exc, InvalidTemplate):
-        fields = ", ".join(f"{p.code} {p.field}".strip() for p in exc.problems)
-        return f"the template has problems: {fields}"
-    if isinstance(exc, OSError):
-        return f"cannot write {exc.filename or 'the PDF'}: {exc.strerror}"
-    return None

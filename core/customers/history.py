@@ -6,7 +6,6 @@ import datetime as dt
 from sqlalchemy.orm import Session
 
 from core.customers.models import Customer, Interaction, Moment
-from core.customers.services import CustomerNotFound
 from core.customers.stats import refresh_customer_stats
 from core.customers.types import (
     INTERACTION_KINDS,
@@ -20,17 +19,9 @@ from core.customers.types import (
 from core.customers.validation import (
     INVALID_AMOUNT,
     INVALID_CHOICE,
-    FieldProblem,
-    InvalidInput,
     check_partial_date,
 )
-
-
-class RecordNotFound(Exception):
-    def __init__(self, kind: str, record_id: int) -> None:
-        super().__init__(f"no {kind} {record_id}")
-        self.kind = kind
-        self.record_id = record_id
+from core.kernel.errors import Invalid, NotFound, Problem
 
 
 def add_interaction(
@@ -38,16 +29,16 @@ def add_interaction(
 ) -> InteractionRow:
     """Record a visit, purchase, call, meeting or note; updates the customer's stats and stage."""
     if session.get(Customer, customer_id) is None:
-        raise CustomerNotFound(customer_id)
+        raise NotFound("customer", customer_id)
     problems = []
     if draft.kind not in INTERACTION_KINDS:
-        problems.append(FieldProblem("kind", INVALID_CHOICE, draft.kind))
+        problems.append(Problem("kind", INVALID_CHOICE, draft.kind))
     if draft.amount_minor is not None and (
         not isinstance(draft.amount_minor, int) or draft.amount_minor < 0
     ):
-        problems.append(FieldProblem("amount", INVALID_AMOUNT, str(draft.amount_minor)))
+        problems.append(Problem("amount", INVALID_AMOUNT, str(draft.amount_minor)))
     if problems:
-        raise InvalidInput(problems)
+        raise Invalid(problems)
     row = Interaction(
         customer_id=customer_id, kind=draft.kind, occurred_on=draft.occurred_on,
         amount_minor=draft.amount_minor, note=draft.note.strip(),
@@ -62,7 +53,7 @@ def delete_interaction(session: Session, interaction_id: int) -> int:
     """Remove one interaction; returns its customer's id."""
     row = session.get(Interaction, interaction_id)
     if row is None:
-        raise RecordNotFound("interaction", interaction_id)
+        raise NotFound("interaction", interaction_id)
     customer_id = row.customer_id
     session.delete(row)
     session.flush()
@@ -73,16 +64,16 @@ def delete_interaction(session: Session, interaction_id: int) -> int:
 def add_moment(session: Session, customer_id: int, draft: MomentDraft) -> MomentRow:
     """Record an anniversary or life event (wedding, new baby, ...) for a customer."""
     if session.get(Customer, customer_id) is None:
-        raise CustomerNotFound(customer_id)
-    problems: list[FieldProblem] = []
+        raise NotFound("customer", customer_id)
+    problems: list[Problem] = []
     if draft.kind not in MOMENT_KINDS:
-        problems.append(FieldProblem("kind", INVALID_CHOICE, draft.kind))
+        problems.append(Problem("kind", INVALID_CHOICE, draft.kind))
     life_event = draft.life_event if draft.kind == "life_event" else ""
     if draft.kind == "life_event" and life_event not in LIFE_EVENTS:
-        problems.append(FieldProblem("life_event", INVALID_CHOICE, life_event))
+        problems.append(Problem("life_event", INVALID_CHOICE, life_event))
     check_partial_date("date", draft.date, problems)
     if problems:
-        raise InvalidInput(problems)
+        raise Invalid(problems)
     row = Moment(
         customer_id=customer_id, kind=draft.kind, life_event=life_event,
         month=draft.date.month, day=draft.date.day, year=draft.date.year, note=draft.note.strip(),
@@ -95,7 +86,7 @@ def add_moment(session: Session, customer_id: int, draft: MomentDraft) -> Moment
 def delete_moment(session: Session, moment_id: int) -> int:
     row = session.get(Moment, moment_id)
     if row is None:
-        raise RecordNotFound("moment", moment_id)
+        raise NotFound("moment", moment_id)
     customer_id = row.customer_id
     session.delete(row)
     return customer_id

@@ -7,10 +7,11 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from core.customers.models import Customer, Interaction, Moment
-from core.customers.services import CustomerNotFound, get_customer, update_customer
+from core.customers.services import get_customer, update_customer
 from core.customers.stats import refresh_customer_stats
 from core.customers.types import TEXT_FIELDS, CustomerDetail, CustomerDraft
 from core.kernel.changes import Changes
+from core.kernel.errors import NotFound
 from core.store.changes import note_changes
 
 
@@ -35,7 +36,7 @@ def merge_customers(session: Session, *, keep_id: int, other_id: int) -> Custome
     note_changes(session, Changes(customers=True, interactions=True))
     removed = session.get(Customer, other_id)
     if removed is None:
-        raise CustomerNotFound(other_id)
+        raise NotFound("customer", other_id)
     session.delete(removed)
     session.flush()
     session.expire_all()

@@ -47,14 +47,14 @@ class CustomerRecordEdit:
 
 
 def get_customer_record(session: Session, customer_id: int) -> CustomerRecord:
-    """The whole record of one customer (trashed ones too); raises CustomerNotFound."""
+    """The whole record of one customer (trashed ones too); raises NotFound("customer", id)."""
     detail = get_customer(session, customer_id)
     return CustomerRecord(detail, tuple(list_customer_mailings(session, customer_id)))
 
 
 def save_customer_record(session: Session, edit: CustomerRecordEdit) -> CustomerRecord:
     """Store the details, then the removed and added history and moments, then merge if
-    asked; the caller's unit of work makes it all or nothing. Raises InvalidInput,
+    asked; the caller's unit of work makes it all or nothing. Raises Invalid,
     DuplicateCustomer or a not-found error, and then nothing is written."""
     if edit.customer_id is None:
         detail = add_customer(session, edit.draft, allow_duplicate=edit.allow_duplicate)

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
+from core.customers.errors import DuplicateCustomer
 from core.customers.keys import customer_keys, name_postcode_key
 from core.customers.models import Customer, Tag
 from core.customers.stats import refresh_customer_stats
@@ -27,58 +28,42 @@ from core.customers.validation import (
     NAME_REQUIRED,
     TOO_LONG,
     UNKNOWN_CUSTOMER,
-    FieldProblem,
-    InvalidInput,
     PartialDate,
     check_partial_date,
     normalize_email,
     normalize_phone,
 )
 from core.kernel.changes import Changes
+from core.kernel.errors import Invalid, NotFound, Problem
 from core.settings.profile import business_region
 from core.store.changes import note_changes
 
 
-class DuplicateCustomer(Exception):
-    """Another customer has the same email, phone, or name and postcode."""
-
-    def __init__(self, existing_id: int, matched_on: str) -> None:
-        super().__init__(f"duplicate of customer {existing_id} by {matched_on}")
-        self.existing_id = existing_id
-        self.matched_on = matched_on
-
-
-class CustomerNotFound(Exception):
-    def __init__(self, customer_id: int) -> None:
-        super().__init__(f"no customer {customer_id}")
-        self.customer_id = customer_id
-
-
 def clean_draft(session: Session, draft: CustomerDraft, region: str | None = None) -> CustomerDraft:
-    """The draft as it will be stored; raises InvalidInput listing every bad field."""
+    """The draft as it will be stored; raises Invalid listing every bad field."""
     region = region if region is not None else business_region(session)
-    problems: list[FieldProblem] = []
+    problems: list[Problem] = []
     values: dict[str, Any] = {name: (getattr(draft, name) or "").strip() for name in TEXT_FIELDS}
     for name, limit in MAX_LENGTHS.items():
         if len(values[name]) > limit:
-            problems.append(FieldProblem(name, TOO_LONG, str(limit)))
+            problems.append(Problem(name, TOO_LONG, str(limit)))
     if not (values["first_name"] or values["last_name"] or values["organisation"]):
-        problems.append(FieldProblem("first_name", NAME_REQUIRED))
+        problems.append(Problem("first_name", NAME_REQUIRED))
     if values["email"]:
         try:
             values["email"] = normalize_email(values["email"])
         except ValueError as exc:
-            problems.append(FieldProblem("email", INVALID_EMAIL, str(exc)))
+            problems.append(Problem("email", INVALID_EMAIL, str(exc)))
     if values["phone"]:
         try:
             values["phone"] = normalize_phone(values["phone"], region)
         except ValueError as exc:
-            problems.append(FieldProblem("phone", INVALID_PHONE, str(exc)))
+            problems.append(Problem("phone", INVALID_PHONE, str(exc)))
     check_partial_date("birthday", draft.birthday, problems)
     if draft.referred_by_id is not None and session.get(Customer, draft.referred_by_id) is None:
-        problems.append(FieldProblem("referred_by_id", UNKNOWN_CUSTOMER, str(draft.referred_by_id)))
+        problems.append(Problem("referred_by_id", UNKNOWN_CUSTOMER, str(draft.referred_by_id)))
     if problems:
-        raise InvalidInput(problems)
+        raise Invalid(problems)
     tags = tuple(dict.fromkeys(t.strip() for t in draft.tags if t.strip()))
     return dataclasses.replace(draft, tags=tags, **values)
 
@@ -109,7 +94,7 @@ def add_customer(
     session: Session, draft: CustomerDraft, *, allow_duplicate: bool = False,
     region: str | None = None, today: dt.date | None = None,
 ) -> CustomerDetail:
-    """Store a new customer. Raises InvalidInput or DuplicateCustomer and then writes nothing."""
+    """Store a new customer. Raises Invalid or DuplicateCustomer and then writes nothing."""
     draft = clean_draft(session, draft, region)
     if not allow_duplicate and (dup := find_duplicate(session, draft)):
         raise DuplicateCustomer(*dup)
@@ -133,7 +118,7 @@ def update_customer(
     customer = _load(session, customer_id)
     draft = clean_draft(session, draft, region)
     if draft.referred_by_id == customer_id:
-        raise InvalidInput([FieldProblem("referred_by_id", UNKNOWN_CUSTOMER, str(customer_id))])
+        raise Invalid([Problem("referred_by_id", UNKNOWN_CUSTOMER, str(customer_id))])
     if not allow_duplicate and (dup := find_duplicate(session, draft, exclude_id=customer_id)):
         raise DuplicateCustomer(*dup)
     old_referrer = customer.referred_by_id
@@ -156,7 +141,7 @@ def get_customer(session: Session, customer_id: int) -> CustomerDetail:
         )
     ).first()
     if customer is None:
-        raise CustomerNotFound(customer_id)
+        raise NotFound("customer", customer_id)
     return _detail(session, customer)
 
 
@@ -216,7 +201,7 @@ def _refresh_referrers(session: Session, ids: Iterable[int]) -> None:
 def _load(session: Session, customer_id: int) -> Customer:
     customer = session.get(Customer, customer_id)
     if customer is None:
-        raise CustomerNotFound(customer_id)
+        raise NotFound("customer", customer_id)
     return customer
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 
+from core.kernel.errors import Problem
+
 # Problem codes; the GUI turns them into sentences.
 INVALID_EMAIL = "invalid_email"
 INVALID_PHONE = "invalid_phone"
@@ -20,24 +22,6 @@ MAX_LENGTHS = {
     "street": 300, "city": 200, "region": 200, "postal_code": 40, "country": 100,
     "notes": 100_000, "source": 100,
 }
-
-
-@dataclass(frozen=True)
-class FieldProblem:
-    field: str
-    code: str
-    detail: str = ""
-
-
-class InvalidInput(Exception):
-    """One or more fields are invalid; nothing was written."""
-
-    def __init__(self, problems: list[FieldProblem]) -> None:
-        super().__init__("; ".join(f"{p.field}: {p.code} {p.detail}".strip() for p in problems))
-        self.problems = tuple(problems)
-
-    def for_field(self, field: str) -> FieldProblem | None:
-        return next((p for p in self.problems if p.field == field), None)
 
 
 @dataclass(frozen=True, order=True)
@@ -71,9 +55,9 @@ def date_exists(month: int, day: int, year: int | None) -> bool:
     return day <= calendar.monthrange(year, month)[1]
 
 
-def check_partial_date(field: str, value: PartialDate | None, problems: list[FieldProblem]) -> None:
+def check_partial_date(field: str, value: PartialDate | None, problems: list[Problem]) -> None:
     if value is not None and not date_exists(value.month, value.day, value.year):
-        problems.append(FieldProblem(field, INVALID_DATE, value.iso()))
+        problems.append(Problem(field, INVALID_DATE, value.iso()))
 
 
 def normalize_email(value: str) -> str:

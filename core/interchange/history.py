@@ -11,23 +11,12 @@ from sqlalchemy.orm import Session
 from core.customers.keys import customer_keys_of
 from core.customers.models import Customer, CustomerTag
 from core.customers.services import delete_customers
+from core.interchange.errors import ImportAlreadyUndone
 from core.interchange.models import ImportChange, ImportProfile, ImportRun, table_of
 from core.interchange.problems import RowProblem
 from core.kernel.changes import Changes
+from core.kernel.errors import NotFound
 from core.store.changes import note_changes
-
-
-class ImportNotFound(Exception):
-    def __init__(self, run_id: int) -> None:
-        super().__init__(f"no import {run_id}")
-        self.run_id = run_id
-
-
-class ImportAlreadyUndone(Exception):
-    def __init__(self, run_id: int, undone_at: dt.datetime) -> None:
-        super().__init__(f"import {run_id} was undone at {undone_at}")
-        self.run_id = run_id
-        self.undone_at = undone_at
 
 
 @dataclass(frozen=True)
@@ -75,7 +64,7 @@ def list_imports(session: Session, *, limit: int = 100) -> list[ImportRunRow]:
 def get_import(session: Session, run_id: int) -> ImportRunRow:
     run = session.get(ImportRun, run_id)
     if run is None:
-        raise ImportNotFound(run_id)
+        raise NotFound("import", run_id)
     return _row(run, with_problems=True)
 
 
@@ -89,7 +78,7 @@ def undo_import(session: Session, run_id: int) -> UndoResult:
     tags it added to existing customers, and move the customers it created to the trash."""
     run = session.get(ImportRun, run_id)
     if run is None:
-        raise ImportNotFound(run_id)
+        raise NotFound("import", run_id)
     if run.undone_at is not None:
         raise ImportAlreadyUndone(run_id, run.undone_at)
     table = table_of(Customer)

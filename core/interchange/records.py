@@ -26,6 +26,7 @@ from core.customers.validation import (
     PartialDate,
     normalize_email,
 )
+from core.interchange.errors import RowRejected
 from core.interchange.problems import DROPPED_VALUE, INVALID_MONEY, RowProblem
 from core.interchange.values import (
     labels_to_tags,
@@ -191,12 +192,6 @@ class Remembered(Generic[T]):
         if found is self._REFUSED:
             raise ValueError(value)
         return found  # type: ignore[no-any-return]
-
-
-class RowRejected(Exception):
-    def __init__(self, problems: list[RowProblem]) -> None:
-        super().__init__(problems[0].code)
-        self.problems = problems
 
 
 class RecordCleaner:

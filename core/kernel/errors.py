@@ -5,6 +5,7 @@ them once, by code. Anything that is not a `RegularsError` is a bug and goes to 
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -19,6 +20,10 @@ class NotFound(RegularsError):
         super().__init__(f"no {kind} {id}")
         self.kind = kind
         self.id = id
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # args holds the message, not (kind, id): rebuild from the data (pickling to helpers).
+        return NotFound, (self.kind, self.id)
 
 
 @dataclass(frozen=True)
@@ -35,9 +40,12 @@ class Problem:
 class Invalid(RegularsError):
     """One or more values are invalid; nothing was written."""
 
-    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
+    def __init__(self, problems: Sequence[Problem]) -> None:
         super().__init__("; ".join(f"{p.field}: {p.code} {p.detail}".strip() for p in problems))
         self.problems = tuple(problems)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return type(self), (self.problems,)
 
     def for_field(self, field: str) -> Problem | None:
         return next((p for p in self.problems if p.field == field), None)

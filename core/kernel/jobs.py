@@ -10,11 +10,13 @@ import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from core.kernel.errors import RegularsError
+
 Progress = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
 
 
-class Cancelled(Exception):
+class Cancelled(RegularsError):
     """The job was cancelled and left everything as it was."""
 
 

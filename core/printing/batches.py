@@ -16,7 +16,9 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from core.kernel.errors import NotFound
 from core.kernel.jobs import CancelCheck, Progress, never_cancelled, no_progress
+from core.printing.errors import InvalidTemplate, NoRecipients, NothingToReprint
 from core.printing.formats import (
     check_format,
     check_start,
@@ -31,7 +33,7 @@ from core.printing.recipients import (
     Skipped,
     select_recipients,
 )
-from core.printing.templates import InvalidTemplate, TemplateData, check_template, get_template
+from core.printing.templates import TemplateData, check_template, get_template
 from core.settings.profile import BusinessProfileData, get_business_profile
 
 log = logging.getLogger(__name__)
@@ -41,26 +43,6 @@ SENT = "sent"
 SPOILED = "spoiled"
 REPRINTED = "reprinted"  # spoiled, and printed again in a later batch
 SKIPPED = "skipped"
-
-
-class BatchNotFound(Exception):
-    def __init__(self, batch_id: int) -> None:
-        super().__init__(f"no batch {batch_id}")
-        self.batch_id = batch_id
-
-
-class NoRecipients(Exception):
-    """Nobody in the selection can be mailed; `skipped` says why for each."""
-
-    def __init__(self, skipped: tuple[Skipped, ...]) -> None:
-        super().__init__(f"no recipients ({len(skipped)} skipped)")
-        self.skipped = skipped
-
-
-class NothingToReprint(Exception):
-    def __init__(self, batch_id: int) -> None:
-        super().__init__(f"batch {batch_id} has no spoiled items")
-        self.batch_id = batch_id
 
 
 @dataclass(frozen=True)
@@ -324,7 +306,7 @@ def customers_sent(session: Session, template_name: str, *, since: dt.date) -> l
 def _batch(session: Session, batch_id: int) -> PrintBatch:
     batch = session.get(PrintBatch, batch_id)
     if batch is None:
-        raise BatchNotFound(batch_id)
+        raise NotFound("batch", batch_id)
     return batch
 
 

@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.printing.errors import FontMissing
+
 log = logging.getLogger(__name__)
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
@@ -51,14 +53,6 @@ CHAINS: dict[str, tuple[str, ...]] = {
 class FontRun:
     font_name: str
     text: str
-
-
-class FontMissing(Exception):
-    """A bundled font file is not where the installation put it."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(str(path))
-        self.path = path
 
 
 _lock = threading.Lock()

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core.printing.errors import FormatMismatch, InvalidStartPosition, UnknownFormat
+
 MM = 72 / 25.4
 INCH = 72.0
 
@@ -109,32 +111,6 @@ LABEL_SHEETS: dict[str, LabelSheet] = {s.name: s for s in (
                label_height=38.1 * MM, top=15.15 * MM, left=4.65 * MM,
                pitch_x=101.6 * MM, pitch_y=38.1 * MM, padding=4 * MM),
 )}
-
-
-class UnknownFormat(Exception):
-    """No page format or label sheet has this name; `known` lists those that do."""
-
-    def __init__(self, name: str, known: tuple[str, ...]) -> None:
-        super().__init__(f"{name!r}; known: {', '.join(known)}")
-        self.name = name
-        self.known = known
-
-
-class FormatMismatch(Exception):
-    """A template of `template_kind` cannot be printed on a format of `format_kind`."""
-
-    def __init__(self, template_kind: str, format_name: str, format_kind: str) -> None:
-        super().__init__(f"{template_kind} template on {format_name} ({format_kind})")
-        self.template_kind = template_kind
-        self.format_name = format_name
-        self.format_kind = format_kind
-
-
-class InvalidStartPosition(Exception):
-    def __init__(self, start: int, per_page: int) -> None:
-        super().__init__(f"start {start} not in 1..{per_page}")
-        self.start = start
-        self.per_page = per_page
 
 
 def get_page_format(name: str) -> PageFormat:

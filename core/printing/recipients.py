@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from core.customers.models import Customer, CustomerTag, Tag
 from core.customers.stages import STAGES
 from core.customers.types import display_name
+from core.printing.errors import InvalidSelection
 from core.settings.profile import BusinessProfileData
 
 log = logging.getLogger(__name__)
@@ -42,13 +43,6 @@ class RecipientSelection:
     tag: str = ""
     stage: str = ""
     everyone: bool = False
-
-
-class InvalidSelection(Exception):
-    def __init__(self, code: str, detail: str = "") -> None:
-        super().__init__(f"{code} {detail}".strip())
-        self.code = code
-        self.detail = detail
 
 
 @dataclass(frozen=True)

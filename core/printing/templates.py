@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.printing.formats import FormatMismatch, UnknownFormat, check_format, get_page_format
+from core.kernel.errors import NotFound
+from core.printing.errors import (
+    FormatMismatch,
+    InvalidTemplate,
+    TemplateProblem,
+    UnknownFormat,
+)
+from core.printing.formats import check_format, get_page_format
 from core.printing.models import PrintTemplate
 
 log = logging.getLogger(__name__)
@@ -64,28 +71,6 @@ class TemplateData:
     format_name: str  # "" means the default for the kind and the business locale
     is_edited: bool  # differs from the built-in default (or has none)
     has_default: bool
-
-
-@dataclass(frozen=True)
-class TemplateProblem:
-    code: str
-    part: str  # title, body, name, kind, format_name
-    field: str = ""  # the merge field, when there is one
-    position: int = -1  # character offset in `part`
-
-
-class InvalidTemplate(Exception):
-    """The template has problems; nothing was stored."""
-
-    def __init__(self, problems: list[TemplateProblem]) -> None:
-        super().__init__("; ".join(f"{p.part}: {p.code} {p.field}".strip() for p in problems))
-        self.problems = tuple(problems)
-
-
-class TemplateNotFound(Exception):
-    def __init__(self, name: str) -> None:
-        super().__init__(name)
-        self.name = name
 
 
 _GREETING = "Dear {greeting_name},\n\n"
@@ -160,15 +145,15 @@ def check_template(
     """Unknown fields and unmatched braces; with `values`, also fields that merge empty."""
     problems: list[TemplateProblem] = []
     if len(title) > MAX_TITLE:
-        problems.append(TemplateProblem(TITLE_TOO_LONG, "title", str(MAX_TITLE)))
+        problems.append(TemplateProblem(str(MAX_TITLE), TITLE_TOO_LONG, part="title"))
     for part, text in (("title", title), ("body", body)):
         for field, position in parse_fields(text):
             if not field:
-                problems.append(TemplateProblem(UNMATCHED_BRACE, part, "", position))
+                problems.append(TemplateProblem("", UNMATCHED_BRACE, part=part, position=position))
             elif field not in MERGE_FIELDS:
-                problems.append(TemplateProblem(UNKNOWN_FIELD, part, field, position))
+                problems.append(TemplateProblem(field, UNKNOWN_FIELD, part=part, position=position))
             elif values is not None and not values.get(field, "").strip():
-                problems.append(TemplateProblem(EMPTY_FIELD, part, field, position))
+                problems.append(TemplateProblem(field, EMPTY_FIELD, part=part, position=position))
     return tuple(problems)
 
 
@@ -180,8 +165,8 @@ def merge(text: str, values: Mapping[str, str]) -> str:
             return token[0]
         field = (match.group(1) or "").strip()
         if field not in MERGE_FIELDS:
-            part = TemplateProblem(UNKNOWN_FIELD if field else UNMATCHED_BRACE, "body", field,
-                                   match.start())
+            part = TemplateProblem(field, UNKNOWN_FIELD if field else UNMATCHED_BRACE,
+                                   part="body", position=match.start())
             raise InvalidTemplate([part])
         return values.get(field, "")
 
@@ -201,7 +186,7 @@ def get_template(session: Session, name: str) -> TemplateData:
     row = session.scalars(select(PrintTemplate).where(PrintTemplate.name == name)).first()
     default = DEFAULT_TEMPLATES.get(name)
     if row is None and default is None:
-        raise TemplateNotFound(name)
+        raise NotFound("template", name)
     return _data(row, default)
 
 
@@ -211,17 +196,17 @@ def save_template(
     """Store the shop's version of a template (new or edited). Raises InvalidTemplate."""
     problems = list(check_template(title, body))
     if not _NAME.match(name):
-        problems.append(TemplateProblem(INVALID_NAME, "name", name))
+        problems.append(TemplateProblem(name, INVALID_NAME, part="name"))
     default = DEFAULT_TEMPLATES.get(name)
     if kind not in KINDS or (default is not None and kind != default.kind):
-        problems.append(TemplateProblem(INVALID_KIND, "kind", kind))
+        problems.append(TemplateProblem(kind, INVALID_KIND, part="kind"))
     if format_name:
         try:
             fmt = get_page_format(format_name)
             if kind in KINDS:
                 check_format(kind, fmt)
         except (UnknownFormat, FormatMismatch):
-            problems.append(TemplateProblem(INVALID_FORMAT, "format_name", format_name))
+            problems.append(TemplateProblem(format_name, INVALID_FORMAT, part="format_name"))
     if problems:
         raise InvalidTemplate(problems)
     row = session.scalars(select(PrintTemplate).where(PrintTemplate.name == name)).first()
@@ -240,7 +225,7 @@ def restore_default_template(session: Session, name: str) -> TemplateData:
     """Forget the shop's edits to a built-in template."""
     default = DEFAULT_TEMPLATES.get(name)
     if default is None:
-        raise TemplateNotFound(name)
+        raise NotFound("template", name)
     row = session.scalars(select(PrintTemplate).where(PrintTemplate.name == name)).first()
     if row is not None:
         session.delete(row)

@@ -18,6 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, is_dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from core.kernel.errors import RegularsError
+
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
@@ -35,7 +37,7 @@ class SectionInfo:
 SECTIONS: dict[type, SectionInfo] = {}
 
 
-class UnknownSection(LookupError):
+class UnknownSection(RegularsError, LookupError):
     """A class that was never declared with `settings_section` (a programming error)."""
 
     def __init__(self, section: type) -> None:

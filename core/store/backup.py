@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.kernel import paths
+from core.store.errors import BackupUnreadable
 
 log = logging.getLogger(__name__)
 
@@ -31,19 +32,6 @@ class BackupInfo:
     taken_at: dt.datetime
     reason: str
     size_bytes: int
-
-
-class NotASqliteDatabase(Exception):
-    def __init__(self, url: str) -> None:
-        super().__init__(url)
-        self.url = url
-
-
-class BackupUnreadable(Exception):
-    def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = path
-        self.reason = reason
 
 
 def backup_folder(db_path: Path) -> Path:

@@ -9,34 +9,9 @@ from typing import Any
 
 from core.store import backup, schema
 from core.store.db import Database
+from core.store.errors import DatabaseCorrupt, DatabaseInUse, SchemaOutdated
 
 log = logging.getLogger(__name__)
-
-
-class DatabaseInUse(Exception):
-    """Another running Regulars holds this database file."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(str(path))
-        self.path = path
-
-
-class DatabaseCorrupt(Exception):
-    """The file fails `PRAGMA quick_check`; `detail` is SQLite's report."""
-
-    def __init__(self, path: Path, detail: str) -> None:
-        super().__init__(f"{path}: {detail}")
-        self.path = path
-        self.detail = detail
-
-
-class SchemaOutdated(Exception):
-    """A read-only database cannot be migrated."""
-
-    def __init__(self, found: str | None, wanted: str) -> None:
-        super().__init__(f"schema {found}, need {wanted}")
-        self.found = found
-        self.wanted = wanted
 
 
 class InstanceLock:

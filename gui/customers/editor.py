@@ -29,9 +29,9 @@ from core.customers.record import (
     get_customer_record,
     save_customer_record,
 )
-from core.customers.services import DuplicateCustomer
+from core.customers.errors import DuplicateCustomer
 from core.customers.types import CustomerDetail, CustomerDraft
-from core.customers.validation import InvalidInput
+from core.kernel.errors import Invalid
 from core.settings.profile import get_business_profile
 
 from gui.customers.editor_details import DetailsTab
@@ -231,7 +231,7 @@ class CustomerEditor(QDialog):
             detail = self._context.run(save_customer_record, record_edit(
                 self._customer_id, self.details_tab.draft(), self._pending,
                 allow_duplicate=allow_duplicate, merge_into=merge_into)).detail
-        except InvalidInput as exc:
+        except Invalid as exc:
             self._show_problems(exc)
             return
         except DuplicateCustomer as dup:
@@ -248,7 +248,7 @@ class CustomerEditor(QDialog):
             message.clear_message()
         self.form_message_label.setVisible(False)
 
-    def _show_problems(self, error: InvalidInput) -> None:
+    def _show_problems(self, error: Invalid) -> None:
         first: QWidget | None = None
         others = []
         for problem in error.problems:

@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.interchange.errors import ImportAlreadyUndone
 from core.interchange.history import (
-    ImportAlreadyUndone,
-    ImportNotFound,
     ImportRunRow,
     get_import,
     list_imports,
     undo_import,
 )
+from core.kernel.errors import NotFound
 from gui.interchange.texts import field_label, format_label, policy_label, problem_reason_text
 from gui.shell.context import AppContext
 
@@ -229,7 +229,7 @@ class ImportHistoryDialog(QDialog):
                                     self.tr("This import was already undone."))
             self.load()
             return
-        except ImportNotFound:
+        except NotFound:
             log.warning("import %s vanished before it could be undone", run.id)
             self.load()
             return

@@ -27,23 +27,23 @@ from PySide6.QtWidgets import (
 )
 
 from core.customers.stages import STAGES
-from core.printing.batches import BatchPlan, BatchRequest, NoRecipients, plan_batch, record_batch
+from core.printing.batches import BatchPlan, BatchRequest, plan_batch, record_batch
+from core.printing.errors import InvalidTemplate, NoRecipients, TemplateProblem
 from core.printing.formats import LABEL_SHEETS, PAGE_FORMATS, default_format, formats_for
 from core.printing.recipients import RecipientSelection, sample_recipient
 from core.printing.templates import (
     EMPTY_FIELD,
     MERGE_FIELDS,
     UNKNOWN_FIELD,
-    InvalidTemplate,
     TemplateData,
-    TemplateProblem,
     check_template,
     list_templates,
     restore_default_template,
     save_template,
 )
 from core.settings.profile import BusinessProfileData, get_business_profile
-from gui.printing.print_history import PrintHistoryWidget, explain_print_error, fill, run_render
+from gui.printing.print_history import PrintHistoryWidget, run_render
+from gui.printing.texts import fill, print_error_text, skip_reason_text
 from gui.shell.context import AppContext
 from gui.widgets.pdf_preview import PdfPreview, print_pdf
 
@@ -351,7 +351,7 @@ class CardsPage(QWidget):
                 "None of these customers can be mailed; see the list of who was left out."))
             return None
         except Exception as exc:
-            message = explain_print_error(self, exc)
+            message = print_error_text(exc)
             if message is None:
                 raise
             QMessageBox.warning(self, self.tr("Cannot print this batch"), message)
@@ -372,13 +372,10 @@ class CardsPage(QWidget):
         return summary.id
 
     def _show_skipped(self, skipped: tuple[object, ...]) -> None:
-        reasons = {"no_address": self.tr("no postal address"),
-                   "no_mail": self.tr("asked for no mail"),
-                   "not_found": self.tr("no longer in the list")}
         self.skipped_list.clear()
         for skip in skipped:
             name = getattr(skip, "name", "") or f"#{getattr(skip, 'customer_id', '')}"
-            self.skipped_list.addItem(f"{name}: {reasons.get(getattr(skip, 'reason', ''), '')}")
+            self.skipped_list.addItem(f"{name}: {skip_reason_text(getattr(skip, 'reason', ''))}")
 
     def _on_print_clicked(self) -> None:
         if self.last_batch_path is not None:

@@ -22,7 +22,6 @@ from core.kernel.jobs import Cancelled
 from core.printing.batches import (
     BatchPlan,
     BatchSummary,
-    NothingToReprint,
     get_batch,
     list_batches,
     mark_batch_sent,
@@ -32,16 +31,11 @@ from core.printing.batches import (
     record_batch,
     render_batch,
 )
+from core.printing.errors import NothingToReprint
+from gui.printing.texts import skip_reason_text
 from gui.shell.context import AppContext
 from gui.shell.long_job import run_long_job
 from gui.widgets.pdf_preview import PdfPreview, print_pdf
-
-
-def fill(text: str, *values: object) -> str:
-    """Put values into a translated string's %1, %2 … (PySide6's tr() returns a str)."""
-    for number, value in enumerate(values, 1):
-        text = text.replace(f"%{number}", str(value))
-    return text
 
 
 def run_render(parent: QWidget, plan: BatchPlan, out_path: Path,
@@ -55,30 +49,6 @@ def run_render(parent: QWidget, plan: BatchPlan, out_path: Path,
     except Cancelled:
         return False
     return True
-
-
-def explain_print_error(widget: QWidget, exc: Exception) -> str | None:
-    """A sentence for the errors a person can fix, or None for a bug."""
-    from core.printing.formats import FormatMismatch, InvalidStartPosition, UnknownFormat
-    from core.printing.recipients import InvalidSelection
-    from core.printing.templates import InvalidTemplate, TemplateNotFound
-
-    if isinstance(exc, InvalidSelection):
-        return {
-            "empty_selection": widget.tr("Choose who the batch is for."),
-            "unknown_tag": fill(widget.tr("No customer has the tag %1."), exc.detail),
-        }.get(exc.code, widget.tr("Select some customers in the list first."))
-    if isinstance(exc, FormatMismatch):
-        return fill(widget.tr("This template cannot be printed on %1."), exc.format_name)
-    if isinstance(exc, InvalidStartPosition):
-        return widget.tr("This sheet has %n label(s); start at one of them.", "", exc.per_page)
-    if isinstance(exc, InvalidTemplate):
-        return widget.tr("The template has a field that does not exist; fix it first.")
-    if isinstance(exc, (TemplateNotFound, UnknownFormat)):
-        return widget.tr("Choose a template and paper from the lists.")
-    if isinstance(exc, OSError):
-        return fill(widget.tr("Could not write the PDF: %1"), exc.strerror or str(exc))
-    return None
 
 
 class PrintHistoryWidget(QWidget):
@@ -165,11 +135,9 @@ class PrintHistoryWidget(QWidget):
         items = self._context.run(get_batch, batch_id).items if batch_id else ()
         self._item_ids = [item.id for item in items]
         self.items_table.setRowCount(len(items))
-        reasons = {"no_address": self.tr("no postal address"),
-                   "no_mail": self.tr("asked for no mail"), "not_found": ""}
         for row, item in enumerate(items):
             cells = [item.recipient_name, self._status_text(item.status),
-                     reasons.get(item.skip_reason, "")]
+                     skip_reason_text(item.skip_reason) if item.skip_reason else ""]
             for column, text in enumerate(cells):
                 self.items_table.setItem(row, column, QTableWidgetItem(text))
         self._update_buttons()

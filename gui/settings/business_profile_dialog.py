@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.customers.validation import InvalidInput, format_phone
+from core.customers.validation import format_phone
+from core.kernel.errors import Invalid
 from core.settings.profile import BusinessProfileData, get_business_profile, save_business_profile
 from gui.shell.context import AppContext
 from gui.widgets.fields import (
@@ -269,7 +270,7 @@ class BusinessProfileDialog(QDialog):
             message.clear_message()
         try:
             self.profile = self._context.run(save_business_profile, self.profile_draft())
-        except InvalidInput as exc:
+        except Invalid as exc:
             for problem in exc.problems:
                 if (field_message := self.messages.get(problem.field)) is not None:
                     field_message.show_message(self._problems.message(problem))

@@ -12,11 +12,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from core.settings.queries import read_shop_formats
 from core.store.backup import check_integrity
 from core.store.db import Database
+from core.store.errors import DatabaseCorrupt, DatabaseInUse, SchemaOutdated
 from core.store.opening import (
-    DatabaseCorrupt,
-    DatabaseInUse,
     InstanceLock,
-    SchemaOutdated,
     daily_backup_due,
     lock_database,
     prepare_database,

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.store.backup import BackupUnreadable, backup_folder, list_backups, restore_backup
+from core.store.backup import backup_folder, list_backups, restore_backup
+from core.store.errors import BackupUnreadable
 from core.store.db import Database
 
 _PATH_ROLE = int(Qt.ItemDataRole.UserRole)

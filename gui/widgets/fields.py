@@ -30,9 +30,9 @@ from core.customers.validation import (
     NAME_REQUIRED,
     TOO_LONG,
     UNKNOWN_CUSTOMER,
-    FieldProblem,
     PartialDate,
 )
+from core.kernel.errors import Problem
 
 ERROR_STYLE = "color: #b00020;"
 INVALID_PROPERTY = "invalid"
@@ -41,7 +41,7 @@ INVALID_PROPERTY = "invalid"
 class ProblemMessages(QObject):
     """Sentences for core.customers.validation's problem codes (core carries codes, never UI text)."""
 
-    def message(self, problem: FieldProblem) -> str:
+    def message(self, problem: Problem) -> str:
         if problem.code == INVALID_EMAIL:
             return self.tr("This is not an email address (example: name@example.com).")
         if problem.code == INVALID_PHONE:

@@ -6,9 +6,11 @@ import datetime as dt
 import pytest
 
 from core.customers.record import CustomerRecordEdit, get_customer_record, save_customer_record
-from core.customers.services import DuplicateCustomer, add_customer
+from core.customers.errors import DuplicateCustomer
+from core.customers.services import add_customer
 from core.customers.types import CustomerDraft, InteractionDraft, MomentDraft
-from core.customers.validation import InvalidInput, PartialDate
+from core.customers.validation import PartialDate
+from core.kernel.errors import Invalid
 from core.store.db import Database
 
 
@@ -48,7 +50,7 @@ def test_a_bad_moment_leaves_the_customer_and_history_unsaved(db: Database) -> N
         None, CustomerDraft(first_name="Cy"),
         added_interactions=(InteractionDraft("visit", dt.date(2026, 1, 5)),),
         added_moments=(MomentDraft("no-such-kind", PartialDate(1, 1)),))
-    with pytest.raises(InvalidInput), db.unit_of_work() as session:
+    with pytest.raises(Invalid), db.unit_of_work() as session:
         save_customer_record(session, edit)
     assert db.raw().scalar("SELECT count(*) FROM customers") == 0
     assert db.raw().scalar("SELECT count(*) FROM interactions") == 0

@@ -5,11 +5,11 @@ import datetime as dt
 
 import pytest
 
+from core.customers.errors import DuplicateCustomer
 from core.customers.history import add_interaction, add_moment
 from core.customers.merge import merge_customers
 from core.customers.queries import ListQuery, count_customers, fetch_customers, search_customers
 from core.customers.services import (
-    DuplicateCustomer,
     add_customer,
     delete_customers,
     get_customer,
@@ -17,7 +17,8 @@ from core.customers.services import (
     update_customer,
 )
 from core.customers.types import CustomerDraft, InteractionDraft, MomentDraft
-from core.customers.validation import InvalidInput, PartialDate
+from core.customers.validation import PartialDate
+from core.kernel.errors import Invalid
 from core.store.db import Database
 
 
@@ -44,7 +45,7 @@ def test_search_finds_greek_and_cyrillic_without_accents(db: Database) -> None:
 
 
 def test_invalid_email_phone_and_date_are_named_and_nothing_is_stored(db: Database) -> None:
-    with pytest.raises(InvalidInput) as caught:
+    with pytest.raises(Invalid) as caught:
         _add(db, first_name="Bad", email="not-an-email", phone="12",
              birthday=PartialDate(2, 30))
     fields = {p.field for p in caught.value.problems}
@@ -56,7 +57,7 @@ def test_birthday_without_year_allows_february_29(db: Database) -> None:
     customer_id = _add(db, first_name="Leap", birthday=PartialDate(2, 29))
     with db.unit_of_work() as session:
         assert get_customer(session, customer_id).draft.birthday == PartialDate(2, 29, None)
-    with pytest.raises(InvalidInput):
+    with pytest.raises(Invalid):
         _add(db, first_name="Leap", last_name="Year", birthday=PartialDate(2, 29, 2023))
 
 

@@ -14,7 +14,6 @@ from core.printing.batches import (
     SKIPPED,
     SPOILED,
     BatchRequest,
-    NoRecipients,
     customers_sent,
     get_batch,
     list_batches,
@@ -26,11 +25,11 @@ from core.printing.batches import (
     record_batch,
     render_batch,
 )
-from core.printing.recipients import InvalidSelection, RecipientSelection
+from core.printing.errors import InvalidSelection, InvalidTemplate, NoRecipients
+from core.printing.recipients import RecipientSelection
 from core.printing.templates import (
     EMPTY_FIELD,
     UNKNOWN_FIELD,
-    InvalidTemplate,
     check_template,
     get_template,
     restore_default_template,

@@ -50,7 +50,7 @@ def test_print_cards_writes_cards_and_labels_and_says_who_was_skipped(
                 "--label-sheet", "avery-5160", "--start", "4", "--mark-sent", "--db", str(db),
                 home=regulars_home)
     assert done.returncode == 0, done.stderr
-    assert "printed 3 thank-you item(s)" in done.stdout
+    assert "printed 3 thank-you items (3 pages" in done.stdout
     assert "skipped 1: 1 no postal address" in done.stdout and "marked sent" in done.stdout
     cards = page_texts(tmp_path / "cards.pdf")
     greetings = sorted(line for page in cards for line in page.splitlines()

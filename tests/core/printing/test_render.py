@@ -121,7 +121,7 @@ def test_labels_start_at_the_requested_position(tmp_path: Path) -> None:
 
 
 def test_label_start_outside_the_sheet_is_refused(tmp_path: Path) -> None:
-    from core.printing.formats import InvalidStartPosition
+    from core.printing.errors import InvalidStartPosition
 
     with pytest.raises(InvalidStartPosition):
         render_labels([recipient("A")], tmp_path / "x.pdf", sheet=LABEL_SHEETS["avery-5163"],

@@ -13,9 +13,8 @@ from core.customers.services import add_customer
 from core.customers.types import CustomerDraft
 from core.store import backup
 from core.store.db import Database
+from core.store.errors import BackupUnreadable, DatabaseCorrupt, DatabaseInUse
 from core.store.opening import (
-    DatabaseCorrupt,
-    DatabaseInUse,
     daily_backup_due,
     lock_database,
     prepare_database,
@@ -67,7 +66,8 @@ def test_second_instance_is_refused_while_first_holds_the_file(tmp_path: Path) -
     first = lock_database(Database.open(path))
     holder = subprocess.run(
         [sys.executable, "-c",
-         "import sys; from core.store.db import Database; from core.store.opening import *\n"
+         "import sys; from core.store.db import Database\n"
+         "from core.store.errors import DatabaseInUse\nfrom core.store.opening import lock_database\n"
          f"try:\n    lock_database(Database.open({str(path)!r}))\n"
          "except DatabaseInUse:\n    sys.exit(3)\n"],
         cwd=ROOT, capture_output=True, text=True,
@@ -120,6 +120,6 @@ def test_restoring_an_unreadable_backup_changes_nothing(sqlite_db: Database, tmp
     bogus.write_bytes(b"this is not a database" * 100)
     path = sqlite_db.sqlite_path
     sqlite_db.close()
-    with pytest.raises(backup.BackupUnreadable):
+    with pytest.raises(BackupUnreadable):
         backup.restore_backup(bogus, path)  # type: ignore[arg-type]
     assert count_customers(Database.open(path).raw(), ListQuery()) == 1

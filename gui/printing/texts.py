@@ -1,0 +1,55 @@
+"""Sentences for the printing area's codes and errors (core keeps codes and data only)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from core.kernel.errors import NotFound
+from core.printing.errors import (
+    FormatMismatch,
+    InvalidSelection,
+    InvalidStartPosition,
+    InvalidTemplate,
+    UnknownFormat,
+)
+from core.printing.recipients import EMPTY_SELECTION, NO_ADDRESS, NO_MAIL, NOT_FOUND, UNKNOWN_TAG
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("PrintingTexts", text, None, n)
+
+
+def fill(text: str, *values: object) -> str:
+    """Put values into a translated string's %1, %2 … (PySide6's tr() returns a str)."""
+    for number, value in enumerate(values, 1):
+        text = text.replace(f"%{number}", str(value))
+    return text
+
+
+def skip_reason_text(code: str) -> str:
+    """Why a customer was left out of a batch, as a short phrase."""
+    reasons = {
+        NO_ADDRESS: _tr("no postal address"),
+        NO_MAIL: _tr("asked for no mail"),
+        NOT_FOUND: _tr("no longer in the list"),
+    }
+    return reasons.get(code, code)
+
+
+def print_error_text(exc: Exception) -> str | None:
+    """A sentence for the printing errors a person can fix, or None for a bug."""
+    if isinstance(exc, InvalidSelection):
+        return {
+            EMPTY_SELECTION: _tr("Choose who the batch is for."),
+            UNKNOWN_TAG: fill(_tr("No customer has the tag %1."), exc.detail),
+        }.get(exc.code, _tr("Select some customers in the list first."))
+    if isinstance(exc, FormatMismatch):
+        return fill(_tr("This template cannot be printed on %1."), exc.format_name)
+    if isinstance(exc, InvalidStartPosition):
+        return _tr("This sheet has %n label(s); start at one of them.", exc.per_page)
+    if isinstance(exc, InvalidTemplate):
+        return _tr("The template has a field that does not exist; fix it first.")
+    if isinstance(exc, UnknownFormat) or (isinstance(exc, NotFound) and exc.kind == "template"):
+        return _tr("Choose a template and paper from the lists.")
+    if isinstance(exc, OSError):
+        return fill(_tr("Could not write the PDF: %1"), exc.strerror or str(exc))
+    return None
