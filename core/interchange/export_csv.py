@@ -17,10 +17,12 @@ from sqlalchemy.orm import Session
 
 from core.interchange.exporting import CustomerExport, iter_export_chunks, write_atomically
 from core.kernel.jobs import CancelCheck, Progress, never_cancelled, no_progress
+from core.kernel.money import currency_exponent, plain_amount
+from core.settings.profile import get_business_profile
 
 CSV_COLUMNS = ("first_name", "last_name", "organisation", "email", "phone", "street", "city",
                "region", "postal_code", "country", "birthday", "tags", "notes",
-               "other_emails", "other_phones")
+               "other_emails", "other_phones", "lifetime_value")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_FIRST = frozenset(_FORMULA_START)
 _OWN_FIRST = frozenset("+-")
@@ -39,14 +41,16 @@ def text_cell(value: str, *, excel: bool) -> str:
     return neutralise(value)
 
 
-def _csv_row(row: CustomerExport, excel: bool) -> list[str]:
+def _csv_row(row: CustomerExport, excel: bool, money_exponent: int) -> list[str]:
     """The row's cells, each neutralised (a first-character test: a regex per cell costs)."""
     (_, first, last, organisation, email, phone, street, city, region, postal_code, country,
-     notes, birthday, tags, other_emails, other_phones) = row
+     notes, birthday, tags, other_emails, other_phones, value_minor) = row
     cells = [first, last, organisation, email, phone, street, city, region, postal_code,
              country, birthday, ", ".join(tags), notes, " ::: ".join(other_emails),
              " ::: ".join(other_phones)]
     cells = ["'" + v if v[:1] in _FORMULA_FIRST else v for v in cells]
+    # A number we wrote (never negative), in the business currency's major units: not text.
+    cells.append(plain_amount(value_minor, money_exponent))
     if excel:
         # Only a phone or birthday we wrote ourselves starts with + or -, now '+ or '-.
         if phone[:1] in _OWN_FIRST:
@@ -63,14 +67,17 @@ def export_customers_csv(
 ) -> int:
     """Write customers (all live ones, or `customer_ids` in that order); returns the count.
 
-    `excel`: UTF-8 with a byte order mark, so Excel reads accents right.
+    `excel`: UTF-8 with a byte order mark, so Excel reads accents right. The lifetime value
+    is written in the business currency's major units (`1250` yen, `12.50` euros).
     """
+    money_exponent = currency_exponent(get_business_profile(session).currency)
+
     def write(handle: Any) -> int:
         writer = csv.writer(handle, lineterminator="\r\n")
         writer.writerow(CSV_COLUMNS)
         count = 0
         for rows, done, total in iter_export_chunks(session, customer_ids, is_cancelled):
-            writer.writerows([_csv_row(row, excel) for row in rows])
+            writer.writerows([_csv_row(row, excel, money_exponent) for row in rows])
             count += len(rows)
             progress(done, total)
         return count

@@ -36,6 +36,7 @@ class CustomerExport(NamedTuple):
     tags: tuple[str, ...]
     other_emails: tuple[str, ...]
     other_phones: tuple[str, ...]
+    lifetime_value_minor: int = 0  # minor units of the business currency
 
     @property
     def display_name(self) -> str:
@@ -44,7 +45,7 @@ class CustomerExport(NamedTuple):
 
 _COLUMNS = ("id", "first_name", "last_name", "organisation", "email", "phone", "street", "city",
             "region", "postal_code", "country", "notes", "birthday_month", "birthday_day",
-            "birthday_year")
+            "birthday_year", "lifetime_value_minor")
 _CUSTOMERS_SQL = f"SELECT {', '.join(_COLUMNS)} FROM customers WHERE id IN ({{ids}})"
 _TAGS_SQL = ("SELECT ct.customer_id, t.name FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id"
              " WHERE ct.customer_id IN ({ids}) ORDER BY t.name")
@@ -117,6 +118,7 @@ def iter_export_chunks(
                 tuple(tags.get(customer_id, ())),
                 tuple([v for k, v in extra if k == "email"]) if extra else (),
                 tuple([v for k, v in extra if k == "phone"]) if extra else (),
+                row[15],
             )))
         done += len(found)
         yield found, done, len(ids)

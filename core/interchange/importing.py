@@ -49,6 +49,7 @@ from core.kernel.jobs import (
     never_cancelled,
     no_progress,
 )
+from core.kernel.money import currency_exponent
 from core.settings.profile import get_business_profile
 from core.store.changes import note_changes
 from core.store.db import Database, larger_page_cache
@@ -133,7 +134,8 @@ class _Source:
         self.position, self._close = position, close
         self._helper: CleaningProcesses | None = None
 
-    def batches(self, region: str, batch_size: int) -> Iterator[CleanedBatch]:
+    def batches(self, region: str, batch_size: int, money_exponent: int = 2
+                ) -> Iterator[CleanedBatch]:
         """Cleaned batches; a large CSV is cleaned by helper processes (see cleaning.py)."""
         info = self.info
         if info.kind == "csv" and worth_a_helper(self.total):
@@ -142,9 +144,10 @@ class _Source:
                      self.total, count)
             self._helper = CleaningProcesses(CsvPlan(
                 str(self.path), info.encoding, info.delimiter, info.mapping, region,
-                info.day_first), batch_size, count)
+                info.day_first, money_exponent), batch_size, count)
             return self._helper.batches()
-        cleaner = RecordCleaner(region=region, day_first=info.day_first)
+        cleaner = RecordCleaner(region=region, day_first=info.day_first,
+                                money_exponent=money_exponent)
         return cleaned_batches(self.rows, cleaner, self.position, batch_size)
 
     def close(self) -> None:
@@ -216,14 +219,15 @@ def import_customers(
     today = options.today or dt.date.today()
     source = open_source(path, options, locale=profile.locale)
     try:
-        return _run(session, path, source, options, profile.region, today, progress,
-                    is_cancelled)
+        return _run(session, path, source, options, profile.region,
+                    currency_exponent(profile.currency), today, progress, is_cancelled)
     finally:
         source.close()
 
 
 def _run(session: Session, path: Path, source: _Source, options: ImportOptions, region: str,
-         today: dt.date, progress: Progress, is_cancelled: CancelCheck) -> ImportSummary:
+         money_exponent: int, today: dt.date, progress: Progress, is_cancelled: CancelCheck
+         ) -> ImportSummary:
     info = source.info
     tag_name = f"import {today.isoformat()} {info.format.split('-')[0]}"
     started = dt.datetime.now().replace(microsecond=0)
@@ -234,7 +238,7 @@ def _run(session: Session, path: Path, source: _Source, options: ImportOptions, 
         updated_count=0, skipped_count=0, rejected_count=0, created_ranges="[]",
         problems="[]", problem_total=0).returning(ImportRun.id)).scalar_one()
     # Started first: the helper processes (for a large CSV) start up meanwhile.
-    batches = source.batches(region, BATCH_SIZE)
+    batches = source.batches(region, BATCH_SIZE, money_exponent)
     writer = BatchWriter(session, run_id=run_id, policy=options.on_duplicate,
                          import_tag=tag_name, source=info.format.split("-")[0], today=today)
     problems: list[RowProblem] = []

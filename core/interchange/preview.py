@@ -13,6 +13,7 @@ from core.interchange.importing import ImportOptions, SourceInfo, open_source
 from core.interchange.problems import RowProblem
 from core.interchange.reading import open_csv
 from core.interchange.records import RecordCleaner, check_rows
+from core.kernel.money import currency_exponent
 from core.settings.profile import get_business_profile
 
 PREVIEW_FIELDS = ("first_name", "last_name", "organisation", "email", "phone", "street",
@@ -52,7 +53,8 @@ def preview_file(session: Session, path: Path, *, options: ImportOptions = Impor
     """
     profile = get_business_profile(session)
     source = open_source(path, options, locale=profile.locale)
-    cleaner = RecordCleaner(region=profile.region, day_first=source.info.day_first)
+    cleaner = RecordCleaner(region=profile.region, day_first=source.info.day_first,
+                            money_exponent=currency_exponent(profile.currency))
     rows: list[PreviewRow] = []
     try:
         for checked in itertools.islice(check_rows(source.rows, cleaner), limit):

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
 
 from core.customers.validation import PartialDate, date_exists
+from core.kernel.money import OUT_OF_RANGE, InvalidAmount, read_amount, to_minor
 
 GOOGLE_SEPARATOR = " ::: "
 _SYSTEM_LABELS = frozenset({"* mycontacts", "mycontacts", "* starred", "* other contacts"})
@@ -15,7 +15,6 @@ _YEARLESS_ISO = re.compile(r"^--(\d{1,2})-?(\d{2})$")
 _MONTH_DAY = re.compile(r"^(\d{1,2})[-/](\d{1,2})$")
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2,4})?$")
 _SLASHED = re.compile(r"^(\d{1,2})[/-](\d{1,2})[/-](\d{2,4})(?: .*)?$")
-_MONEY_CLEAN = re.compile(r"[^\d,.\-]")
 _TRUE = frozenset({"yes", "y", "true", "1", "subscribed", "opted_in", "opted in", "ja", "oui",
                    "sí", "si", "x", "marketing contact", "confirmed"})
 _FALSE = frozenset({"no", "n", "false", "0", "unsubscribed", "opted_out", "opted out",
@@ -93,25 +92,15 @@ def parse_birthday(value: str, *, day_first: bool = False) -> PartialDate:
     raise ValueError("unrecognised date")
 
 
-def parse_money(value: str) -> int:
-    """Minor units (cents) of `1,234.56`, `1.234,56`, `$12`, `12.5 EUR`. Raises ValueError."""
-    text = _MONEY_CLEAN.sub("", value)
-    if not text or text in "-.,":
-        raise ValueError("no amount")
-    last_comma, last_dot = text.rfind(","), text.rfind(".")
-    if last_comma > last_dot:
-        decimals = len(text) - last_comma - 1
-        text = text.replace(".", "").replace(",", ".") if decimals != 3 or last_dot >= 0 \
-            else text.replace(",", "")
-    else:
-        text = text.replace(",", "")
-    try:
-        amount = Decimal(text)
-    except InvalidOperation as exc:
-        raise ValueError("not a number") from exc
-    if not amount.is_finite() or amount < 0 or amount > Decimal(10) ** 12:
-        raise ValueError("out of range")
-    return int((amount * 100).to_integral_value())
+def parse_money(value: str, exponent: int = 2) -> int:
+    """Minor units of `1,234.56`, `1.234,50`, `$12`, `12.5 EUR` in a currency with `exponent`
+    decimals (0 for yen: `1250` is 1250, not 125000), rounded to the minor unit. The import
+    resolves the exponent once (core.kernel.money.currency_exponent), never per row.
+    Raises ValueError (an InvalidAmount) for text that is no amount or a negative one."""
+    amount = read_amount(value, exponent=exponent)
+    if amount < 0:
+        raise InvalidAmount(value, OUT_OF_RANGE)
+    return to_minor(amount, exponent, exact=False)
 
 
 def parse_count(value: str) -> int:
