@@ -77,6 +77,7 @@ class CsvPlan:
     mapping: tuple[str, ...]
     region: str
     day_first: bool
+    money_exponent: int = 2  # the business currency's decimals, resolved once per import
 
 
 RawRow = tuple[int, dict[str, list[str]]] | RowProblem  # (line, field -> values)
@@ -143,7 +144,8 @@ def plan_batches(plan: CsvPlan, batch_size: int, share: tuple[int, int] = (0, 1)
     """A helper's share of the cleaned batches of a CSV, read from its start."""
     with open_csv(Path(plan.path), encoding=plan.encoding, delimiter=plan.delimiter) as stream:
         stream.read_header()
-        cleaner = RecordCleaner(region=plan.region, day_first=plan.day_first)
+        cleaner = RecordCleaner(region=plan.region, day_first=plan.day_first,
+                                money_exponent=plan.money_exponent)
         yield from cleaned_batches(stream.rows(), cleaner, lambda: stream.bytes_read,
                                    batch_size, share,
                                    csv_row_reader(len(stream.header), plan.mapping))

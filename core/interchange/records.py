@@ -197,9 +197,12 @@ class Remembered(Generic[T]):
 class RecordCleaner:
     """Cleans raw rows (field -> values) for one import; remembers what it already checked."""
 
-    def __init__(self, *, region: str, day_first: bool) -> None:
+    def __init__(self, *, region: str, day_first: bool, money_exponent: int = 2) -> None:
         self.region = region
         self.day_first = day_first
+        # The business currency's decimals (core.kernel.money.currency_exponent), resolved
+        # once per import by the caller: 0 for yen, so a Total Spent of 1250 stays 1250.
+        self.money_exponent = money_exponent
         self._domains: dict[str, str | None] = {}
         # core.customers.validation.normalize_phone's work; numbers rarely repeat, so none is kept.
         self.phone: Callable[[str], str] = functools.partial(e164, region=region)
@@ -322,13 +325,12 @@ class RecordCleaner:
                 extras.append(cleaned)
         return primary
 
-    @staticmethod
-    def _money(line: int, raw: dict[str, list[str]], record: CleanRecord,
+    def _money(self, line: int, raw: dict[str, list[str]], record: CleanRecord,
                problems: list[RowProblem]) -> None:
         first = _first_values(raw)
         if spent := first("total_spent"):
             try:
-                record.spent_minor = parse_money(spent)
+                record.spent_minor = parse_money(spent, self.money_exponent)
             except ValueError:
                 problems.append(RowProblem(line, "total_spent", INVALID_MONEY, spent[:50]))
         if orders := first("total_orders"):
