@@ -80,6 +80,7 @@ def _as_date(value: Any) -> dt.date | None:
 
 def _where(raw: RawConnection, query: ListQuery) -> tuple[str, dict[str, Any], str]:
     """WHERE clause, its parameters, and the ORDER BY clause for a list query."""
+    search = dialect_for(raw.dialect)
     conditions = ["c.deleted_at IS NOT NULL" if query.trash else "c.deleted_at IS NULL"]
     params: dict[str, Any] = {}
     if query.stage:
@@ -99,9 +100,7 @@ def _where(raw: RawConnection, query: ListQuery) -> tuple[str, dict[str, Any], s
             " AND i.status = 'sent' AND i.status_changed_at >= :sent_since)"
         )
         params["sent_template"] = query.sent_template
-        # SQLite keeps datetimes as ISO text (as SQLAlchemy writes them); servers compare types.
-        params["sent_since"] = since.isoformat(sep=" ") if raw.dialect == "sqlite" else since
-    search = dialect_for(raw.dialect)
+        params["sent_since"] = search.datetime_param(since)
     plan = search.plan(raw, search_tokens(query.text)) if query.text.strip() else SearchPlan()
     conditions += plan.conditions
     params.update(plan.params)

@@ -12,13 +12,13 @@ import logging
 import random
 from typing import cast
 
-from sqlalchemy import Table, func, insert, select, text
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from core.customers.models import Customer, CustomerTag, Interaction, Moment, Tag
 from core.customers.stats import refresh_customer_stats
-from core.demo.maker import Batch, DemoMaker
 from core.demo import data as demo_data
+from core.demo.maker import Batch, DemoMaker
 from core.kernel.changes import Changes
 from core.kernel.jobs import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
 from core.settings.models import BusinessProfile
@@ -70,13 +70,10 @@ def generate_demo(
                 progress(done, customers)
         if is_cancelled():
             raise Cancelled()
-        if db.dialect == "postgresql":
-            # The tables were (nearly) empty when the planner last looked; it must not plan the
-            # statistics update for empty tables.
-            session.execute(text("ANALYZE customers, interactions"))
+        # Rows went in with explicit ids, into tables the planner last saw (nearly) empty.
+        dialect_for(db.dialect).after_bulk_load(
+            session.connection(), ("customers", "interactions", "moments", "tags"))
         refresh_customer_stats(session, None, today=today)
-        if db.dialect == "postgresql":
-            _reset_sequences(session)
         note_changes(session, Changes(customers=True, interactions=True))
     log.info("created %d demo customers (seed %d)", customers, seed)
     return customers
@@ -118,12 +115,3 @@ def _insert(session: Session, batch: Batch) -> None:
     ):
         if rows:
             bulk_insert(session, table, rows)
-
-
-def _reset_sequences(session: Session) -> None:
-    # Explicit ids do not move PostgreSQL's serial sequences; the next add_customer would clash.
-    for table in ("customers", "interactions", "moments", "tags"):
-        session.execute(text(
-            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) FROM {table} "
-            "HAVING max(id) IS NOT NULL"
-        ))

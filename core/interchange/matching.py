@@ -17,10 +17,10 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from core.interchange.records import CleanRecord
+from core.store.dialects import dialect_of
 
 MATCH_ORDER = ("email", "phone", "name_postcode")  # as core.customers.services.find_duplicate
 MATCH_COLUMNS = ("email_key", "phone", "name_postcode_key")  # the customers columns looked up
-_SQLITE_MAX_PARAMS = 900
 # Reading the keys of this many live customers into the filter costs under 0.1 s; beyond
 # it, every key is queried as before.
 MAX_SEEDED_CUSTOMERS = 100_000
@@ -65,14 +65,7 @@ def _existing(connection: Any, column: str, values: Iterable[str]) -> dict[str, 
     wanted = sorted({v for v in values if v})
     found: dict[str, int] = {}
     select = f"SELECT {column}, id FROM customers WHERE deleted_at IS NULL AND {column} "
-    queries: list[tuple[str, tuple[Any, ...]]]
-    if connection.dialect.name == "postgresql":
-        queries = [(select + "= ANY(%s) ORDER BY id", (wanted,))] if wanted else []
-    else:
-        queries = [(select + f"IN ({', '.join('?' * len(chunk))}) ORDER BY id", tuple(chunk))
-                   for start in range(0, len(wanted), _SQLITE_MAX_PARAMS)
-                   if (chunk := wanted[start : start + _SQLITE_MAX_PARAMS])]
-    for sql, params in queries:
+    for sql, params in dialect_of(connection).key_lookups(select, wanted):
         for key, customer_id in connection.exec_driver_sql(sql, params):
             found.setdefault(key, customer_id)
     return found
@@ -87,10 +80,10 @@ class Matcher:
 
     @staticmethod
     def _seen_keys(connection: Any) -> SeenKeys | None:
-        # SQLite only: the import's transaction holds the write lock from its first write
+        # Only where the import's transaction holds the write lock from its first write
         # (the import history row, written before this), so no other connection adds keys
         # meanwhile. PostgreSQL's other desks may, and there every key is queried.
-        if connection.dialect.name != "sqlite":
+        if not dialect_of(connection).import_holds_write_lock:
             return None
         live = "FROM customers WHERE deleted_at IS NULL"
         if connection.exec_driver_sql(f"SELECT count(*) {live}").scalar() > \

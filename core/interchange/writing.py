@@ -21,6 +21,7 @@ from core.interchange.matching import Matcher
 from core.interchange.models import CustomerConsent, CustomerContact, ImportChange, table_of
 from core.interchange.records import ROW_FIELDS, CleanRecord
 from core.store.bulk_insert import bulk_insert, bulk_insert_tuples
+from core.store.dialects import dialect_of
 
 SKIP, FILL, OVERWRITE = "skip", "fill", "overwrite"
 POLICIES = (SKIP, FILL, OVERWRITE)
@@ -67,7 +68,8 @@ class BatchWriter:
         self.today = today
         self.now = dt.datetime.now().replace(microsecond=0)
         self.run_id = run_id
-        self._next_id: int | None = None
+        # Ids for new customers, known before the insert so tags and contacts can use them.
+        self._allocate_ids = dialect_of(session).id_allocator(session.connection(), "customers")
         # What every customer this import creates starts with.
         self._new_customer = {
             "customer_since": today, "created_at": self.now, "updated_at": self.now,
@@ -165,18 +167,6 @@ class BatchWriter:
                 "INSERT INTO customer_tags (customer_id, tag_id) SELECT id, :tag FROM customers"
                 " WHERE id BETWEEN :first AND :last ON CONFLICT DO NOTHING"),
                 {"tag": self.import_tag_id, "first": ranges[start], "last": ranges[start + 1]})
-
-    def _allocate_ids(self, count: int) -> list[int]:
-        """Ids for new customers, known before the insert so tags and contacts can use them."""
-        if self.session.get_bind().dialect.name == "postgresql":
-            return list(self.session.scalars(text(
-                "SELECT nextval(pg_get_serial_sequence('customers', 'id')) "
-                "FROM generate_series(1, :n)"), {"n": count}))
-        if self._next_id is None:
-            # The import's transaction holds SQLite's write lock: nobody else adds rows.
-            self._next_id = int(self.session.scalar(select(func.max(Customer.id))) or 0) + 1
-        first, self._next_id = self._next_id, self._next_id + count
-        return list(range(first, first + count))
 
     def _opening_history(self, customer_id: int, record: CleanRecord) -> list[dict[str, Any]]:
         """Past orders as purchases dated today; the first carries the total spent."""

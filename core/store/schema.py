@@ -18,15 +18,10 @@ HEAD_REVISION = "0005_settings"
 
 
 def current_revision(db: Database) -> str | None:
+    from core.store.dialects import dialect_for
+
     raw = db.raw()
-    if db.is_sqlite:
-        exists = raw.scalar(
-            "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-        )
-    else:
-        exists = raw.scalar("SELECT count(*) FROM information_schema.tables "
-                            "WHERE table_name='alembic_version' AND table_schema=current_schema()")
-    if not exists:
+    if not raw.scalar(dialect_for(db.dialect).has_table_sql(), {"name": "alembic_version"}):
         return None
     return raw.scalar("SELECT version_num FROM alembic_version")  # type: ignore[no-any-return]
 

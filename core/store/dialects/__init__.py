@@ -1,10 +1,17 @@
-"""Dialect-specific search: the one small interface between SQLite FTS5 and PostgreSQL pg_trgm.
+"""The one interface that holds every SQLite/PostgreSQL difference (`Dialect`).
 
-Both engines index the folded `customers.search_text` column (see core/text.py), so
-case and accents are ignored the same way everywhere.
+One class per database with the same methods: `sqlite.SqliteDialect` and
+`postgresql.PostgresDialect`. Search is its largest part (SQLite FTS5 and PostgreSQL
+pg_trgm, in sqlite_fts and postgres_trgm): both index the folded `customers.search_text`
+column (see core/kernel/text.py), so case and accents are ignored the same way everywhere.
+The rest is bulk writing, id allocation, key lookups, the page cache, parameter formats and
+statistics after a bulk load. Callers ask once per batch, never per row.
+
+Engine creation and connection setup stay in core/store/db.py.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
@@ -65,6 +72,39 @@ class SearchDialect(Protocol):
         index takes them all at its end, at each `catch_up()`, or cheaply as they come."""
 
 
+class Dialect(SearchDialect, Protocol):
+    """Search, and every other difference between the databases."""
+
+    # The import's transaction keeps other writers out until it commits (SQLite's lock).
+    import_holds_write_lock: bool
+    # A large import sets the list's sort indexes aside and rebuilds them at its end.
+    defers_sort_indexes: bool
+
+    def insert_rows(self, connection: Connection, table: Any, columns: list[str],
+                    rows: list[tuple[Any, ...]], shared: dict[str, Any]) -> None:
+        """Many new rows (tuples of `columns`) by the driver's fastest path; `shared` holds
+        values that are the same for every row."""
+
+    def id_allocator(self, connection: Connection, table: str) -> Callable[[int], list[int]]:
+        """A function giving `count` new ids of `table` at each call, for one transaction."""
+
+    def key_lookups(self, select: str, keys: list[str]) -> list[tuple[str, tuple[Any, ...]]]:
+        """Driver queries (and parameters) completing `select` to find rows with `keys`."""
+
+    def larger_page_cache(self, connection: Any, megabytes: int
+                          ) -> AbstractContextManager[None]:
+        """A block with a page cache of `megabytes` on this connection, where that helps."""
+
+    def datetime_param(self, value: Any) -> Any:
+        """A datetime as a plain-driver (RawConnection) parameter."""
+
+    def after_bulk_load(self, connection: Connection, tables: tuple[str, ...]) -> None:
+        """What the database needs after rows with explicit ids were bulk loaded."""
+
+    def has_table_sql(self) -> str:
+        """A raw query counting the tables named :name."""
+
+
 def like_pattern(token: str) -> str:
     escaped = token.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -76,13 +116,31 @@ def like_conditions(tokens: list[str]) -> tuple[list[str], dict[str, str]]:
     return sql, {f"t{n}": like_pattern(token) for n, token in enumerate(tokens)}
 
 
-def dialect_for(name: str) -> SearchDialect:
+_DIALECTS: dict[str, Dialect] = {}
+
+
+def dialect_for(name: str) -> Dialect:
+    """The dialect of a database by its SQLAlchemy name ("sqlite", "postgresql")."""
+    dialect = _DIALECTS.get(name)
+    if dialect is not None:
+        return dialect
     if name == "sqlite":
-        from core.store.dialects.sqlite_fts import SqliteFts
+        from core.store.dialects.sqlite import SqliteDialect
 
-        return SqliteFts()
-    if name == "postgresql":
-        from core.store.dialects.postgres_trgm import PostgresTrgm
+        dialect = SqliteDialect()
+    elif name == "postgresql":
+        from core.store.dialects.postgresql import PostgresDialect
 
-        return PostgresTrgm()
-    raise ValueError(f"unsupported database dialect: {name}")
+        dialect = PostgresDialect()
+    else:
+        raise ValueError(f"unsupported database dialect: {name}")
+    _DIALECTS[name] = dialect
+    return dialect
+
+
+def dialect_of(connection: Any) -> Dialect:
+    """The dialect of a SQLAlchemy Connection, Session or RawConnection."""
+    if hasattr(connection, "get_bind"):  # a Session
+        connection = connection.get_bind()
+    name = connection.dialect if isinstance(connection.dialect, str) else connection.dialect.name
+    return dialect_for(name)

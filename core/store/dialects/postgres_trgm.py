@@ -17,8 +17,8 @@ class PostgresTrgm:
     def create_index_sql(self) -> list[str]:
         return [
             "CREATE EXTENSION IF NOT EXISTS pg_trgm",
-            "CREATE INDEX ix_customers_search_trgm ON customers "
-            "USING gin (search_text gin_trgm_ops)",
+            ("CREATE INDEX ix_customers_search_trgm ON customers "
+             "USING gin (search_text gin_trgm_ops)"),
         ]
 
     def drop_index_sql(self) -> list[str]:

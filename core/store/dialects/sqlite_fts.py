@@ -35,17 +35,17 @@ class SqliteFts:
 
     def create_index_sql(self) -> list[str]:
         return [
-            "CREATE VIRTUAL TABLE customers_fts USING fts5("
-            "search_text, content='customers', content_rowid='id', tokenize='trigram')",
-            "CREATE TRIGGER customers_fts_ai AFTER INSERT ON customers BEGIN "
-            "INSERT INTO customers_fts(rowid, search_text) VALUES (new.id, new.search_text); END",
-            "CREATE TRIGGER customers_fts_ad AFTER DELETE ON customers BEGIN "
-            "INSERT INTO customers_fts(customers_fts, rowid, search_text) "
-            "VALUES ('delete', old.id, old.search_text); END",
-            "CREATE TRIGGER customers_fts_au AFTER UPDATE OF search_text ON customers BEGIN "
-            "INSERT INTO customers_fts(customers_fts, rowid, search_text) "
-            "VALUES ('delete', old.id, old.search_text); "
-            "INSERT INTO customers_fts(rowid, search_text) VALUES (new.id, new.search_text); END",
+            ("CREATE VIRTUAL TABLE customers_fts USING fts5("
+             "search_text, content='customers', content_rowid='id', tokenize='trigram')"),
+            ("CREATE TRIGGER customers_fts_ai AFTER INSERT ON customers BEGIN "
+             "INSERT INTO customers_fts(rowid, search_text) VALUES (new.id, new.search_text); END"),
+            ("CREATE TRIGGER customers_fts_ad AFTER DELETE ON customers BEGIN "
+             "INSERT INTO customers_fts(customers_fts, rowid, search_text) "
+             "VALUES ('delete', old.id, old.search_text); END"),
+            ("CREATE TRIGGER customers_fts_au AFTER UPDATE OF search_text ON customers BEGIN "
+             "INSERT INTO customers_fts(customers_fts, rowid, search_text) "
+             "VALUES ('delete', old.id, old.search_text); "
+             "INSERT INTO customers_fts(rowid, search_text) VALUES (new.id, new.search_text); END"),
             "INSERT INTO customers_fts(customers_fts) VALUES ('rebuild')",
             SCAN_INDEX_SQL,
         ]
