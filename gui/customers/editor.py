@@ -43,7 +43,7 @@ from gui.customers.editor_history import (
 )
 from gui.customers.editor_mailings import MailingsTab
 from gui.shell.context import AppContext
-from gui.widgets.fields import ERROR_STYLE, Money, ProblemMessages
+from gui.widgets.fields import ERROR_STYLE, ProblemMessages, ShopMoney
 
 STAGE_COLOURS = {
     "prospect": "#6b7280", "new": "#2563eb", "repeat": "#047857", "advocate": "#7c3aed",
@@ -77,7 +77,7 @@ class CustomerEditor(QDialog):
         self._detail: CustomerDetail | None = None
         self._pending = PendingHistory()
         profile = context.run(get_business_profile)
-        self._money = Money(profile.locale, profile.currency)
+        self._money = ShopMoney(profile.locale, profile.currency)
         self._locale = QLocale(profile.locale)
         self._problems = ProblemMessages(self)
         self.duplicate_box: QMessageBox | None = None

@@ -38,8 +38,8 @@ from core.customers.types import (
 from core.customers.validation import PartialDate, date_exists
 from gui.widgets.fields import (
     ClickOnReturn,
-    Money,
     PartialDateEdit,
+    ShopMoney,
     date_edit,
     with_message,
 )
@@ -149,7 +149,7 @@ class _ListTab(QWidget):
 class HistoryTab(_ListTab):
     """Interactions, newest first: visits, purchases with amounts, calls, meetings, notes."""
 
-    def __init__(self, money: Money, locale: QLocale, pending: PendingHistory,
+    def __init__(self, money: ShopMoney, locale: QLocale, pending: PendingHistory,
                  parent: QWidget | None = None) -> None:
         super().__init__([self.tr("Date"), self.tr("Kind"), self.tr("Amount"), self.tr("Note")],
                          pending, parent)

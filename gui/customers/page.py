@@ -51,7 +51,7 @@ class CustomersPage(QWidget):
 
     def __init__(self, context: AppContext, undo_stack: QUndoStack,
                  parent: QWidget | None = None, *, locale: QLocale | None = None,
-                 currency_symbol: str = "$") -> None:
+                 currency_symbol: str = "$", currency: str | None = None) -> None:
         super().__init__(parent)
         self._context = context
         self._undo_stack = undo_stack
@@ -88,7 +88,7 @@ class CustomersPage(QWidget):
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         self.model = CustomerTableModel(context.database.raw(), locale=locale,
-                                        currency_symbol=currency_symbol)
+                                        currency_symbol=currency_symbol, currency=currency)
         self.table_view = QTableView()
         self.table_view.setModel(self.model)
         self.table_view.setSortingEnabled(True)

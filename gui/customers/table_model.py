@@ -22,6 +22,7 @@ from core.customers.queries import (
     fetch_rows,
     tags_by_customer,
 )
+from core.kernel.money import DEFAULT_CURRENCY, format_minor
 from core.store.db import RawConnection
 
 PAGE_SIZE = 200
@@ -53,7 +54,8 @@ _Index = QModelIndex | QPersistentModelIndex
 
 class CustomerTableModel(QAbstractTableModel):
     def __init__(self, raw: RawConnection, *, locale: QLocale | None = None,
-                 currency_symbol: str = "$", phone_formatter: Any = None) -> None:
+                 currency_symbol: str = "$", currency: str | None = None,
+                 phone_formatter: Any = None) -> None:
         super().__init__()
         self._raw = raw
         self._query = ListQuery()
@@ -68,6 +70,10 @@ class CustomerTableModel(QAbstractTableModel):
         short = self._locale.dateFormat(QLocale.FormatType.ShortFormat)
         self._date_format = short if "yyyy" in short else short.replace("yy", "yyyy")
         self._currency_symbol = currency_symbol
+        # Money is shown by core.kernel.money, in the currency's own minor units (¥1,250 is
+        # 1250, not 125000); without a business profile, in the computer's currency.
+        self._currency = currency or self._locale.currencySymbol(
+            QLocale.CurrencySymbolFormat.CurrencyIsoCode) or DEFAULT_CURRENCY
         self._format_phone = phone_formatter or (lambda phone: phone)
         self._headers = [
             self.tr("Name"), self.tr("Email"), self.tr("Phone"), self.tr("City"),
@@ -206,8 +212,7 @@ class CustomerTableModel(QAbstractTableModel):
         if column == COL_VISITS:
             return row.visit_count
         if column == COL_VALUE:
-            return self._locale.toCurrencyString(row.lifetime_value_minor / 100,
-                                                 self._currency_symbol)
+            return format_minor(row.lifetime_value_minor, self._currency, self._locale.name())
         if column == COL_LAST_VISIT:
             return self._date(row.last_interaction_on)
         if column == COL_SINCE:

@@ -43,9 +43,9 @@ def run_app(*, db_target: str | None, exit_after_paint: bool = False,
     from gui.shell.context import AppContext
     from gui.shell.main_window import MainWindow
 
-    locale, symbol = _business_locale(database)
+    locale, symbol, currency = _business_locale(database)
     window = MainWindow(AppContext(database, read_only=database.read_only),
-                        locale=locale, currency_symbol=symbol)
+                        locale=locale, currency_symbol=symbol, currency=currency)
     t0 = started if started is not None else STARTED
 
     def _on_painted() -> None:
@@ -144,8 +144,8 @@ def _offer_backups(database: Database, error: DatabaseCorrupt) -> None:
             "The backup is restored. Start Regulars again to carry on."))
 
 
-def _business_locale(database: Database) -> tuple[QLocale, str]:
-    """The shop's locale and currency symbol, read without loading the ORM."""
+def _business_locale(database: Database) -> tuple[QLocale, str, str | None]:
+    """The shop's locale, currency symbol and currency, read without loading the ORM."""
     formats = read_shop_formats(database.raw())
     if formats.locale is not None:
         locale, currency = QLocale(formats.locale), formats.currency
@@ -156,7 +156,7 @@ def _business_locale(database: Database) -> tuple[QLocale, str]:
     symbol = locale.currencySymbol(QLocale.CurrencySymbolFormat.CurrencySymbol)
     if currency and currency != locale.currencySymbol(QLocale.CurrencySymbolFormat.CurrencyIsoCode):
         symbol = currency + " "
-    return locale, symbol
+    return locale, symbol, currency
 
 
 def _load_phone_formatting(window: object, database: Database) -> None:

@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 class MainWindow(QMainWindow):
     def __init__(self, context: AppContext, *, locale: QLocale | None = None,
-                 currency_symbol: str = "$") -> None:
+                 currency_symbol: str = "$", currency: str | None = None) -> None:
         super().__init__()
         self._context = context
         self.setWindowTitle(self.tr("Regulars"))
@@ -56,7 +56,8 @@ class MainWindow(QMainWindow):
         self._page_factories: dict[int, Callable[[], QWidget]] = {}
 
         self.customers_page = CustomersPage(context, self.undo_stack, locale=locale,
-                                            currency_symbol=currency_symbol)
+                                            currency_symbol=currency_symbol,
+                                            currency=currency)
         self.add_page(self.customers_page, self.tr("Customers"))
         self.cards_page: QWidget | None = None
         self.add_lazy_page(self.tr("Cards & letters"), self._make_cards_page)

@@ -3,8 +3,6 @@ message underneath, a date whose year may be unknown, money in the shop's curren
 the sentences for core's problem codes."""
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
-
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -33,6 +31,14 @@ from core.customers.validation import (
     PartialDate,
 )
 from core.kernel.errors import Problem
+from core.kernel.money import (
+    DEFAULT_CURRENCY,
+    OUT_OF_RANGE,
+    InvalidAmount,
+    format_minor,
+    locale_name,
+)
+from core.kernel.money import Money as CoreMoney
 
 ERROR_STYLE = "color: #b00020;"
 INVALID_PROPERTY = "invalid"
@@ -196,45 +202,27 @@ def date_edit(locale: QLocale) -> QDateEdit:
     return edit
 
 
-class Money:
-    """Integer minor units (cents) shown and parsed in the shop's locale and currency."""
+class ShopMoney:
+    """Minor units of the shop's currency shown and read in the shop's locale, through
+    core.kernel.money (so the list, the editor and the exports agree: ¥1,250 is 1250)."""
 
     def __init__(self, locale: str, currency: str) -> None:
-        from babel import Locale, UnknownLocaleError
-        from babel.numbers import get_currency_precision
-
-        try:
-            self.locale = str(Locale.parse(locale))
-        except (UnknownLocaleError, ValueError):
-            self.locale = "en_US"
-        self.currency = currency or "USD"
-        self.digits = get_currency_precision(self.currency)
+        self.locale = locale_name(locale)
+        self.currency = currency or DEFAULT_CURRENCY
 
     def format(self, minor: int | None) -> str:
-        if minor is None:
-            return ""
-        from babel.numbers import format_currency
-
-        return str(format_currency(Decimal(minor).scaleb(-self.digits), self.currency,
-                                   locale=self.locale))
+        return "" if minor is None else format_minor(minor, self.currency, self.locale)
 
     def parse(self, text: str) -> int | None:
-        """Cents from what a person typed (`12.50`, `1.234,50`, `$ 12`); None when empty.
-        Raises ValueError for anything that is not an exact, non-negative amount."""
-        from babel.numbers import NumberFormatError, get_currency_symbol, parse_decimal
-
-        text = text.strip().replace(get_currency_symbol(self.currency, self.locale), "")
-        text = text.replace(self.currency, "").strip()
-        if not text:
+        """Minor units from what a person typed (`12.50`, `1.234,50`, `¥1,250`); None when
+        empty. Raises ValueError (an InvalidAmount) for anything that is not an exact,
+        non-negative amount in the currency."""
+        if not text.strip():
             return None
-        try:
-            value = parse_decimal(text, locale=self.locale, strict=True)
-        except (NumberFormatError, InvalidOperation) as exc:
-            raise ValueError(text) from exc
-        minor = value.scaleb(self.digits)
-        if value < 0 or minor != minor.to_integral_value():
-            raise ValueError(text)
-        return int(minor)
+        minor = CoreMoney.parse(text, self.currency, locale=self.locale).minor
+        if minor < 0:
+            raise InvalidAmount(text, OUT_OF_RANGE)
+        return minor
 
 
 class ClickOnReturn(QObject):
