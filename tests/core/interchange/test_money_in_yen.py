@@ -15,6 +15,7 @@ from core.interchange.importing import ImportOptions, run_import
 from core.settings.profile import BusinessProfileData, save_business_profile
 from core.store import schema
 from core.store.db import Database
+
 from tests.core.interchange import samples
 
 TODAY = dt.date(2026, 11, 22)

@@ -48,7 +48,7 @@ def test_amounts_a_currency_cannot_hold_are_refused_with_a_reason(text: str, cur
 
 
 def test_minor_units_and_major_units_convert_both_ways() -> None:
-    assert Money.of(Decimal("1250"), "JPY").minor == 1250
+    assert Money.of(Decimal(1250), "JPY").minor == 1250
     assert Money.of(Decimal("12.50"), "EUR").minor == 1250
     assert Money.of(Decimal("1.25"), "KWD").minor == 1250
     assert Money(1250, "KWD").to_decimal() == Decimal("1.250")

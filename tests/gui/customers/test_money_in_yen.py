@@ -4,14 +4,16 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from pytestqt.qtbot import QtBot
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from pytestqt.qtbot import QtBot
 
 from core.customers.queries import search_customers
 from core.interchange.importing import ImportOptions, run_import
 from core.settings.profile import BusinessProfileData, save_business_profile
 from core.store.db import Database
+
 from gui.customers.editor import CustomerEditor
 from gui.customers.page import CustomersPage
 from gui.customers.table_model import COL_VALUE
