@@ -18,6 +18,7 @@ from gui.customers.editor import CustomerEditor
 from gui.customers.page import CustomersPage
 from gui.customers.table_model import COL_VALUE
 from gui.shell.context import AppContext
+
 from tests.core.interchange import samples
 
 
