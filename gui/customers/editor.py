@@ -239,7 +239,6 @@ class CustomerEditor(QDialog):
             return
         self._customer_id = detail.id
         self.customer_saved.emit(detail.id)
-        self._context.customers_changed.emit()
         self._context.post_status(self.tr("Saved %s") % detail.display_name)
         self.accept()
 

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,12 +22,25 @@ from PySide6.QtWidgets import (
 
 from core.customers.queries import ListQuery, all_tags
 from core.customers.stages import STAGES
+from core.kernel.changes import Changes
 from gui.customers.table_model import COL_NAME, CustomerTableModel
 from gui.customers.undo_commands import TrashCommand
 from gui.shell.context import AppContext
 from gui.shell.wording import counted
 
+if TYPE_CHECKING:
+    from core.settings.profile import BusinessProfileData
+
 SEARCH_DELAY_MS = 60  # long enough to coalesce fast typing, short enough to feel instant
+
+
+def money_format(locale_name: str, currency: str | None) -> tuple[QLocale, str]:
+    """The shop's locale and the symbol its money is shown with."""
+    locale = QLocale(locale_name)
+    symbol = locale.currencySymbol(QLocale.CurrencySymbolFormat.CurrencySymbol)
+    if currency and currency != locale.currencySymbol(QLocale.CurrencySymbolFormat.CurrencyIsoCode):
+        symbol = currency + " "
+    return locale, symbol
 
 
 class _LazyComboBox(QComboBox):
@@ -35,6 +49,10 @@ class _LazyComboBox(QComboBox):
     def __init__(self, fill: Callable[[], None]) -> None:
         super().__init__()
         self._fill: Callable[[], None] | None = fill
+
+    @property
+    def filled(self) -> bool:
+        return self._fill is None
 
     def showPopup(self) -> None:  # noqa: N802
         if self._fill is not None:
@@ -150,7 +168,7 @@ class CustomersPage(QWidget):
         self.table_view.activated.connect(self._on_row_activated)
         self.model.modelReset.connect(self._update_count)
         self.table_view.selectionModel().selectionChanged.connect(self._on_selection_changed)
-        context.customers_changed.connect(self.refresh)
+        context.changes_applied.connect(self.on_changes)
         self.trash_action = QAction(self.tr("Move to Trash"), self)
         self.trash_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.trash_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -172,10 +190,34 @@ class CustomersPage(QWidget):
         self.search_edit.selectAll()
 
     def refresh(self) -> None:
-        selected = set(self.selected_ids())
+        """Read the tags and rows again; the selection and scroll position stay put."""
         self._reload_tags()
-        self.model.refresh()
-        self._reselect(selected)
+        self.model.refresh_rows()
+        self._update_count()
+
+    def on_changes(self, changes: Changes) -> None:
+        """Refresh what the list shows, and only that."""
+        if changes.settings:
+            from core.settings.profile import get_business_profile  # the ORM: not at start
+
+            self._context.operations.query(get_business_profile, on_done=self.apply_profile)
+        if changes.templates:
+            self._refill_sent_choices()
+        # Print items count too: the list filters on "card sent this year".
+        if changes.customers or changes.interactions or (
+                changes.batches and self.model.query.sent_template):
+            self.refresh()
+
+    def apply_profile(self, profile: BusinessProfileData) -> None:
+        """Show money and phone numbers the way the shop's business profile says."""
+        from core.customers.validation import format_phone
+
+        locale, symbol = money_format(profile.locale, profile.currency)
+        self._locale = locale
+        region = profile.region
+        self.model.set_formats(locale=locale, currency_symbol=symbol, currency=profile.currency,
+                               phone_formatter=lambda phone: format_phone(phone, region))
+        self._update_count()
 
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table_view.selectionModel().selectedRows()})
@@ -236,7 +278,6 @@ class CustomersPage(QWidget):
 
             keep_id, other_id = dialog.keep_and_other()
             self._context.run(merge_customers, keep_id=keep_id, other_id=other_id)
-            self._context.customers_changed.emit()
             self._context.post_status(self.tr("Merged the two records."))
 
     def _on_row_activated(self) -> None:
@@ -268,6 +309,18 @@ class CustomersPage(QWidget):
         self.restore_button.setEnabled(has_selection and writable)
         self.new_button.setEnabled(writable and not self.model.query.trash)
 
+    def _refill_sent_choices(self) -> None:
+        """Template titles changed: read them again (if they were read at all)."""
+        if not self.sent_combo.filled:
+            return
+        current = self.sent_combo.currentData()
+        self.sent_combo.blockSignals(True)
+        while self.sent_combo.count() > 1:
+            self.sent_combo.removeItem(1)
+        self._fill_sent_choices()
+        self.sent_combo.setCurrentIndex(max(self.sent_combo.findData(current), 0))
+        self.sent_combo.blockSignals(False)
+
     def _fill_sent_choices(self) -> None:
         """The templates, read when the list first opens (it needs the ORM: not at start)."""
         from core.printing.templates import list_templates
@@ -286,17 +339,6 @@ class CustomersPage(QWidget):
         found = self.tag_combo.findData(current)
         self.tag_combo.setCurrentIndex(max(found, 0))
         self.tag_combo.blockSignals(False)
-
-    def _reselect(self, ids: set[int]) -> None:
-        if not ids:
-            return
-        selection = self.table_view.selectionModel()
-        # Only the first page or so: re-selecting across 100,000 rows would load them all.
-        for row in range(min(self.model.rowCount(), 400)):
-            if self.model.customer_id(row) in ids:
-                selection.select(self.model.index(row, 0),
-                                 QItemSelectionModel.SelectionFlag.Select
-                                 | QItemSelectionModel.SelectionFlag.Rows)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if (not self._painted and watched is self.table_view.viewport()

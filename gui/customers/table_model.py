@@ -113,6 +113,55 @@ class CustomerTableModel(QAbstractTableModel):
         self._all_ids_loaded = len(self._ids) == self._total
         self.endResetModel()
 
+    def refresh_rows(self) -> None:
+        """Re-read the rows after a change, keeping each selected or current row (and so
+        the view's selection and scroll position) on its customer where it still exists.
+
+        A layout change, not a reset: the view keeps its state, and the rows are fetched
+        again only as they are painted. When the count changes, rows come or go at the end.
+        """
+        if not self._loaded:
+            return
+        old_ids, old_total = self._ids, self._total
+        limit = None if self._all_ids_loaded else HEAD_ROWS
+        new_ids = array("q", fetch_ids(self._raw, self._query, limit=limit))
+        if limit is None or len(new_ids) < HEAD_ROWS:
+            new_total, all_loaded = len(new_ids), True
+        else:
+            new_total, all_loaded = count_customers(self._raw, self._query), False
+        if new_total > old_total:
+            self.beginInsertRows(QModelIndex(), old_total, new_total - 1)
+            self._total = new_total
+            self.endInsertRows()
+        self.layoutAboutToBeChanged.emit()
+        new_rows = {customer_id: row for row, customer_id in enumerate(new_ids)}
+        for index in self.persistentIndexList():
+            row = index.row()
+            moved = new_rows.get(old_ids[row]) if row < len(old_ids) else None
+            self.changePersistentIndex(
+                index, QModelIndex() if moved is None else self.index(moved, index.column()))
+        self._ids, self._all_ids_loaded = new_ids, all_loaded
+        self._pages.clear()
+        self._tags.clear()
+        self.layoutChanged.emit()
+        if new_total < self._total:
+            self.beginRemoveRows(QModelIndex(), new_total, self._total - 1)
+            self._total = new_total
+            self.endRemoveRows()
+
+    def set_formats(self, *, locale: QLocale, currency_symbol: str, currency: str | None = None,
+                    phone_formatter: Any = None) -> None:
+        """The shop's money and phone formats, after its business profile was saved."""
+        self._locale = locale
+        self._currency_symbol = currency_symbol
+        if currency:
+            self._currency = currency
+        if phone_formatter is not None:
+            self._format_phone = phone_formatter
+        if self._total:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._total - 1, COLUMN_COUNT - 1),
+                                  [_DISPLAY])
+
     def _load_all_ids(self) -> None:
         self._ids = array("q", fetch_ids(self._raw, self._query))
         self._all_ids_loaded = True

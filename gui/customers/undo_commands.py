@@ -30,4 +30,3 @@ class TrashCommand(QUndoCommand):
         moved = self._context.run(service, self._ids)
         if into_trash == self._to_trash and moved:
             self._ids = list(moved)  # undo only what this command really moved
-        self._context.customers_changed.emit()

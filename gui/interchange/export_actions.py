@@ -20,7 +20,7 @@ from core.interchange.vcard import export_vcard
 from core.kernel.jobs import CancelCheck, Cancelled, Progress
 from core.store.db import Database
 from gui.shell.context import AppContext
-from gui.shell.long_job import run_long_job
+from gui.shell.operations import run_long_job
 from gui.shell.window_state import EXPORT_LAST_FOLDER
 
 log = logging.getLogger(__name__)

@@ -235,7 +235,6 @@ class ImportHistoryDialog(QDialog):
             return
         log.info("undid import %s: %d removed, %d reverted", run.id, len(result.removed),
                  result.reverted)
-        self._context.customers_changed.emit()
         self.import_undone.emit(run.id)
         self.load()
         status = self.tr("Undid the import of “{0}”.").format(run.file_name)

@@ -29,7 +29,6 @@ from core.kernel.jobs import Cancelled
 from gui.interchange.import_pages import DetectPage, FilePage, MappingPage, WizardPage, fill_table
 from gui.interchange.texts import field_label, problem_text, refusal_text
 from gui.shell.context import AppContext
-from gui.shell.long_job import run_long_job
 
 log = logging.getLogger(__name__)
 
@@ -210,9 +209,11 @@ class ImportWizard(QWizard):
         path, options, database = self.path, self.options(), self.context.database
         label = self.tr("Checking {0}…") if dry_run else self.tr("Importing {0}…")
         try:
-            summary = run_long_job(self, label.format(path.name), lambda progress, cancelled:
-                                   run_import(database, path, options=options, dry_run=dry_run,
-                                              progress=progress, is_cancelled=cancelled))
+            # A job: the import opens its own unit of work; what it commits is announced.
+            summary = self.context.operations.run_job(
+                self, label.format(path.name), lambda progress, cancelled: run_import(
+                    database, path, options=options, dry_run=dry_run, progress=progress,
+                    is_cancelled=cancelled))
         except Cancelled:
             self.last_error = self.tr("The import was cancelled; nothing was changed.")
             return None
@@ -221,7 +222,6 @@ class ImportWizard(QWizard):
             return None
         if not dry_run:
             self.summary = summary
-            self.context.customers_changed.emit()
             if summary.run_id is not None:
                 self.customers_imported.emit(summary.run_id)
             self.context.post_status(counts_text(self, summary, dry_run=False))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, QTimer, Signal
@@ -27,6 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.customers.stages import STAGES
+from core.kernel.changes import Changes
+from core.kernel.jobs import Cancelled
 from core.printing.batches import BatchPlan, BatchRequest, plan_batch, record_batch
 from core.printing.errors import InvalidTemplate, NoRecipients, TemplateProblem
 from core.printing.formats import LABEL_SHEETS, PAGE_FORMATS, default_format, formats_for
@@ -45,6 +48,7 @@ from core.settings.profile import BusinessProfileData, get_business_profile
 from gui.printing.print_history import PrintHistoryWidget, run_render
 from gui.printing.texts import fill, print_error_text, skip_reason_text
 from gui.shell.context import AppContext
+from gui.shell.operations import run_long_job
 from gui.widgets.pdf_preview import PdfPreview, print_pdf
 
 log = logging.getLogger(__name__)
@@ -88,6 +92,7 @@ class CardsPage(QWidget):
         self.print_button.clicked.connect(self._on_print_clicked)
         self.history.batch_recorded.connect(self.batch_printed)
         self._loaded = False
+        context.changes_applied.connect(self.on_changes)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         # Loading renders a preview (and so imports reportlab): not on the startup path.
@@ -191,9 +196,7 @@ class CardsPage(QWidget):
     # -- loading ---------------------------------------------------------------------------
 
     def load(self) -> None:
-        """Read templates, tags and the profile again (after any change elsewhere)."""
-        from core.customers.services import list_tags
-
+        """Read templates, tags and the profile again, and draw the preview."""
         self._loaded = True
         self._profile = self._context.run(get_business_profile)
         self._templates = self._context.run(list_templates)
@@ -209,13 +212,32 @@ class CardsPage(QWidget):
             self.template_list.addItem(item)
             self.batch_template_combo.addItem(label, template.name)
         self.template_list.blockSignals(False)
-        self.tag_combo.clear()
-        for _, name in self._context.run(list_tags):
-            self.tag_combo.addItem(name, name)
+        self._reload_tags()
+        self.template_list.blockSignals(True)  # drawn once, just below
         self.template_list.setCurrentRow(min(current, len(self._templates) - 1))
+        self.template_list.blockSignals(False)
         self._on_template_chosen(self.template_list.currentRow())
         self._on_who_changed()
         self.history.load()
+
+    def on_changes(self, changes: Changes) -> None:
+        """Refresh what this page shows: the preview only when templates or the business
+        profile changed (rendering it costs reportlab a moment), not on a customer save."""
+        if not self._loaded:
+            return  # the first showing loads everything
+        if changes.templates or changes.settings:
+            self.load()
+        elif changes.customers:
+            self._reload_tags()  # new tags become choosable
+
+    def _reload_tags(self) -> None:
+        from core.customers.services import list_tags
+
+        current = self.tag_combo.currentData()
+        self.tag_combo.clear()
+        for _, name in self._context.run(list_tags):
+            self.tag_combo.addItem(name, name)
+        self.tag_combo.setCurrentIndex(max(self.tag_combo.findData(current), 0))
 
     def _template_label(self, title: str, name: str, all_titles: list[str]) -> str:
         """What the list shows: the title; the name too where titles repeat or are empty."""
@@ -297,8 +319,7 @@ class CardsPage(QWidget):
             QMessageBox.warning(self, self.tr("Template not saved"),
                                 "\n".join(self.describe(p) for p in exc.problems))
             return
-        self._context.post_status(self.tr("Template saved"))
-        self.load()
+        self._context.post_status(self.tr("Template saved"))  # the page reloads on changes
 
     def _on_restore_clicked(self) -> None:
         template = self.current_template()
@@ -306,7 +327,6 @@ class CardsPage(QWidget):
             return
         self._context.run(restore_default_template, template.name)
         self._context.post_status(self.tr("Default template restored"))
-        self.load()
 
     # -- batches ---------------------------------------------------------------------------
 
@@ -344,7 +364,9 @@ class CardsPage(QWidget):
             self.batch_format_combo.currentData() or "",
             self.sheet_combo.currentData() if labels_path else "", self.start_spin.value())
         try:
-            plan: BatchPlan = self._context.run(plan_batch, request)
+            plan = self._plan_batch(request)
+        except Cancelled:
+            return None
         except NoRecipients as exc:
             self._show_skipped(exc.skipped)
             QMessageBox.information(self, self.tr("Nothing to print"), self.tr(
@@ -367,9 +389,20 @@ class CardsPage(QWidget):
         self.last_batch_path = out_path
         self.print_button.setEnabled(True)
         self.batch_preview.show_pdf(out_path, scale=0.8)
-        self.history.load()
         self.batch_printed.emit(summary.id)
         return summary.id
+
+    def _plan_batch(self, request: BatchRequest) -> BatchPlan:
+        """Choosing "everyone" reads every customer: a long job, off the GUI thread."""
+        database = self._context.database
+
+        def plan(_progress: object, is_cancelled: Callable[[], bool]) -> BatchPlan:
+            planned, _ = database.run(plan_batch, request)
+            if is_cancelled():
+                raise Cancelled()
+            return planned
+
+        return run_long_job(self, self.tr("Choosing the recipients…"), plan)
 
     def _show_skipped(self, skipped: tuple[object, ...]) -> None:
         self.skipped_list.clear()

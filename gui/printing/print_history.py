@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.kernel.changes import Changes
 from core.kernel.jobs import Cancelled
 from core.printing.batches import (
     BatchPlan,
@@ -34,7 +35,7 @@ from core.printing.batches import (
 from core.printing.errors import NothingToReprint
 from gui.printing.texts import skip_reason_text
 from gui.shell.context import AppContext
-from gui.shell.long_job import run_long_job
+from gui.shell.operations import run_long_job
 from gui.widgets.pdf_preview import PdfPreview, print_pdf
 
 
@@ -102,8 +103,16 @@ class PrintHistoryWidget(QWidget):
         self.reprint_button.clicked.connect(self._on_reprint_clicked)
         self.print_button.clicked.connect(self._on_print_clicked)
         self._update_buttons()
+        self._loaded = False
+        context.changes_applied.connect(self.on_changes)
+
+    def on_changes(self, changes: Changes) -> None:
+        """Batches printed, sent or spoiled, here or anywhere: read the history again."""
+        if changes.batches and self._loaded:
+            self.load()
 
     def load(self) -> None:
+        self._loaded = True
         chosen = self.current_batch_id()
         self._batches = self._context.run(list_batches)
         self.batches_table.setRowCount(len(self._batches))
@@ -165,7 +174,6 @@ class PrintHistoryWidget(QWidget):
         if batch_id is not None:
             self._context.run(mark_batch_sent, batch_id)
             self._context.post_status(self.tr("Batch marked sent"))
-            self.load()
 
     def selected_item_ids(self) -> list[int]:
         rows = {index.row() for index in self.items_table.selectionModel().selectedRows()}
@@ -175,7 +183,6 @@ class PrintHistoryWidget(QWidget):
         batch_id = self.current_batch_id()
         if batch_id is not None and self.selected_item_ids():
             self._context.run(mark_items_spoiled, batch_id, self.selected_item_ids())
-            self.load()
 
     def _on_reprint_clicked(self) -> None:
         batch_id = self.current_batch_id()
@@ -199,7 +206,6 @@ class PrintHistoryWidget(QWidget):
         summary = self._context.run(record_batch, plan)
         self._open_path = out_path
         self.preview.show_pdf(out_path, scale=0.8)
-        self.load()
         self.batch_recorded.emit(summary.id)
         return summary.id
 

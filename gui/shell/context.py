@@ -1,4 +1,5 @@
-"""What every page shares: the open database, and signals that say what changed."""
+"""What every page shares: the open database, the operations runner, and the one signal
+that says what changed."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -6,26 +7,38 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from core.kernel.changes import Changes
 from core.store.db import Database
+
+from gui.shell.operations import Operations
 
 T = TypeVar("T")
 
 
 class AppContext(QObject):
-    """Runs one unit of work per user action and tells the pages what changed."""
+    """The database, its operations runner, and the status bar's messages.
 
-    customers_changed = Signal()  # customer rows were added, edited, trashed or restored
+    Pages connect to `changes_applied(Changes)` and refresh only what they show.
+    """
+
+    changes_applied = Signal(object)  # a Changes: what one operation or long job changed
     status_posted = Signal(str)  # a short message for the status bar
 
     def __init__(self, database: Database, *, read_only: bool = False) -> None:
         super().__init__()
         self.database = database
         self.read_only = read_only
+        self.operations = Operations(database, self)
+        self.operations.changes_applied.connect(self.changes_applied)
 
     def run(self, service: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Call `service(session, *args, **kwargs)` in its own transaction."""
-        with self.database.unit_of_work() as session:
-            return service(session, *args, **kwargs)
+        """`service(session, *args, **kwargs)` as an operation on the worker thread, waited
+        for (for dialogs that need the answer now); what it changed is announced first."""
+        return self.operations.run_and_wait(service, *args, **kwargs)
+
+    def announce(self, changes: Changes) -> None:
+        """For changes no unit of work saw (a backup restored, a file replaced)."""
+        self.operations.announce(changes)
 
     def post_status(self, message: str) -> None:
         self.status_posted.emit(message)

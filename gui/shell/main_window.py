@@ -105,7 +105,6 @@ class MainWindow(QMainWindow):
         page.set_selection(tuple(self.customers_page.selected_ids()))
         self.customers_page.selection_changed.connect(
             lambda ids: page.set_selection(tuple(ids)))
-        self._context.customers_changed.connect(page.load)  # new tags become choosable
         self.cards_page = page
         return page
 
@@ -221,10 +220,14 @@ class MainWindow(QMainWindow):
     def _on_backup_triggered(self) -> None:
         from core.store.backup import backup_database
 
+        from gui.shell.operations import run_long_job
+
         path = self._context.database.sqlite_path
         if path is None:
             return
-        target = backup_database(path)
+        # Copying a large file takes seconds: off the GUI thread, behind a progress dialog.
+        target = run_long_job(self, self.tr("Backing up…"),
+                              lambda _progress, _cancelled: backup_database(path))
         self.statusBar().showMessage(self.tr("Backed up to %s") % target, 8000)
 
     def _on_restore_triggered(self) -> None:

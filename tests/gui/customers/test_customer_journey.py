@@ -16,6 +16,13 @@ def _active_editor() -> CustomerEditor:
     return editor
 
 
+def _back_to(qtbot: QtBot, window: MainWindow) -> None:
+    """The window is active again once its dialog closed (the offscreen platform, unlike a
+    desktop's window manager, leaves no window active after a dialog closes)."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
 def _names(window: MainWindow) -> list[str]:
     model = window.customers_page.model
     return [model.index(row, COL_NAME).data() for row in range(model.rowCount())]
@@ -34,6 +41,7 @@ def test_add_find_edit_delete_and_undo(qtbot: QtBot, active_window: MainWindow) 
     qtbot.keyClicks(editor.details_tab.email_edit, "maria@example.com")
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: _names(window) == ["Maria Lopez"])
+    _back_to(qtbot, window)
 
     # Ctrl+F, type part of the email: she is found.
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -52,6 +60,7 @@ def test_add_find_edit_delete_and_undo(qtbot: QtBot, active_window: MainWindow) 
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     page.search_edit.clear()
     qtbot.waitUntil(lambda: page.model.index(0, COL_EMAIL).data() == "maria.lopez@example.com")
+    _back_to(qtbot, window)
 
     # Delete moves her to the trash; Ctrl+Z brings her back.
     page.table_view.setFocus()

@@ -85,7 +85,7 @@ def test_undo_this_import_takes_its_customers_off_the_list(
     assert table.item(0, COL_UNDONE).text() == ""
     assert dialog.undo_button.isEnabled()
 
-    with qtbot.waitSignal(window._context.customers_changed, timeout=5000):
+    with qtbot.waitSignal(window._context.changes_applied, timeout=5000):
         qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
 
     assert "regulars.csv" in asked[0] and "The 2 customers it created" in asked[0]

@@ -70,7 +70,7 @@ def test_walking_through_the_wizard_imports_the_file(qtbot, sqlite_db: Database,
     assert "reject 1" in wizard.policy_page.counts_label.text()
     assert count_customers(sqlite_db.raw(), ListQuery()) == 0  # counting wrote nothing
 
-    with qtbot.waitSignal(context.customers_changed, timeout=10_000):
+    with qtbot.waitSignal(context.changes_applied, timeout=10_000):
         qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton),
                          Qt.MouseButton.LeftButton)
     assert wizard.currentPage() is wizard.summary_page
@@ -183,16 +183,16 @@ def test_cancelling_a_running_import_changes_nothing(qtbot, sqlite_db: Database,
 
 def test_each_policy_is_counted_once_until_asked_again(qtbot, sqlite_db: Database,  # type: ignore[no-untyped-def]
                                                        tmp_path: Path, monkeypatch) -> None:
-    from gui.interchange import import_wizard
+    from gui.shell import operations
 
     jobs: list[str] = []
-    real_run_long_job = import_wizard.run_long_job
+    real_run_long_job = operations.run_long_job
 
     def counting_run_long_job(parent, label, job):  # type: ignore[no-untyped-def]
         jobs.append(label)
         return real_run_long_job(parent, label, job)
 
-    monkeypatch.setattr(import_wizard, "run_long_job", counting_run_long_job)
+    monkeypatch.setattr(operations, "run_long_job", counting_run_long_job)
     wizard = _wizard_at_policy_page(qtbot, sqlite_db, _shop_file(tmp_path))
     page = wizard.policy_page
     assert len(jobs) == 1 and "create 2" in page.counts_label.text()

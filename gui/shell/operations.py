@@ -1,0 +1,245 @@
+"""The operations runner: every write off the GUI thread, then one signal to every page.
+
+An *operation* is a core service `service(session, ...)` run in its own unit of work on a
+worker thread (`Database.run`); its result, or the typed error it raised, comes back on
+the GUI thread, and what it changed goes to every page in `changes_applied(Changes)`.
+A *query* is a read a page needs, run the same way but without the signal. A *long job*
+(import, export, printing, backup, batch planning) is a core function
+`job(progress, is_cancelled) -> result` that opens its own units of work; it runs behind
+a progress dialog with Cancel, and the units it commits are collected into one Changes.
+
+SQLite connections are per thread: each worker thread gets its own from the pool.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, Generic, TypeVar, cast
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QEventLoop,
+    QObject,
+    Qt,
+    QThread,
+    Signal,
+    Slot,
+)
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from core.kernel.changes import NOTHING, Changes
+from core.store.changes import collecting_changes
+from core.store.db import Database
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+Progress = Callable[[int, int], None]
+Job = Callable[[Progress, Callable[[], bool]], T]
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+class _Delivery(QObject):
+    """Lives in the GUI thread: a worker's result arrives here as a queued call."""
+
+    arrived = Signal(object, object, object)  # result, error, changes
+
+    def __init__(self, on_arrival: Callable[[Any, BaseException | None, Changes], None]) -> None:
+        super().__init__()
+        self._on_arrival = on_arrival
+        self.arrived.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(object, object, object)
+    def _deliver(self, result: Any, error: BaseException | None, changes: Changes) -> None:
+        self._on_arrival(result, error, changes)
+        self.deleteLater()
+
+
+class Operations(QObject):
+    """Runs operations and queries on worker threads; announces what each write changed."""
+
+    changes_applied = Signal(object)  # a core.kernel.changes.Changes, never empty
+
+    def __init__(self, database: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        # One writer thread keeps operations in the order the person asked for them;
+        # reads get their own so that a long write does not hold up a list.
+        self._writer = ThreadPoolExecutor(1, thread_name_prefix="operation")
+        self._reader = ThreadPoolExecutor(1, thread_name_prefix="query")
+        self._pending: set[_Delivery] = set()
+
+    # -- asynchronous ----------------------------------------------------------------------
+
+    def run(self, service: Callable[..., Any], *args: Any, on_done: Done | None = None,
+            on_error: Failed | None = None, **kwargs: Any) -> None:
+        """Run a write; back on the GUI thread, announce its changes, then `on_done(result)`
+        (or `on_error(exc)`; without one, the error goes to the excepthook)."""
+        self._submit(self._writer, lambda: self.database.run(service, *args, **kwargs),
+                     on_done, on_error, announce=True)
+
+    def query(self, reader: Callable[..., Any], *args: Any, on_done: Done,
+              on_error: Failed | None = None, **kwargs: Any) -> None:
+        """Run a read `reader(session, ...)` in the background; `on_done(result)` on the GUI
+        thread. Reads change nothing, so nothing is announced."""
+        self._submit(self._reader, lambda: self.database.run(reader, *args, **kwargs),
+                     on_done, on_error, announce=False)
+
+    def _submit(self, pool: ThreadPoolExecutor, call: Callable[[], tuple[Any, Changes]],
+                on_done: Done | None, on_error: Failed | None, *, announce: bool) -> None:
+        def arrived(result: Any, error: BaseException | None, changes: Changes) -> None:
+            self._pending.discard(delivery)
+            if error is not None:
+                if on_error is None:
+                    sys.excepthook(type(error), error, error.__traceback__)
+                else:
+                    on_error(error)
+                return
+            if announce:
+                self.announce(changes)
+            if on_done is not None:
+                on_done(result)
+
+        delivery = _Delivery(arrived)
+        self._pending.add(delivery)
+
+        def finished(future: Future[tuple[Any, Changes]]) -> None:
+            error = future.exception()
+            result, changes = (None, NOTHING) if error is not None else future.result()
+            delivery.arrived.emit(result, error, changes)
+
+        pool.submit(call).add_done_callback(finished)
+
+    # -- waiting, for dialogs that need the answer now -------------------------------------
+
+    def run_and_wait(self, service: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """`run`, but return the result (or raise the error) once it is done. The window
+        keeps painting meanwhile; input waits, so nothing is asked twice."""
+        return self._wait(self._writer, service, args, kwargs, announce=True)
+
+    def query_and_wait(self, reader: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        return self._wait(self._reader, reader, args, kwargs, announce=False)
+
+    def _wait(self, pool: ThreadPoolExecutor, service: Callable[..., T], args: Any,
+              kwargs: Any, *, announce: bool) -> T:
+        future = pool.submit(self.database.run, service, *args, **kwargs)
+        loop = QEventLoop()
+        future.add_done_callback(lambda _f: _quit_later(loop))
+        if not future.done():
+            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        result, changes = future.result()  # raises the service's error here
+        if announce:
+            self.announce(changes)
+        return cast(T, result)
+
+    def announce(self, changes: Changes) -> None:
+        """Tell every page what changed (only when something did)."""
+        if changes:
+            log.debug("changes applied: %s", changes)
+            self.changes_applied.emit(changes)
+
+    # -- long jobs -------------------------------------------------------------------------
+
+    def run_job(self, parent: QWidget | None, label: str, job: Job[T], *,
+                changes: Changes = NOTHING) -> T:
+        """`run_long_job`, then announce what the job's committed units of work changed
+        (and `changes`, for writes core does not see, like a file replaced on disk)."""
+        collected: list[Changes] = []
+
+        def collecting(progress: Progress, is_cancelled: Callable[[], bool]) -> T:
+            with collecting_changes() as collector:
+                try:
+                    return job(progress, is_cancelled)
+                finally:
+                    collected.append(collector.changes)
+
+        try:
+            return run_long_job(parent, label, collecting)
+        finally:
+            self.announce((collected[0] if collected else NOTHING) | changes)
+
+    def shutdown(self) -> None:
+        self._writer.shutdown(wait=True)
+        self._reader.shutdown(wait=True)
+
+
+def _quit_later(loop: QEventLoop) -> None:
+    """Quit an event loop from any thread: a posted Quit event is handled in its own."""
+    QCoreApplication.postEvent(loop, QEvent(QEvent.Type.Quit))
+
+
+# -- the progress dialog, for long jobs -----------------------------------------------------
+
+
+class _ProgressRelay(QObject):
+    """Lives in the GUI thread, so progress from the worker arrives as queued calls."""
+
+    def __init__(self, dialog: QProgressDialog) -> None:
+        super().__init__()
+        self._dialog = dialog
+
+    @Slot(int, int)
+    def show_progress(self, done: int, total: int) -> None:
+        self._dialog.setMaximum(max(total, 1))
+        self._dialog.setValue(min(done, total))
+
+
+class _Worker(QObject, Generic[T]):
+    progressed = Signal(int, int)
+    finished = Signal()
+
+    def __init__(self, job: Job[T]) -> None:
+        super().__init__()
+        self._job = job
+        self.cancel_event = threading.Event()
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.result = self._job(self.progressed.emit, self.cancel_event.is_set)
+        except BaseException as exc:  # noqa: BLE001 (handed back to the GUI thread)
+            self.error = exc
+        self.finished.emit()
+
+
+def run_long_job(parent: QWidget | None, label: str, job: Job[T]) -> T:
+    """Run `job` off the GUI thread behind a modal progress dialog; returns its result.
+
+    The job must open its own database session and leave the data as it was when it sees
+    `is_cancelled()` turn true. Raises whatever the job raised: core.kernel.jobs.Cancelled
+    when the person pressed Cancel. Jobs that write go through `Operations.run_job`.
+    """
+    cancel = QCoreApplication.translate("run_long_job", "Cancel")
+    dialog = QProgressDialog(label, cancel, 0, 0, parent)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+
+    thread = QThread()
+    worker: _Worker[T] = _Worker(job)
+    worker.moveToThread(thread)
+    thread.started.connect(worker.run)
+    relay = _ProgressRelay(dialog)
+    worker.progressed.connect(relay.show_progress)
+    # Direct: QThread.quit is thread-safe, and a queued call would wait for the GUI thread,
+    # which may itself be waiting for this thread after Cancel.
+    worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+    thread.finished.connect(dialog.accept)
+    dialog.canceled.connect(worker.cancel_event.set)
+    thread.start()
+    if thread.isRunning():
+        dialog.exec()
+    # After Cancel the dialog is gone while the job rolls back: keep the window painting.
+    while not thread.wait(20):
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents, 20)
+    dialog.close()
+    if worker.error is not None:
+        raise worker.error
+    return worker.result  # type: ignore[no-any-return]
