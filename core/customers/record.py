@@ -13,8 +13,7 @@ from core.customers.history import add_interaction, add_moment, delete_interacti
 from core.customers.merge import merge_customers
 from core.customers.services import add_customer, get_customer, update_customer
 from core.customers.types import CustomerDetail, CustomerDraft, InteractionDraft, MomentDraft
-# Printing has no queries module yet; the architecture test names this exception.
-from core.printing.batches import MailingRow, list_customer_mailings
+from core.printing.queries import MailingRow, list_customer_mailings
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ from core.customers.validation import (
 )
 from core.kernel.changes import Changes
 from core.kernel.errors import Invalid, NotFound, Problem
-from core.settings.profile import business_region
+from core.settings.services import business_region
 from core.store.changes import note_changes
 
 

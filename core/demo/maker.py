@@ -18,7 +18,7 @@ from core.customers.keys import customer_keys_of
 from core.customers.types import LIFE_EVENTS
 from core.demo import data as demo_data
 from core.kernel.text import fold
-from core.settings.profile import BusinessProfileData
+from core.settings.types import BusinessProfileData
 
 YEARS_OF_HISTORY = 8
 DUPLICATE_EVERY = 100  # one customer in a hundred is someone entered twice

@@ -21,8 +21,12 @@ from core.demo import data as demo_data
 from core.demo.maker import Batch, DemoMaker
 from core.kernel.changes import Changes
 from core.kernel.jobs import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
-from core.settings.models import BusinessProfile
-from core.settings.profile import BusinessProfileData, get_business_profile, save_business_profile
+from core.settings.services import (
+    business_profile_saved,
+    get_business_profile,
+    save_business_profile,
+)
+from core.settings.types import BusinessProfileData
 from core.store.bulk_insert import bulk_insert
 from core.store.changes import note_changes
 from core.store.db import Database
@@ -80,7 +84,7 @@ def generate_demo(
 
 
 def _ensure_profile(session: Session) -> BusinessProfileData:
-    if session.get(BusinessProfile, 1) is None:
+    if not business_profile_saved(session):
         return save_business_profile(session, DEMO_PROFILE)
     return get_business_profile(session)
 

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from core.interchange.exporting import CustomerExport, iter_export_chunks, write_atomically
 from core.kernel.jobs import CancelCheck, Progress, never_cancelled, no_progress
 from core.kernel.money import currency_exponent, plain_amount
-from core.settings.profile import get_business_profile
+from core.settings.services import get_business_profile
 
 CSV_COLUMNS = ("first_name", "last_name", "organisation", "email", "phone", "street", "city",
                "region", "postal_code", "country", "birthday", "tags", "notes",

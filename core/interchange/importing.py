@@ -50,7 +50,7 @@ from core.kernel.jobs import (
     no_progress,
 )
 from core.kernel.money import currency_exponent
-from core.settings.profile import get_business_profile
+from core.settings.services import get_business_profile
 from core.store.changes import note_changes
 from core.store.db import Database, larger_page_cache
 from core.store.deferred_indexes import DeferredSortIndexes

@@ -14,7 +14,7 @@ from core.interchange.problems import RowProblem
 from core.interchange.reading import open_csv
 from core.interchange.records import RecordCleaner, check_rows
 from core.kernel.money import currency_exponent
-from core.settings.profile import get_business_profile
+from core.settings.services import get_business_profile
 
 PREVIEW_FIELDS = ("first_name", "last_name", "organisation", "email", "phone", "street",
                   "city", "postal_code", "country", "birthday", "tags")

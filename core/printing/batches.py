@@ -34,7 +34,8 @@ from core.printing.recipients import (
     select_recipients,
 )
 from core.printing.templates import TemplateData, check_template, get_template
-from core.settings.profile import BusinessProfileData, get_business_profile
+from core.settings.services import get_business_profile
+from core.settings.types import BusinessProfileData
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from core.printing import pdf
 from core.printing.formats import HALF_FOLD, INCH, MM, QUARTER_FOLD, PageFormat
 from core.printing.recipients import Recipient
 from core.printing.templates import merge
-from core.settings.profile import BusinessProfileData
+from core.settings.types import BusinessProfileData
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from core.customers.models import Customer, CustomerTag, Tag
 from core.customers.stages import STAGES
 from core.customers.types import display_name
 from core.printing.errors import InvalidSelection
-from core.settings.profile import BusinessProfileData
+from core.settings.types import BusinessProfileData
 
 log = logging.getLogger(__name__)
 

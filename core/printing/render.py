@@ -24,7 +24,7 @@ from core.printing.formats import (
     check_start,
 )
 from core.printing.recipients import Recipient
-from core.settings.profile import BusinessProfileData
+from core.settings.types import BusinessProfileData
 
 log = logging.getLogger(__name__)
 

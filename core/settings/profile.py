@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -16,27 +15,9 @@ from core.customers.validation import (
 )
 from core.kernel.errors import Invalid, Problem
 from core.settings.models import BusinessProfile
-from core.settings.types import register_section
+from core.settings.types import BusinessProfileData, register_section
 
 PROFILE_ID = 1
-
-
-@dataclass(frozen=True)
-class BusinessProfileData:
-    name: str = ""
-    street: str = ""
-    city: str = ""
-    postal_code: str = ""
-    country: str = ""
-    phone: str = ""
-    email: str = ""
-    logo_png: bytes | None = None
-    signature_name: str = ""
-    region: str = "US"
-    locale: str = "en_US"
-    currency: str = "USD"
-
-
 _FIELDS = [f.name for f in dataclasses.fields(BusinessProfileData)]
 
 
@@ -45,6 +26,11 @@ def get_business_profile(session: Session) -> BusinessProfileData:
     if row is None:
         return BusinessProfileData()
     return BusinessProfileData(**{name: getattr(row, name) for name in _FIELDS})
+
+
+def business_profile_saved(session: Session) -> bool:
+    """Whether anyone saved a business profile yet (else every field is its default)."""
+    return session.get(BusinessProfile, PROFILE_ID) is not None
 
 
 def business_region(session: Session) -> str:

@@ -1,4 +1,5 @@
-"""Reading and storing settings sections (see core.settings.types for declaring one)."""
+"""Reading and storing settings sections (see core.settings.types for declaring one), and
+the business profile's own services, which other areas reach through this module."""
 from __future__ import annotations
 
 import dataclasses
@@ -10,10 +11,19 @@ from sqlalchemy.orm import Session
 
 from core.kernel.changes import Changes
 from core.settings.models import SettingsSection
+from core.settings.profile import (
+    business_profile_saved,
+    business_region,
+    get_business_profile,
+    save_business_profile,
+)
 from core.settings.types import section_info
 from core.store.changes import note_changes
 
 log = logging.getLogger(__name__)
+
+__all__ = ["business_profile_saved", "business_region", "get_business_profile", "get_settings",
+           "save_business_profile", "save_settings"]
 
 S = TypeVar("S")
 

@@ -70,3 +70,21 @@ def section_info(cls: type) -> SectionInfo:
         return SECTIONS[cls]
     except KeyError:
         raise UnknownSection(cls) from None
+
+
+@dataclass(frozen=True)
+class BusinessProfileData:
+    """Who is thanking the customers (a section with its own table: core.settings.profile)."""
+
+    name: str = ""
+    street: str = ""
+    city: str = ""
+    postal_code: str = ""
+    country: str = ""
+    phone: str = ""
+    email: str = ""
+    logo_png: bytes | None = None
+    signature_name: str = ""
+    region: str = "US"
+    locale: str = "en_US"
+    currency: str = "USD"
