@@ -57,8 +57,9 @@ def _progress(done: int, total: int) -> None:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from core.interchange.errors import ImportRefused
     from core.interchange.importing import ImportOptions, run_import
-    from core.interchange.problems import ImportRefused
+    from core.interchange.problems import is_rejection
 
     if not args.file.is_file():
         raise CommandError(f"{args.file}: no such file")
@@ -74,7 +75,7 @@ def _import(args: argparse.Namespace) -> int:
         if sys.stderr.isatty():
             print(file=sys.stderr)
     for problem in summary.problems:
-        action = "rejected" if problem.rejected else "warning"
+        action = "rejected" if is_rejection(problem) else "warning"
         print(f"{args.file}:{problem.line}: {action}: {problem.field or 'row'}: "
               f"{problem.code} {problem.detail}".rstrip(), file=sys.stderr)
     if summary.problem_total > len(summary.problems):

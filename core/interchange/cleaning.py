@@ -26,9 +26,10 @@ from pathlib import Path
 from typing import Any
 
 from core.interchange.errors import RowRejected
-from core.interchange.problems import WRONG_FIELD_COUNT, RowProblem
+from core.interchange.problems import WRONG_FIELD_COUNT
 from core.interchange.reading import CsvRow, CsvStream, open_csv
 from core.interchange.records import CleanRecord, RecordCleaner, raw_row_builder
+from core.kernel.errors import Problem
 
 # Measured on two cores: the helpers cost about 0.3 s more at 20,000 rows (2 MB), break
 # even near 50,000 and save a fifth at 100,000 (10 MB).
@@ -42,7 +43,7 @@ class CleanedBatch:
     """Up to one batch of source rows: the records to store and the problems found."""
 
     records: list[CleanRecord] = field(default_factory=list)
-    problems: list[RowProblem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     rows: int = 0  # source rows seen, rejected ones included
     rejected: int = 0
     position: int = 0  # bytes of the file read so far
@@ -59,7 +60,7 @@ class CleanedBatch:
 
 
 def _rebuild_batch(lines: list[int], rows: list[tuple[Any, ...]],
-                   extras: list[tuple[int, tuple[Any, ...]]], problems: list[RowProblem],
+                   extras: list[tuple[int, tuple[Any, ...]]], problems: list[Problem],
                    count: int, rejected: int, position: int) -> CleanedBatch:
     records = list(map(CleanRecord.from_row, lines, rows))
     for index, found in extras:
@@ -80,7 +81,7 @@ class CsvPlan:
     money_exponent: int = 2  # the business currency's decimals, resolved once per import
 
 
-RawRow = tuple[int, dict[str, list[str]]] | RowProblem  # (line, field -> values)
+RawRow = tuple[int, dict[str, list[str]]] | Problem  # (line, field -> values)
 
 
 def csv_row_reader(width: int, mapping: tuple[str, ...]) -> Callable[[CsvRow], RawRow]:
@@ -92,7 +93,7 @@ def csv_row_reader(width: int, mapping: tuple[str, ...]) -> Callable[[CsvRow], R
     def read(row: CsvRow) -> RawRow:
         values = row.values
         if len(values) != width and any(v.strip() for v in values[width:]) or len(values) < width:
-            return RowProblem(row.line, "", WRONG_FIELD_COUNT, f"{width}:{len(values)}")
+            return Problem("", WRONG_FIELD_COUNT, f"{width}:{len(values)}", row.line)
         return row.line, raw_row(values)
 
     return read
@@ -122,7 +123,7 @@ def cleaned_batches(rows: Iterable[Any], cleaner: RecordCleaner, position: Calla
         records, problems = batch.records, batch.problems
         clean = cleaner.clean
         for item in map(read, chunk) if read else chunk:
-            if isinstance(item, RowProblem):  # a malformed row
+            if isinstance(item, Problem):  # a malformed row
                 problems.append(item)
                 batch.rejected += 1
                 continue

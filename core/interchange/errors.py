@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from core.kernel.errors import RegularsError
 
 if TYPE_CHECKING:
-    from core.interchange.problems import RowProblem
+    from core.kernel.errors import Problem
 
 
 class ImportRefused(RegularsError):
@@ -42,6 +42,6 @@ class ImportAlreadyUndone(RegularsError):
 class RowRejected(RegularsError):
     """One row cannot be stored; the cleaner catches it and counts the row as rejected."""
 
-    def __init__(self, problems: list[RowProblem]) -> None:
+    def __init__(self, problems: list[Problem]) -> None:
         super().__init__(problems[0].code)
         self.problems = problems

@@ -13,9 +13,8 @@ from core.customers.models import Customer, CustomerTag
 from core.customers.services import delete_customers
 from core.interchange.errors import ImportAlreadyUndone
 from core.interchange.models import ImportChange, ImportProfile, ImportRun, table_of
-from core.interchange.problems import RowProblem
 from core.kernel.changes import Changes
-from core.kernel.errors import NotFound
+from core.kernel.errors import NotFound, Problem
 from core.store.changes import note_changes
 
 
@@ -35,7 +34,7 @@ class ImportRunRow:
     rejected: int
     problem_total: int
     undone_at: dt.datetime | None
-    problems: tuple[RowProblem, ...] = ()
+    problems: tuple[Problem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -45,10 +44,16 @@ class UndoResult:
     reverted: int  # existing customers whose fields were put back
 
 
+def _stored_problem(line: int, field: str, code: str, detail: str, *_: object) -> Problem:
+    # Stored as [line, field, code, detail]; rows written before Problem replaced RowProblem
+    # carry a fifth item, the old rejected flag, which the code now implies.
+    return Problem(field, code, detail, line)
+
+
 def _row(run: ImportRun, *, with_problems: bool = False) -> ImportRunRow:
-    problems: tuple[RowProblem, ...] = ()
+    problems: tuple[Problem, ...] = ()
     if with_problems:
-        problems = tuple(RowProblem(*p) for p in json.loads(run.problems or "[]"))
+        problems = tuple(_stored_problem(*p) for p in json.loads(run.problems or "[]"))
     return ImportRunRow(
         run.id, run.started_at, run.file_name, run.format, run.encoding, run.delimiter,
         run.on_duplicate, run.tag_name, run.created_count, run.updated_count,

@@ -27,20 +27,21 @@ from core.interchange.cleaning import (
     helper_count,
     worth_a_helper,
 )
+from core.interchange.errors import ImportRefused
 from core.interchange.formats import FORMATS, IGNORE, detect_format
 from core.interchange.models import ImportRun
 from core.interchange.problems import (
     NO_ROWS,
     NO_USABLE_COLUMNS,
     UNREADABLE_FILE,
-    ImportRefused,
-    RowProblem,
+    is_rejection,
 )
 from core.interchange.reading import open_csv
 from core.interchange.records import RecordCleaner
 from core.interchange.sniffing import sniff_file
 from core.interchange.writing import POLICIES, SKIP, BatchWriter, extend_ranges
 from core.kernel.changes import Changes
+from core.kernel.errors import Problem
 from core.kernel.jobs import (
     CancelCheck,
     Cancelled,
@@ -106,7 +107,7 @@ class ImportSummary:
     updated: int
     skipped: int
     rejected: int
-    problems: tuple[RowProblem, ...]
+    problems: tuple[Problem, ...]
     problem_total: int
     dry_run: bool = False
 
@@ -120,7 +121,7 @@ class ImportSummary:
             "import_id": self.run_id, "tag": self.tag_name,
             "problem_total": self.problem_total,
             "problems": [{"line": p.line, "field": p.field, "reason": p.code,
-                          "detail": p.detail, "rejected": p.rejected} for p in self.problems],
+                          "detail": p.detail, "rejected": is_rejection(p)} for p in self.problems],
         }
 
 
@@ -128,7 +129,7 @@ class _Source:
     """The rows of a file, as raw rows (line, field -> values) or as cleaned batches."""
 
     def __init__(self, path: Path, info: SourceInfo,
-                 rows: Iterator[tuple[int, dict[str, list[str]]] | RowProblem],
+                 rows: Iterator[tuple[int, dict[str, list[str]]] | Problem],
                  position: Callable[[], int], total: int, close: Callable[[], None]) -> None:
         self.path, self.info, self.rows, self.total = path, info, rows, total
         self.position, self._close = position, close
@@ -241,7 +242,7 @@ def _run(session: Session, path: Path, source: _Source, options: ImportOptions, 
     batches = source.batches(region, BATCH_SIZE, money_exponent)
     writer = BatchWriter(session, run_id=run_id, policy=options.on_duplicate,
                          import_tag=tag_name, source=info.format.split("-")[0], today=today)
-    problems: list[RowProblem] = []
+    problems: list[Problem] = []
     counts = {"created": 0, "updated": 0, "skipped": 0, "rejected": 0, "problems": 0}
     created_ids: list[int] = []
     stats_ids: list[int] = []
@@ -290,7 +291,7 @@ def _run(session: Session, path: Path, source: _Source, options: ImportOptions, 
         created_count=counts["created"], updated_count=counts["updated"],
         skipped_count=counts["skipped"], rejected_count=counts["rejected"],
         created_ranges=json.dumps(created_ids),
-        problems=json.dumps([[p.line, p.field, p.code, p.detail, p.rejected] for p in kept]),
+        problems=json.dumps([[p.line, p.field, p.code, p.detail] for p in kept]),
         problem_total=counts["problems"]))
     note_changes(session, Changes(customers=True, interactions=True, imports=True))
     log.info("import %s of %s: %s", run_id, path.name, counts)

@@ -35,7 +35,8 @@ class ImportRun(Base):
     rejected_count: Mapped[int] = mapped_column(Integer, default=0)
     # JSON: [first_id, last_id, first_id, last_id, ...]: the customers this import created.
     created_ranges: Mapped[str] = mapped_column(Text, default="[]")
-    # JSON: [[line, field, code, detail, rejected], ...], at most MAX_STORED_PROBLEMS.
+    # JSON: [[line, field, code, detail], ...], at most MAX_STORED_PROBLEMS (older rows add
+    # a fifth item, the rejected flag the code now implies).
     problems: Mapped[str] = mapped_column(Text, default="[]")
     problem_total: Mapped[int] = mapped_column(Integer, default=0)
     undone_at: Mapped[dt.datetime | None] = mapped_column(DateTime)

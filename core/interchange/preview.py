@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session
 
 from core.customers.validation import PartialDate
 from core.interchange.importing import ImportOptions, SourceInfo, open_source
-from core.interchange.problems import RowProblem
 from core.interchange.reading import open_csv
 from core.interchange.records import RecordCleaner, check_rows
+from core.kernel.errors import Problem
 from core.kernel.money import currency_exponent
 from core.settings.services import get_business_profile
 
@@ -24,7 +24,7 @@ PREVIEW_FIELDS = ("first_name", "last_name", "organisation", "email", "phone", "
 class PreviewRow:
     line: int
     values: dict[str, str]  # PREVIEW_FIELDS -> text as it will be stored (or as read)
-    problems: tuple[RowProblem, ...]
+    problems: tuple[Problem, ...]
     rejected: bool
 
 

@@ -1,10 +1,8 @@
-"""What can go wrong in an import, as data: reason codes, the line and field they concern."""
+"""What can go wrong in an import, as data: reason codes. A row's problem is the kernel's
+`Problem` (field, code, detail, line); whole-file refusals are `errors.ImportRefused`."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-# Defined with the area's other errors; most of the import names it here, with its codes.
-from core.interchange.errors import ImportRefused as ImportRefused  # noqa: PLC0414
+from core.kernel.errors import Problem
 
 # Whole-file refusals (nothing is written).
 EMPTY_FILE = "empty_file"
@@ -26,17 +24,15 @@ WRONG_FIELD_COUNT = "wrong_field_count"
 INVALID_MONEY = "invalid_money"
 DROPPED_VALUE = "dropped_value"  # a secondary email/phone that was not valid
 
+# Codes of warnings: the row was imported without this value. Every other code rejects it.
+WARNING_CODES = frozenset({DROPPED_VALUE})
+
 MAX_FIELD_CHARS = 100_000
 
 
-@dataclass(frozen=True)
-class RowProblem:
-    """One problem in one row: `line` is the file's physical line where the row starts."""
-
-    line: int
-    field: str
-    code: str
-    detail: str = ""
-    rejected: bool = True  # False: the row was imported without this value
+def is_rejection(problem: Problem) -> bool:
+    """Whether this problem kept its row out of the import (rather than only dropping one
+    value). Derived from the code so that the problem needs no flag of its own."""
+    return problem.code not in WARNING_CODES
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
+from core.interchange.errors import ImportRefused
 from core.interchange.formats import header_key
 from core.interchange.problems import (
     BAD_QUOTING,
@@ -23,7 +24,6 @@ from core.interchange.problems import (
     UNDECODABLE,
     UNREADABLE_FILE,
     UNTERMINATED_QUOTE,
-    ImportRefused,
 )
 
 

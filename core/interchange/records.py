@@ -27,7 +27,7 @@ from core.customers.validation import (
     normalize_email,
 )
 from core.interchange.errors import RowRejected
-from core.interchange.problems import DROPPED_VALUE, INVALID_MONEY, RowProblem
+from core.interchange.problems import DROPPED_VALUE, INVALID_MONEY
 from core.interchange.values import (
     labels_to_tags,
     parse_birthday,
@@ -39,6 +39,7 @@ from core.interchange.values import (
     split_tags,
     strip_text_marker,
 )
+from core.kernel.errors import Problem
 
 _ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
 _DOT_ATOM = re.compile(rf"^{_ATOM}(?:\.{_ATOM})*$")
@@ -94,7 +95,7 @@ class CleanRecord:
         self.orders: int | None = None
         self.email_consent: bool | None = None
         self.sms_consent: bool | None = None
-        self.warnings: list[RowProblem] = []
+        self.warnings: list[Problem] = []
 
     @classmethod
     def from_row(cls, line: int, row: tuple[Any, ...]) -> CleanRecord:
@@ -231,7 +232,7 @@ class RecordCleaner:
         """Raises RowRejected listing every problem that stops the row being stored."""
         # This runs for every row of a large file: fields are looked up inline, and the
         # usual single email and phone skip the general multi-value path.
-        problems: list[RowProblem] = []
+        problems: list[Problem] = []
         get = raw.get
         values: dict[str, Any] = {name: (get(name) or _NOTHING)[0] for name in _SIMPLE_FIELDS}
         if not (values["first_name"] or values["last_name"]) and "full_name" in raw:
@@ -266,7 +267,7 @@ class RecordCleaner:
                 values["birthday_month"], values["birthday_day"] = date.month, date.day
                 values["birthday_year"] = date.year
             except ValueError:
-                problems.append(RowProblem(line, "birthday", INVALID_DATE, text))
+                problems.append(Problem("birthday", INVALID_DATE, text, line))
         if "total_spent" in raw or "total_orders" in raw:
             self._money(line, raw, record, problems)
         if "tags" in raw or "labels" in raw:
@@ -280,31 +281,31 @@ class RecordCleaner:
         if consent := get("sms_consent"):
             record.sms_consent = parse_consent(consent[0])
         if any(map(operator.gt, map(len, _limited(values)), _LIMITS)):
-            problems.extend(RowProblem(line, name, TOO_LONG, str(limit))
+            problems.extend(Problem(name, TOO_LONG, str(limit), line)
                             for name, limit in zip(_LIMITED_FIELDS, _LIMITS)
                             if len(values[name]) > limit)
         if not (values["first_name"] or values["last_name"] or values["organisation"]):
-            problems.append(RowProblem(line, "first_name", NAME_REQUIRED))
+            problems.append(Problem("first_name", NAME_REQUIRED, "", line))
         if problems:
             raise RowRejected(problems)
         return record
 
     @staticmethod
     def _one(line: int, value: str, name: str, code: str, check: Any,
-             problems: list[RowProblem]) -> str:
+             problems: list[Problem]) -> str:
         """`_checked` of a single value (the usual case)."""
         if not value:
             return ""
         try:
             return str(check(value))
         except ValueError:
-            problems.append(RowProblem(line, name, code, value[:200]))
+            problems.append(Problem(name, code, value[:200], line))
             return ""
 
     @staticmethod
     def _checked(line: int, candidates: list[str], name: str, code: str, check: Any,
-                 extras: list[str], problems: list[RowProblem],
-                 warnings: list[RowProblem]) -> str:
+                 extras: list[str], problems: list[Problem],
+                 warnings: list[Problem]) -> str:
         """The first value checked (a bad one rejects the row); later ones kept as extras."""
         primary = ""
         for n, value in enumerate(candidates):
@@ -315,9 +316,9 @@ class RecordCleaner:
                 cleaned = check(value)
             except ValueError:
                 if n == 0 or not primary:
-                    problems.append(RowProblem(line, name, code, value[:200]))
+                    problems.append(Problem(name, code, value[:200], line))
                     return ""
-                warnings.append(RowProblem(line, name, DROPPED_VALUE, value[:200], False))
+                warnings.append(Problem(name, DROPPED_VALUE, value[:200], line))
                 continue
             if not primary:
                 primary = cleaned
@@ -326,18 +327,18 @@ class RecordCleaner:
         return primary
 
     def _money(self, line: int, raw: dict[str, list[str]], record: CleanRecord,
-               problems: list[RowProblem]) -> None:
+               problems: list[Problem]) -> None:
         first = _first_values(raw)
         if spent := first("total_spent"):
             try:
                 record.spent_minor = parse_money(spent, self.money_exponent)
             except ValueError:
-                problems.append(RowProblem(line, "total_spent", INVALID_MONEY, spent[:50]))
+                problems.append(Problem("total_spent", INVALID_MONEY, spent[:50], line))
         if orders := first("total_orders"):
             try:
                 record.orders = min(parse_count(orders), MAX_OPENING_ORDERS)
             except ValueError:
-                problems.append(RowProblem(line, "total_orders", INVALID_MONEY, orders[:50]))
+                problems.append(Problem("total_orders", INVALID_MONEY, orders[:50], line))
 
 
 @dataclass(frozen=True)
@@ -347,15 +348,15 @@ class CheckedRow:
     line: int
     raw: dict[str, list[str]]
     record: CleanRecord | None
-    problems: tuple[RowProblem, ...]
+    problems: tuple[Problem, ...]
 
 
-def check_rows(rows: Iterable[tuple[int, dict[str, list[str]]] | RowProblem],
+def check_rows(rows: Iterable[tuple[int, dict[str, list[str]]] | Problem],
                cleaner: RecordCleaner) -> Iterator[CheckedRow]:
     """Each source row cleaned, or rejected with its problems (malformed rows included)."""
     for item in rows:
-        if isinstance(item, RowProblem):
-            yield CheckedRow(item.line, {}, None, (item,))
+        if isinstance(item, Problem):
+            yield CheckedRow(item.line or 0, {}, None, (item,))  # a row's always has one
             continue
         line, raw = item
         try:

@@ -7,7 +7,8 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.interchange.problems import BINARY_FILE, EMPTY_FILE, UNKNOWN_ENCODING, ImportRefused
+from core.interchange.errors import ImportRefused
+from core.interchange.problems import BINARY_FILE, EMPTY_FILE, UNKNOWN_ENCODING
 
 SAMPLE_BYTES = 64 * 1024
 DELIMITERS = {",": ",", ";": ";", "tab": "\t", "\t": "\t", "pipe": "|", "|": "|"}

@@ -13,9 +13,10 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from core.interchange.exporting import CustomerExport, iter_export_rows, write_atomically
-from core.interchange.problems import NOT_VCARD, RowProblem
+from core.interchange.problems import NOT_VCARD
 from core.interchange.reading import CountingReader
 from core.interchange.sniffing import detect_encoding, read_sample
+from core.kernel.errors import Problem
 from core.kernel.jobs import CancelCheck, Progress, never_cancelled, no_progress
 
 INVALID_VCARD = "invalid_vcard"
@@ -138,7 +139,7 @@ def open_vcard_source(path: Path) -> tuple[Any, Iterator[Any], Any, int, Any]:
     text = io.TextIOWrapper(io.BufferedReader(counter), encoding=encoding, newline=None,
                             errors="replace")
 
-    def rows() -> Iterator[tuple[int, dict[str, list[str]]] | RowProblem]:
+    def rows() -> Iterator[tuple[int, dict[str, list[str]]] | Problem]:
         found = False
         for line, block in _blocks(text):
             found = True
@@ -146,14 +147,14 @@ def open_vcard_source(path: Path) -> tuple[Any, Iterator[Any], Any, int, Any]:
                 card = vobject.readOne(block) if block else None
                 raw = card_fields(card) if card is not None else None
             except Exception as exc:  # vobject raises many kinds on malformed cards
-                yield RowProblem(line, "", INVALID_VCARD, type(exc).__name__)
+                yield Problem("", INVALID_VCARD, type(exc).__name__, line)
                 continue
             if raw is None:
-                yield RowProblem(line, "", INVALID_VCARD, "unterminated")
+                yield Problem("", INVALID_VCARD, "unterminated", line)
                 continue
             yield line, raw
         if not found:
-            from core.interchange.problems import ImportRefused
+            from core.interchange.errors import ImportRefused
 
             raise ImportRefused(NOT_VCARD, file=str(path))
 

@@ -30,6 +30,7 @@ from core.interchange.history import (
     list_imports,
     undo_import,
 )
+from core.interchange.problems import is_rejection
 from core.kernel.errors import NotFound
 from gui.interchange.texts import field_label, format_label, policy_label, problem_reason_text
 from gui.shell.context import AppContext
@@ -187,7 +188,7 @@ class ImportHistoryDialog(QDialog):
         self._show_details(detail)
         self.problems_table.setRowCount(len(detail.problems))
         for row, problem in enumerate(detail.problems):
-            outcome = (self.tr("row not imported") if problem.rejected
+            outcome = (self.tr("row not imported") if is_rejection(problem)
                        else self.tr("imported without this value"))
             cells = [str(problem.line),
                      field_label(problem.field) if problem.field else self.tr("whole row"),

@@ -11,7 +11,8 @@ from core.customers.validation import (
     TOO_LONG,
 )
 from core.interchange import problems as p
-from core.interchange.problems import ImportRefused, RowProblem
+from core.interchange.errors import ImportRefused
+from core.kernel.errors import Problem
 
 
 def _tr(text: str) -> str:
@@ -72,7 +73,7 @@ def refusal_text(refused: ImportRefused) -> str:
     return _tr("{0}. Nothing was imported.").format(reason_text(refused.code).capitalize())
 
 
-def problem_reason_text(problem: RowProblem) -> str:
+def problem_reason_text(problem: Problem) -> str:
     """The reason with what the row held, e.g. "not a valid email address (ann@)"."""
     if problem.code == p.WRONG_FIELD_COUNT and ":" in problem.detail:
         expected, found = problem.detail.split(":", 1)
@@ -83,7 +84,7 @@ def problem_reason_text(problem: RowProblem) -> str:
     return reason_text(problem.code) + detail
 
 
-def problem_text(problem: RowProblem) -> str:
+def problem_text(problem: Problem) -> str:
     field = field_label(problem.field) if problem.field else _tr("row")
     return _tr("Line {0}, {1}: {2}").format(problem.line, field, problem_reason_text(problem))
 

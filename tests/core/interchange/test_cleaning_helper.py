@@ -10,8 +10,8 @@ import pytest
 
 from core.customers.queries import ListQuery, count_customers
 from core.interchange import cleaning, importing, records
+from core.interchange.errors import ImportRefused
 from core.interchange.importing import ImportOptions, ImportSummary, run_import
-from core.interchange.problems import ImportRefused
 from core.interchange.records import RecordCleaner
 from core.kernel.jobs import Cancelled
 from core.store.db import Database

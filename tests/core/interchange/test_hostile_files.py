@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from core.customers.queries import ListQuery, count_customers
 from core.interchange import problems as p
+from core.interchange.errors import ImportRefused
 from core.interchange.history import list_imports
 from core.interchange.importing import run_import
-from core.interchange.problems import ImportRefused
 from core.store.db import Database
 
 

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, inspect, select
+from sqlalchemy import func, inspect, select, update
 
 from core.customers.models import SORT_COLUMNS
 from core.customers.queries import ListQuery, count_customers, search_customers
@@ -13,7 +14,9 @@ from core.customers.services import add_customer, get_customer
 from core.customers.types import CustomerDraft
 from core.interchange.history import get_import, list_imports, undo_import
 from core.interchange.importing import ImportOptions, run_import
-from core.interchange.models import CustomerConsent, CustomerContact
+from core.interchange.models import CustomerConsent, CustomerContact, ImportRun
+from core.interchange.problems import is_rejection
+from core.kernel.errors import Problem
 from core.kernel.jobs import Cancelled
 from core.store.db import Database, larger_page_cache
 from tests.core.interchange import samples
@@ -280,3 +283,25 @@ def test_a_large_import_with_opening_history_keeps_every_sort_index(
     assert tuple(top[0])[:3] == ("P1199", 119950, 1)
     if db.dialect == "sqlite":
         assert db.raw().scalar("PRAGMA integrity_check") == "ok"
+
+
+def test_a_bad_second_email_is_a_warning_and_history_written_before_still_reads(
+        db: Database, tmp_path: Path) -> None:
+    rows = [["first_name", "email", "other_email"],
+            ["Ann", "ann@example.com", "ann@"],
+            ["Bob", "nope", ""]]
+    summary = _import(db, samples.write_csv(tmp_path / "w.csv", rows))
+    assert (summary.created, summary.rejected) == (1, 1)  # type: ignore[attr-defined]
+    outcome = {(p.line, p.code, is_rejection(p))
+               for p in summary.problems}  # type: ignore[attr-defined]
+    assert outcome == {(2, "dropped_value", False), (3, "invalid_email", True)}
+    # An import stored before problems lost their own flag: five items per problem.
+    with db.unit_of_work() as session:
+        session.execute(update(ImportRun).values(problems=json.dumps(
+            [[2, "other_email", "dropped_value", "ann@", False],
+             [3, "email", "invalid_email", "nope", True]])))
+    with db.unit_of_work() as session:
+        stored = get_import(session, summary.run_id)  # type: ignore[attr-defined]
+    assert stored.problems == (Problem("other_email", "dropped_value", "ann@", 2),
+                               Problem("email", "invalid_email", "nope", 3))
+    assert [is_rejection(p) for p in stored.problems] == [False, True]
