@@ -15,7 +15,7 @@ from core.printing.errors import (
     InvalidTemplate,
     UnknownFormat,
 )
-from core.printing.recipients import (
+from core.printing.types import (
     NO_ADDRESS,
     NO_MAIL,
     NOT_FOUND,

@@ -144,7 +144,18 @@ def format_minor(minor: int, currency: str, locale: str) -> str:
     from babel.numbers import format_currency
 
     amount = Decimal(minor).scaleb(-currency_exponent(currency))
-    return str(format_currency(amount, currency.upper(), locale=_babel_locale(locale)))
+    text = str(format_currency(amount, currency.upper(), locale=_babel_locale(locale)))
+    _FORMATTED.add((currency, locale))
+    return text
+
+
+# (currency, locale) pairs whose Babel data is loaded: formatting them again is cheap.
+_FORMATTED: set[tuple[str, str]] = set()
+
+
+def formats_ready(currency: str, locale: str) -> bool:
+    """Whether `format_minor` for this pair is cheap now (its Babel data is loaded)."""
+    return (currency, locale) in _FORMATTED
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from core.kernel.errors import Invalid, Problem, RegularsError
 
 if TYPE_CHECKING:
-    from core.printing.recipients import Skipped
+    from core.printing.types import Skipped
 
 
 @dataclass(frozen=True)

@@ -14,53 +14,26 @@ from core.customers.models import Customer, CustomerTag, Tag
 from core.customers.stages import STAGES
 from core.customers.types import display_name
 from core.printing.errors import InvalidSelection
+from core.printing.types import (
+    AMBIGUOUS_SELECTION,
+    EMPTY_SELECTION,
+    NO_ADDRESS,
+    NO_MAIL,
+    NOT_FOUND,
+    UNKNOWN_STAGE,
+    UNKNOWN_TAG,
+    Recipient,
+    RecipientSelection,
+    Skipped,
+)
 from core.settings.types import BusinessProfileData
 
 log = logging.getLogger(__name__)
-
-# Why a recipient was left out.
-NO_ADDRESS = "no_address"
-NO_MAIL = "no_mail"
-NOT_FOUND = "not_found"  # an id that is not a live customer
-
-# InvalidSelection codes
-EMPTY_SELECTION = "empty_selection"
-UNKNOWN_TAG = "unknown_tag"
-UNKNOWN_STAGE = "unknown_stage"
-AMBIGUOUS_SELECTION = "ambiguous_selection"
 
 # Countries that write "City, Region Postcode" on one line.
 _CITY_REGION_POSTCODE = {"us", "usa", "united states", "united states of america",
                          "ca", "canada", "au", "australia"}
 _POSTCODE_OWN_LINE = {"gb", "uk", "united kingdom", "great britain", "ie", "ireland"}
-
-
-@dataclass(frozen=True)
-class RecipientSelection:
-    """Exactly one of: explicit customer ids, a tag, a stage, or everyone."""
-
-    customer_ids: tuple[int, ...] = ()
-    tag: str = ""
-    stage: str = ""
-    everyone: bool = False
-
-
-@dataclass(frozen=True)
-class Recipient:
-    customer_id: int | None
-    name: str
-    values: tuple[tuple[str, str], ...]
-    address: tuple[str, ...]  # the lines of the envelope or label, name first
-
-    def value_map(self) -> dict[str, str]:
-        return dict(self.values)
-
-
-@dataclass(frozen=True)
-class Skipped:
-    customer_id: int
-    name: str
-    reason: str
 
 
 def select_recipients(

@@ -37,11 +37,36 @@ def test_list_and_editor_both_show_the_imported_1250_yen(qtbot: QtBot, sqlite_db
     page.load()
     model = page.model
     assert model.rowCount() == 1
-    shown = model.data(model.index(0, COL_VALUE), Qt.ItemDataRole.DisplayRole)
-    assert shown == "¥1,250"
+    def shown() -> object:
+        return model.data(model.index(0, COL_VALUE), Qt.ItemDataRole.DisplayRole)
+
+    # The money formats load on a thread after the first paint; the column then fills in.
+    qtbot.waitUntil(lambda: shown() != "")
+    assert shown() == "¥1,250"
 
     editor = CustomerEditor(AppContext(sqlite_db), row.id)
     qtbot.addWidget(editor)
     editor.show()
     assert editor.value_label.text() == "¥1,250"
     assert editor.history_tab.table.item(0, 2).text() == "¥1,250"
+
+
+def test_the_lifetime_value_column_fills_in_once_the_money_formats_have_loaded(
+        qtbot: QtBot, sqlite_db: Database) -> None:
+    from PySide6.QtCore import QLocale
+
+    from core.customers.services import add_customer
+    from core.customers.types import CustomerDraft
+    from gui.customers.table_model import CustomerTableModel
+
+    with sqlite_db.unit_of_work() as session:
+        add_customer(session, CustomerDraft(first_name="Kenji", last_name="Sato"))
+    # A locale no other test formats money in, so its Babel data is certainly not loaded.
+    model = CustomerTableModel(sqlite_db.raw(), locale=QLocale("fr_CA"), currency="CAD")
+    model.refresh()
+    changed: list[int] = []
+    model.dataChanged.connect(lambda top, bottom, roles: changed.append(top.column()))
+    first = model.data(model.index(0, COL_VALUE), Qt.ItemDataRole.DisplayRole)
+    assert first == ""
+    qtbot.waitUntil(lambda: COL_VALUE in changed)
+    assert model.data(model.index(0, COL_VALUE), Qt.ItemDataRole.DisplayRole) == "0,00\xa0$"

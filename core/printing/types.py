@@ -1,0 +1,47 @@
+"""The printing area's plain values: who a batch goes to, who is left out and why.
+
+Light on purpose (no SQLAlchemy, no reportlab): the command line's and the window's
+wording import these codes at start-up.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Why a recipient was left out.
+NO_ADDRESS = "no_address"
+NO_MAIL = "no_mail"
+NOT_FOUND = "not_found"  # an id that is not a live customer
+
+# InvalidSelection codes
+EMPTY_SELECTION = "empty_selection"
+UNKNOWN_TAG = "unknown_tag"
+UNKNOWN_STAGE = "unknown_stage"
+AMBIGUOUS_SELECTION = "ambiguous_selection"
+
+
+@dataclass(frozen=True)
+class RecipientSelection:
+    """Exactly one of: explicit customer ids, a tag, a stage, or everyone."""
+
+    customer_ids: tuple[int, ...] = ()
+    tag: str = ""
+    stage: str = ""
+    everyone: bool = False
+
+
+@dataclass(frozen=True)
+class Recipient:
+    customer_id: int | None
+    name: str
+    values: tuple[tuple[str, str], ...]
+    address: tuple[str, ...]  # the lines of the envelope or label, name first
+
+    def value_map(self) -> dict[str, str]:
+        return dict(self.values)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    customer_id: int
+    name: str
+    reason: str
