@@ -60,7 +60,6 @@ KNOWN_EXCEPTIONS = frozenset({
     ("core/commands/printing.py", "core.printing.templates"),
     ("core/commands/printing.py", "core.printing.batches"),
     ("core/commands/printing.py", "core.printing.recipients"),
-    ("core/commands/texts.py", "core.printing.recipients"),
 })
 
 
