@@ -42,8 +42,9 @@ from gui.customers.editor_history import (
     format_day,
 )
 from gui.customers.editor_mailings import MailingsTab
+from gui.customers.texts import problem_text, stage_label
 from gui.shell.context import AppContext
-from gui.widgets.fields import ERROR_STYLE, ProblemMessages, ShopMoney
+from gui.widgets.fields import ERROR_STYLE, ShopMoney
 
 STAGE_COLOURS = {
     "prospect": "#6b7280", "new": "#2563eb", "repeat": "#047857", "advocate": "#7c3aed",
@@ -79,7 +80,6 @@ class CustomerEditor(QDialog):
         profile = context.run(get_business_profile)
         self._money = ShopMoney(profile.locale, profile.currency)
         self._locale = QLocale(profile.locale)
-        self._problems = ProblemMessages(self)
         self.duplicate_box: QMessageBox | None = None
         self.duplicate_open_button: QPushButton | None = None
         self.duplicate_merge_button: QPushButton | None = None
@@ -203,10 +203,7 @@ class CustomerEditor(QDialog):
         self.last_visit_label.setText(self._format_date(detail.last_interaction_on if detail
                                                         else None))
         stage = detail.stage if detail else "prospect"
-        labels = {"prospect": self.tr("Prospect"), "new": self.tr("New"),
-                  "repeat": self.tr("Repeat"), "advocate": self.tr("Advocate"),
-                  "lapsed": self.tr("Lapsed")}
-        self.stage_label.setText(labels.get(stage, stage) if detail else self.tr("Not saved yet"))
+        self.stage_label.setText(stage_label(stage) if detail else self.tr("Not saved yet"))
         colour = STAGE_COLOURS.get(stage, "#6b7280") if detail else "#6b7280"
         self.stage_label.setStyleSheet(
             f"background: {colour}; color: white; border-radius: 9px; padding: 2px 10px;")
@@ -253,9 +250,9 @@ class CustomerEditor(QDialog):
         for problem in error.problems:
             message = self.details_tab.messages.get(problem.field)
             if message is None:
-                others.append(self._problems.message(problem))
+                others.append(problem_text(problem))
                 continue
-            message.show_message(self._problems.message(problem))
+            message.show_message(problem_text(problem))
             first = first or message.field_widget
         if others:
             self.form_message_label.setText("\n".join(others))

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from core.customers.queries import ListQuery, all_tags
-from core.customers.stages import STAGES
 from core.kernel.changes import Changes
 from gui.customers.table_model import COL_NAME, CustomerTableModel
+from gui.customers.texts import stage_labels
 from gui.customers.undo_commands import TrashCommand
 from gui.shell.context import AppContext
-from gui.shell.wording import counted
+from gui.shell.wording import with_count
 
 if TYPE_CHECKING:
     from core.settings.profile import BusinessProfileData
@@ -82,8 +82,7 @@ class CustomersPage(QWidget):
         self.search_edit.setMinimumWidth(320)
         self.stage_combo = QComboBox()
         self.stage_combo.addItem(self.tr("All stages"), None)
-        for stage, label in zip(STAGES, (self.tr("Prospect"), self.tr("New"), self.tr("Repeat"),
-                                         self.tr("Advocate"), self.tr("Lapsed"))):
+        for stage, label in stage_labels():
             self.stage_combo.addItem(label, stage)
         self.tag_combo = QComboBox()
         self.tag_combo.setMinimumWidth(140)
@@ -230,12 +229,12 @@ class CustomersPage(QWidget):
         ids = self.selected_ids()
         if not ids or self.model.query.trash or self._context.read_only:
             return
-        text = counted(len(ids), self.tr("Move 1 customer to the trash"),
-                       self.tr("Move %1 customers to the trash"), self._locale)
+        text = with_count(self.tr("Move %1 customer(s) to the trash", "", len(ids)), len(ids),
+                          self._locale)
         self._undo_stack.push(TrashCommand(self._context, ids, text, to_trash=True))
         self._context.post_status(
-            counted(len(ids), self.tr("Moved 1 customer to the trash. Ctrl+Z undoes."),
-                    self.tr("Moved %1 customers to the trash. Ctrl+Z undoes."), self._locale))
+            with_count(self.tr("Moved %1 customer(s) to the trash. Ctrl+Z undoes.", "",
+                               len(ids)), len(ids), self._locale))
 
     # -- slots -------------------------------------------------------------------------
 
@@ -260,8 +259,8 @@ class CustomersPage(QWidget):
     def _on_restore_clicked(self) -> None:
         ids = self.selected_ids()
         if ids:
-            text = counted(len(ids), self.tr("Restore 1 customer"),
-                           self.tr("Restore %1 customers"), self._locale)
+            text = with_count(self.tr("Restore %1 customer(s)", "", len(ids)), len(ids),
+                              self._locale)
             self._undo_stack.push(TrashCommand(self._context, ids, text, to_trash=False))
 
     def _on_merge_clicked(self) -> None:
@@ -292,11 +291,10 @@ class CustomersPage(QWidget):
     def _update_count(self) -> None:
         count = self.model.rowCount()
         if self.model.query.trash:
-            text = counted(count, self.tr("1 customer in the trash"),
-                           self.tr("%1 customers in the trash"), self._locale)
+            text = self.tr("%1 customer(s) in the trash", "", count)
         else:
-            text = counted(count, self.tr("1 customer"), self.tr("%1 customers"), self._locale)
-        self.count_label.setText(text)
+            text = self.tr("%1 customer(s)", "", count)
+        self.count_label.setText(with_count(text, count, self._locale))
         self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -24,6 +24,7 @@ from core.customers.queries import (
 )
 from core.kernel.money import DEFAULT_CURRENCY, format_minor
 from core.store.db import RawConnection
+from gui.customers.texts import stage_labels
 
 PAGE_SIZE = 200
 HEAD_ROWS = 2 * PAGE_SIZE
@@ -80,10 +81,7 @@ class CustomerTableModel(QAbstractTableModel):
             self.tr("Postcode"), self.tr("Stage"), self.tr("Visits"), self.tr("Lifetime value"),
             self.tr("Last visit"), self.tr("Customer since"), self.tr("Tags"),
         ]
-        self._stage_names = {
-            "prospect": self.tr("Prospect"), "new": self.tr("New"), "repeat": self.tr("Repeat"),
-            "advocate": self.tr("Advocate"), "lapsed": self.tr("Lapsed"),
-        }
+        self._stage_names = dict(stage_labels())
 
     # -- what the page asks for ------------------------------------------------------
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from core.interchange.calendar import CalendarLabels, export_calendar
@@ -31,6 +31,16 @@ KINDS = ("csv", "csv-excel", "vcard", "calendar")
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ExportActions", text)
+
+
+class ExportCounts(QObject):
+    """Sentences with a count (lupdate marks plural strings only in a class's tr() calls)."""
+
+    def customers(self, n: int) -> str:
+        return self.tr("Exported %Ln customer(s) to %1", "", n)
+
+    def moments(self, n: int) -> str:
+        return self.tr("Exported %Ln birthday(s) and moment(s) to %1", "", n)
 
 
 @dataclass(frozen=True)
@@ -143,10 +153,8 @@ def export_customers(parent: QWidget | None, context: AppContext,
         return None
     log.info("exported %d %s to %s", count, kind, path)
     if kind == "calendar":
-        message = (_tr("Exported 1 birthday or moment to {1}") if count == 1
-                   else _tr("Exported {0} birthdays and moments to {1}"))
+        message = ExportCounts().moments(count)
     else:
-        message = (_tr("Exported 1 customer to {1}") if count == 1
-                   else _tr("Exported {0} customers to {1}"))
-    context.post_status(message.format(count, path))
+        message = ExportCounts().customers(count)
+    context.post_status(message.replace("%1", str(path)))
     return path

@@ -42,13 +42,6 @@ log = logging.getLogger(__name__)
 _COUNT_COLUMNS = (COL_CREATED, COL_UPDATED, COL_SKIPPED, COL_REJECTED)
 
 
-def _count_text(count: int, none: str, one: str, many: str) -> str:
-    """The sentence for 0, 1 or more (English reads right without a translation file)."""
-    if count == 0 and none:
-        return none
-    return one if count == 1 else many.format(count)
-
-
 def _read_only_table(columns: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(columns))
     # Room either side of the text, also in the columns sized to their contents.
@@ -206,17 +199,12 @@ class ImportHistoryDialog(QDialog):
         if run is None or run.undone_at is not None or self._context.read_only:
             return
         question = self.tr("Undo the import of “{0}” from {1}?").format(
-            run.file_name, self._when(run)) + "\n\n" + _count_text(
-            run.created, self.tr("It created no customers."),
-            self.tr("The customer it created will move to the trash."),
-            self.tr("The {0} customers it created will move to the trash."))
+            run.file_name, self._when(run)) + "\n\n" + (
+            self.tr("The %Ln customer(s) it created will move to the trash.", "", run.created)
+            if run.created else self.tr("It created no customers."))
         if run.updated:
-            question += " " + _count_text(
-                run.updated, "",
-                self.tr("The fields it changed on 1 customer are put back, unless someone "
-                        "has edited them since."),
-                self.tr("The fields it changed on {0} customers are put back, unless someone "
-                        "has edited them since."))
+            question += " " + self.tr("The fields it changed on %Ln customer(s) are put back, "
+                                      "unless someone has edited them since.", "", run.updated)
         answer = QMessageBox.question(
             self, self.tr("Undo import"), question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -239,13 +227,10 @@ class ImportHistoryDialog(QDialog):
         self.import_undone.emit(run.id)
         self.load()
         status = self.tr("Undid the import of “{0}”.").format(run.file_name)
-        status += " " + _count_text(
-            len(result.removed), "", self.tr("1 customer moved to the trash."),
-            self.tr("{0} customers moved to the trash."))
+        status += " " + self.tr("%Ln customer(s) moved to the trash.", "", len(result.removed))
         if result.reverted:
-            status += " " + _count_text(result.reverted, "",
-                                        self.tr("1 customer put back as it was."),
-                                        self.tr("{0} customers put back as they were."))
+            status += " " + self.tr("%Ln customer(s) put back as they were.", "",
+                                    result.reverted)
         self._context.post_status(status)
 
     # -- helpers -----------------------------------------------------------------------

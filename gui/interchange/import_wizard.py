@@ -142,7 +142,7 @@ class SummaryPage(WizardPage):
                          "import history.").format(summary.tag_name)]
         lines += [problem_text(p) for p in summary.problems[:20]]
         if summary.problem_total > 20:
-            lines.append(self.tr("… and {0} more problems").format(summary.problem_total - 20))
+            lines.append(self.tr("… and %Ln more problem(s)", "", summary.problem_total - 20))
         self.summary_label.setText("\n".join(lines))
 
 

@@ -382,7 +382,7 @@ class CardsPage(QWidget):
             return None
         summary = self._context.run(record_batch, plan)
         self._show_skipped(plan.skipped)
-        text = fill(self.tr("%n item(s) saved to %1", "", summary.item_count), str(out_path))
+        text = fill(self.tr("%Ln item(s) saved to %1", "", summary.item_count), str(out_path))
         if labels_path:
             text += fill(self.tr("; labels in %1"), str(labels_path))
         self.summary_label.setText(text)

@@ -33,7 +33,7 @@ from core.printing.batches import (
     render_batch,
 )
 from core.printing.errors import NothingToReprint
-from gui.printing.texts import skip_reason_text
+from gui.printing.texts import printing_label, skip_reason_text
 from gui.shell.context import AppContext
 from gui.shell.operations import run_long_job
 from gui.widgets.pdf_preview import PdfPreview, print_pdf
@@ -42,7 +42,7 @@ from gui.widgets.pdf_preview import PdfPreview, print_pdf
 def run_render(parent: QWidget, plan: BatchPlan, out_path: Path,
                labels_path: Path | None) -> bool:
     """Render on a worker thread behind a progress dialog; False if cancelled."""
-    label = parent.tr("Printing %n item(s)…", "", len(plan.recipients))
+    label = printing_label(len(plan.recipients))
     try:
         run_long_job(parent, label, lambda progress, cancelled: render_batch(
             plan, out_path, labels_path=labels_path, progress=progress,

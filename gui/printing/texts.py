@@ -1,7 +1,7 @@
 """Sentences for the printing area's codes and errors (core keeps codes and data only)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from core.kernel.errors import NotFound
 from core.printing.errors import (
@@ -11,7 +11,7 @@ from core.printing.errors import (
     InvalidTemplate,
     UnknownFormat,
 )
-from core.printing.recipients import EMPTY_SELECTION, NO_ADDRESS, NO_MAIL, NOT_FOUND, UNKNOWN_TAG
+from core.printing.types import EMPTY_SELECTION, NO_ADDRESS, NO_MAIL, NOT_FOUND, UNKNOWN_TAG
 
 
 def _tr(text: str, n: int = -1) -> str:
@@ -23,6 +23,22 @@ def fill(text: str, *values: object) -> str:
     for number, value in enumerate(values, 1):
         text = text.replace(f"%{number}", str(value))
     return text
+
+
+class PrintingCounts(QObject):
+    """Sentences with a count. lupdate marks plural strings only in a class's tr() calls, so
+    they live here rather than in _tr()."""
+
+    def printing(self, items: int) -> str:
+        return self.tr("Printing %Ln item(s)…", "", items)
+
+    def sheet_labels(self, labels: int) -> str:
+        return self.tr("This sheet has %Ln label(s); start at one of them.", "", labels)
+
+
+def printing_label(items: int) -> str:
+    """The progress dialog's label while a batch renders."""
+    return PrintingCounts().printing(items)
 
 
 def skip_reason_text(code: str) -> str:
@@ -45,7 +61,7 @@ def print_error_text(exc: Exception) -> str | None:
     if isinstance(exc, FormatMismatch):
         return fill(_tr("This template cannot be printed on %1."), exc.format_name)
     if isinstance(exc, InvalidStartPosition):
-        return _tr("This sheet has %n label(s); start at one of them.", exc.per_page)
+        return PrintingCounts().sheet_labels(exc.per_page)
     if isinstance(exc, InvalidTemplate):
         return _tr("The template has a field that does not exist; fix it first.")
     if isinstance(exc, UnknownFormat) or (isinstance(exc, NotFound) and exc.kind == "template"):

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 from core.customers.validation import format_phone
 from core.kernel.errors import Invalid
 from core.settings.profile import BusinessProfileData, get_business_profile, save_business_profile
+from gui.customers.texts import problem_text
 from gui.shell.context import AppContext
 from gui.widgets.fields import (
     FieldMessage,
-    ProblemMessages,
     add_form_row,
     align_form_labels,
     line_edit,
@@ -61,7 +61,6 @@ class BusinessProfileDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Business Profile"))
         self._context = context
-        self._problems = ProblemMessages(self)
         self.profile = context.run(get_business_profile)
         self._logo_png = self.profile.logo_png
         self.messages: dict[str, FieldMessage] = {}
@@ -273,7 +272,7 @@ class BusinessProfileDialog(QDialog):
         except Invalid as exc:
             for problem in exc.problems:
                 if (field_message := self.messages.get(problem.field)) is not None:
-                    field_message.show_message(self._problems.message(problem))
+                    field_message.show_message(problem_text(problem))
             first = self.messages.get(exc.problems[0].field)
             if first is not None:
                 first.field_widget.setFocus()

@@ -31,6 +31,9 @@ def run_app(*, db_target: str | None, exit_after_paint: bool = False,
     app.setOrganizationName("Regulars")
     app.setApplicationName("Regulars")
     app.setApplicationDisplayName("Regulars")
+    from gui.shell.wording import install_translations
+
+    install_translations(app)  # before any widget, so every count reads right
     from gui.shell.excepthook import ErrorReporter
 
     reporter = ErrorReporter(QApplication.activeWindow)
@@ -44,6 +47,7 @@ def run_app(*, db_target: str | None, exit_after_paint: bool = False,
     from gui.shell.main_window import MainWindow
 
     locale, symbol, currency = _business_locale(database)
+    QLocale.setDefault(locale)  # counts written %Ln take the shop's digits and separators
     window = MainWindow(AppContext(database, read_only=database.read_only),
                         locale=locale, currency_symbol=symbol, currency=currency)
     t0 = started if started is not None else STARTED

@@ -1,13 +1,28 @@
-"""Small helpers for user-visible wording that Qt's tr() does not cover without a .qm file."""
+"""Plurals and counts. Qt's tr(source, "", n) picks the singular or plural form from the
+translation loaded here (resources/translations/regulars_en.ts, compiled to .qm), so English
+reads "1 customer" and "3 customers" where the source says "customer(s)"."""
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+log = logging.getLogger(__name__)
+TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
 
 
-def counted(n: int, one: str, many: str, locale: QLocale | None = None) -> str:
-    """`one` for a single thing, else `many` with %1 replaced by the locale-formatted n.
+def install_translations(app: QCoreApplication) -> QTranslator:
+    """Load the English plural forms into `app`; returned so the caller keeps it alive."""
+    translator = QTranslator(app)
+    if translator.load(str(TRANSLATIONS / "regulars_en.qm")):
+        app.installTranslator(translator)
+    else:  # a broken install still starts; counts then read "customer(s)"
+        log.warning("no translations in %s", TRANSLATIONS)
+    return translator
 
-    Both strings come from tr(), so a translation can change either; this avoids the
-    literal "customer(s)" that %n shows when no English translation is installed.
-    """
-    return one if n == 1 else many.replace("%1", (locale or QLocale()).toString(n))
+
+def with_count(translated: str, n: int, locale: QLocale | None = None) -> str:
+    """`translated`, already chosen for n, with %1 written as n in `locale` ("4,254"): Qt's
+    own %Ln follows QLocale's process-wide default, not a page's business locale."""
+    return translated.replace("%1", (locale or QLocale()).toString(n))

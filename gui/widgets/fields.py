@@ -1,6 +1,6 @@
 """Small pieces the customer editor and the business profile dialog share: a field with its
-message underneath, a date whose year may be unknown, money in the shop's currency, and
-the sentences for core's problem codes."""
+message underneath, a date whose year may be unknown and money in the shop's currency
+(the sentences for core's problem codes are in gui/customers/texts.py)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
@@ -19,18 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.customers.validation import (
-    INVALID_AMOUNT,
-    INVALID_CHOICE,
-    INVALID_DATE,
-    INVALID_EMAIL,
-    INVALID_PHONE,
-    NAME_REQUIRED,
-    TOO_LONG,
-    UNKNOWN_CUSTOMER,
-    PartialDate,
-)
-from core.kernel.errors import Problem
+from core.customers.validation import PartialDate
 from core.kernel.money import (
     DEFAULT_CURRENCY,
     OUT_OF_RANGE,
@@ -42,30 +31,6 @@ from core.kernel.money import Money as CoreMoney
 
 ERROR_STYLE = "color: #b00020;"
 INVALID_PROPERTY = "invalid"
-
-
-class ProblemMessages(QObject):
-    """Sentences for core.customers.validation's problem codes (core carries codes, never UI text)."""
-
-    def message(self, problem: Problem) -> str:
-        if problem.code == INVALID_EMAIL:
-            return self.tr("This is not an email address (example: name@example.com).")
-        if problem.code == INVALID_PHONE:
-            return self.tr("This is not a phone number. Numbers from abroad need their "
-                           "country code, like +44.")
-        if problem.code == INVALID_DATE:
-            return self.tr("This date does not exist.")
-        if problem.code == NAME_REQUIRED:
-            return self.tr("Enter a first name, a last name or an organisation.")
-        if problem.code == TOO_LONG:
-            return self.tr("This is too long: at most %s characters.") % problem.detail
-        if problem.code == UNKNOWN_CUSTOMER:
-            return self.tr("Choose another customer from the list.")
-        if problem.code == INVALID_AMOUNT:
-            return self.tr("Enter an amount like 12.50, not negative.")
-        if problem.code == INVALID_CHOICE:
-            return self.tr("Choose one of the offered values.")
-        return self.tr("This value cannot be stored.")
 
 
 class FieldMessage(QLabel):

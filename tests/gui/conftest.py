@@ -12,6 +12,16 @@ from pytestqt.qtbot import QtBot  # noqa: E402
 from core.store.db import Database  # noqa: E402
 
 
+@pytest.fixture(scope="session", autouse=True)
+def translations(qapp):  # type: ignore[no-untyped-def]
+    """The English plural forms, as the app loads them: tests see what people see."""
+    from gui.shell.wording import install_translations
+
+    translator = install_translations(qapp)
+    yield translator
+    qapp.removeTranslator(translator)
+
+
 @pytest.fixture
 def active_window(qtbot: QtBot, sqlite_db: Database):  # type: ignore[no-untyped-def]
     """The main window on the test database, shown and active: shortcuts only reach the

@@ -1,0 +1,51 @@
+"""Sentences for the customers area's codes: stage names and validation problems, written
+once for every widget (core carries codes and data, never words)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from core.customers.stages import ADVOCATE, LAPSED, NEW, PROSPECT, REPEAT, STAGES
+from core.customers.validation import (
+    INVALID_AMOUNT,
+    INVALID_CHOICE,
+    INVALID_DATE,
+    INVALID_EMAIL,
+    INVALID_PHONE,
+    NAME_REQUIRED,
+    TOO_LONG,
+    UNKNOWN_CUSTOMER,
+)
+from core.kernel.errors import Problem
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("CustomerTexts", text, None, n)
+
+
+def stage_label(stage: str) -> str:
+    """A stage's name ("Repeat"); an unknown code shows as itself rather than vanishing."""
+    labels = {PROSPECT: _tr("Prospect"), NEW: _tr("New"), REPEAT: _tr("Repeat"),
+              ADVOCATE: _tr("Advocate"), LAPSED: _tr("Lapsed")}
+    return labels.get(stage, stage)
+
+
+def stage_labels() -> list[tuple[str, str]]:
+    """(code, name) of every stage, in the program's order (for filters and legends)."""
+    return [(stage, stage_label(stage)) for stage in STAGES]
+
+
+def problem_text(problem: Problem) -> str:
+    """What to do about one invalid value, as a sentence under its field."""
+    if problem.code == TOO_LONG:
+        return _tr("This is too long: at most %1 characters.").replace("%1", problem.detail)
+    sentences = {
+        INVALID_EMAIL: _tr("This is not an email address (example: name@example.com)."),
+        INVALID_PHONE: _tr("This is not a phone number. Numbers from abroad need their "
+                           "country code, like +44."),
+        INVALID_DATE: _tr("This date does not exist."),
+        NAME_REQUIRED: _tr("Enter a first name, a last name or an organisation."),
+        UNKNOWN_CUSTOMER: _tr("Choose another customer from the list."),
+        INVALID_AMOUNT: _tr("Enter an amount like 12.50, not negative."),
+        INVALID_CHOICE: _tr("Choose one of the offered values."),
+    }
+    return sentences.get(problem.code, _tr("This value cannot be stored."))

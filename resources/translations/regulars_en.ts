@@ -1,0 +1,127 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>CardsPage</name>
+    <message numerus="yes">
+        <source>%Ln item(s) saved to %1</source>
+        <translation>
+            <numerusform>%Ln item saved to %1</numerusform>
+            <numerusform>%Ln items saved to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CustomersPage</name>
+    <message numerus="yes">
+        <source>Move %1 customer(s) to the trash</source>
+        <translation>
+            <numerusform>Move %1 customer to the trash</numerusform>
+            <numerusform>Move %1 customers to the trash</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %1 customer(s) to the trash. Ctrl+Z undoes.</source>
+        <translation>
+            <numerusform>Moved %1 customer to the trash. Ctrl+Z undoes.</numerusform>
+            <numerusform>Moved %1 customers to the trash. Ctrl+Z undoes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %1 customer(s)</source>
+        <translation>
+            <numerusform>Restore %1 customer</numerusform>
+            <numerusform>Restore %1 customers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 customer(s) in the trash</source>
+        <translation>
+            <numerusform>%1 customer in the trash</numerusform>
+            <numerusform>%1 customers in the trash</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 customer(s)</source>
+        <translation>
+            <numerusform>%1 customer</numerusform>
+            <numerusform>%1 customers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportCounts</name>
+    <message numerus="yes">
+        <source>Exported %Ln customer(s) to %1</source>
+        <translation>
+            <numerusform>Exported %Ln customer to %1</numerusform>
+            <numerusform>Exported %Ln customers to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln birthday(s) and moment(s) to %1</source>
+        <translation>
+            <numerusform>Exported %Ln birthday or moment to %1</numerusform>
+            <numerusform>Exported %Ln birthdays and moments to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryDialog</name>
+    <message numerus="yes">
+        <source>The %Ln customer(s) it created will move to the trash.</source>
+        <translation>
+            <numerusform>The customer it created will move to the trash.</numerusform>
+            <numerusform>The %Ln customers it created will move to the trash.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The fields it changed on %Ln customer(s) are put back, unless someone has edited them since.</source>
+        <translation>
+            <numerusform>The fields it changed on %Ln customer are put back, unless someone has edited them since.</numerusform>
+            <numerusform>The fields it changed on %Ln customers are put back, unless someone has edited them since.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s) moved to the trash.</source>
+        <translation>
+            <numerusform>%Ln customer moved to the trash.</numerusform>
+            <numerusform>%Ln customers moved to the trash.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s) put back as they were.</source>
+        <translation>
+            <numerusform>%Ln customer put back as it was.</numerusform>
+            <numerusform>%Ln customers put back as they were.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PrintingCounts</name>
+    <message numerus="yes">
+        <source>Printing %Ln item(s)…</source>
+        <translation>
+            <numerusform>Printing %Ln item…</numerusform>
+            <numerusform>Printing %Ln items…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This sheet has %Ln label(s); start at one of them.</source>
+        <translation>
+            <numerusform>This sheet has %Ln label; start at one of them.</numerusform>
+            <numerusform>This sheet has %Ln labels; start at one of them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message numerus="yes">
+        <source>… and %Ln more problem(s)</source>
+        <translation>
+            <numerusform>… and %Ln more problem</numerusform>
+            <numerusform>… and %Ln more problems</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
