@@ -38,6 +38,9 @@ def run_app(*, db_target: str | None, exit_after_paint: bool = False,
 
     reporter = ErrorReporter(QApplication.activeWindow)
     reporter.install()
+    from gui.shell.file_dialogs import install_safe_file_dialogs
+
+    install_safe_file_dialogs()  # before any dialog can sniff the database and drop its locks
 
     opened = _open_database(db_target)
     if opened is None:
