@@ -35,7 +35,9 @@ from core.customers.types import (
     MomentDraft,
     MomentRow,
 )
-from core.customers.validation import PartialDate, date_exists
+from core.customers.validation import INVALID_DATE, PartialDate, date_exists
+from core.kernel.errors import Problem
+from gui.customers.texts import problem_text
 from gui.widgets.fields import (
     ClickOnReturn,
     PartialDateEdit,
@@ -285,7 +287,7 @@ class MomentsTab(_ListTab):
     def _on_add_clicked(self) -> None:
         when = self.date_edit.value()
         if when is None or not date_exists(when.month, when.day, when.year):
-            self.date_message.show_message(self.tr("This date does not exist."))
+            self.date_message.show_message(problem_text(Problem("date", INVALID_DATE)))
             return
         self.date_message.clear_message()
         kind, life_event = str(self.kind_combo.currentData()).split(":")
