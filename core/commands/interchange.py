@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from core.commands import CommandError, add_db_option, open_database
+from core.commands import CommandError, add_db_option, add_wait_option, open_database
 
 _FORMATS = ("auto", "google", "outlook", "shopify", "square", "mailchimp", "hubspot", "generic")
 
@@ -26,6 +26,7 @@ def register(subparsers: Any) -> None:
     imp.add_argument("--report", type=Path, metavar="FILE.json",
                      help="write counts and every problem as JSON")
     add_db_option(imp)
+    add_wait_option(imp)
     imp.set_defaults(handler=_import)
 
     export = subparsers.add_parser("export", help="export customers to CSV, vCard or iCalendar")
@@ -58,14 +59,13 @@ def _progress(done: int, total: int) -> None:
 
 def _import(args: argparse.Namespace) -> int:
     from core.interchange.errors import ImportRefused
-    from core.interchange.importing import ImportOptions, run_import
-    from core.interchange.problems import is_rejection
+    from core.interchange.services import ImportOptions, is_rejection, run_import
 
     if not args.file.is_file():
         raise CommandError(f"{args.file}: no such file")
     options = ImportOptions(format=args.format, encoding=args.encoding,
                             delimiter=args.delimiter, on_duplicate=args.on_duplicate)
-    db = open_database(args)
+    db = open_database(args, writes=not args.dry_run)
     try:
         summary = run_import(db, args.file, options=options, dry_run=args.dry_run,
                              progress=_progress)
@@ -91,7 +91,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _write_report(path: Path, report: dict[str, object]) -> None:
-    from core.interchange.exporting import write_atomically
+    from core.interchange.services import write_atomically
 
     write_atomically(path, lambda h: json.dump(report, h, ensure_ascii=False, indent=2),
                      encoding="utf-8")
@@ -112,18 +112,18 @@ def _export(args: argparse.Namespace, service: Any, noun: str, **kwargs: Any) ->
 
 
 def _export_csv(args: argparse.Namespace) -> int:
-    from core.interchange.export_csv import export_customers_csv
+    from core.interchange.services import export_customers_csv
 
     return _export(args, export_customers_csv, "customers", excel=args.excel)
 
 
 def _export_vcard(args: argparse.Namespace) -> int:
-    from core.interchange.vcard import export_vcard
+    from core.interchange.services import export_vcard
 
     return _export(args, export_vcard, "customers")
 
 
 def _export_calendar(args: argparse.Namespace) -> int:
-    from core.interchange.calendar import export_calendar
+    from core.interchange.services import export_calendar
 
     return _export(args, export_calendar, "events")

@@ -2,7 +2,27 @@
 (NotFound("customer", id), Invalid([Problem(...)]))."""
 from __future__ import annotations
 
+# The problem codes of customer fields (Problem.code), for every area that checks them.
+from core.customers.validation import (
+    INVALID_CHOICE,
+    INVALID_DATE,
+    INVALID_EMAIL,
+    INVALID_PHONE,
+    NAME_REQUIRED,
+    TOO_LONG,
+)
 from core.kernel.errors import RegularsError
+
+# The area's errors and the problem codes of customer fields.
+__all__ = [
+    "INVALID_CHOICE",
+    "INVALID_DATE",
+    "INVALID_EMAIL",
+    "INVALID_PHONE",
+    "NAME_REQUIRED",
+    "TOO_LONG",
+    "DuplicateCustomer",
+]
 
 
 class DuplicateCustomer(RegularsError):

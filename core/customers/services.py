@@ -9,9 +9,33 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
+from core.customers.bulk import (
+    add_tag,
+    count_all_customers,
+    customer_exists,
+    customer_sort_indexes,
+    find_tag_id,
+    insert_customer_batch,
+    insert_customer_rows,
+    insert_customer_tags,
+    insert_interactions,
+    insert_tags,
+    mailing_rows,
+    next_ids,
+    read_customer_fields,
+    read_customer_row,
+    read_tag_ids,
+    remove_customer_tags,
+    tag_customer_ranges,
+    tag_ids_of_customers,
+    update_customer_row,
+    update_customer_rows,
+)
 from core.customers.errors import DuplicateCustomer
 from core.customers.keys import customer_keys, name_postcode_key
-from core.customers.models import Customer, Tag
+
+# The list's sort columns and the statistics refresh, for the import and the demo.
+from core.customers.models import SORT_COLUMNS, Customer, Tag
 from core.customers.stats import refresh_customer_stats
 from core.customers.types import (
     TEXT_FIELDS,
@@ -37,6 +61,41 @@ from core.kernel.changes import Changes
 from core.kernel.errors import Invalid, NotFound, Problem
 from core.settings.services import business_region
 from core.store.changes import note_changes
+
+# What other areas call (the bulk writers are one call per batch, for the import and the demo).
+__all__ = [
+    "SORT_COLUMNS",
+    "add_customer",
+    "add_tag",
+    "clean_draft",
+    "count_all_customers",
+    "customer_exists",
+    "customer_sort_indexes",
+    "delete_customers",
+    "find_duplicate",
+    "find_tag_id",
+    "get_customer",
+    "insert_customer_batch",
+    "insert_customer_rows",
+    "insert_customer_tags",
+    "insert_interactions",
+    "insert_tags",
+    "list_tags",
+    "mailing_rows",
+    "next_ids",
+    "purge_customers",
+    "read_customer_fields",
+    "read_customer_row",
+    "read_tag_ids",
+    "refresh_customer_stats",
+    "remove_customer_tags",
+    "restore_customers",
+    "tag_customer_ranges",
+    "tag_ids_of_customers",
+    "update_customer",
+    "update_customer_row",
+    "update_customer_rows",
+]
 
 
 def clean_draft(session: Session, draft: CustomerDraft, region: str | None = None) -> CustomerDraft:

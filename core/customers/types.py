@@ -2,9 +2,52 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from core.customers.validation import PartialDate
+# Shapes and pure checks other areas use (the import, exports, the business profile):
+# re-exported here so they reach them through this public module. Light: phonenumbers and
+# email-validator load on first use.
+from core.customers.keys import KEY_COLUMNS, customer_keys_of
+from core.customers.stages import STAGES
+from core.customers.validation import (
+    MAX_LENGTHS,
+    PartialDate,
+    date_exists,
+    normalize_email,
+    normalize_phone,
+    partial_date_iso,
+)
+
+if TYPE_CHECKING:
+    from core.customers.phones import e164
+
+# Shapes other areas use; validation's shapes and pure checks are re-exported from here.
+__all__ = [
+    "INTERACTION_KINDS",
+    "KEY_COLUMNS",
+    "LIFE_EVENTS",
+    "MAX_LENGTHS",
+    "MOMENT_KINDS",
+    "STAGES",
+    "TEXT_FIELDS",
+    "AddressRow",
+    "CustomerDetail",
+    "CustomerDraft",
+    "InteractionDraft",
+    "InteractionRow",
+    "MomentDraft",
+    "MomentRow",
+    "PartialDate",
+    "customer_keys_of",
+    "date_exists",
+    "display_name",
+    "e164",
+    "normalize_email",
+    "normalize_phone",
+    "partial_date_iso",
+]
 
 INTERACTION_KINDS = ("visit", "purchase", "call", "meeting", "note")
 MOMENT_KINDS = ("anniversary", "life_event")
@@ -97,3 +140,31 @@ class CustomerDetail:
 def display_name(first: str, last: str, organisation: str = "") -> str:
     name = f"{first} {last}".strip()
     return name or organisation
+
+
+@dataclass(frozen=True)
+class AddressRow:
+    """What a card or letter needs of one customer (see bulk.mailing_rows)."""
+
+    id: int
+    first_name: str
+    last_name: str
+    organisation: str
+    street: str
+    city: str
+    region: str
+    postal_code: str
+    country: str
+    customer_since: dt.date | None
+    visit_count: int
+    no_mail: bool
+
+
+def __getattr__(name: str) -> Callable[[str, str], str]:
+    """`e164`, the import's phone normaliser (called per row, so not through a wrapper),
+    loads phonenumbers: only when asked for, so that the window still starts light."""
+    if name == "e164":
+        from core.customers.phones import e164
+
+        return e164
+    raise AttributeError(name)

@@ -14,8 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from core.customers.keys import customer_keys_of
-from core.customers.types import LIFE_EVENTS
+from core.customers.types import LIFE_EVENTS, customer_keys_of
 from core.demo import data as demo_data
 from core.kernel.text import fold
 from core.settings.types import BusinessProfileData

@@ -10,13 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import random
-from typing import cast
 
-from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
-from core.customers.models import Customer, CustomerTag, Interaction, Moment, Tag
-from core.customers.stats import refresh_customer_stats
+from core.customers.services import (
+    insert_customer_batch,
+    insert_tags,
+    next_ids,
+    read_tag_ids,
+    refresh_customer_stats,
+)
 from core.demo import data as demo_data
 from core.demo.maker import Batch, DemoMaker
 from core.kernel.changes import Changes
@@ -27,7 +30,6 @@ from core.settings.services import (
     save_business_profile,
 )
 from core.settings.types import BusinessProfileData
-from core.store.bulk_insert import bulk_insert
 from core.store.changes import note_changes
 from core.store.db import Database
 from core.store.dialects import dialect_for
@@ -61,7 +63,7 @@ def generate_demo(
     today = today or dt.date.today()
     with db.unit_of_work() as session:
         profile = _ensure_profile(session)
-        maker = DemoMaker(random.Random(seed), today, profile, _start_ids(session))
+        maker = DemoMaker(random.Random(seed), today, profile, next_ids(session))
         maker.tag_ids = _ensure_tags(session, maker.next_tag_id)
         done = 0
         with dialect_for(db.dialect).bulk_indexing(session.connection()):
@@ -89,16 +91,8 @@ def _ensure_profile(session: Session) -> BusinessProfileData:
     return get_business_profile(session)
 
 
-def _start_ids(session: Session) -> dict[str, int]:
-    return {
-        model.__tablename__: (session.scalar(select(func.max(model.id))) or 0) + 1
-        for model in (Customer, Interaction, Moment, Tag)
-    }
-
-
 def _ensure_tags(session: Session, next_id: int) -> dict[str, int]:
-    existing = session.execute(select(Tag.id, Tag.name))
-    tag_ids = {name.casefold(): tag_id for tag_id, name in existing}
+    tag_ids = read_tag_ids(session)
     new = []
     for name in demo_data.TAGS:
         if name not in tag_ids:
@@ -106,16 +100,11 @@ def _ensure_tags(session: Session, next_id: int) -> dict[str, int]:
             new.append({"id": next_id, "name": name})
             next_id += 1
     if new:
-        session.execute(insert(cast(Table, Tag.__table__)), new)
+        insert_tags(session, new)
     return {name: tag_ids[name] for name in demo_data.TAGS}
 
 
 def _insert(session: Session, batch: Batch) -> None:
-    for table, rows in (
-        (Customer.__table__, batch.customers),
-        (CustomerTag.__table__, batch.customer_tags),
-        (Interaction.__table__, batch.interactions),
-        (Moment.__table__, batch.moments),
-    ):
-        if rows:
-            bulk_insert(session, table, rows)
+    insert_customer_batch(session, customers=batch.customers,
+                          customer_tags=batch.customer_tags, interactions=batch.interactions,
+                          moments=batch.moments)

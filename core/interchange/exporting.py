@@ -9,8 +9,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy.orm import Session
 
-from core.customers.types import display_name
-from core.customers.validation import partial_date_iso
+from core.customers.types import display_name, partial_date_iso
 from core.kernel.jobs import CancelCheck, Cancelled
 
 CHUNK = 1000

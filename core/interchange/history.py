@@ -5,14 +5,18 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.customers.keys import customer_keys_of
-from core.customers.models import Customer, CustomerTag
-from core.customers.services import delete_customers
+from core.customers.services import (
+    delete_customers,
+    read_customer_row,
+    remove_customer_tags,
+    update_customer_row,
+)
+from core.customers.types import customer_keys_of
 from core.interchange.errors import ImportAlreadyUndone
-from core.interchange.models import ImportChange, ImportProfile, ImportRun, table_of
+from core.interchange.models import ImportChange, ImportProfile, ImportRun
 from core.kernel.changes import Changes
 from core.kernel.errors import NotFound, Problem
 from core.store.changes import note_changes
@@ -86,27 +90,23 @@ def undo_import(session: Session, run_id: int) -> UndoResult:
         raise NotFound("import", run_id)
     if run.undone_at is not None:
         raise ImportAlreadyUndone(run_id, run.undone_at)
-    table = table_of(Customer)
     reverted = 0
     changes = session.scalars(select(ImportChange).where(ImportChange.run_id == run_id)
                               .order_by(ImportChange.id.desc())).all()
     for change in changes:
         before, after = json.loads(change.before), json.loads(change.after)
-        current = session.execute(select(table).where(table.c.id == change.customer_id)
-                                  ).mappings().first()
+        current = read_customer_row(session, change.customer_id)
         if current is None:
             continue
         values = {n: before[n] for n in before if current[n] == after.get(n)}
         tag_ids = json.loads(change.added_tag_ids)
         if tag_ids:
-            session.execute(delete(CustomerTag).where(
-                CustomerTag.customer_id == change.customer_id, CustomerTag.tag_id.in_(tag_ids)))
+            remove_customer_tags(session, change.customer_id, tag_ids)
         if values:
-            merged = {**dict(current), **values}
+            merged = {**current, **values}
             values.update(customer_keys_of(merged))
             values["updated_at"] = dt.datetime.now()
-            session.execute(update(table).where(table.c.id == change.customer_id)
-                            .values(**values))
+            update_customer_row(session, change.customer_id, values)
         if values or tag_ids:
             reverted += 1
     removed = delete_customers(session, created_ids(run))

@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy import insert, update
 from sqlalchemy.orm import Session
 
-from core.customers.stats import refresh_customer_stats
+from core.customers.services import refresh_customer_stats
 from core.interchange.cleaning import (
     CleanedBatch,
     CleaningProcesses,
@@ -27,6 +27,7 @@ from core.interchange.cleaning import (
     helper_count,
     worth_a_helper,
 )
+from core.interchange.deferred_indexes import DeferredSortIndexes
 from core.interchange.errors import ImportRefused
 from core.interchange.formats import FORMATS, IGNORE, detect_format
 from core.interchange.models import ImportRun
@@ -54,7 +55,6 @@ from core.kernel.money import currency_exponent
 from core.settings.services import get_business_profile
 from core.store.changes import note_changes
 from core.store.db import Database, larger_page_cache
-from core.store.deferred_indexes import DeferredSortIndexes
 from core.store.dialects import dialect_for
 
 log = logging.getLogger(__name__)

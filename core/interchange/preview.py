@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from core.customers.validation import PartialDate
+from core.customers.types import PartialDate
 from core.interchange.importing import ImportOptions, SourceInfo, open_source
 from core.interchange.reading import open_csv
 from core.interchange.records import RecordCleaner, check_rows

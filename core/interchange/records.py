@@ -14,16 +14,19 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from core.customers.keys import KEY_COLUMNS, customer_keys_of
-from core.customers.phones import e164
-from core.customers.validation import (
+from core.customers.errors import (
     INVALID_DATE,
     INVALID_EMAIL,
     INVALID_PHONE,
-    MAX_LENGTHS,
     NAME_REQUIRED,
     TOO_LONG,
+)
+from core.customers.types import (
+    KEY_COLUMNS,
+    MAX_LENGTHS,
     PartialDate,
+    customer_keys_of,
+    e164,
     normalize_email,
 )
 from core.interchange.errors import RowRejected

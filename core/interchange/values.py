@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from core.customers.validation import PartialDate, date_exists
+from core.customers.types import PartialDate, date_exists
 from core.kernel.money import OUT_OF_RANGE, InvalidAmount, read_amount, to_minor
 
 GOOGLE_SEPARATOR = " ::: "

@@ -12,15 +12,24 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
-from core.customers.keys import customer_keys_of
-from core.customers.models import Customer, CustomerTag, Interaction, Tag
+from core.customers.services import (
+    add_tag,
+    insert_customer_rows,
+    insert_customer_tags,
+    insert_interactions,
+    read_customer_fields,
+    read_tag_ids,
+    tag_customer_ranges,
+    tag_ids_of_customers,
+    update_customer_rows,
+)
+from core.customers.types import customer_keys_of
 from core.interchange.matching import Matcher
 from core.interchange.models import CustomerConsent, CustomerContact, ImportChange, table_of
 from core.interchange.records import ROW_FIELDS, CleanRecord
-from core.store.bulk_insert import bulk_insert, bulk_insert_tuples
+from core.store.bulk_insert import bulk_insert
 from core.store.dialects import dialect_of
 
 SKIP, FILL, OVERWRITE = "skip", "fill", "overwrite"
@@ -75,8 +84,7 @@ class BatchWriter:
             "customer_since": today, "created_at": self.now, "updated_at": self.now,
             "stage": "prospect", "visit_count": 0, "lifetime_value_minor": 0, "no_mail": False,
             "no_email": False, "no_birthday_cards": False, "source": source}
-        self._tags = {name.casefold(): tag_id for tag_id, name in
-                      session.execute(select(Tag.id, Tag.name))}
+        self._tags = read_tag_ids(session)
         self.import_tag_id = self.tag_ids([import_tag])[0]
         self.matcher = Matcher(session)
 
@@ -85,8 +93,7 @@ class BatchWriter:
         for name in names:
             key = name.casefold()
             if key not in self._tags:
-                self._tags[key] = self.session.execute(
-                    insert(Tag).values(name=name).returning(Tag.id)).scalar_one()
+                self._tags[key] = add_tag(self.session, name)
             ids.append(self._tags[key])
         return list(dict.fromkeys(ids))
 
@@ -124,8 +131,7 @@ class BatchWriter:
         ids = self._allocate_ids(len(records))
         rows = [(customer_id, *record.row()) for customer_id, record in zip(ids, records)]
         # The search index takes these rows at the end of the import (bulk_indexing).
-        bulk_insert_tuples(self.session, table_of(Customer), ["id", *ROW_FIELDS], rows,
-                           shared=self._new_customer)
+        insert_customer_rows(self.session, ["id", *ROW_FIELDS], rows, shared=self._new_customer)
         result.created_ids.extend(ids)
         self.matcher.remember(record.match_keys() for record in records)
         tags: list[dict[str, Any]] = []
@@ -151,10 +157,13 @@ class BatchWriter:
             if record.spent_minor or record.orders:
                 history.extend(self._opening_history(customer_id, record))
                 result.stats_ids.append(customer_id)
-        for model, values in ((CustomerTag, tags), (CustomerContact, contacts),
-                              (CustomerConsent, consents), (Interaction, history)):
+        if tags:
+            insert_customer_tags(self.session, tags)
+        for model, values in ((CustomerContact, contacts), (CustomerConsent, consents)):
             if values:
                 bulk_insert(self.session, table_of(model), values)
+        if history:
+            insert_interactions(self.session, history)
         # After the file's own tags, which may include this one.
         self._tag_created(extend_ranges([], ids))
 
@@ -162,11 +171,7 @@ class BatchWriter:
         """Give the import's tag to every customer it created: `ranges` holds inclusive
         [first, last, first, last, ...] runs of their ids, and nobody else's. (A file
         exported after an import the same day may carry that tag already.)"""
-        for start in range(0, len(ranges), 2):
-            self.session.execute(text(
-                "INSERT INTO customer_tags (customer_id, tag_id) SELECT id, :tag FROM customers"
-                " WHERE id BETWEEN :first AND :last ON CONFLICT DO NOTHING"),
-                {"tag": self.import_tag_id, "first": ranges[start], "last": ranges[start + 1]})
+        tag_customer_ranges(self.session, self.import_tag_id, ranges)
 
     def _opening_history(self, customer_id: int, record: CleanRecord) -> list[dict[str, Any]]:
         """Past orders as purchases dated today; the first carries the total spent."""
@@ -177,13 +182,11 @@ class BatchWriter:
                 for n in range(orders)]
 
     def _update(self, updates: dict[int, list[CleanRecord]], result: BatchResult) -> None:
-        table = table_of(Customer)
-        columns = [table.c[n] for n in ("id", *UPDATABLE, *BIRTHDAY)]
-        current = {row["id"]: dict(row) for row in self.session.execute(
-            select(*columns).where(table.c.id.in_(list(updates)))).mappings()}
-        have_tags = self._tags_of([i for i, records in updates.items()
+        current = read_customer_fields(self.session, list(updates), (*UPDATABLE, *BIRTHDAY))
+        have_tags = tag_ids_of_customers(self.session, [i for i, records in updates.items()
                                    if any(r.tags for r in records)])
-        params, history = [], []
+        rows: list[tuple[int, dict[str, Any]]] = []
+        history = []
         new_tags: list[dict[str, int]] = []
         for customer_id, records in updates.items():
             before = current[customer_id]
@@ -203,31 +206,16 @@ class BatchWriter:
             self.matcher.remember([(keys["email_key"], after["phone"], keys["name_postcode_key"])])
             values = {**{n: after[n] for n in (*UPDATABLE, *BIRTHDAY)}, **keys,
                       "updated_at": self.now}
-            params.append({"b_id": customer_id, **{f"v_{n}": v for n, v in values.items()}})
+            rows.append((customer_id, values))
             history.append({"customer_id": customer_id, "added_tag_ids": json.dumps(added_tags),
                             "before": json.dumps({n: before[n] for n in changed}),
                             "after": json.dumps(changed)})
-        if params:
-            names = [k[2:] for k in params[0] if k != "b_id"]
-            self.session.execute(
-                update(table).where(table.c.id == bindparam("b_id"))
-                .values({n: bindparam(f"v_{n}") for n in names}), params)
+        update_customer_rows(self.session, rows)
         if new_tags:
-            bulk_insert(self.session, table_of(CustomerTag), new_tags)
+            insert_customer_tags(self.session, new_tags)
         if history:
             bulk_insert(self.session, table_of(ImportChange),
                         [dict(h, run_id=self.run_id) for h in history])
-
-    def _tags_of(self, customer_ids: list[int]) -> dict[int, set[int]]:
-        """The tags these customers have already, in one query per 900 of them."""
-        found: dict[int, set[int]] = {}
-        for start in range(0, len(customer_ids), 900):
-            for customer_id, tag_id in self.session.execute(
-                select(CustomerTag.customer_id, CustomerTag.tag_id).where(
-                    CustomerTag.customer_id.in_(customer_ids[start : start + 900]))):
-                found.setdefault(customer_id, set()).add(tag_id)
-        return found
-
 
 
 def extend_ranges(ranges: list[int], ids: list[int]) -> list[int]:
@@ -238,7 +226,3 @@ def extend_ranges(ranges: list[int], ids: list[int]) -> list[int]:
         else:
             ranges.extend((customer_id, customer_id))
     return ranges
-
-
-def count_customers(session: Session) -> int:
-    return int(session.scalar(select(func.count()).select_from(Customer)) or 0)

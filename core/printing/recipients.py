@@ -7,12 +7,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from core.customers.models import Customer, CustomerTag, Tag
-from core.customers.stages import STAGES
-from core.customers.types import display_name
+from core.customers.services import find_tag_id, mailing_rows
+from core.customers.types import STAGES, AddressRow, display_name
 from core.printing.errors import InvalidSelection
 from core.printing.types import (
     AMBIGUOUS_SELECTION,
@@ -65,30 +63,24 @@ def has_postal_address(street: str, city: str, postal_code: str) -> bool:
     return bool(street.strip()) and bool(city.strip() or postal_code.strip())
 
 
-def _load(session: Session, selection: RecipientSelection) -> list[Customer]:
+def _load(session: Session, selection: RecipientSelection) -> list[AddressRow]:
     chosen = [bool(selection.customer_ids), bool(selection.tag.strip()),
               bool(selection.stage), selection.everyone]
     if sum(chosen) == 0:
         raise InvalidSelection(EMPTY_SELECTION)
     if sum(chosen) > 1:
         raise InvalidSelection(AMBIGUOUS_SELECTION)
-    query = select(Customer).where(Customer.deleted_at.is_(None))
     if selection.customer_ids:
-        ids = list(dict.fromkeys(selection.customer_ids))
-        by_id = {c.id: c for c in session.scalars(query.where(Customer.id.in_(ids)))}
-        return [by_id[i] for i in ids if i in by_id]
+        return mailing_rows(session, customer_ids=selection.customer_ids)
     if selection.tag.strip():
         tag = selection.tag.strip()
-        tag_id = session.scalar(select(Tag.id).where(func.lower(Tag.name) == tag.lower()))
+        tag_id = find_tag_id(session, tag)
         if tag_id is None:
             raise InvalidSelection(UNKNOWN_TAG, tag)
-        query = query.join(CustomerTag, CustomerTag.customer_id == Customer.id).where(
-            CustomerTag.tag_id == tag_id)
-    elif selection.stage:
-        if selection.stage not in STAGES:
-            raise InvalidSelection(UNKNOWN_STAGE, selection.stage)
-        query = query.where(Customer.stage == selection.stage)
-    return list(session.scalars(query.order_by(Customer.sort_name, Customer.id)))
+        return mailing_rows(session, tag_id=tag_id)
+    if selection.stage and selection.stage not in STAGES:
+        raise InvalidSelection(UNKNOWN_STAGE, selection.stage)
+    return mailing_rows(session, stage=selection.stage)
 
 
 def recipient_from(customer: Any, profile: BusinessProfileData, today: dt.date) -> Recipient:

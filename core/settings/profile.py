@@ -6,13 +6,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from core.customers.validation import (
-    INVALID_CHOICE,
-    INVALID_EMAIL,
-    INVALID_PHONE,
-    normalize_email,
-    normalize_phone,
-)
+from core.customers.errors import INVALID_CHOICE, INVALID_EMAIL, INVALID_PHONE
+from core.customers.types import normalize_email, normalize_phone
 from core.kernel.errors import Invalid, Problem
 from core.settings.models import BusinessProfile
 from core.settings.types import BusinessProfileData, register_section

@@ -23,12 +23,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from core.customers.models import SORT_COLUMNS, Customer
+from core.customers.services import SORT_COLUMNS, count_all_customers, customer_sort_indexes
 from core.interchange.matching import MATCH_COLUMNS
-from core.interchange.models import table_of
 from core.store.dialects import dialect_of
 from core.store.dialects.sqlite_fts import SCAN_INDEX, SCAN_INDEX_SQL
 
@@ -59,8 +57,7 @@ STATISTICS = ("stage", "visit_count", "lifetime_value_minor", "last_interaction_
 
 
 def _sort_indexes(columns: Iterable[str]) -> list[Any]:
-    names = {f"ix_customers_{column}" for column in columns}
-    return [index for index in table_of(Customer).indexes if index.name in names]
+    return list(customer_sort_indexes(columns))
 
 
 def deferrable_indexes() -> list[Any]:
@@ -79,8 +76,7 @@ class DeferredSortIndexes:
         self.session = session
         self.dropped: list[Any] = []
         self._undecided = self.applies(session)
-        self._existing = (int(session.scalar(select(func.count()).select_from(Customer)) or 0)
-                          if self._undecided else 0)
+        self._existing = count_all_customers(session) if self._undecided else 0
 
     @staticmethod
     def applies(session: Session) -> bool:
