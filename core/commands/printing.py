@@ -2,12 +2,20 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from pathlib import Path
 from typing import Any
 
-from core.commands import CommandError, add_db_option, open_database
-from core.commands.texts import counted, printing_error_text, skip_reason, skips_text
+from core.commands import CommandError, add_db_option, add_wait_option, open_database
+from core.commands.texts import (
+    counted,
+    interrupted_batch_text,
+    printing_error_text,
+    skip_reason,
+    skips_text,
+)
+
 
 def register(subparsers: Any) -> None:
     templates = subparsers.add_parser("templates", help="card and letter templates")
@@ -40,11 +48,18 @@ def register(subparsers: Any) -> None:
     cards.add_argument("--mark-sent", action="store_true",
                        help="record the batch as sent straight away")
     add_db_option(cards)
+    add_wait_option(cards)
     cards.set_defaults(handler=_print_cards)
+    again = printing_sub.add_parser(
+        "again", help="print an interrupted batch again, to the files it was going to")
+    again.add_argument("batch", type=int, metavar="BATCH", help="the batch's number")
+    add_db_option(again)
+    add_wait_option(again)
+    again.set_defaults(handler=_print_again)
 
 
 def _templates_list(args: argparse.Namespace) -> int:
-    from core.printing.templates import list_templates
+    from core.printing.services import list_templates
 
     db = open_database(args)
     with db.unit_of_work() as session:
@@ -55,9 +70,10 @@ def _templates_list(args: argparse.Namespace) -> int:
 
 
 def _print_cards(args: argparse.Namespace) -> int:
-    from core.printing.batches import BatchRequest, print_batch
     from core.printing.errors import NoRecipients
-    from core.printing.recipients import RecipientSelection
+    from core.printing.runs import print_new_batch
+    from core.printing.services import BatchRequest
+    from core.printing.types import RecipientSelection
 
     if args.labels and not args.label_sheet:
         args.label_sheet = "avery-5160"
@@ -70,17 +86,12 @@ def _print_cards(args: argparse.Namespace) -> int:
         everyone=args.all,
     )
     request = BatchRequest(args.template, selection, args.format, args.label_sheet, args.start)
-    db = open_database(args)
-
-    def progress(done: int, total: int) -> None:
-        if sys.stderr.isatty():
-            print(f"\r{done:,}/{total:,}", end="", file=sys.stderr)
-
+    db = open_database(args, writes=True)
+    _report_interrupted(db, args)
     try:
-        with db.unit_of_work() as session:
-            summary, plan, rendered = print_batch(
-                session, request, args.out, labels_path=args.labels, mark_sent=args.mark_sent,
-                progress=progress)
+        summary, plan, rendered = print_new_batch(
+            db, request, args.out, labels_path=args.labels, mark_sent=args.mark_sent,
+            progress=_progress)
     except NoRecipients as exc:
         raise CommandError(f"nobody to print for: {skips_text(exc.skipped)}") from exc
     except Exception as exc:
@@ -90,18 +101,58 @@ def _print_cards(args: argparse.Namespace) -> int:
         raise CommandError(message) from exc
     if sys.stderr.isatty():
         print(file=sys.stderr)
+    _print_done(args.out, args.labels, summary, plan, rendered)
+    return 0
+
+
+def _print_again(args: argparse.Namespace) -> int:
+    from core.printing.runs import print_batch_again
+
+    db = open_database(args, writes=True)
+    _report_interrupted(db, args, skip=args.batch)
+    try:
+        summary, plan, rendered = print_batch_again(db, args.batch, progress=_progress)
+    except Exception as exc:
+        message = printing_error_text(exc)
+        if message is None:
+            raise
+        raise CommandError(message) from exc
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    labels = Path(summary.labels_path) if summary.labels_path else None
+    _print_done(Path(summary.out_path), labels, summary, plan, rendered)
+    return 0
+
+
+def _progress(done: int, total: int) -> None:
+    if sys.stderr.isatty():
+        print(f"\r{done:,}/{total:,}", end="", file=sys.stderr)
+
+
+def _report_interrupted(db: Any, args: argparse.Namespace, *, skip: int = 0) -> None:
+    """Tidy batches a killed run left being printed, and say how to print each again."""
+    from core.printing.runs import tidy_interrupted
+
+    with db.unit_of_work() as session:
+        interrupted = tidy_interrupted(session)
+    db_option = f" --db {shlex.quote(str(args.db))}" if getattr(args, "db", None) else ""
+    for batch in interrupted:
+        if batch.id != skip:
+            print(interrupted_batch_text(batch, db_option), file=sys.stderr)
+
+
+def _print_done(out: Path, labels: Path | None, summary: Any, plan: Any, rendered: Any) -> None:
     line = (f"printed {counted(summary.item_count, plan.template.name + ' item')} "
-            f"({counted(rendered.pages, 'page')}, {plan.format_name}) to {args.out}")
-    if args.labels:
+            f"({counted(rendered.pages, 'page')}, {plan.format_name}) to {out}")
+    if labels:
         line += (f"; {counted(summary.item_count, 'label')} "
-                 f"({counted(rendered.label_pages, 'sheet')}) to {args.labels}")
-    line += f"; batch {summary.id}" + (" marked sent" if args.mark_sent else "")
+                 f"({counted(rendered.label_pages, 'sheet')}) to {labels}")
+    line += f"; batch {summary.id}" + (" marked sent" if summary.sent_at else "")
     line += f"; skipped {len(plan.skipped)}"
     line += f": {skips_text(plan.skipped)}" if plan.skipped else ""
     print(line)
     for skip in plan.skipped:
         print(f"  skipped {skip.customer_id} {skip.name}: {skip_reason(skip.reason)}",
               file=sys.stderr)
-    return 0
 
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from typing import Any
 
 from core.kernel.errors import NotFound
 from core.printing.errors import (
+    BatchNotInterrupted,
     FormatMismatch,
     InvalidSelection,
     InvalidStartPosition,
@@ -46,10 +48,22 @@ def skips_text(skipped: Iterable[Skipped]) -> str:
     return ", ".join(f"{n} {skip_reason(r)}" for r, n in counts.items()) or "none"
 
 
+def interrupted_batch_text(batch: Any, db_option: str = "") -> str:
+    """A batch a killed run left unfinished (a core.printing.batches.BatchSummary)."""
+    return (f"batch {batch.id} ({batch.template_name}, {batch.created_at:%Y-%m-%d %H:%M}) "
+            f"was interrupted while printing to {batch.out_path}; print it again with: "
+            f"main.py print again {batch.id}{db_option}")
+
+
 def printing_error_text(exc: Exception) -> str | None:
     """A one-line message for the printing errors a person can fix, or None."""
     if isinstance(exc, NotFound) and exc.kind == "template":
         return f"no template named {exc.id!r}; see 'main.py templates list'"
+    if isinstance(exc, NotFound) and exc.kind == "batch":
+        return f"there is no batch {exc.id}"
+    if isinstance(exc, BatchNotInterrupted):
+        return f"batch {exc.batch_id} is {exc.state}, not interrupted; only an interrupted " \
+               "batch can be printed again"
     if isinstance(exc, UnknownFormat):
         return f"unknown format {exc.name!r}; choose one of: {', '.join(exc.known)}"
     if isinstance(exc, FormatMismatch):
@@ -68,3 +82,60 @@ def printing_error_text(exc: Exception) -> str | None:
     if isinstance(exc, OSError):
         return f"cannot write {exc.filename or 'the PDF'}: {exc.strerror}"
     return None
+
+
+# -- opening, locking and backing up the database ---------------------------------------
+
+_READ_ONLY = {
+    "file": "the file is read-only",
+    "folder": "its folder cannot be written (SQLite keeps its -wal and -shm files there)",
+    "file_system": "it is on a read-only file system",
+}
+
+
+def in_use(path: object) -> str:
+    return f"{path} is open in Regulars on this PC; close it or use --wait"
+
+
+def waiting_for(path: object) -> str:
+    return f"{path} is open in Regulars on this PC; waiting for it to be closed (Ctrl+C stops)"
+
+
+def read_only(path: object, reason: str) -> str:
+    return f"cannot write {path}: {_READ_ONLY.get(reason, reason)}"
+
+
+def damaged(path: object, detail: str) -> str:
+    return f"{path} is damaged ({detail}); restore a backup with 'main.py restore FILE'"
+
+
+def damaged_not_backed_up(path: object, detail: str) -> str:
+    return f"{path} is damaged ({detail}); not backing it up"
+
+
+def os_error(exc: OSError, fallback: object = "") -> str:
+    """One line for a file-system failure: the file and the system's reason."""
+    where = exc.filename or fallback or "a file"
+    return f"{where}: {exc.strerror or exc}"
+
+
+_SQLITE_FAULTS = {
+    "database or disk is full": "the disk is full",
+    "attempt to write a readonly database": "it is read-only",
+    "database is locked": "another program is writing to it; try again in a moment",
+    "disk I/O error": "the disk reported an input/output error",
+}
+
+
+def sqlite_fault(path: object, message: str) -> str:
+    reason = next((v for k, v in _SQLITE_FAULTS.items() if k in message), message)
+    return f"cannot use {path}: {reason}"
+
+
+def undecodable(path: object, exc: UnicodeDecodeError) -> str:
+    return (f"{path} holds text that cannot be decoded ({exc.encoding}, byte "
+            f"{exc.start}); it may be damaged: run 'main.py backup' to check it")
+
+
+def unexpected(kind: str, log_path: object) -> str:
+    return f"unexpected {kind}; the details are in {log_path}"

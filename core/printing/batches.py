@@ -27,23 +27,26 @@ from core.printing.formats import (
     get_page_format,
 )
 from core.printing.models import PrintBatch, PrintBatchItem
-from core.printing.recipients import (
-    Recipient,
-    RecipientSelection,
-    Skipped,
-    select_recipients,
-)
+from core.printing.recipients import select_recipients
 from core.printing.templates import TemplateData, check_template, get_template
+from core.printing.types import Recipient, RecipientSelection, Skipped
 from core.settings.services import get_business_profile
 from core.settings.types import BusinessProfileData
 
 log = logging.getLogger(__name__)
 
+PRINTING = "printing"  # an item of a batch whose PDFs are not in place yet
 PRINTED = "printed"
 SENT = "sent"
 SPOILED = "spoiled"
 REPRINTED = "reprinted"  # spoiled, and printed again in a later batch
 SKIPPED = "skipped"
+
+# A batch's state: recorded before its PDFs are written, printed once both are in place;
+# one found "printing" with nobody printing it was interrupted (see core.printing.runs).
+BATCH_PRINTING = "printing"
+BATCH_PRINTED = "printed"
+BATCH_INTERRUPTED = "interrupted"
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,13 @@ class BatchSummary:
     sent_at: dt.datetime | None
     reprint_of_id: int | None
     counts: tuple[tuple[str, int], ...]  # (status, how many), statuses in a fixed order
+    state: str = BATCH_PRINTED
+    out_path: str = ""
+    labels_path: str = ""
+
+    @property
+    def interrupted(self) -> bool:
+        return self.state == BATCH_INTERRUPTED
 
     def count(self, status: str) -> int:
         return dict(self.counts).get(status, 0)
@@ -170,16 +180,25 @@ def render_batch(
 
 
 def record_batch(session: Session, plan: BatchPlan, *, mark_sent: bool = False,
-                 now: dt.datetime | None = None) -> BatchSummary:
-    """Store the printed batch with its items and skips; a reprint retires the spoiled items."""
+                 now: dt.datetime | None = None, printing: bool = False,
+                 out_path: Path | None = None, labels_path: Path | None = None,
+                 printed_by: str = "") -> BatchSummary:
+    """Store the batch with its items and skips; a reprint retires the spoiled items.
+
+    With `printing`, the batch is stored as being printed: its items count as neither
+    printed nor sent until `finish_batch`, which the caller runs once the PDFs are in place.
+    """
     now = now or dt.datetime.now()
-    status = SENT if mark_sent else PRINTED
+    status = PRINTING if printing else SENT if mark_sent else PRINTED
     batch = PrintBatch(
         created_at=now, template_name=plan.template.name, template_kind=plan.template.kind,
         title=plan.template.title, body=plan.template.body, format_name=plan.format_name,
         label_sheet=plan.label_sheet, reprint_of_id=plan.reprint_of_id,
-        sent_at=now if mark_sent else None, item_count=len(plan.recipients),
+        sent_at=now if mark_sent and not printing else None, item_count=len(plan.recipients),
         skipped_count=len(plan.skipped),
+        state=BATCH_PRINTING if printing else BATCH_PRINTED,
+        out_path=str(out_path or ""), labels_path=str(labels_path or ""),
+        label_start=plan.label_start, mark_sent=mark_sent, printed_by=printed_by,
     )
     for position, recipient in enumerate(plan.recipients):
         snapshot = {"values": dict(recipient.values), "address": list(recipient.address)}
@@ -194,13 +213,35 @@ def record_batch(session: Session, plan: BatchPlan, *, mark_sent: bool = False,
             skip_reason=skip.reason, recipient_name=skip.name[:400], values_json="{}",
         ))
     session.add(batch)
-    if plan.reprint_of_id is not None:
-        for item in _items(session, plan.reprint_of_id, SPOILED):
-            item.status, item.status_changed_at = REPRINTED, now
+    if not printing:
+        _retire_reprinted(session, batch, now)
     session.flush()
-    log.info("recorded batch %d: %d items, %d skipped", batch.id, batch.item_count,
-             batch.skipped_count)
+    log.info("recorded batch %d (%s): %d items, %d skipped", batch.id, batch.state,
+             batch.item_count, batch.skipped_count)
     return _summary(session, batch)
+
+
+def finish_batch(session: Session, batch_id: int, *,
+                 now: dt.datetime | None = None) -> BatchSummary:
+    """Both PDFs are in place: the batch's items become printed (or sent, if asked)."""
+    now = now or dt.datetime.now()
+    batch = _batch(session, batch_id)
+    status = SENT if batch.mark_sent else PRINTED
+    for item in _items(session, batch_id, PRINTING):
+        item.status, item.status_changed_at = status, now
+    batch.state, batch.printed_by = BATCH_PRINTED, ""
+    if batch.mark_sent:
+        batch.sent_at = now
+    _retire_reprinted(session, batch, now)
+    session.flush()
+    log.info("batch %d printed", batch_id)
+    return _summary(session, batch)
+
+
+def _retire_reprinted(session: Session, batch: PrintBatch, now: dt.datetime) -> None:
+    if batch.reprint_of_id is not None:
+        for item in _items(session, batch.reprint_of_id, SPOILED):
+            item.status, item.status_changed_at = REPRINTED, now
 
 
 def print_batch(
@@ -249,7 +290,8 @@ def plan_reprint(session: Session, batch_id: int) -> BatchPlan:
 
 
 def plan_reopen(session: Session, batch_id: int, *,
-                statuses: tuple[str, ...] = (PRINTED, SENT, SPOILED, REPRINTED)) -> BatchPlan:
+                statuses: tuple[str, ...] = (PRINTING, PRINTED, SENT, SPOILED, REPRINTED),
+                ) -> BatchPlan:
     """The batch as printed, to preview or print again from the history."""
     batch = _batch(session, batch_id)
     template = TemplateData(batch.template_name, batch.template_kind, batch.title, batch.body,
@@ -262,7 +304,8 @@ def plan_reopen(session: Session, batch_id: int, *,
                                         tuple(snapshot["values"].items()),
                                         tuple(snapshot["address"])))
     return BatchPlan(template, batch.format_name, get_business_profile(session),
-                     tuple(recipients), (), batch.label_sheet, 1)
+                     tuple(recipients), (), batch.label_sheet, batch.label_start,
+                     batch.reprint_of_id)
 
 
 def list_batches(session: Session, *, limit: int = 200) -> list[BatchSummary]:
@@ -317,12 +360,12 @@ def _items(session: Session, batch_id: int, status: str) -> list[PrintBatchItem]
 
 
 def _live_id(session: Session, customer_id: int) -> int | None:
-    from core.customers.models import Customer
+    from core.customers.services import customer_exists
 
-    return customer_id if session.get(Customer, customer_id) is not None else None
+    return customer_id if customer_exists(session, customer_id) else None
 
 
-_STATUS_ORDER = (PRINTED, SENT, SPOILED, REPRINTED, SKIPPED)
+_STATUS_ORDER = (PRINTING, PRINTED, SENT, SPOILED, REPRINTED, SKIPPED)
 
 
 def _summary(session: Session, batch: PrintBatch) -> BatchSummary:
@@ -332,4 +375,5 @@ def _summary(session: Session, batch: PrintBatch) -> BatchSummary:
     return BatchSummary(
         batch.id, batch.created_at, batch.template_name, batch.title, batch.format_name,
         batch.label_sheet, batch.item_count, batch.skipped_count, batch.sent_at,
-        batch.reprint_of_id, tuple((s, counts[s]) for s in _STATUS_ORDER if s in counts))
+        batch.reprint_of_id, tuple((s, counts[s]) for s in _STATUS_ORDER if s in counts),
+        batch.state, batch.out_path, batch.labels_path)

@@ -58,6 +58,19 @@ class NothingToReprint(RegularsError):
         self.batch_id = batch_id
 
 
+class BatchNotInterrupted(RegularsError):
+    """Only an interrupted batch can be printed again onto its own record; `state` is
+    what the batch is instead (printing, printed)."""
+
+    def __init__(self, batch_id: int, state: str) -> None:
+        super().__init__(f"batch {batch_id} is {state}")
+        self.batch_id = batch_id
+        self.state = state
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return BatchNotInterrupted, (self.batch_id, self.state)
+
+
 class UnknownFormat(RegularsError):
     """No page format or label sheet has this name; `known` lists those that do."""
 

@@ -11,8 +11,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from core.printing import pdf
 from core.printing.formats import HALF_FOLD, INCH, MM, QUARTER_FOLD, PageFormat
-from core.printing.recipients import Recipient
 from core.printing.templates import merge
+from core.printing.types import Recipient
 from core.settings.types import BusinessProfileData
 
 

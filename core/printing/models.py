@@ -1,12 +1,13 @@
 """ORM models for printing: edited templates, and batches with one item per recipient.
 
-The tables are created by migration 0002_printing.
+The tables are created by migration 0002_printing; 0006_printing_status adds a batch's
+state and where its PDFs go, so a run killed halfway can be told apart and tidied.
 """
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.store.base import Base
@@ -45,6 +46,14 @@ class PrintBatch(Base):
     sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     item_count: Mapped[int] = mapped_column(Integer, default=0)
     skipped_count: Mapped[int] = mapped_column(Integer, default=0)
+    # printing (recorded, PDFs not yet in place), printed, or interrupted (found dead)
+    state: Mapped[str] = mapped_column(String(20), default="printed", server_default="printed",
+                                       index=True)
+    out_path: Mapped[str] = mapped_column(Text, default="", server_default="")
+    labels_path: Mapped[str] = mapped_column(Text, default="", server_default="")
+    label_start: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    mark_sent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    printed_by: Mapped[str] = mapped_column(String(200), default="", server_default="")  # host:pid
 
     items: Mapped[list[PrintBatchItem]] = relationship(
         back_populates="batch", cascade="all, delete-orphan", passive_deletes=True,
@@ -65,7 +74,7 @@ class PrintBatchItem(Base):
     customer_id: Mapped[int | None] = mapped_column(
         ForeignKey("customers.id", ondelete="SET NULL")
     )
-    status: Mapped[str] = mapped_column(String(20))  # printed, sent, spoiled, skipped
+    status: Mapped[str] = mapped_column(String(20))  # printing, printed, sent, spoiled, skipped
     skip_reason: Mapped[str] = mapped_column(String(20), default="")
     recipient_name: Mapped[str] = mapped_column(String(400), default="")
     values_json: Mapped[str] = mapped_column(Text, default="{}")  # merge values as printed

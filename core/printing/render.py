@@ -1,7 +1,8 @@
 """Render items and address labels to PDF: the long-job entry points of the engine.
 
 Output goes to a temporary file beside the target and replaces it only when complete,
-so a cancelled or failed run never leaves a half-written PDF. reportlab is imported
+so a cancelled or failed run never leaves a half-written PDF (`write_*` render into a
+temporary file the caller names: core.printing.runs puts a batch's two in place together). reportlab is imported
 here, inside the functions, so importing this module stays cheap.
 """
 from __future__ import annotations
@@ -23,7 +24,7 @@ from core.printing.formats import (
     PageFormat,
     check_start,
 )
-from core.printing.recipients import Recipient
+from core.printing.types import Recipient
 from core.settings.types import BusinessProfileData
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,12 @@ def render_items(
         pages = _render_items_to(job, temp, progress, is_cancelled)
     log.info("rendered %d items (%d pages) to %s", len(job.recipients), pages, out_path)
     return RenderReport(len(job.recipients), pages, Path(out_path))
+
+
+def write_items(job: ItemsJob, path: Path, *, progress: Progress = no_progress,
+                is_cancelled: CancelCheck = never_cancelled) -> int:
+    """Write the items PDF straight to `path` (the caller's temporary file); its pages."""
+    return _render_items_to(job, Path(path), progress, is_cancelled)
 
 
 def render_items_bytes(job: ItemsJob) -> bytes:
@@ -105,6 +112,14 @@ def render_labels(
         pages = _render_labels_to(recipients, temp, sheet, start, progress, is_cancelled)
     log.info("rendered %d labels on %d %s sheets", len(recipients), pages, sheet.name)
     return RenderReport(len(recipients), pages, Path(out_path))
+
+
+def write_labels(recipients: Sequence[Recipient], path: Path, *, sheet: LabelSheet,
+                 start: int = 1, progress: Progress = no_progress,
+                 is_cancelled: CancelCheck = never_cancelled) -> int:
+    """Write the labels PDF straight to `path` (the caller's temporary file); its sheets."""
+    check_start(sheet, start)
+    return _render_labels_to(recipients, Path(path), sheet, start, progress, is_cancelled)
 
 
 def _render_labels_to(recipients: Sequence[Recipient], target: Path | io.BytesIO,
