@@ -164,7 +164,8 @@ class DetailsTab(QWidget):
         self._referred_by_id = draft.referred_by_id
         self.referred_by_edit.setText(referred_by_name if draft.referred_by_id else "")
         if draft.customer_since is not None:
-            self.customer_since_edit.setDate(QDate(draft.customer_since))
+            since = draft.customer_since
+            self.customer_since_edit.setDate(QDate(since.year, since.month, since.day))
         self.birthday_edit.set_value(draft.birthday)
         self.no_mail_check.setChecked(draft.no_mail)
         self.no_email_check.setChecked(draft.no_email)

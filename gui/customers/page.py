@@ -29,7 +29,7 @@ from gui.shell.context import AppContext
 from gui.shell.wording import with_count
 
 if TYPE_CHECKING:
-    from core.settings.profile import BusinessProfileData
+    from core.settings.types import BusinessProfileData
 
 SEARCH_DELAY_MS = 60  # long enough to coalesce fast typing, short enough to feel instant
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QDate,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -309,4 +310,4 @@ class CustomerTableModel(QAbstractTableModel):
     def _date(self, value: dt.date | None) -> str:
         if value is None:
             return ""
-        return self._locale.toString(value, self._date_format)
+        return self._locale.toString(QDate(value.year, value.month, value.day), self._date_format)

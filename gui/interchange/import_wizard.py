@@ -66,8 +66,9 @@ class PreviewPage(WizardPage):
 
     def flagged_cells(self) -> int:
         table = self.preview_table
-        return sum(1 for r in range(table.rowCount()) for c in range(table.columnCount())
-                   if table.item(r, c) is not None and table.item(r, c).toolTip())
+        items = (table.item(r, c) for r in range(table.rowCount())
+                 for c in range(table.columnCount()))
+        return sum(1 for item in items if item is not None and item.toolTip())
 
 
 class PolicyPage(WizardPage):
@@ -101,7 +102,7 @@ class PolicyPage(WizardPage):
         layout.addWidget(self.error_label)
         layout.addWidget(self.count_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
-        self.policy_group.idToggled.connect(lambda _id, on: on and self.recount())
+        self.policy_group.idToggled.connect(self._on_policy_toggled)
 
     def policy(self) -> str:
         return POLICIES[max(0, self.policy_group.checkedId())]
@@ -109,8 +110,12 @@ class PolicyPage(WizardPage):
     def initializePage(self) -> None:
         self.recount()
 
+    def _on_policy_toggled(self, _button_id: int, checked: bool) -> None:
+        if checked:
+            self.recount()
+
     def recount(self, *, again: bool = False) -> None:
-        key = (self._wizard.path, self._wizard.options())
+        key = (self._wizard.path, self._wizard.import_options())
         summary = None if again else self._counted.get(key)
         if summary is None:
             summary = self._wizard.run(dry_run=True)
@@ -179,7 +184,7 @@ class ImportWizard(QWizard):
             self.addPage(page)
         self.resize(820, 560)
 
-    def options(self) -> ImportOptions:
+    def import_options(self) -> ImportOptions:
         return ImportOptions(format=self.format, encoding=self.encoding,
                              delimiter=self.delimiter, on_duplicate=self.policy_page.policy(),
                              mapping=self.mapping)
@@ -194,7 +199,7 @@ class ImportWizard(QWizard):
         """Read the file's first rows again with the current choices; False if refused."""
         assert self.path is not None
         try:
-            self.preview = self.context.run(preview_file, self.path, options=self.options())
+            self.preview = self.context.run(preview_file, self.path, options=self.import_options())
         except ImportRefused as refused:
             self._show_refusal(refused)
             return False
@@ -206,7 +211,7 @@ class ImportWizard(QWizard):
     def run(self, *, dry_run: bool) -> ImportSummary | None:
         """The import (or its dry run) on a worker thread; None when refused or cancelled."""
         assert self.path is not None
-        path, options, database = self.path, self.options(), self.context.database
+        path, options, database = self.path, self.import_options(), self.context.database
         label = self.tr("Checking {0}…") if dry_run else self.tr("Importing {0}…")
         try:
             # A job: the import opens its own unit of work; what it commits is announced.

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QLocale, QSize, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
@@ -94,8 +95,9 @@ class MainWindow(QMainWindow):
         if factory is not None:
             placeholder = self.pages_stack.widget(row)
             self.pages_stack.insertWidget(row, factory())
-            self.pages_stack.removeWidget(placeholder)
-            placeholder.deleteLater()
+            if placeholder is not None:
+                self.pages_stack.removeWidget(placeholder)
+                placeholder.deleteLater()
         self.pages_stack.setCurrentIndex(row)
 
     def _make_cards_page(self) -> QWidget:
@@ -127,7 +129,8 @@ class MainWindow(QMainWindow):
 
     # -- menus ---------------------------------------------------------------------------
 
-    def _action(self, text: str, slot: object, shortcut: object = None) -> QAction:
+    def _action(self, text: str, slot: Callable[[], object],
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(shortcut)
@@ -154,8 +157,7 @@ class MainWindow(QMainWindow):
                            (self.tr("Customers to CSV for &Excel…"), "csv-excel"),
                            (self.tr("Contacts to &vCard…"), "vcard"),
                            (self.tr("Birthdays and Moments to Ca&lendar…"), "calendar")):
-            self.export_menu.addAction(self._action(
-                text, lambda _checked=False, kind=kind: self._on_export_triggered(kind)))
+            self.export_menu.addAction(self._action(text, partial(self._on_export_triggered, kind)))
         self.profile_action = self._action(self.tr("Business &Profile…"),
                                            self._on_profile_triggered)
         self.profile_action.setEnabled(writable)
