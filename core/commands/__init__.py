@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 from typing import Any
 
 from core.kernel.errors import RegularsError
+
+log = logging.getLogger(__name__)
 
 COMMAND_MODULES = (
     "core.commands.customers",
@@ -54,19 +57,54 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def open_database(args: argparse.Namespace) -> Any:
-    """The database named by --db, checked and migrated, for one command."""
+def add_wait_option(parser: argparse.ArgumentParser) -> None:
+    """For commands that write: wait for a window (or another command) to let go."""
+    parser.add_argument(
+        "--wait", action="store_true",
+        help="if Regulars has the database open, wait until it is closed instead of stopping",
+    )
+
+
+# The instance locks this process holds; released when it exits.
+_held_locks: list[Any] = []
+
+
+def open_database(args: argparse.Namespace, *, writes: bool = False) -> Any:
+    """The database named by --db, checked and migrated, for one command.
+
+    A command that `writes` first takes the instance lock (a window or another writer
+    holding it stops it, or with --wait, waits for it); a read-only one opens a file it
+    cannot write read-only.
+    """
+    from core.commands import texts
     from core.store.db import Database
-    from core.store.errors import DatabaseCorrupt
+    from core.store.errors import (
+        DatabaseCorrupt,
+        DatabaseInUse,
+        DatabaseReadOnly,
+        SchemaOutdated,
+    )
     from core.store.opening import prepare_database
 
     db = Database.open(args.db)
     try:
-        prepare_database(db)
+        if writes:
+            lock_for_writing(db, args)
+        try:
+            prepare_database(db)
+        except DatabaseReadOnly:
+            if writes:
+                raise
+            db = Database.open(args.db, read_only=True)
+            prepare_database(db)
+    except DatabaseInUse as exc:
+        raise CommandError(texts.in_use(exc.path)) from exc
+    except DatabaseReadOnly as exc:
+        raise CommandError(texts.read_only(exc.path, exc.reason)) from exc
     except DatabaseCorrupt as exc:
-        raise CommandError(
-            f"{exc.path} is damaged ({exc.detail}); restore a backup with 'main.py restore FILE'"
-        ) from exc
+        raise CommandError(texts.damaged(exc.path, exc.detail)) from exc
+    except SchemaOutdated as exc:
+        raise CommandError(texts.needs_update(db.display_name)) from exc
     except Exception as exc:
         if type(exc).__module__.startswith(("sqlalchemy", "psycopg", "sqlite3")):
             raise CommandError(f"cannot open database {db.display_name}: {exc}") from exc
@@ -74,9 +112,60 @@ def open_database(args: argparse.Namespace) -> Any:
     return db
 
 
+def lock_for_writing(db: Any, args: argparse.Namespace) -> None:
+    """Take the instance lock for a writing command (kept until the process exits)."""
+    from core.commands import texts
+    from core.store.opening import lock_database
+
+    def say_waiting() -> None:
+        print(texts.waiting_for(db.display_name), file=sys.stderr, flush=True)
+
+    lock = lock_database(db, wait=getattr(args, "wait", False), on_wait=say_waiting)
+    if lock is not None:
+        _held_locks.append(lock)
+
+
 def run_command(args: argparse.Namespace) -> int:
+    """Run the command; any failure ends in one line on stderr and exit 1, and what is
+    not a CommandError keeps its traceback in the log, never on the terminal."""
     try:
         return int(args.handler(args))
     except CommandError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("error: stopped", file=sys.stderr)
+        return 1
+    except Exception as exc:  # the last net: a person sees one line, the log the rest
+        log.exception("command %s failed", args.command)
+        print(f"error: {fault_text(exc, args)}", file=sys.stderr)
+        return 1
+
+
+def fault_text(exc: BaseException, args: argparse.Namespace) -> str:
+    """One line for a failure no command worded itself: the file and the reason."""
+    from core.commands import texts
+    from core.kernel.paths import log_file
+
+    database = _database_name(args)
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:  # SQLAlchemy wraps sqlite3's error
+        seen.add(id(cause))
+        if isinstance(cause, UnicodeDecodeError):
+            return texts.undecodable(database, cause)
+        if isinstance(cause, OSError):
+            return texts.os_error(cause, database)
+        if type(cause).__module__ == "sqlite3":
+            return texts.sqlite_fault(database, str(cause))
+        cause = getattr(cause, "orig", None) or cause.__cause__ or cause.__context__
+    return texts.unexpected(type(exc).__name__, log_file())
+
+
+def _database_name(args: argparse.Namespace) -> str:
+    try:
+        from core.store.db import Database
+
+        return Database.open(getattr(args, "db", None)).display_name
+    except (OSError, ValueError):
+        return "the database"

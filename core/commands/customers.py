@@ -6,7 +6,7 @@ import sys
 import time
 from typing import Any
 
-from core.commands import CommandError, add_db_option, open_database
+from core.commands import CommandError, add_db_option, add_wait_option, open_database
 
 
 def register(subparsers: Any) -> None:
@@ -20,6 +20,7 @@ def register(subparsers: Any) -> None:
     demo.add_argument("--customers", type=int, default=1000, metavar="N")
     demo.add_argument("--seed", type=int, default=1, metavar="S")
     add_db_option(demo)
+    add_wait_option(demo)
     demo.set_defaults(handler=_demo)
 
 
@@ -40,7 +41,7 @@ def _demo(args: argparse.Namespace) -> int:
 
     if args.customers < 1:
         raise CommandError("--customers must be at least 1")
-    db = open_database(args)
+    db = open_database(args, writes=True)
     started = time.perf_counter()
 
     def progress(done: int, total: int) -> None:

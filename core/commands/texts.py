@@ -139,3 +139,8 @@ def undecodable(path: object, exc: UnicodeDecodeError) -> str:
 
 def unexpected(kind: str, log_path: object) -> str:
     return f"unexpected {kind}; the details are in {log_path}"
+
+
+def needs_update(path: object) -> str:
+    return (f"{path} was made by an older Regulars and needs an update, which cannot be "
+            "written where it is now; copy it to a folder you can write to")

@@ -5,14 +5,17 @@ connection (see `RawConnection`), so a cold start does not pay for the ORM.
 """
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from core.kernel import paths
+from core.store.errors import DatabaseBusy
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -22,6 +25,12 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 BUSY_TIMEOUT_MS = 5000
+# How a unit of work begun in this thread starts on SQLite: reads begin deferred (in WAL
+# they never wait on a writer), writes take the write lock at once, waiting at most this
+# many milliseconds for another writer (the GUI waits in short turns so Cancel answers).
+_reading: ContextVar[bool] = ContextVar("regulars_reading", default=False)
+_busy_timeout_ms: ContextVar[int] = ContextVar("regulars_busy_timeout_ms",
+                                               default=BUSY_TIMEOUT_MS)
 _NAMED_PARAM = re.compile(r"(?<!:):([A-Za-z_][A-Za-z0-9_]*)")
 
 
@@ -42,11 +51,26 @@ def _sqlite_path(url: str) -> Path | None:
     return Path(rest.split("?", 1)[0]) if rest else None
 
 
+def read_only_uri(path: Path) -> str:
+    """The URI that opens `path` read-only, also where SQLite could not create its -shm.
+
+    In a read-only folder or file system, a WAL database with no -wal file beside it is
+    complete in its main file and nobody can change it there: SQLite is told it is
+    immutable, so it needs no -shm (without that it fails "attempt to write a readonly
+    database", which is not damage).
+    """
+    uri = f"{path.as_uri()}?mode=ro"
+    folder = path.parent
+    if not Path(f"{path}-wal").exists() and not os.access(folder, os.W_OK):
+        uri += "&immutable=1"
+    return uri
+
+
 def connect_sqlite(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     """A sqlite3 connection with the pragmas every Regulars connection uses."""
     if read_only:
         conn = sqlite3.connect(
-            f"file:{path}?mode=ro", uri=True, check_same_thread=False, isolation_level=None
+            read_only_uri(path), uri=True, check_same_thread=False, isolation_level=None
         )
     else:
         conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
@@ -66,6 +90,24 @@ def larger_page_cache(connection: Any, megabytes: int) -> Iterator[None]:
 
     with dialect_of(connection).larger_page_cache(connection, megabytes):
         yield
+
+
+@contextmanager
+def waiting_at_most(milliseconds: int) -> Iterator[None]:
+    """Writes begun in this block on this thread wait at most `milliseconds` for another
+    writer's lock before Database.run raises DatabaseBusy (SQLite; default BUSY_TIMEOUT_MS)."""
+    token = _busy_timeout_ms.set(milliseconds)
+    try:
+        yield
+    finally:
+        _busy_timeout_ms.reset(token)
+
+
+def _is_locked(exc: BaseException) -> bool:
+    """SQLite's "database is locked" (SQLITE_BUSY), bare or wrapped by SQLAlchemy."""
+    original = getattr(exc, "orig", exc)
+    return (isinstance(original, sqlite3.OperationalError)
+            and "database is locked" in str(original))
 
 
 class RawConnection:
@@ -147,7 +189,14 @@ class Database:
         # every unit of work, migrations included, is all or nothing.
         @event.listens_for(engine, "begin")
         def _begin(conn: Any) -> None:
-            conn.exec_driver_sql("BEGIN IMMEDIATE" if not self.read_only else "BEGIN")
+            if self.read_only or _reading.get():
+                conn.exec_driver_sql("BEGIN")
+                return
+            wait_ms = _busy_timeout_ms.get()
+            if conn.info.get("busy_timeout_ms", BUSY_TIMEOUT_MS) != wait_ms:
+                conn.exec_driver_sql(f"PRAGMA busy_timeout = {wait_ms}")
+                conn.info["busy_timeout_ms"] = wait_ms
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
 
@@ -169,12 +218,30 @@ class Database:
 
     def run(self, service: Callable[..., T], *args: Any, **kwargs: Any) -> tuple[T, Changes]:
         """`service(session, *args, **kwargs)` in its own unit of work; returns its result
-        and what it changed (nothing when it raised: the unit rolled back)."""
+        and what it changed (nothing when it raised: the unit rolled back).
+
+        Raises DatabaseBusy when another connection kept the write lock longer than the
+        busy timeout (see `waiting_at_most`); nothing was written and it can be retried."""
         from core.store.changes import committed_changes
 
-        with self.unit_of_work() as session:
-            result = service(session, *args, **kwargs)
+        try:
+            with self.unit_of_work() as session:
+                result = service(session, *args, **kwargs)
+        except Exception as exc:
+            if _is_locked(exc):
+                raise DatabaseBusy(self.sqlite_path) from exc
+            raise
         return result, committed_changes(session)
+
+    def read(self, reader: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """`reader(session, *args, **kwargs)` in a unit of work that does not take the write
+        lock, so it never waits on a writer (SQLite in WAL). Anything it writes is an
+        error on SQLite ("attempt to write" is not prevented for PostgreSQL)."""
+        token = _reading.set(True)
+        try:
+            return self.run(reader, *args, **kwargs)[0]
+        finally:
+            _reading.reset(token)
 
     def raw(self) -> RawConnection:
         """The shared read connection (GUI thread). Worker threads use `new_raw()`."""

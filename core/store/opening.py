@@ -3,43 +3,75 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from core.store import backup, schema
 from core.store.db import Database
-from core.store.errors import DatabaseCorrupt, DatabaseInUse, SchemaOutdated
+from core.store.errors import (
+    FILE,
+    FILE_SYSTEM,
+    FOLDER,
+    DatabaseCorrupt,
+    DatabaseEmpty,
+    DatabaseInUse,
+    DatabaseReadOnly,
+    SchemaOutdated,
+)
 
 log = logging.getLogger(__name__)
 
 
 class InstanceLock:
-    """An OS file lock beside the database, released when this process exits or closes it."""
+    """An OS file lock beside the database, released when this process exits or closes it.
+
+    Every writer takes it: the window, and each command that changes the database.
+    It is a separate `.lock` file (flock), never the database file itself: opening and
+    closing the database outside SQLite would drop SQLite's own POSIX locks.
+    """
 
     def __init__(self, db_path: Path) -> None:
         from filelock import FileLock, Timeout
 
         self._timeout_error = Timeout
+        self._db_path = db_path
         self._lock: Any = FileLock(str(db_path) + ".lock", timeout=0)
 
-    def acquire(self) -> None:
+    def acquire(self, *, wait: bool = False, on_wait: Callable[[], None] | None = None) -> None:
+        """Take the lock now, or raise DatabaseInUse; with `wait`, call `on_wait` once and
+        block until the other Regulars lets go. A folder where the lock file cannot be
+        created raises DatabaseReadOnly (FOLDER)."""
         try:
-            self._lock.acquire()
-        except self._timeout_error as exc:
-            raise DatabaseInUse(Path(self._lock.lock_file[: -len(".lock")])) from exc
+            try:
+                self._lock.acquire(timeout=0)
+            except self._timeout_error as exc:
+                if not wait:
+                    raise DatabaseInUse(self._db_path) from exc
+                if on_wait is not None:
+                    on_wait()
+                self._lock.acquire(timeout=-1, poll_interval=0.2)
+        except OSError as exc:  # read-only folder or file system, no permission
+            log.warning("cannot take the lock beside %s: %s", self._db_path, exc)
+            raise DatabaseReadOnly(self._db_path, FOLDER) from exc
 
     def release(self) -> None:
         self._lock.release()
 
 
-def lock_database(db: Database) -> InstanceLock | None:
+def lock_database(db: Database, *, wait: bool = False,
+                  on_wait: Callable[[], None] | None = None) -> InstanceLock | None:
     """Take the instance lock on a SQLite file (servers handle their own concurrency)."""
     if db.sqlite_path is None or db.read_only:
         return None
-    db.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        db.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseReadOnly(db.sqlite_path, FOLDER) from exc
     lock = InstanceLock(db.sqlite_path)
-    lock.acquire()
+    lock.acquire(wait=wait, on_wait=on_wait)
     return lock
 
 
@@ -51,14 +83,23 @@ def prepare_database(db: Database, *, check_integrity: bool = True) -> None:
     """
     path = db.sqlite_path
     if path is not None:
-        if path.exists() and path.stat().st_size > 0:
+        if path.exists():
+            if path.stat().st_size == 0:  # only a missing path starts a new database
+                raise DatabaseEmpty(path)
+            if not db.read_only and (reason := unwritable_reason(path)) is not None:
+                raise DatabaseReadOnly(path, reason)
             problem = backup.check_integrity(path) if check_integrity else None
             if problem is not None:
                 raise DatabaseCorrupt(path, problem)
         elif db.read_only:
             raise FileNotFoundError(path)
         else:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DatabaseReadOnly(path, FOLDER) from exc
+            if (reason := unwritable_reason(path)) is not None:
+                raise DatabaseReadOnly(path, reason)
     try:
         found = schema.current_revision(db)
     except sqlite3.DatabaseError as exc:  # not a database at all, or a damaged header
@@ -70,6 +111,25 @@ def prepare_database(db: Database, *, check_integrity: bool = True) -> None:
     if path is not None and found is not None:
         backup.backup_database(path, reason=backup.BEFORE_MIGRATION)
     schema.upgrade(db)
+
+
+def unwritable_reason(path: Path) -> str | None:
+    """Why `path` (an existing database file, or a new one's place) cannot be written:
+    FILE_SYSTEM, FOLDER or FILE; None when it can.
+
+    SQLite needs the folder too: it creates the -wal and -shm files beside the database.
+    """
+    folder = path.parent
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return FILE_SYSTEM
+    except (OSError, AttributeError):  # no statvfs on Windows: the checks below still hold
+        pass
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return FOLDER
+    if path.exists() and not os.access(path, os.W_OK):
+        return FILE
+    return None
 
 
 def daily_backup_due(db: Database, today: dt.date | None = None) -> bool:
