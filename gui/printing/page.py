@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 from core.customers.stages import STAGES
 from core.kernel.changes import Changes
 from core.kernel.jobs import Cancelled
-from core.printing.batches import BatchPlan, BatchRequest, plan_batch, record_batch
+from core.printing.batches import BatchPlan, BatchRequest, plan_batch
 from core.printing.errors import InvalidTemplate, NoRecipients, TemplateProblem
 from core.printing.formats import LABEL_SHEETS, PAGE_FORMATS, default_format, formats_for
-from core.printing.recipients import RecipientSelection, sample_recipient
+from core.printing.recipients import sample_recipient
 from core.printing.templates import (
     EMPTY_FIELD,
     MERGE_FIELDS,
@@ -44,8 +44,9 @@ from core.printing.templates import (
     restore_default_template,
     save_template,
 )
+from core.printing.types import RecipientSelection
 from core.settings.profile import BusinessProfileData, get_business_profile
-from gui.printing.print_history import PrintHistoryWidget, run_render
+from gui.printing.print_history import PrintHistoryWidget, print_plan
 from gui.printing.texts import fill, print_error_text, skip_reason_text
 from gui.shell.context import AppContext
 from gui.shell.operations import run_long_job
@@ -378,9 +379,14 @@ class CardsPage(QWidget):
                 raise
             QMessageBox.warning(self, self.tr("Cannot print this batch"), message)
             return None
-        if not run_render(self, plan, out_path, labels_path):
+        try:
+            summary = print_plan(self, self._context, plan, out_path, labels_path)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Cannot print this batch"),
+                                print_error_text(exc) or str(exc))
             return None
-        summary = self._context.run(record_batch, plan)
+        if summary is None:
+            return None
         self._show_skipped(plan.skipped)
         text = fill(self.tr("%Ln item(s) saved to %1", "", summary.item_count), str(out_path))
         if labels_path:

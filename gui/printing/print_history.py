@@ -21,19 +21,30 @@ from PySide6.QtWidgets import (
 from core.kernel.changes import Changes
 from core.kernel.jobs import Cancelled
 from core.printing.batches import (
+    BATCH_INTERRUPTED,
+    BATCH_PRINTING,
     BatchPlan,
     BatchSummary,
+    finish_batch,
     get_batch,
     list_batches,
     mark_batch_sent,
     mark_items_spoiled,
     plan_reopen,
     plan_reprint,
-    record_batch,
     render_batch,
 )
 from core.printing.errors import NothingToReprint
-from gui.printing.texts import printing_label, skip_reason_text
+from core.printing.runs import (
+    PrintJob,
+    abandon_batch,
+    begin_batch,
+    restart_batch,
+    tidy_interrupted,
+    write_batch,
+)
+
+from gui.printing.texts import print_error_text, printing_label, skip_reason_text
 from gui.shell.context import AppContext
 from gui.shell.operations import run_long_job
 from gui.widgets.pdf_preview import PdfPreview, print_pdf
@@ -52,6 +63,30 @@ def run_render(parent: QWidget, plan: BatchPlan, out_path: Path,
     return True
 
 
+def print_plan(parent: QWidget, context: AppContext, plan: BatchPlan, out_path: Path,
+               labels_path: Path | None) -> BatchSummary | None:
+    """Record the batch as being printed, write both PDFs, then mark it printed; None if
+    cancelled (the batch is then forgotten and the files are as they were)."""
+    job = context.run(begin_batch, plan, out_path=out_path, labels_path=labels_path)
+    return run_print_job(parent, context, job)
+
+
+def run_print_job(parent: QWidget, context: AppContext, job: PrintJob) -> BatchSummary | None:
+    """Write a recorded batch's PDFs on a worker thread behind a progress dialog, then mark
+    it printed. Cancelled or failed: the record is put back (see runs.abandon_batch)."""
+    label = printing_label(len(job.plan.recipients))
+    try:
+        run_long_job(parent, label, lambda progress, cancelled: write_batch(
+            job, progress=progress, is_cancelled=cancelled))
+    except Cancelled:
+        context.run(abandon_batch, job)
+        return None
+    except Exception:
+        context.run(abandon_batch, job)
+        raise
+    return context.run(finish_batch, job.batch_id)
+
+
 class PrintHistoryWidget(QWidget):
     batch_recorded = Signal(int)
 
@@ -60,10 +95,10 @@ class PrintHistoryWidget(QWidget):
         self._context = context
         self._batches: list[BatchSummary] = []
         self._item_ids: list[int] = []
-        self.batches_table = QTableWidget(0, 6)
+        self.batches_table = QTableWidget(0, 7)
         self.batches_table.setHorizontalHeaderLabels([
             self.tr("Printed"), self.tr("Template"), self.tr("Items"), self.tr("Sent"),
-            self.tr("Spoiled"), self.tr("Left out")])
+            self.tr("Spoiled"), self.tr("Left out"), self.tr("State")])
         self.items_table = QTableWidget(0, 3)
         self.items_table.setHorizontalHeaderLabels([self.tr("Recipient"), self.tr("Status"),
                                                     self.tr("Note")])
@@ -77,12 +112,15 @@ class PrintHistoryWidget(QWidget):
         self.spoiled_button = QPushButton(self.tr("Mark selected spoiled"))
         self.reprint_button = QPushButton(self.tr("Reprint spoiled…"))
         self.print_button = QPushButton(self.tr("Print…"))
+        # Shown for a batch whose printing was interrupted (the app was killed, the PC
+        # went off): prints it again to the files it was going to.
+        self.print_again_button = QPushButton(self.tr("Print again"))
         self.preview = PdfPreview()
         self._open_path: Path | None = None
 
         buttons = QHBoxLayout()
-        for button in (self.open_button, self.sent_button, self.spoiled_button,
-                       self.reprint_button, self.print_button):
+        for button in (self.print_again_button, self.open_button, self.sent_button,
+                       self.spoiled_button, self.reprint_button, self.print_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         left = QWidget()
@@ -102,9 +140,14 @@ class PrintHistoryWidget(QWidget):
         self.spoiled_button.clicked.connect(self._on_spoiled_clicked)
         self.reprint_button.clicked.connect(self._on_reprint_clicked)
         self.print_button.clicked.connect(self._on_print_clicked)
+        self.print_again_button.clicked.connect(self._on_print_again_clicked)
         self._update_buttons()
         self._loaded = False
         context.changes_applied.connect(self.on_changes)
+        if not context.read_only:
+            # At start: a batch a killed run left being printed becomes interrupted, and
+            # its temporary files go (on the writer thread, off the startup path).
+            context.operations.run(tidy_interrupted)
 
     def on_changes(self, changes: Changes) -> None:
         """Batches printed, sent or spoiled, here or anywhere: read the history again."""
@@ -121,7 +164,7 @@ class PrintHistoryWidget(QWidget):
             when = locale.toString(batch.created_at, QLocale.FormatType.ShortFormat)
             cells = [when, batch.title or batch.template_name, str(batch.item_count),
                      str(batch.count("sent")), str(batch.count("spoiled")),
-                     str(batch.skipped_count)]
+                     str(batch.skipped_count), self._state_text(batch.state)]
             for column, text in enumerate(cells):
                 self.batches_table.setItem(row, column, QTableWidgetItem(text))
             if batch.id == chosen:
@@ -134,8 +177,16 @@ class PrintHistoryWidget(QWidget):
             return None
         return self._batches[rows[0].row()].id
 
+    def _state_text(self, state: str) -> str:
+        return {BATCH_PRINTING: self.tr("being printed"),
+                BATCH_INTERRUPTED: self.tr("interrupted")}.get(state, self.tr("printed"))
+
+    def current_batch(self) -> BatchSummary | None:
+        batch_id = self.current_batch_id()
+        return next((b for b in self._batches if b.id == batch_id), None)
+
     def _status_text(self, status: str) -> str:
-        return {"printed": self.tr("printed"), "sent": self.tr("sent"),
+        return {"printing": self.tr("being printed"), "printed": self.tr("printed"), "sent": self.tr("sent"),
                 "spoiled": self.tr("spoiled"), "reprinted": self.tr("reprinted"),
                 "skipped": self.tr("left out")}.get(status, status)
 
@@ -157,6 +208,8 @@ class PrintHistoryWidget(QWidget):
                        self.reprint_button):
             button.setEnabled(chosen)
         self.print_button.setEnabled(self._open_path is not None)
+        batch = self.current_batch()
+        self.print_again_button.setVisible(batch is not None and batch.interrupted)
 
     def _on_open_clicked(self) -> None:
         batch_id = self.current_batch_id()
@@ -201,11 +254,33 @@ class PrintHistoryWidget(QWidget):
             QMessageBox.information(self, self.tr("Nothing to reprint"),
                                     self.tr("Mark the items that came out wrong as spoiled."))
             return None
-        if not run_render(self, plan, out_path, None):
+        summary = print_plan(self, self._context, plan, out_path, None)
+        if summary is None:
             return None
-        summary = self._context.run(record_batch, plan)
         self._open_path = out_path
         self.preview.show_pdf(out_path, scale=0.8)
+        self.batch_recorded.emit(summary.id)
+        return summary.id
+
+    def _on_print_again_clicked(self) -> None:
+        batch = self.current_batch()
+        if batch is not None:
+            self.print_again(batch.id)
+
+    def print_again(self, batch_id: int) -> int | None:
+        """Print an interrupted batch again, to the files it was going to; its id."""
+        job = self._context.run(restart_batch, batch_id)
+        try:
+            summary = run_print_job(self, self._context, job)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Cannot print this batch"),
+                                print_error_text(exc) or str(exc))
+            return None
+        if summary is None:
+            return None
+        self._open_path = job.out_path
+        self.preview.show_pdf(job.out_path, scale=0.8)
+        self._context.post_status(self.tr("Batch printed again"))
         self.batch_recorded.emit(summary.id)
         return summary.id
 
