@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from core.settings.queries import read_shop_formats
 from core.store.backup import check_integrity
 from core.store.db import Database
-from core.store.errors import DatabaseCorrupt, DatabaseInUse, SchemaOutdated
+from core.store.errors import DatabaseCorrupt, DatabaseInUse, DatabaseReadOnly, SchemaOutdated
 from core.store.opening import (
     InstanceLock,
     daily_backup_due,
@@ -42,7 +42,7 @@ def run_app(*, db_target: str | None, exit_after_paint: bool = False,
 
     install_safe_file_dialogs()  # before any dialog can sniff the database and drop its locks
 
-    opened = _open_database(db_target)
+    opened = _open_database(db_target, exit_after_paint=exit_after_paint)
     if opened is None:
         return 1
     database, lock = opened
@@ -60,13 +60,13 @@ def run_app(*, db_target: str | None, exit_after_paint: bool = False,
             print(round((time.perf_counter() - t0) * 1000))
             app.quit()
             return
+        checker.start()  # after the paint: the full check reads the whole file
         QTimer.singleShot(1500, lambda: _backup_in_background(database))
         QTimer.singleShot(50, lambda: _load_phone_formatting(window, database))
 
-    window.customers_page.first_rows_painted.connect(_on_painted)
     checker = IntegrityChecker(database)
     checker.found_damage.connect(lambda detail: _on_damage_found(window, database, detail))
-    checker.start()
+    window.customers_page.first_rows_painted.connect(_on_painted)
     window.show()
     code = app.exec()
     database.close()
@@ -75,22 +75,50 @@ def run_app(*, db_target: str | None, exit_after_paint: bool = False,
     return code
 
 
-def _open_database(target: str | None) -> tuple[Database, InstanceLock | None] | None:
-    """Lock, check and migrate; ask the person when something is in the way."""
+def _open_database(target: str | None, *, exit_after_paint: bool = False,
+                   ) -> tuple[Database, InstanceLock | None] | None:
+    """Lock, check and migrate; ask the person when something is in the way.
+
+    A file, folder or file system that cannot be written opens read-only (the window
+    shows its read-only label). With `exit_after_paint` nothing is asked: the reason
+    goes to stderr and the caller exits 1.
+    """
+    from core.commands import texts
+
     database = Database.open(target)
     lock = None
     try:
         lock = lock_database(database)
     except DatabaseInUse as exc:
+        if exit_after_paint:
+            print(f"error: {texts.in_use(exc.path)}", file=sys.stderr)
+            return None
         if not _ask_read_only(str(exc.path)):
             return None
         database = Database.open(target, read_only=True)
+    except DatabaseReadOnly as exc:
+        log.info("opening %s read-only: %s", exc.path, exc.reason)
+        database = Database.open(target, read_only=True)
     try:
-        prepare_database(database, check_integrity=False)  # checked while the window paints
+        try:
+            prepare_database(database, check_integrity=False)  # checked after the paint
+        except DatabaseReadOnly as exc:
+            log.info("opening %s read-only: %s", exc.path, exc.reason)
+            if lock is not None:
+                lock.release()
+                lock = None
+            database = Database.open(target, read_only=True)
+            prepare_database(database, check_integrity=False)
     except DatabaseCorrupt as exc:
+        if exit_after_paint:
+            print(f"error: {texts.damaged(exc.path, exc.detail)}", file=sys.stderr)
+            return None
         _offer_backups(database, exc)
         return None
     except SchemaOutdated:
+        if exit_after_paint:
+            print(f"error: {texts.needs_update(database.display_name)}", file=sys.stderr)
+            return None
         QMessageBox.critical(None, QApplication.tr("Regulars"), QApplication.tr(
             "This database needs an update, and it is open elsewhere. Close the other "
             "Regulars window and try again."))
@@ -99,7 +127,9 @@ def _open_database(target: str | None) -> tuple[Database, InstanceLock | None] |
 
 
 class IntegrityChecker(QObject):
-    """Runs `PRAGMA quick_check` on a worker thread (sqlite3 releases the GIL meanwhile)."""
+    """Runs the full `PRAGMA integrity_check` on a worker thread once the window has
+    painted (sqlite3 releases the GIL meanwhile): quick_check let a flipped byte in a
+    row through."""
 
     found_damage = Signal(str)
 
@@ -113,7 +143,7 @@ class IntegrityChecker(QObject):
 
     def _run(self) -> None:
         assert self._path is not None
-        problem = check_integrity(self._path)
+        problem = check_integrity(self._path, full=True)
         if problem is not None:
             self.found_damage.emit(problem)
 
