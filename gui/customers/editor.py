@@ -33,6 +33,7 @@ from core.customers.errors import DuplicateCustomer
 from core.customers.types import CustomerDetail, CustomerDraft
 from core.kernel.errors import Invalid
 from core.settings.profile import get_business_profile
+from core.store.errors import DatabaseBusy
 
 from gui.customers.editor_details import DetailsTab
 from gui.customers.editor_history import (
@@ -77,7 +78,7 @@ class CustomerEditor(QDialog):
         self._customer_id = customer_id
         self._detail: CustomerDetail | None = None
         self._pending = PendingHistory()
-        profile = context.run(get_business_profile)
+        profile = context.read(get_business_profile)
         self._money = ShopMoney(profile.locale, profile.currency)
         self._locale = QLocale(profile.locale)
         self.duplicate_box: QMessageBox | None = None
@@ -173,7 +174,7 @@ class CustomerEditor(QDialog):
             self.details_tab.set_draft(CustomerDraft(), "")
             self.setWindowTitle(self.tr("New Customer"))
         else:
-            record: CustomerRecord = self._context.run(get_customer_record, self._customer_id)
+            record: CustomerRecord = self._context.read(get_customer_record, self._customer_id)
             self._detail = record.detail
             self.details_tab.set_draft(self._detail.draft, self._detail.referred_by_name)
             self.moments_tab.set_rows(self._detail.moments)
@@ -234,6 +235,13 @@ class CustomerEditor(QDialog):
         except DuplicateCustomer as dup:
             self._show_duplicate(dup)
             return
+        except DatabaseBusy:
+            # The wait for another program was cancelled: keep everything typed here.
+            self.form_message_label.setText(self.tr(
+                "Not saved yet: another program is still using the customer database. "
+                "Your changes are still here; press Save to try again."))
+            self.form_message_label.setVisible(True)
+            return
         self._customer_id = detail.id
         self.customer_saved.emit(detail.id)
         self._context.post_status(self.tr("Saved %s") % detail.display_name)
@@ -265,7 +273,7 @@ class CustomerEditor(QDialog):
         field.setFocus()
 
     def _show_duplicate(self, dup: DuplicateCustomer) -> None:
-        existing = self._context.run(get_customer_record, dup.existing_id).detail
+        existing = self._context.read(get_customer_record, dup.existing_id).detail
         matched = {
             "email": self.tr("the same email address"),
             "phone": self.tr("the same phone number"),

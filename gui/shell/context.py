@@ -36,6 +36,11 @@ class AppContext(QObject):
         for (for dialogs that need the answer now); what it changed is announced first."""
         return self.operations.run_and_wait(service, *args, **kwargs)
 
+    def read(self, reader: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """`reader(session, *args, **kwargs)` as a query, waited for: it never waits on a
+        writer, so opening a record stays quick while another program writes."""
+        return self.operations.query_and_wait(reader, *args, **kwargs)
+
     def announce(self, changes: Changes) -> None:
         """For changes no unit of work saw (a backup restored, a file replaced)."""
         self.operations.announce(changes)

@@ -9,6 +9,11 @@ A *query* is a read a page needs, run the same way but without the signal. A *lo
 a progress dialog with Cancel, and the units it commits are collected into one Changes.
 
 SQLite connections are per thread: each worker thread gets its own from the pool.
+
+Writers take turns: a write that finds the database locked by another program (an import
+on the command line, another Regulars) waits for it on the worker thread, in short turns,
+behind a "waiting for another program" dialog with Cancel; the window keeps painting, and
+Cancel ends the wait with `DatabaseBusy` (nothing written). Reads never wait on a writer.
 """
 from __future__ import annotations
 
@@ -17,7 +22,7 @@ import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, Generic, TypeVar, cast
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -29,11 +34,12 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from core.kernel.changes import NOTHING, Changes
 from core.store.changes import collecting_changes
-from core.store.db import Database
+from core.store.db import Database, waiting_at_most
+from core.store.errors import DatabaseBusy
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +48,9 @@ Progress = Callable[[int, int], None]
 Job = Callable[[Progress, Callable[[], bool]], T]
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
+# How long one turn at a locked database lasts before the worker looks at Cancel again (and
+# the first turn: how soon the waiting dialog appears).
+WAIT_TURN_MS = 250
 
 
 class _Delivery(QObject):
@@ -60,6 +69,63 @@ class _Delivery(QObject):
         self.deleteLater()
 
 
+class _Turns(QObject):
+    """Lives in the GUI thread: one write's wait for the write lock, shown once it waits."""
+
+    waited = Signal()  # emitted by the worker after each turn that found the lock taken
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cancel_event = threading.Event()
+        self.dialog: QProgressDialog | None = None
+        self._over = False
+        self.waited.connect(self._show, Qt.ConnectionType.QueuedConnection)
+
+    @Slot()
+    def _show(self) -> None:
+        if self.dialog is not None or self._over:
+            return
+        log.info("waiting for another program to release the database")
+        dialog = QProgressDialog(
+            QCoreApplication.translate(
+                "Operations",
+                "Waiting for another program to finish with the customer database…"),
+            QCoreApplication.translate("Operations", "Cancel"), 0, 0,
+            QApplication.activeWindow())
+        dialog.setObjectName("waiting_for_database_dialog")
+        dialog.setWindowTitle(QCoreApplication.translate("Operations", "Database in Use"))
+        # Application-modal: while a write waits, nothing else may start another one.
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(self.cancel_event.set)
+        self.dialog = dialog
+        dialog.show()
+
+    def end(self) -> None:
+        self._over = True
+        if self.dialog is not None:
+            self.dialog.canceled.disconnect(self.cancel_event.set)
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
+        self.deleteLater()
+
+
+def _write_in_turn(database: Database, turns: _Turns, service: Callable[..., Any],
+                   args: Any, kwargs: Any) -> tuple[Any, Changes]:
+    """On the worker thread: `database.run`, retried while another connection holds the
+    write lock, until it gets its turn or the person cancels (then DatabaseBusy)."""
+    with waiting_at_most(WAIT_TURN_MS):
+        while True:
+            try:
+                return database.run(service, *args, **kwargs)
+            except DatabaseBusy:
+                if turns.cancel_event.is_set():
+                    raise
+                turns.waited.emit()
+
+
 class Operations(QObject):
     """Runs operations and queries on worker threads; announces what each write changed."""
 
@@ -73,27 +139,42 @@ class Operations(QObject):
         self._writer = ThreadPoolExecutor(1, thread_name_prefix="operation")
         self._reader = ThreadPoolExecutor(1, thread_name_prefix="query")
         self._pending: set[_Delivery] = set()
+        self.waiting: _Turns | None = None  # the write now waiting for its turn, if any
 
     # -- asynchronous ----------------------------------------------------------------------
 
     def run(self, service: Callable[..., Any], *args: Any, on_done: Done | None = None,
             on_error: Failed | None = None, **kwargs: Any) -> None:
         """Run a write; back on the GUI thread, announce its changes, then `on_done(result)`
-        (or `on_error(exc)`; without one, the error goes to the excepthook)."""
-        self._submit(self._writer, lambda: self.database.run(service, *args, **kwargs),
-                     on_done, on_error, announce=True)
+        (or `on_error(exc)`; without one, the error goes to the excepthook). A locked
+        database is waited for (see `_Turns`); Cancel there ends in DatabaseBusy."""
+        turns = _Turns()
+        self._submit(self._writer, lambda: self._write(turns, service, args, kwargs),
+                     on_done, on_error, announce=True, turns=turns)
 
     def query(self, reader: Callable[..., Any], *args: Any, on_done: Done,
               on_error: Failed | None = None, **kwargs: Any) -> None:
         """Run a read `reader(session, ...)` in the background; `on_done(result)` on the GUI
-        thread. Reads change nothing, so nothing is announced."""
-        self._submit(self._reader, lambda: self.database.run(reader, *args, **kwargs),
+        thread. Reads change nothing, so nothing is announced, and never wait on a writer."""
+        self._submit(self._reader, lambda: (self.database.read(reader, *args, **kwargs),
+                                            NOTHING),
                      on_done, on_error, announce=False)
 
+    def _write(self, turns: _Turns, service: Callable[..., Any], args: Any,
+               kwargs: Any) -> tuple[Any, Changes]:
+        return _write_in_turn(self.database, turns, service, args, kwargs)
+
     def _submit(self, pool: ThreadPoolExecutor, call: Callable[[], tuple[Any, Changes]],
-                on_done: Done | None, on_error: Failed | None, *, announce: bool) -> None:
+                on_done: Done | None, on_error: Failed | None, *, announce: bool,
+                turns: _Turns | None = None) -> None:
+        if turns is not None:
+            turns.waited.connect(lambda: self._note_waiting(turns),
+                                 Qt.ConnectionType.QueuedConnection)
+
         def arrived(result: Any, error: BaseException | None, changes: Changes) -> None:
             self._pending.discard(delivery)
+            if turns is not None:
+                self._end_turns(turns)
             if error is not None:
                 if on_error is None:
                     sys.excepthook(type(error), error, error.__traceback__)
@@ -119,23 +200,51 @@ class Operations(QObject):
 
     def run_and_wait(self, service: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """`run`, but return the result (or raise the error) once it is done. The window
-        keeps painting meanwhile; input waits, so nothing is asked twice."""
-        return self._wait(self._writer, service, args, kwargs, announce=True)
+        keeps painting meanwhile; input waits, so nothing is asked twice (a wait for the
+        write lock shows its dialog, whose Cancel raises DatabaseBusy here)."""
+        turns = _Turns()
+        try:
+            result: T = self._wait(self._writer,
+                                   lambda: self._write(turns, service, args, kwargs),
+                                   announce=True, turns=turns)
+            return result
+        finally:
+            self._end_turns(turns)
 
     def query_and_wait(self, reader: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        return self._wait(self._reader, reader, args, kwargs, announce=False)
+        """A read, waited for; it never waits on a writer."""
+        return self._wait(self._reader,
+                          lambda: (self.database.read(reader, *args, **kwargs), NOTHING),
+                          announce=False)
 
-    def _wait(self, pool: ThreadPoolExecutor, service: Callable[..., T], args: Any,
-              kwargs: Any, *, announce: bool) -> T:
-        future = pool.submit(self.database.run, service, *args, **kwargs)
+    def _wait(self, pool: ThreadPoolExecutor, call: Callable[[], tuple[T, Changes]], *,
+              announce: bool, turns: _Turns | None = None) -> T:
+        future = pool.submit(call)
         loop = QEventLoop()
         future.add_done_callback(lambda _f: _quit_later(loop))
-        if not future.done():
-            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        if turns is not None:
+            # Once the waiting dialog is up, the loop must let its Cancel button be clicked.
+            turns.waited.connect(lambda: self._note_waiting(turns, loop),
+                                 Qt.ConnectionType.QueuedConnection)
+        while not future.done():
+            waiting = turns is not None and turns.dialog is not None
+            loop.exec(QEventLoop.ProcessEventsFlag.AllEvents if waiting
+                      else QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
         result, changes = future.result()  # raises the service's error here
         if announce:
             self.announce(changes)
-        return cast(T, result)
+        return result
+
+    def _note_waiting(self, turns: _Turns, loop: QEventLoop | None = None) -> None:
+        if turns.dialog is not None and not turns.dialog.isHidden():
+            self.waiting = turns
+        if loop is not None and loop.isRunning():
+            loop.quit()
+
+    def _end_turns(self, turns: _Turns) -> None:
+        if self.waiting is turns:
+            self.waiting = None
+        turns.end()
 
     def announce(self, changes: Changes) -> None:
         """Tell every page what changed (only when something did)."""
