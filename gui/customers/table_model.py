@@ -8,6 +8,7 @@ person scrolls.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import threading
 from array import array
 from collections import OrderedDict
@@ -20,6 +21,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 
@@ -34,6 +36,8 @@ from core.customers.queries import (
 from core.kernel.money import DEFAULT_CURRENCY, format_minor, formats_ready
 from core.store.db import RawConnection
 from gui.customers.texts import stage_labels
+
+log = logging.getLogger(__name__)
 
 PAGE_SIZE = 200
 HEAD_ROWS = 2 * PAGE_SIZE
@@ -60,10 +64,17 @@ _HORIZONTAL = Qt.Orientation.Horizontal
 CUSTOMER_ID_ROLE = _USER
 
 _Index = QModelIndex | QPersistentModelIndex
+_BLANK_ROW = ListRow(0, "", "", "", "", "", "", "", "", 0, 0, None, None)
 
 
 class CustomerTableModel(QAbstractTableModel):
+    """The customer list. When the database cannot be read (a damaged page, undecodable
+    text), the model stops at the first error: it logs it, asks the database nothing more
+    (the view would otherwise ask again for every row it paints), shows empty rows, and
+    emits `read_failed` once, after the paint that met it."""
+
     money_formats_loaded = Signal()  # Babel's data for the shop's money is in memory
+    read_failed = Signal(object)  # the first exception reading the list; emitted once
 
     def __init__(self, raw: RawConnection, *, locale: QLocale | None = None,
                  currency_symbol: str = "$", currency: str | None = None,
@@ -88,6 +99,7 @@ class CustomerTableModel(QAbstractTableModel):
             QLocale.CurrencySymbolFormat.CurrencyIsoCode) or DEFAULT_CURRENCY
         self._format_phone = phone_formatter or (lambda phone: phone)
         self._money_loading = False
+        self.failure: BaseException | None = None  # the first read error, if any
         self.money_formats_loaded.connect(self._on_money_formats_loaded,
                                           Qt.ConnectionType.QueuedConnection)
         self._headers = [
@@ -119,11 +131,32 @@ class CustomerTableModel(QAbstractTableModel):
         self._loaded = True
         self._pages.clear()
         self._tags.clear()
-        self._ids = array("q", fetch_ids(self._raw, self._query, limit=HEAD_ROWS))
-        self._total = (count_customers(self._raw, self._query)
-                       if len(self._ids) == HEAD_ROWS else len(self._ids))
+        self._ids, self._total = array("q"), 0
+        if self.failure is None:
+            try:
+                self._ids = array("q", fetch_ids(self._raw, self._query, limit=HEAD_ROWS))
+                self._total = (count_customers(self._raw, self._query)
+                               if len(self._ids) == HEAD_ROWS else len(self._ids))
+            except Exception as exc:  # noqa: BLE001 (reported once, see _fail)
+                self._fail(exc)
+                self._ids, self._total = array("q"), 0
         self._all_ids_loaded = len(self._ids) == self._total
         self.endResetModel()
+
+    def retry_reads(self) -> None:
+        """Forget a read error and read the list again (after the database was repaired)."""
+        self.failure = None
+        self.refresh()
+
+    def _fail(self, error: BaseException) -> None:
+        """The first read error: logged and reported once; later reads are not attempted."""
+        if self.failure is not None:
+            return
+        self.failure = error
+        log.error("the customer list could not be read", exc_info=error)
+        # After the paint or call that met it: a receiver may open a dialog, which must
+        # not happen inside data() or a reset.
+        QTimer.singleShot(0, self, lambda: self.read_failed.emit(error))
 
     def refresh_rows(self) -> None:
         """Re-read the rows after a change, keeping each selected or current row (and so
@@ -132,15 +165,20 @@ class CustomerTableModel(QAbstractTableModel):
         A layout change, not a reset: the view keeps its state, and the rows are fetched
         again only as they are painted. When the count changes, rows come or go at the end.
         """
-        if not self._loaded:
+        if not self._loaded or self.failure is not None:
             return
         old_ids, old_total = self._ids, self._total
         limit = None if self._all_ids_loaded else HEAD_ROWS
-        new_ids = array("q", fetch_ids(self._raw, self._query, limit=limit))
-        if limit is None or len(new_ids) < HEAD_ROWS:
-            new_total, all_loaded = len(new_ids), True
-        else:
-            new_total, all_loaded = count_customers(self._raw, self._query), False
+        try:
+            new_ids = array("q", fetch_ids(self._raw, self._query, limit=limit))
+            if limit is None or len(new_ids) < HEAD_ROWS:
+                new_total, all_loaded = len(new_ids), True
+            else:
+                new_total, all_loaded = count_customers(self._raw, self._query), False
+        except Exception as exc:  # noqa: BLE001 (reported once, see _fail)
+            self._fail(exc)
+            self.refresh()  # empty rows from now on
+            return
         if new_total > old_total:
             self.beginInsertRows(QModelIndex(), old_total, new_total - 1)
             self._total = new_total
@@ -175,7 +213,16 @@ class CustomerTableModel(QAbstractTableModel):
                                   [_DISPLAY])
 
     def _load_all_ids(self) -> None:
-        self._ids = array("q", fetch_ids(self._raw, self._query))
+        if self.failure is not None:
+            return
+        try:
+            ids = array("q", fetch_ids(self._raw, self._query))
+        except Exception as exc:  # noqa: BLE001 (reported once, see _fail)
+            # The rows past those already read stay empty; a reset here would be inside
+            # data(), so the view learns of it only through read_failed.
+            self._fail(exc)
+            return
+        self._ids = ids
         self._all_ids_loaded = True
         if len(self._ids) != self._total:  # rows came or went meanwhile: start over
             self.refresh()
@@ -262,12 +309,19 @@ class CustomerTableModel(QAbstractTableModel):
         number = row // PAGE_SIZE
         page = self._pages.get(number)
         if page is None:
+            if self.failure is not None:
+                return _BLANK_ROW
             start = number * PAGE_SIZE
             wanted = self._ids[start : start + PAGE_SIZE]
-            found = {r.id: r for r in fetch_rows(self._raw, wanted)}
+            try:
+                found = {r.id: r for r in fetch_rows(self._raw, wanted)}
+                tags = tags_by_customer(self._raw, list(found))
+            except Exception as exc:  # noqa: BLE001 (reported once, see _fail)
+                self._fail(exc)
+                return _BLANK_ROW
             page = [found.get(customer_id) for customer_id in wanted]
             self._pages[number] = page
-            self._tags.update(tags_by_customer(self._raw, list(found)))
+            self._tags.update(tags)
             while len(self._pages) > MAX_CACHED_PAGES:
                 _, dropped = self._pages.popitem(last=False)
                 for old in dropped:
@@ -280,7 +334,7 @@ class CustomerTableModel(QAbstractTableModel):
         if found_row is not None:
             return found_row
         # A customer vanished since the ids were read (another desk): show a blank row.
-        return ListRow(0, "", "", "", "", "", "", "", "", 0, 0, None, None)
+        return _BLANK_ROW
 
     def _display(self, row: ListRow, column: int) -> Any:
         if column == COL_NAME:

@@ -64,6 +64,8 @@ class MainWindow(QMainWindow):
         self.add_lazy_page(self.tr("Cards & letters"), self._make_cards_page)
         self.customers_page.open_customer_requested.connect(self.open_customer)
         self.customers_page.new_customer_requested.connect(self.new_customer)
+        self.list_unreadable_box: QMessageBox | None = None
+        self.customers_page.model.read_failed.connect(self._on_list_unreadable)
 
         self._build_menus()
         self.database_label = QLabel(context.database.display_name)
@@ -242,6 +244,21 @@ class MainWindow(QMainWindow):
                 self.tr("The backup is restored. Regulars will now close; open it again to "
                         "carry on with the restored customers."))
             self.close()
+
+    def _on_list_unreadable(self, _error: BaseException) -> None:
+        """The customer list met a read error (logged by the model): one message, not one
+        per row, pointing at the backups."""
+        if self.list_unreadable_box is not None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Customers Cannot Be Read"),
+            self.tr("Some customers in %s cannot be read: the file may be damaged.")
+            % self._context.database.display_name, parent=self)
+        box.setInformativeText(self.tr(
+            "Nothing more is read from it for now. Use File > Restore From Backup… to bring "
+            "back a backup; the details are in the log."))
+        self.list_unreadable_box = box
+        box.open()
 
     def _on_logs_triggered(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.user_log_dir())))
