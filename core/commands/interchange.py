@@ -78,6 +78,8 @@ def _import(args: argparse.Namespace) -> int:
         action = "rejected" if is_rejection(problem) else "warning"
         print(f"{args.file}:{problem.line}: {action}: {problem.field or 'row'}: "
               f"{problem.code} {problem.detail}".rstrip(), file=sys.stderr)
+    if unmapped := summary.source.unmapped_columns:
+        print(f"{args.file}: columns not imported: {', '.join(unmapped)}", file=sys.stderr)
     if summary.problem_total > len(summary.problems):
         print(f"... {summary.problem_total - len(summary.problems)} more problems",
               file=sys.stderr)

@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from core.interchange.errors import RowRejected
-from core.interchange.problems import WRONG_FIELD_COUNT
-from core.interchange.reading import CsvRow, CsvStream, open_csv
+from core.interchange.problems import UNDECODABLE, WRONG_FIELD_COUNT
+from core.interchange.reading import UNDECODABLE_MARK, CsvRow, CsvStream, line_of_mark, open_csv
 from core.interchange.records import CleanRecord, RecordCleaner, raw_row_builder
 from core.kernel.errors import Problem
 
@@ -87,16 +87,29 @@ RawRow = tuple[int, dict[str, list[str]]] | Problem  # (line, field -> values)
 def csv_row_reader(width: int, mapping: tuple[str, ...]) -> Callable[[CsvRow], RawRow]:
     """What one CSV row (of a file `width` columns wide) holds for the import; ragged rows
     become problems and are never shifted into other columns."""
-    raw_row = raw_row_builder([(column, name) for column, name in enumerate(mapping[:width])
-                               if name])
+    mapped = [(column, name) for column, name in enumerate(mapping[:width]) if name]
+    raw_row = raw_row_builder(mapped)
 
     def read(row: CsvRow) -> RawRow:
-        values = row.values
+        line, values, undecodable = row
         if len(values) != width and any(v.strip() for v in values[width:]) or len(values) < width:
-            return Problem("", WRONG_FIELD_COUNT, f"{width}:{len(values)}", row.line)
-        return row.line, raw_row(values)
+            return Problem("", WRONG_FIELD_COUNT, f"{width}:{len(values)}", line)
+        if undecodable and (problem := _undecodable(line, values, mapped)):
+            return problem
+        return line, raw_row(values)
 
     return read
+
+
+def _undecodable(line: int, values: list[str], mapped: list[tuple[int, str]]
+                 ) -> Problem | None:
+    """The problem of a row whose imported values hold bytes the file's encoding cannot
+    decode (see reading.UNDECODABLE_MARK): the row is rejected rather than stored with
+    the wrong letters. Bytes in a column that is not imported do not matter."""
+    for column, name in mapped:
+        if UNDECODABLE_MARK in values[column]:
+            return Problem(name, UNDECODABLE, "utf-8", line_of_mark(line, values, column))
+    return None
 
 
 def csv_rows(stream: CsvStream, mapping: tuple[str, ...]) -> Iterator[RawRow]:

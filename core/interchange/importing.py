@@ -96,6 +96,12 @@ class SourceInfo:
     mapping: tuple[str, ...]
     day_first: bool
 
+    @property
+    def unmapped_columns(self) -> tuple[str, ...]:
+        """The header's columns that nothing is imported from, named as the file names them."""
+        return tuple(name for name, field in zip(self.header, self.mapping)
+                     if not field and name.strip())
+
 
 @dataclass(frozen=True)
 class ImportSummary:
@@ -118,6 +124,7 @@ class ImportSummary:
             "delimiter": self.source.delimiter, "dry_run": self.dry_run,
             "counts": {"created": self.created, "updated": self.updated,
                        "skipped": self.skipped, "rejected": self.rejected},
+            "unmapped_columns": list(self.source.unmapped_columns),
             "import_id": self.run_id, "tag": self.tag_name,
             "problem_total": self.problem_total,
             "problems": [{"line": p.line, "field": p.field, "reason": p.code,
@@ -147,9 +154,18 @@ class _Source:
                 str(self.path), info.encoding, info.delimiter, info.mapping, region,
                 info.day_first, money_exponent), batch_size, count)
             return self._helper.batches()
-        cleaner = RecordCleaner(region=region, day_first=info.day_first,
-                                money_exponent=money_exponent)
+        cleaner = self.cleaner(region, money_exponent)
         return cleaned_batches(self.rows, cleaner, self.position, batch_size)
+
+    def cleaner(self, region: str, money_exponent: int) -> RecordCleaner:
+        """The cleaner for this source's rows in this process (a card's has more to say)."""
+        kind: type[RecordCleaner] = RecordCleaner
+        if self.info.kind == "vcard":
+            from core.interchange.vcard import VcardCleaner
+
+            kind = VcardCleaner
+        return kind(region=region, day_first=self.info.day_first,
+                    money_exponent=money_exponent)
 
     def close(self) -> None:
         if self._helper is not None:

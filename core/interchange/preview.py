@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from core.customers.types import PartialDate
 from core.interchange.importing import ImportOptions, SourceInfo, open_source
-from core.interchange.reading import open_csv
-from core.interchange.records import RecordCleaner, check_rows
+from core.interchange.reading import UNDECODABLE_MARK, open_csv
+from core.interchange.records import check_rows
 from core.kernel.errors import Problem
 from core.kernel.money import currency_exponent
 from core.settings.services import get_business_profile
@@ -53,8 +53,7 @@ def preview_file(session: Session, path: Path, *, options: ImportOptions = Impor
     """
     profile = get_business_profile(session)
     source = open_source(path, options, locale=profile.locale)
-    cleaner = RecordCleaner(region=profile.region, day_first=source.info.day_first,
-                            money_exponent=currency_exponent(profile.currency))
+    cleaner = source.cleaner(profile.region, currency_exponent(profile.currency))
     rows: list[PreviewRow] = []
     try:
         for checked in itertools.islice(check_rows(source.rows, cleaner), limit):
@@ -72,5 +71,7 @@ def preview_file(session: Session, path: Path, *, options: ImportOptions = Impor
         with open_csv(path, encoding=source.info.encoding,
                       delimiter=source.info.delimiter) as stream:
             stream.read_header()
-            samples = tuple(tuple(r.values) for r in itertools.islice(stream.rows(), limit))
+            # Undecodable bytes show as the usual replacement character.
+            samples = tuple(tuple(v.replace(UNDECODABLE_MARK, "\ufffd") for v in r.values)
+                            for r in itertools.islice(stream.rows(), limit))
     return FilePreview(source.info, samples, tuple(rows))

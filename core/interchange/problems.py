@@ -23,9 +23,10 @@ NOT_VCARD = "not_vcard"
 WRONG_FIELD_COUNT = "wrong_field_count"
 INVALID_MONEY = "invalid_money"
 DROPPED_VALUE = "dropped_value"  # a secondary email/phone that was not valid
+PHOTO_DROPPED = "photo_dropped"  # a vCard's photo (or logo, sound, key): the contact is kept
 
 # Codes of warnings: the row was imported without this value. Every other code rejects it.
-WARNING_CODES = frozenset({DROPPED_VALUE})
+WARNING_CODES = frozenset({DROPPED_VALUE, PHOTO_DROPPED})
 
 MAX_FIELD_CHARS = 100_000
 

@@ -5,6 +5,7 @@ parsed by the csv module in strict mode, so a 1 GB file needs no more memory tha
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import itertools
@@ -25,6 +26,29 @@ from core.interchange.problems import (
     UNREADABLE_FILE,
     UNTERMINATED_QUOTE,
 )
+from core.kernel.text import CONTROL_CHARACTERS, without_controls
+
+# What an undecodable byte sequence of a UTF-8 file reads as: a lone surrogate, which no
+# decoded text can hold, so a row that has one is told apart from a row that holds U+FFFD.
+UNDECODABLE_MARK = "\udcff"
+_LENIENT = "regulars.undecodable"
+# UTF-8 is read leniently: a file that is UTF-8 but for a stray byte or a cut-off last
+# character keeps every other row as written, and the rows with such bytes are reported.
+_LENIENT_CODECS = frozenset({"utf-8", "utf-8-sig"})
+
+
+def _mark_undecodable(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return UNDECODABLE_MARK, exc.end
+
+
+codecs.register_error(_LENIENT, _mark_undecodable)
+
+
+def lenient_errors(encoding: str) -> str:
+    """The `errors` to decode a file in `encoding` with (see UNDECODABLE_MARK)."""
+    return _LENIENT if codecs.lookup(encoding).name in _LENIENT_CODECS else "strict"
 
 
 class CountingReader(io.RawIOBase):
@@ -53,6 +77,7 @@ class CountingReader(io.RawIOBase):
 class CsvRow(NamedTuple):
     line: int  # physical line where the row starts (1 = header line)
     values: list[str]
+    undecodable: bool = False  # some value holds UNDECODABLE_MARK
 
 
 class CsvStream:
@@ -69,8 +94,8 @@ class CsvStream:
             raise ImportRefused(UNREADABLE_FILE, detail=type(exc).__name__,
                                 file=str(path)) from exc
         self._text = io.TextIOWrapper(
-            io.BufferedReader(self._counter, 1 << 16), encoding=encoding, newline=""
-        )
+            io.BufferedReader(self._counter, 1 << 16), encoding=encoding, newline="",
+            errors=lenient_errors(encoding))
         self._reader: Any = None
         self.header: list[str] = []
 
@@ -114,7 +139,10 @@ class CsvStream:
                 if "\x00" in joined:
                     raise self._refuse(NUL_BYTE, start + _line_breaks(joined.partition("\x00")[0]))
                 if joined and not joined.isspace():
-                    yield CsvRow(start, values)
+                    # One C-speed check per row; only rows with line breaks, control or
+                    # invisible characters or undecodable bytes take the slower look.
+                    yield CsvRow(start, values) if joined.isprintable() else _unusual(
+                        start, values, joined)
                 start = reader.line_num + 1
         except UnicodeDecodeError as exc:
             line = self._reader.line_num + 1 if self._reader else 1
@@ -129,11 +157,11 @@ class CsvStream:
 
     def read_header(self) -> list[str]:
         """The header row, checked for duplicate names; raises NO_ROWS for an empty file."""
-        for line, values in self._records():
+        for line, values, _ in self._records():
             break
         else:
             raise self._refuse(NO_ROWS, self._reader.line_num if self._reader else 0)
-        header = [v.strip() for v in values]
+        header = [v.replace(UNDECODABLE_MARK, "\ufffd").strip() for v in values]
         while header and not header[-1]:
             header.pop()  # spreadsheets add empty columns on the right
         seen: set[str] = set()
@@ -148,6 +176,21 @@ class CsvStream:
     def rows(self) -> Iterator[CsvRow]:
         """The data rows; blank lines (and rows of empty cells) are skipped. Call read_header first."""
         return self._records()
+
+
+def _unusual(line: int, values: list[str], joined: str) -> CsvRow:
+    """A row with a non-printable character: control characters taken out (line breaks and
+    tabs kept), and flagged when it holds undecodable bytes."""
+    if CONTROL_CHARACTERS.search(joined):
+        values = [without_controls(v) for v in values]
+    return CsvRow(line, values, UNDECODABLE_MARK in joined)
+
+
+def line_of_mark(line: int, values: list[str], column: int) -> int:
+    """The physical line, in a row starting at `line`, of the first undecodable byte of
+    the value in `column`."""
+    before = "".join(values[:column]) + values[column].partition(UNDECODABLE_MARK)[0]
+    return line + _line_breaks(before)
 
 
 def _line_breaks(text: str) -> int:

@@ -61,12 +61,27 @@ def detect_encoding(sample: bytes, *, complete: bool = False) -> tuple[str, bool
         return "utf-8", False
     except UnicodeDecodeError:
         pass
+    if mostly_utf8(sample):
+        return "utf-8", False  # the reader reports the rows with the bytes that are not
     guess = _legacy_guess(sample)
     text = sample.decode(guess, errors="replace")
     controls = sum(1 for ch in text if ch < " " and ch not in "\t\r\n")
     if controls > max(2, len(text) // 100):
         raise ImportRefused(BINARY_FILE, detail="control_characters")
     return guess, False
+
+
+def mostly_utf8(sample: bytes) -> bool:
+    """Whether bytes that are not all UTF-8 still are UTF-8 with a few bad bytes: more
+    well-formed multi-byte characters than bad sequences, or one cut-off character at the
+    very end. Read whole as a single-byte encoding, such a file would turn every accented
+    letter into two (Zoë into ZoÃ«) to save a line or two."""
+    text = codecs.decode(sample, "utf-8", "replace")
+    bad = text.count("\ufffd")
+    if text.endswith("\ufffd") and bad == 1:
+        return True  # the last character was cut off
+    well_formed = sum(1 for ch in text if ch > "\x7f") - bad
+    return well_formed > bad
 
 
 def _bomless_utf16(sample: bytes) -> str | None:

@@ -6,18 +6,21 @@ A birthday without a year is written `--MM-DD`, as Google and Apple read it.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple, TextIO
 
 from sqlalchemy.orm import Session
 
 from core.interchange.exporting import CustomerExport, iter_export_rows, write_atomically
-from core.interchange.problems import NOT_VCARD
+from core.interchange.problems import NOT_VCARD, PHOTO_DROPPED
 from core.interchange.reading import CountingReader
+from core.interchange.records import CleanRecord, RecordCleaner
 from core.interchange.sniffing import detect_encoding, read_sample
 from core.kernel.errors import Problem
 from core.kernel.jobs import CancelCheck, Progress, never_cancelled, no_progress
+from core.kernel.text import without_controls
 
 INVALID_VCARD = "invalid_vcard"
 
@@ -67,24 +70,83 @@ def export_vcard(
     return write_atomically(path, write, encoding="utf-8")
 
 
-def _blocks(text: Iterator[str]) -> Iterator[tuple[int, str]]:
-    """(starting line, text) of each BEGIN:VCARD ... END:VCARD block."""
-    lines: list[str] = []
-    start = 0
-    for number, line in enumerate(text, start=1):
-        upper = line.strip().upper()
-        if upper.startswith("BEGIN:VCARD"):
-            lines, start = [line], number
-        elif lines:
-            lines.append(line)
+# A card's text as read, without the properties left out (see _DROPPED): 1 MB holds any
+# real contact many times over. Cards are capped by size, not lines: a photo folded at 75
+# characters is 70,000 lines.
+MAX_CARD_CHARS = 1_000_000
+# Lines are read in pieces of at most this many characters, so that a photo written on
+# one 10 MB line is never held whole.
+_PIECE = 64 * 1024
+# Binary properties: a photo, a logo, a sound, a key. Nothing of them is imported, and
+# they are most of a card's size (a 5 MB photo), so they are skipped as they are read.
+_DROPPED = re.compile(r"(?:[A-Za-z0-9-]+\.)?(?:PHOTO|LOGO|SOUND|KEY)[;:]", re.IGNORECASE)
+TOO_LARGE = "too_large"
+UNTERMINATED = "unterminated"
+
+
+class _Block(NamedTuple):
+    line: int  # where BEGIN:VCARD is
+    text: str  # the card without its dropped properties; "" when it is not readable
+    dropped: int  # properties left out
+    fault: str = ""  # why `text` is "": UNTERMINATED or TOO_LARGE
+
+
+def _pieces(text: TextIO) -> Iterator[tuple[bool, str]]:
+    """(whether the piece starts a physical line, piece) for every piece of the text."""
+    starts = True
+    while piece := text.readline(_PIECE):
+        yield starts, piece
+        starts = piece.endswith("\n")
+
+
+def _blocks(text: TextIO) -> Iterator[_Block]:
+    """Each BEGIN:VCARD ... END:VCARD block with the line it starts on; memory stays
+    within MAX_CARD_CHARS plus a piece, whatever the lines' length."""
+    lines: list[str] | None = None  # the open card's kept text
+    start = size = dropped = 0
+    number = 0
+    skipping = False  # inside a dropped property (its value lines and folded lines)
+    too_large = False  # the open card passed MAX_CARD_CHARS: read to its end, keep nothing
+    for starts, piece in _pieces(text):
+        if not starts:  # more of a long line
+            if lines is not None and not skipping and not too_large:
+                lines.append(piece)
+                size += len(piece)
+        else:
+            number += 1
+            head = piece[:1]
+            upper = piece.lstrip()[:11].upper()
+            if upper.startswith("BEGIN:VCARD"):
+                if lines is not None:
+                    yield _Block(start, "", dropped, UNTERMINATED)
+                lines, start, size, dropped = [piece], number, len(piece), 0
+                skipping = too_large = False
+                continue
+            if lines is None:
+                continue  # text between cards
+            if skipping and (head in (" ", "\t") or ":" not in piece and piece.strip()):
+                continue  # the dropped value's folded lines (vCard 2.1's are not indented)
+            skipping = False
             if upper.startswith("END:VCARD"):
-                yield start, "".join(lines)
-                lines = []
-            elif len(lines) > 10_000:
-                yield start, ""
-                lines = []
-    if lines:
-        yield start, ""
+                if too_large:
+                    yield _Block(start, "", dropped, TOO_LARGE)
+                else:
+                    lines.append(piece)
+                    yield _Block(start, "".join(lines), dropped)
+                lines = None
+                continue
+            if _DROPPED.match(piece):
+                skipping = True
+                dropped += 1
+                continue
+            if not too_large:
+                lines.append(piece)
+                size += len(piece)
+        if lines is not None and size > MAX_CARD_CHARS and not too_large:
+            too_large = True
+            lines.clear()
+    if lines is not None:
+        yield _Block(start, "", dropped, UNTERMINATED)
 
 
 def _value_text(value: Any) -> str:
@@ -98,7 +160,7 @@ def card_fields(card: Any) -> dict[str, list[str]]:
     raw: dict[str, list[str]] = {}
 
     def put(name: str, value: Any) -> None:
-        text = _value_text(value)
+        text = without_controls(_value_text(value))
         if text:
             raw.setdefault(name, []).append(text)
 
@@ -128,6 +190,22 @@ def card_fields(card: Any) -> dict[str, list[str]]:
     return raw
 
 
+# In a card's raw fields: how many binary properties were left out (see VcardCleaner).
+DROPPED_KEY = "_dropped"
+
+
+class VcardCleaner(RecordCleaner):
+    """The record cleaner for cards: a card whose photo was left out is imported with a
+    warning saying so (a CSV's rows never need this, so RecordCleaner does not look)."""
+
+    def clean(self, line: int, raw: dict[str, list[str]]) -> CleanRecord:
+        dropped = raw.pop(DROPPED_KEY, None)
+        record = super().clean(line, raw)
+        if dropped:
+            record.warnings.append(Problem("photo", PHOTO_DROPPED, dropped[0], line))
+        return record
+
+
 def open_vcard_source(path: Path) -> tuple[Any, Iterator[Any], Any, int, Any]:
     """What importing needs to read a .vcf file: info, rows, position, size, close."""
     import vobject
@@ -141,17 +219,18 @@ def open_vcard_source(path: Path) -> tuple[Any, Iterator[Any], Any, int, Any]:
 
     def rows() -> Iterator[tuple[int, dict[str, list[str]]] | Problem]:
         found = False
-        for line, block in _blocks(text):
+        for line, block, dropped, fault in _blocks(text):
             found = True
+            if fault:
+                yield Problem("", INVALID_VCARD, fault, line)
+                continue
             try:
-                card = vobject.readOne(block) if block else None
-                raw = card_fields(card) if card is not None else None
+                raw = card_fields(vobject.readOne(block))
             except Exception as exc:  # vobject raises many kinds on malformed cards
                 yield Problem("", INVALID_VCARD, type(exc).__name__, line)
                 continue
-            if raw is None:
-                yield Problem("", INVALID_VCARD, "unterminated", line)
-                continue
+            if dropped:
+                raw[DROPPED_KEY] = [str(dropped)]
             yield line, raw
         if not found:
             from core.interchange.errors import ImportRefused

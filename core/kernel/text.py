@@ -11,8 +11,15 @@ _EXTRA = str.maketrans(
         "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe",
         "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d",
         "þ": "th", "Þ": "th", "ı": "i", "ħ": "h", "Ħ": "h",
+        # Invisible characters that copy and paste and spreadsheets leave in names: a byte
+        # order mark or a zero-width space must not make "Ann" a different customer.
+        "\ufeff": None, "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None,
+        "\u00ad": None,
     }
 )
+# C0 and C1 control characters other than tab, line feed and carriage return: a file's
+# ESC or BEL must not reach the database, a terminal or another program's import.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _NON_DIGIT = re.compile(r"\D+")
 
 
@@ -32,6 +39,11 @@ def _fold_unicode(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.translate(_EXTRA))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.casefold().split())
+
+
+def without_controls(text: str) -> str:
+    """`text` without control characters (tabs and line breaks kept)."""
+    return CONTROL_CHARACTERS.sub("", text)
 
 
 def digits(text: str | None) -> str:

@@ -56,6 +56,7 @@ def reason_text(code: str) -> str:
         p.WRONG_FIELD_COUNT: _tr("the row has a different number of values than the header"),
         p.INVALID_MONEY: _tr("not an amount"),
         p.DROPPED_VALUE: _tr("left out: not valid"),
+        p.PHOTO_DROPPED: _tr("photo left out; the contact was imported"),
         INVALID_EMAIL: _tr("not a valid email address"),
         INVALID_PHONE: _tr("not a possible phone number"),
         INVALID_DATE: _tr("not a date"),
