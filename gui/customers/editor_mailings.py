@@ -4,17 +4,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from core.printing.batches import MailingRow
+
+from gui.widgets.text_table import TextTableModel, read_only_view
 
 COL_TEMPLATE, COL_PRINTED, COL_STATUS, COL_BATCH = range(4)
 
@@ -24,12 +18,10 @@ class MailingsTab(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._format_day = format_day
-        self.mailings_table = QTableWidget(0, 4)
-        self.mailings_table.setHorizontalHeaderLabels(
-            [self.tr("Card or letter"), self.tr("Printed"), self.tr("Status"), self.tr("Batch")])
-        self.mailings_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.mailings_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.mailings_table.verticalHeader().setVisible(False)
+        self.mailings_model = TextTableModel(
+            [self.tr("Card or letter"), self.tr("Printed"), self.tr("Status"), self.tr("Batch")],
+            self)
+        self.mailings_table = read_only_view(self.mailings_model)
         self.mailings_table.horizontalHeader().setSectionResizeMode(
             COL_TEMPLATE, QHeaderView.ResizeMode.Stretch)
         self.empty_label = QLabel(self.tr(
@@ -46,15 +38,14 @@ class MailingsTab(QWidget):
 
     def set_rows(self, rows: Sequence[MailingRow]) -> None:
         self.empty_label.setVisible(not rows)
-        self.mailings_table.setRowCount(len(rows))
-        for number, row in enumerate(rows):
+        cells = []
+        for row in rows:
             status = self._statuses.get(row.status, row.status)
             if row.sent_at is not None:
                 status = self.tr("Sent %s") % self._format_day(row.sent_at.date())
-            cells = (row.title or row.template_name, self._format_day(row.printed_at.date()),
-                     status, f"#{row.batch_id}")
-            for column, text in enumerate(cells):
-                self.mailings_table.setItem(number, column, QTableWidgetItem(text))
+            cells.append((row.title or row.template_name,
+                          self._format_day(row.printed_at.date()), status, f"#{row.batch_id}"))
+        self.mailings_model.set_rows(cells)
         self.mailings_table.resizeColumnsToContents()
         self.mailings_table.horizontalHeader().setSectionResizeMode(
             COL_TEMPLATE, QHeaderView.ResizeMode.Stretch)

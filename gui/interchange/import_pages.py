@@ -30,6 +30,7 @@ from core.interchange.history import (
 from core.interchange.preview import FilePreview
 from gui.interchange.texts import field_label
 from gui.shell.window_state import IMPORT_LAST_FOLDER
+from gui.widgets.text_table import TextTableModel, read_only_view
 
 if TYPE_CHECKING:
     from gui.interchange.import_wizard import ImportWizard
@@ -109,7 +110,8 @@ class DetectPage(WizardPage):
                                          self.tr("tab") if value == "\t" else label, value)
         self.detected_label = QLabel()
         self.detected_label.setWordWrap(True)
-        self.sample_table = QTableWidget()
+        self.sample_model = TextTableModel(parent=self)
+        self.sample_table = read_only_view(self.sample_model)
         form = QFormLayout()
         form.addRow(self.tr("Exported by"), self.format_combo)
         form.addRow(self.tr("Encoding"), self.encoding_combo)
@@ -144,7 +146,8 @@ class DetectPage(WizardPage):
         self.detected_label.setText(self.tr("Detected: {format}, {encoding}, separator {sep}")
                                     .format(format=info.format, encoding=info.encoding,
                                             sep=separator))
-        fill_table(self.sample_table, list(info.header), [list(s) for s in preview.samples])
+        fill_model(self.sample_model, list(info.header), [list(s) for s in preview.samples])
+        self.sample_table.resizeColumnsToContents()
 
 
 class MappingPage(WizardPage):
@@ -235,14 +238,7 @@ class MappingPage(WizardPage):
         return self._wizard.refresh_preview()
 
 
-def fill_table(table: QTableWidget, header: list[str], rows: list[list[str]]) -> None:
-    table.clear()
-    table.setColumnCount(len(header))
-    table.setRowCount(len(rows))
-    table.setHorizontalHeaderLabels(header)
-    for r, values in enumerate(rows):
-        for c, value in enumerate(values[: len(header)]):
-            item = QTableWidgetItem(value.replace("\n", " ⏎ ")[:200])
-            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            table.setItem(r, c, item)
-    table.resizeColumnsToContents()
+def fill_model(model: TextTableModel, header: list[str], rows: list[list[str]]) -> None:
+    """Rows of a file as text on one line each (a newline shows as ⏎), cut at 200."""
+    model.set_rows([[value.replace("\n", " ⏎ ")[:200] for value in values] for values in rows],
+                   headers=header)

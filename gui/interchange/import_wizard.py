@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
-    QTableWidget,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -26,9 +25,10 @@ from core.interchange.errors import ImportRefused
 from core.interchange.importing import ImportOptions, ImportSummary, run_import
 from core.interchange.preview import PREVIEW_FIELDS, FilePreview, preview_file
 from core.kernel.jobs import Cancelled
-from gui.interchange.import_pages import DetectPage, FilePage, MappingPage, WizardPage, fill_table
+from gui.interchange.import_pages import DetectPage, FilePage, MappingPage, WizardPage, fill_model
 from gui.interchange.texts import field_label, problem_text, refusal_text
 from gui.shell.context import AppContext
+from gui.widgets.text_table import TextTableModel, read_only_view
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,8 @@ class PreviewPage(WizardPage):
         self.setTitle(self.tr("Preview"))
         self.setSubTitle(self.tr("The first rows as they will be stored. Red cells have a "
                                  "problem; point at one to see why."))
-        self.preview_table = QTableWidget()
+        self.preview_model = TextTableModel(parent=self)
+        self.preview_table = read_only_view(self.preview_model)
         layout = QVBoxLayout(self)
         layout.addWidget(self.preview_table, 1)
 
@@ -54,21 +55,16 @@ class PreviewPage(WizardPage):
         labels = [self.tr("Line")] + [field_label(f) for f in PREVIEW_FIELDS]
         rows = [[str(r.line)] + [r.values.get(f, "") for f in PREVIEW_FIELDS]
                 for r in preview.rows]
-        fill_table(self.preview_table, labels, rows)
+        fill_model(self.preview_model, labels, rows)
         for row, preview_row in enumerate(preview.rows):
             for problem in preview_row.problems:
                 column = (PREVIEW_FIELDS.index(problem.field) + 1
                           if problem.field in PREVIEW_FIELDS else 0)
-                item = self.preview_table.item(row, column)
-                if item is not None:
-                    item.setBackground(INVALID_BRUSH)
-                    item.setToolTip(problem_text(problem))
+                self.preview_model.mark_cell(row, column, problem_text(problem), INVALID_BRUSH)
+        self.preview_table.resizeColumnsToContents()
 
     def flagged_cells(self) -> int:
-        table = self.preview_table
-        items = (table.item(r, c) for r in range(table.rowCount())
-                 for c in range(table.columnCount()))
-        return sum(1 for item in items if item is not None and item.toolTip())
+        return self.preview_model.marked_cells()
 
 
 class PolicyPage(WizardPage):

@@ -281,7 +281,8 @@ def test_money_follows_the_shops_locale_and_currency(qtbot: QtBot, sqlite_db: Da
     assert editor.value_label.text() == "1.234,50\xa0€"
 
 
-def test_cards_sent_tab_shows_what_was_printed_and_sent(qtbot: QtBot, sqlite_db: Database) -> None:
+def test_cards_sent_tab_shows_what_was_printed_and_sent(
+        qtbot: QtBot, qtmodeltester, sqlite_db: Database) -> None:  # type: ignore[no-untyped-def]
     from core.printing.batches import BatchRequest, mark_batch_sent, plan_batch, record_batch
     from core.printing.recipients import RecipientSelection
 
@@ -293,8 +294,9 @@ def test_cards_sent_tab_shows_what_was_printed_and_sent(qtbot: QtBot, sqlite_db:
         summary = record_batch(session, plan)
         mark_batch_sent(session, summary.id)
     editor = _editor(qtbot, sqlite_db, ann)
-    table = editor.mailings_tab.mailings_table
-    assert table.rowCount() == 1
-    assert table.item(0, 2).text().startswith("Sent ")
-    assert table.item(0, 3).text() == f"#{summary.id}"
+    model = editor.mailings_tab.mailings_model
+    assert model.rowCount() == 1
+    assert model.index(0, 2).data().startswith("Sent ")
+    assert model.index(0, 3).data() == f"#{summary.id}"
     assert not editor.mailings_tab.empty_label.isVisibleTo(editor.mailings_tab)
+    qtmodeltester.check(model, force_py=True)

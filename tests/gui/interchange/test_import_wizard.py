@@ -31,7 +31,8 @@ def _next(qtbot, wizard: ImportWizard) -> None:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
 
 
-def test_walking_through_the_wizard_imports_the_file(qtbot, sqlite_db: Database,  # type: ignore[no-untyped-def]
+def test_walking_through_the_wizard_imports_the_file(qtbot, qtmodeltester,  # type: ignore[no-untyped-def]
+                                                     sqlite_db: Database,
                                                      tmp_path: Path) -> None:
     context = AppContext(sqlite_db)
     wizard = ImportWizard(context)
@@ -43,7 +44,8 @@ def test_walking_through_the_wizard_imports_the_file(qtbot, sqlite_db: Database,
     assert wizard.currentPage() is wizard.detect_page
     assert "shopify" in wizard.detect_page.detected_label.text()
     assert "utf-8" in wizard.detect_page.detected_label.text()
-    assert wizard.detect_page.sample_table.item(0, 1).text() == "Chloé"
+    assert wizard.detect_page.sample_model.index(0, 1).data() == "Chloé"
+    qtmodeltester.check(wizard.detect_page.sample_model, force_py=True)
 
     _next(qtbot, wizard)
     page = wizard.mapping_page
@@ -58,11 +60,13 @@ def test_walking_through_the_wizard_imports_the_file(qtbot, sqlite_db: Database,
 
     _next(qtbot, wizard)
     assert wizard.currentPage() is wizard.preview_page
-    table = wizard.preview_page.preview_table
-    assert table.rowCount() == 3
+    model = wizard.preview_page.preview_model
+    assert model.rowCount() == 3
     assert wizard.preview_page.flagged_cells() == 1
     email_column = 1 + 3  # line, first, last, organisation, email
-    assert table.item(2, email_column).toolTip().startswith("Line 4, Email")
+    assert model.index(2, email_column).data(Qt.ItemDataRole.ToolTipRole).startswith(
+        "Line 4, Email")
+    qtmodeltester.check(model, force_py=True)
 
     _next(qtbot, wizard)
     assert wizard.currentPage() is wizard.policy_page
