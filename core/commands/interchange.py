@@ -103,10 +103,15 @@ def _export(args: argparse.Namespace, service: Any, noun: str, **kwargs: Any) ->
     target: Path = args.file
     if not target.parent.exists():
         raise CommandError(f"{target.parent}: no such folder")
+    from core.commands.texts import undecodable_text
+    from core.kernel.errors import UndecodableText
+
     db = open_database(args)
     try:
         with db.unit_of_work() as session:
             count = service(session, target, **kwargs)
+    except UndecodableText as exc:
+        raise CommandError(undecodable_text(db.display_name, exc.row_id, exc.field)) from exc
     except OSError as exc:
         raise CommandError(f"cannot write {target}: {os.strerror(exc.errno or 0)}") from exc
     print(f"exported {count} {noun} to {target}")

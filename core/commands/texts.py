@@ -144,3 +144,11 @@ def unexpected(kind: str, log_path: object) -> str:
 def needs_update(path: object) -> str:
     return (f"{path} was made by an older Regulars and needs an update, which cannot be "
             "written where it is now; copy it to a folder you can write to")
+
+
+def undecodable_text(path: object, customer_id: int | None, field: str) -> str:
+    """A customer's stored text that is not valid UTF-8 (a damaged database file)."""
+    who = f"customer {customer_id}" if customer_id is not None else "a customer"
+    where = f"'s {field.replace('_', ' ')}" if field else ""
+    return (f"{path}: {who}{where} holds text that cannot be decoded; the file may be "
+            "damaged: open that customer and retype it, or restore a backup")

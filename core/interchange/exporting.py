@@ -10,6 +10,7 @@ from typing import Any, NamedTuple, TypeVar
 from sqlalchemy.orm import Session
 
 from core.customers.types import display_name, partial_date_iso
+from core.kernel.errors import UndecodableText
 from core.kernel.jobs import CancelCheck, Cancelled
 
 CHUNK = 1000
@@ -67,12 +68,44 @@ class RawReader:
         """Rows of `sql`; `{ids}` in it becomes the ids, written as integer literals."""
         # Literals, not parameters: the same text runs on sqlite3 (?) and psycopg (%s),
         # and int() keeps anything but numbers out of the statement.
+        statement = sql.format(ids=",".join(map(str, map(int, ids))))
         cursor = self._driver.cursor()  # type: ignore[union-attr]
         try:
-            cursor.execute(sql.format(ids=",".join(map(str, map(int, ids)))))
+            cursor.execute(statement)
             return list(cursor.fetchall())
+        except Exception as exc:
+            if "Could not decode" in str(exc):  # sqlite3's words for a damaged text value
+                raise self._undecodable(statement) from exc
+            raise
         finally:
             cursor.close()
+
+    def _undecodable(self, statement: str) -> UndecodableText:
+        """Which customer and field hold the text that cannot be decoded: the statement
+        again with text as bytes (only SQLite stores such text). Every export query starts
+        with the customer's id; a contact's value is named by its kind, a tag as tags."""
+        driver: Any = self._driver
+        previous = driver.text_factory
+        driver.text_factory = bytes
+        try:
+            cursor = driver.cursor()
+            cursor.execute(statement)
+            names = [column[0] for column in cursor.description]
+            rows = cursor.fetchall()
+            cursor.close()
+            for row in rows:
+                for name, value in zip(names, row):
+                    if isinstance(value, bytes):
+                        try:
+                            value.decode("utf-8")
+                        except UnicodeDecodeError:
+                            kind = row[names.index("kind")] if "kind" in names else b""
+                            field = {"name": "tags", "value": bytes(kind).decode(
+                                "utf-8", "replace")}.get(name, name)
+                            return UndecodableText("customers", int(row[0]), field)
+            return UndecodableText("customers", None, "")
+        finally:
+            driver.text_factory = previous
 
 
 def export_ids(session: Session, customer_ids: Sequence[int] | None) -> list[int]:

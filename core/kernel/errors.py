@@ -49,3 +49,17 @@ class Invalid(RegularsError):
 
     def for_field(self, field: str) -> Problem | None:
         return next((p for p in self.problems if p.field == field), None)
+
+
+class UndecodableText(RegularsError):
+    """Text stored in `table` (row `row_id`, column `field`) is not valid UTF-8: the
+    database file is damaged there. Names the row so that it can be found and fixed."""
+
+    def __init__(self, table: str, row_id: int | None, field: str) -> None:
+        super().__init__(f"{table} {row_id}: {field} cannot be decoded")
+        self.table = table
+        self.row_id = row_id
+        self.field = field
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return UndecodableText, (self.table, self.row_id, self.field)
