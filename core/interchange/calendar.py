@@ -110,7 +110,7 @@ def export_calendar(
     calendar.add("prodid", "-//Regulars//Customer moments//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "Regulars")
-    stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
     count = 0
     for event in yearly_events(session, customer_ids, labels=labels, is_cancelled=is_cancelled):
         calendar.add_component(_vevent(event, stamp))

@@ -45,14 +45,14 @@ def _stored(values: dict[str, object], tags: list[str]) -> dict[str, str]:
     return shown
 
 
-def preview_file(session: Session, path: Path, *, options: ImportOptions = ImportOptions(),
+def preview_file(session: Session, path: Path, *, options: ImportOptions | None = None,
                  limit: int = 20) -> FilePreview:
     """The first `limit` rows of a file as the import would store them; writes nothing.
 
     Raises ImportRefused when the file would be refused at its start.
     """
     profile = get_business_profile(session)
-    source = open_source(path, options, locale=profile.locale)
+    source = open_source(path, options or ImportOptions(), locale=profile.locale)
     cleaner = source.cleaner(profile.region, currency_exponent(profile.currency))
     rows: list[PreviewRow] = []
     try:

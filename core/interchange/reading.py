@@ -11,7 +11,7 @@ import io
 import itertools
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, BinaryIO, NamedTuple
+from typing import Any, BinaryIO, NamedTuple, Self
 
 from core.interchange.errors import ImportRefused
 from core.interchange.formats import header_key
@@ -89,7 +89,7 @@ class CsvStream:
         self.delimiter = delimiter
         try:
             self.total_bytes = path.stat().st_size
-            self._counter = CountingReader(open(path, "rb"))
+            self._counter = CountingReader(open(path, "rb"))  # noqa: SIM115 - see close()
         except OSError as exc:
             raise ImportRefused(UNREADABLE_FILE, detail=type(exc).__name__,
                                 file=str(path)) from exc
@@ -103,7 +103,7 @@ class CsvStream:
     def bytes_read(self) -> int:
         return self._counter.bytes_read
 
-    def __enter__(self) -> CsvStream:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

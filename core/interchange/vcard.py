@@ -213,7 +213,7 @@ def open_vcard_source(path: Path) -> tuple[Any, Iterator[Any], Any, int, Any]:
     from core.interchange.importing import SourceInfo
 
     encoding, _ = detect_encoding(read_sample(path))
-    counter = CountingReader(open(path, "rb"))
+    counter = CountingReader(open(path, "rb"))  # noqa: SIM115 - closed by close()
     text = io.TextIOWrapper(io.BufferedReader(counter), encoding=encoding, newline=None,
                             errors="replace")
 
@@ -226,7 +226,7 @@ def open_vcard_source(path: Path) -> tuple[Any, Iterator[Any], Any, int, Any]:
                 continue
             try:
                 raw = card_fields(vobject.readOne(block))
-            except Exception as exc:  # vobject raises many kinds on malformed cards
+            except Exception as exc:  # noqa: BLE001 - vobject raises many kinds on bad cards
                 yield Problem("", INVALID_VCARD, type(exc).__name__, line)
                 continue
             if dropped:

@@ -138,7 +138,7 @@ def draw_folded(canvas: Canvas, design: Design, recipient: Recipient) -> None:
 
 def _window_box(fmt: PageFormat) -> tuple[float, float, float, float]:
     """Where the recipient's address sits: in a DL or #10 window envelope's window."""
-    w, h = fmt.page_size
+    _, h = fmt.page_size
     if fmt.name == "letter-us":
         return (0.9 * INCH, h - 2.75 * INCH, 3.6 * INCH, 1.1 * INCH)
     return (fmt.margin, h - 90 * MM, 83 * MM, 40 * MM)  # inside the DIN 5008 / DL window

@@ -6,6 +6,7 @@ only when something is printed.
 from __future__ import annotations
 
 import io
+import itertools
 import os
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -233,7 +234,7 @@ def draw_block(canvas: Canvas, flowables: list[Any], x: float, y: float, width: 
         return 0.0
     sizes = [f.wrapOn(canvas, width, height) for f in flowables]
     gaps = [0.0] + [max(a.getSpaceAfter(), b.getSpaceBefore())
-                    for a, b in zip(flowables, flowables[1:])]
+                    for a, b in itertools.pairwise(flowables)]
     used = sum(h for _, h in sizes) + sum(gaps)
     if used > height + 0.01 or any(w > width + 0.01 for w, _ in sizes):
         block = KeepInFrame(width, height, flowables, mode="shrink", vAlign=valign)
@@ -296,7 +297,7 @@ class Logo:
                 self.reader = ImageReader(io.BytesIO(png))
                 width, height = self.reader.getSize()
                 self.aspect = width / height if height else 1.0
-            except Exception:  # an unreadable logo prints the name instead
+            except Exception:  # noqa: BLE001 - an unreadable logo prints the name instead
                 self.reader = None
 
     def draw(self, canvas: Canvas, x: float, y: float, max_width: float, max_height: float,

@@ -174,7 +174,7 @@ class Database:
 
         if not self.is_sqlite:
             url = self.url
-            if url.startswith("postgresql://") or url.startswith("postgres://"):
+            if url.startswith(("postgresql://", "postgres://")):
                 url = "postgresql+psycopg://" + url.split("://", 1)[1]
             return create_engine(url, pool_pre_ping=True)
 

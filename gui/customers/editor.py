@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.customers.errors import DuplicateCustomer
 from core.customers.record import (
     CustomerRecord,
     CustomerRecordEdit,
     get_customer_record,
     save_customer_record,
 )
-from core.customers.errors import DuplicateCustomer
 from core.customers.types import CustomerDetail, CustomerDraft
 from core.kernel.errors import Invalid
 from core.settings.profile import get_business_profile

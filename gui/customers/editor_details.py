@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from core.customers.queries import all_tags, search_customers
 from core.customers.types import CustomerDraft
 from core.customers.validation import format_phone
+
 from gui.shell.context import AppContext
 from gui.widgets.fields import (
     FieldMessage,

@@ -37,6 +37,7 @@ from core.customers.types import (
 )
 from core.customers.validation import INVALID_DATE, PartialDate, date_exists
 from core.kernel.errors import Problem
+
 from gui.customers.texts import problem_text
 from gui.widgets.fields import (
     ClickOnReturn,

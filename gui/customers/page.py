@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from core.customers.queries import ListQuery, all_tags
 from core.kernel.changes import Changes
+
 from gui.customers.table_model import COL_NAME, CustomerTableModel
 from gui.customers.texts import stage_labels
 from gui.customers.undo_commands import TrashCommand
@@ -54,7 +55,7 @@ class _LazyComboBox(QComboBox):
     def filled(self) -> bool:
         return self._fill is None
 
-    def showPopup(self) -> None:  # noqa: N802
+    def showPopup(self) -> None:
         if self._fill is not None:
             fill, self._fill = self._fill, None
             fill()
@@ -338,7 +339,7 @@ class CustomersPage(QWidget):
         self.tag_combo.setCurrentIndex(max(found, 0))
         self.tag_combo.blockSignals(False)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (not self._painted and watched is self.table_view.viewport()
                 and event.type() == QEvent.Type.Paint):
             self._painted = True

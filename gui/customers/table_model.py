@@ -35,6 +35,7 @@ from core.customers.queries import (
 )
 from core.kernel.money import DEFAULT_CURRENCY, format_minor, formats_ready
 from core.store.db import RawConnection
+
 from gui.customers.texts import stage_labels
 
 log = logging.getLogger(__name__)
@@ -270,13 +271,13 @@ class CustomerTableModel(QAbstractTableModel):
 
     # -- QAbstractTableModel -----------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._total
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else COLUMN_COUNT
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = _DISPLAY) -> Any:
         if orientation == _HORIZONTAL and role == _DISPLAY and 0 <= section < COLUMN_COUNT:
             return self._headers[section]

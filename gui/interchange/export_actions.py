@@ -19,6 +19,7 @@ from core.interchange.export_csv import export_customers_csv
 from core.interchange.vcard import export_vcard
 from core.kernel.jobs import CancelCheck, Cancelled, Progress
 from core.store.db import Database
+
 from gui.shell.context import AppContext
 from gui.shell.operations import run_long_job
 from gui.shell.window_state import EXPORT_LAST_FOLDER

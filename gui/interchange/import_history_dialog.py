@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,8 +32,10 @@ from core.interchange.history import (
 )
 from core.interchange.problems import is_rejection
 from core.kernel.errors import NotFound
+
 from gui.interchange.texts import field_label, format_label, policy_label, problem_reason_text
 from gui.shell.context import AppContext
+from gui.widgets.fields import moment_text
 
 log = logging.getLogger(__name__)
 
@@ -245,9 +247,7 @@ class ImportHistoryDialog(QDialog):
         return self._date_text(run.started_at)
 
     def _date_text(self, when: dt.datetime) -> str:
-        moment = QDateTime(QDate(when.year, when.month, when.day),
-                           QTime(when.hour, when.minute, when.second))
-        return self._locale.toString(moment, QLocale.FormatType.ShortFormat)
+        return moment_text(self._locale, when)
 
     def _fill_row(self, row: int, run: ImportRunRow) -> None:
         undone = self._date_text(run.undone_at) if run.undone_at is not None else ""

@@ -4,7 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -28,6 +27,7 @@ from core.interchange.history import (
     save_import_profile,
 )
 from core.interchange.preview import FilePreview
+
 from gui.interchange.texts import field_label
 from gui.shell.window_state import IMPORT_LAST_FOLDER
 from gui.widgets.text_table import TextTableModel, read_only_view

@@ -25,6 +25,7 @@ from core.interchange.errors import ImportRefused
 from core.interchange.importing import ImportOptions, ImportSummary, run_import
 from core.interchange.preview import PREVIEW_FIELDS, FilePreview, preview_file
 from core.kernel.jobs import Cancelled
+
 from gui.interchange.import_pages import DetectPage, FilePage, MappingPage, WizardPage, fill_model
 from gui.interchange.texts import field_label, problem_text, refusal_text
 from gui.shell.context import AppContext

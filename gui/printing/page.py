@@ -45,7 +45,9 @@ from core.printing.templates import (
     save_template,
 )
 from core.printing.types import RecipientSelection
-from core.settings.profile import BusinessProfileData, get_business_profile
+from core.settings.profile import get_business_profile
+from core.settings.types import BusinessProfileData
+
 from gui.printing.print_history import PrintHistoryWidget, print_plan
 from gui.printing.texts import fill, print_error_text, skip_reason_text
 from gui.shell.context import AppContext
@@ -95,7 +97,7 @@ class CardsPage(QWidget):
         self._loaded = False
         context.changes_applied.connect(self.on_changes)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:
         # Loading renders a preview (and so imports reportlab): not on the startup path.
         if not self._loaded:
             self.load()

@@ -47,6 +47,7 @@ from core.printing.runs import (
 from gui.printing.texts import print_error_text, printing_label, skip_reason_text
 from gui.shell.context import AppContext
 from gui.shell.operations import run_long_job
+from gui.widgets.fields import moment_text
 from gui.widgets.pdf_preview import PdfPreview, print_pdf
 
 
@@ -161,7 +162,7 @@ class PrintHistoryWidget(QWidget):
         self.batches_table.setRowCount(len(self._batches))
         locale = QLocale()
         for row, batch in enumerate(self._batches):
-            when = locale.toString(batch.created_at, QLocale.FormatType.ShortFormat)
+            when = moment_text(locale, batch.created_at)
             cells = [when, batch.title or batch.template_name, str(batch.item_count),
                      str(batch.count("sent")), str(batch.count("spoiled")),
                      str(batch.skipped_count), self._state_text(batch.state)]

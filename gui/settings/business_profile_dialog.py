@@ -26,6 +26,7 @@ from core.customers.validation import format_phone
 from core.kernel.errors import Invalid
 from core.settings.services import get_business_profile, save_business_profile
 from core.settings.types import BusinessProfileData
+
 from gui.customers.texts import problem_text
 from gui.shell.context import AppContext
 from gui.widgets.fields import (

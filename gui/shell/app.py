@@ -21,6 +21,8 @@ from core.store.opening import (
     take_daily_backup,
 )
 
+from gui.shell.wording import app_tr
+
 log = logging.getLogger(__name__)
 STARTED = time.perf_counter()
 
@@ -30,7 +32,7 @@ def run_app(*, db_target: str | None, exit_after_paint: bool = False,
     app = QApplication.instance() or QApplication(sys.argv)
     app.setOrganizationName("Regulars")
     app.setApplicationName("Regulars")
-    app.setApplicationDisplayName("Regulars")
+    QApplication.setApplicationDisplayName("Regulars")
     from gui.shell.wording import install_translations
 
     install_translations(app)  # before any widget, so every count reads right
@@ -119,7 +121,7 @@ def _open_database(target: str | None, *, exit_after_paint: bool = False,
         if exit_after_paint:
             print(f"error: {texts.needs_update(database.display_name)}", file=sys.stderr)
             return None
-        QMessageBox.critical(None, QApplication.tr("Regulars"), QApplication.tr(
+        QMessageBox.critical(None, app_tr("Regulars"), app_tr(
             "This database needs an update, and it is open elsewhere. Close the other "
             "Regulars window and try again."))
         return None
@@ -157,13 +159,13 @@ def _on_damage_found(window: QWidget, database: Database, detail: str) -> None:
 
 
 def _ask_read_only(path: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Warning, QApplication.tr("Database in use"),
-                      QApplication.tr("This customer database is already open in another "
+    box = QMessageBox(QMessageBox.Icon.Warning, app_tr("Database in use"),
+                      app_tr("This customer database is already open in another "
                                       "Regulars window:\n%s") % path)
-    box.setInformativeText(QApplication.tr(
+    box.setInformativeText(app_tr(
         "You can look at it read-only here, or quit and use the other window."))
-    read_only = box.addButton(QApplication.tr("Open Read-Only"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QApplication.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+    read_only = box.addButton(app_tr("Open Read-Only"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(app_tr("Quit"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return box.clickedButton() is read_only
 
@@ -172,12 +174,12 @@ def _offer_backups(database: Database, error: DatabaseCorrupt) -> None:
     from gui.shell.restore_dialog import RestoreDialog
 
     log.error("refusing damaged database %s: %s", error.path, error.detail)
-    intro = QApplication.tr(
+    intro = app_tr(
         "The customer database %s is damaged and cannot be opened safely. Choose a backup to "
         "restore; the damaged file is left untouched until you do.") % error.path
     dialog = RestoreDialog(database, None, intro=intro)
     if dialog.exec() and dialog.restored:
-        QMessageBox.information(None, QApplication.tr("Backup restored"), QApplication.tr(
+        QMessageBox.information(None, app_tr("Backup restored"), app_tr(
             "The backup is restored. Start Regulars again to carry on."))
 
 

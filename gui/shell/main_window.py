@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.kernel import paths
+
 from gui.customers.page import CustomersPage
 from gui.shell.context import AppContext
 from gui.shell.window_state import CUSTOMERS_HEADER, MAIN_WINDOW_GEOMETRY
@@ -281,7 +282,7 @@ class MainWindow(QMainWindow):
         if not header_state.isEmpty():
             self.customers_page.table_view.horizontalHeader().restoreState(header_state)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         MAIN_WINDOW_GEOMETRY.write(self.saveGeometry())
         CUSTOMERS_HEADER.write(self.customers_page.table_view.horizontalHeader().saveState())
         super().closeEvent(event)

@@ -14,8 +14,10 @@ from PySide6.QtWidgets import (
 )
 
 from core.store.backup import backup_folder, list_backups, restore_backup
-from core.store.errors import BackupUnreadable
 from core.store.db import Database
+from core.store.errors import BackupUnreadable
+
+from gui.widgets.fields import moment_text
 
 _PATH_ROLE = int(Qt.ItemDataRole.UserRole)
 
@@ -41,7 +43,7 @@ class RestoreDialog(QDialog):
         locale = QLocale()
         backups = list_backups(backup_folder(database.sqlite_path)) if database.sqlite_path else []
         for info in backups:
-            when = locale.toString(info.taken_at, QLocale.FormatType.LongFormat)
+            when = moment_text(locale, info.taken_at, QLocale.FormatType.LongFormat)
             size = locale.formattedDataSize(info.size_bytes)
             item = QListWidgetItem(f"{when}  ·  {reasons.get(info.reason, info.reason)}  ·  {size}")
             item.setData(_PATH_ROLE, str(info.path))

@@ -22,6 +22,12 @@ def install_translations(app: QCoreApplication) -> QTranslator:
     return translator
 
 
+def app_tr(source: str) -> str:
+    """Translate a sentence outside any widget (start-up, before the window exists).
+    QApplication.tr is an instance method in the stubs; translate() is the static form."""
+    return QCoreApplication.translate("Regulars", source)
+
+
 def with_count(translated: str, n: int, locale: QLocale | None = None) -> str:
     """`translated`, already chosen for n, with %1 written as n in `locale` ("4,254"): Qt's
     own %Ln follows QLocale's process-wide default, not a page's business locale."""

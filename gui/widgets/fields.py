@@ -3,7 +3,9 @@ message underneath, a date whose year may be unknown and money in the shop's cur
 (the sentences for core's problem codes are in gui/customers/texts.py)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
+import datetime as dt
+
+from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, QObject, Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -167,6 +169,14 @@ def date_edit(locale: QLocale) -> QDateEdit:
     return edit
 
 
+def moment_text(locale: QLocale, when: dt.datetime,
+                form: QLocale.FormatType = QLocale.FormatType.ShortFormat) -> str:
+    """A stored date and time as the shop's locale writes it ("01/12/2026 09:30")."""
+    moment = QDateTime(QDate(when.year, when.month, when.day),
+                       QTime(when.hour, when.minute, when.second))
+    return locale.toString(moment, form)
+
+
 class ShopMoney:
     """Minor units of the shop's currency shown and read in the shop's locale, through
     core.kernel.money (so the list, the editor and the exports agree: ¥1,250 is 1250)."""
@@ -199,7 +209,7 @@ class ClickOnReturn(QObject):
         for field in fields:
             field.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and (
             event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         ):

@@ -6,8 +6,8 @@ import time
 
 started = time.perf_counter()
 
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMainWindow, QTableView  # noqa: E402
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
 
 app = QApplication(sys.argv)
 window = QMainWindow()

@@ -30,6 +30,7 @@ def main() -> None:
         print(_peak_kb(), _peak_kb())
         return
     from core.store.db import Database
+
     from gui.shell.context import AppContext
     from gui.shell.main_window import MainWindow
 

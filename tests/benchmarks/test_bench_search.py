@@ -16,6 +16,7 @@ from core.customers.queries import (
 )
 from core.kernel.text import fold
 from core.store.db import Database
+
 from tests.benchmarks.conftest import report
 
 
@@ -85,8 +86,8 @@ def test_search_median_and_p95_at_100k(demo_100k: Path) -> None:
         f"core search:   median {med:.2f} ms, p95 {_p95(ours):.2f} ms (targets 5 / 20 ms)",
         f"raw sqlite3 indexed prefix lookup: median {statistics.median(baseline):.2f} ms",
         f"ratio (median): {med / statistics.median(baseline):.1f}x",
-        f"list view refresh (count, first ids, first 200 rows): median {statistics.median(view):.2f} ms, "
-        f"p95 {_p95(view):.2f} ms",
+        (f"list view refresh (count, first ids, first 200 rows): "
+         f"median {statistics.median(view):.2f} ms, p95 {_p95(view):.2f} ms"),
         f"queries with at least one match: {sum(1 for m in matches if m)}/{len(queries)}",
     ])
     assert sum(1 for m in matches if m) > len(queries) * 0.9

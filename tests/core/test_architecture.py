@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import core
+
 import gui
 
 CORE = Path(core.__file__).parent

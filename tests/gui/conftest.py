@@ -6,10 +6,10 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-import pytest  # noqa: E402
-from pytestqt.qtbot import QtBot  # noqa: E402
+import pytest
+from pytestqt.qtbot import QtBot
 
-from core.store.db import Database  # noqa: E402
+from core.store.db import Database
 
 
 @pytest.fixture(scope="session", autouse=True)

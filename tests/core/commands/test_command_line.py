@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[3]
 def _run(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "REGULARS_HOME": str(home)}
     return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+                          check=False, capture_output=True, text=True, timeout=120)
 
 
 def test_demo_then_find_prints_matching_customers(tmp_path: Path, regulars_home: Path) -> None:

@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
-from core.customers.record import CustomerRecordEdit, get_customer_record, save_customer_record
 from core.customers.errors import DuplicateCustomer
+from core.customers.record import CustomerRecordEdit, get_customer_record, save_customer_record
 from core.customers.services import add_customer
 from core.customers.types import CustomerDraft, InteractionDraft, MomentDraft
 from core.customers.validation import PartialDate

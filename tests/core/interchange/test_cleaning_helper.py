@@ -15,6 +15,7 @@ from core.interchange.importing import ImportOptions, ImportSummary, run_import
 from core.interchange.records import RecordCleaner
 from core.kernel.jobs import Cancelled
 from core.store.db import Database
+
 from tests.core.interchange import samples
 
 TODAY = dt.date(2026, 11, 22)

@@ -18,6 +18,7 @@ from core.customers.queries import ListQuery, count_customers
 from core.customers.services import add_customer
 from core.customers.types import CustomerDraft
 from core.store.db import Database
+
 from main import main
 from tests.core.interchange import samples
 

@@ -19,6 +19,7 @@ from core.interchange.values import (
     split_multi,
     strip_text_marker,
 )
+
 from tests.core.interchange import samples
 
 

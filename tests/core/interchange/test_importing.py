@@ -19,6 +19,7 @@ from core.interchange.problems import is_rejection
 from core.kernel.errors import Problem
 from core.kernel.jobs import Cancelled
 from core.store.db import Database, larger_page_cache
+
 from tests.core.interchange import samples
 
 TODAY = dt.date(2026, 11, 22)

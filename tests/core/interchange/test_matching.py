@@ -13,6 +13,7 @@ from core.customers.types import CustomerDraft
 from core.interchange import matching
 from core.interchange.importing import ImportOptions, run_import
 from core.store.db import Database
+
 from tests.core.interchange import samples
 
 

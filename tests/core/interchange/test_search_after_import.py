@@ -13,6 +13,7 @@ from core.interchange import importing
 from core.interchange.importing import ImportOptions, run_import
 from core.store.db import Database
 from core.store.dialects.sqlite_fts import DEFAULT_HASH_SIZE
+
 from tests.core.interchange import samples
 
 TODAY = dt.date(2026, 11, 22)

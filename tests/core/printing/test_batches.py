@@ -36,6 +36,7 @@ from core.printing.templates import (
     save_template,
 )
 from core.store.db import Database
+
 from tests.core.printing.helpers import page_texts
 
 ADDRESS = {"street": "1 High St", "city": "Leeds", "postal_code": "LS1 1AA"}
@@ -67,7 +68,7 @@ def test_recipients_without_address_or_who_want_no_mail_are_left_out_and_listed(
     assert page_texts(tmp_path / "cards.pdf") and "Ann" in page_texts(tmp_path / "cards.pdf")[0]
     with db.unit_of_work() as session:
         detail = get_batch(session, summary.id)
-    assert [(i.recipient_name, i.status) for i in detail.items][0] == ("Ann Lee", "printed")
+    assert (detail.items[0].recipient_name, detail.items[0].status) == ("Ann Lee", "printed")
     assert {(i.recipient_name, i.status, i.skip_reason) for i in detail.items[1:]} == {
         ("Bob Ray", SKIPPED, "no_address"), ("Cy Oh", SKIPPED, "no_mail")}
 

@@ -9,6 +9,7 @@ import pytest
 
 from core.printing.formats import get_page_format
 from core.printing.render import ItemsJob, render_items
+
 from tests.core.printing.helpers import PROFILE, placed_text, recipient
 
 ARABIC = ("شكرا جزيلا لك على زيارتك الأولى لمتجرنا الصغير في وسط المدينة. نحن سعداء جدا "

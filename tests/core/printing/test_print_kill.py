@@ -17,6 +17,7 @@ from core.printing.batches import BATCH_INTERRUPTED, BATCH_PRINTED, list_batches
 from core.printing.runs import tidy_interrupted
 from core.store.db import Database
 from core.store.opening import prepare_database
+
 from tests.core.printing.helpers import page_texts
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -85,7 +86,7 @@ def test_killing_a_print_run_never_leaves_cards_labels_and_record_disagreeing(
     env = {**os.environ, "REGULARS_HOME": str(regulars_home)}
     _shop(tmp_path / "shop.db")
     first = subprocess.run(_command(tmp_path, "--tag", "vip"), cwd=ROOT, env=env,
-                           capture_output=True, text=True, timeout=120)
+                           check=False, capture_output=True, text=True, timeout=120)
     assert first.returncode == 0, first.stderr
     assert _sizes(tmp_path) == (5, 5)
 
@@ -111,7 +112,7 @@ def test_killing_a_print_run_never_leaves_cards_labels_and_record_disagreeing(
         again = subprocess.run(
             [sys.executable, str(ROOT / "main.py"), "print", "again", str(latest.id),
              "--db", str(tmp_path / "shop.db")],
-            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+            cwd=ROOT, env=env, check=False, capture_output=True, text=True, timeout=120)
         assert again.returncode == 0, again.stderr
         assert f"batch {latest.id} marked sent" in again.stdout
         assert _sizes(tmp_path) == (PEOPLE, PEOPLE)
@@ -124,7 +125,7 @@ def test_the_next_print_run_says_a_batch_was_interrupted_and_how_to_print_it_aga
     _shop(tmp_path / "shop.db")
     _kill_when(tmp_path, "cards temp", env)
     done = subprocess.run(_command(tmp_path, "--tag", "vip"), cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+                          check=False, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "batch 1 (thank-you," in done.stderr and "was interrupted" in done.stderr
     assert "main.py print again 1 --db" in done.stderr

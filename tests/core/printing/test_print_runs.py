@@ -29,6 +29,7 @@ from core.printing.runs import (
 )
 from core.printing.types import RecipientSelection
 from core.store.db import Database
+
 from tests.core.printing.helpers import page_texts
 
 REQUEST = BatchRequest("thank-you", RecipientSelection(everyone=True), "a6-card", "avery-5160")

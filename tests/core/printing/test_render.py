@@ -10,6 +10,7 @@ from core.kernel.jobs import Cancelled
 from core.printing.formats import LABEL_SHEETS, PAGE_FORMATS, get_label_sheet, get_page_format
 from core.printing.render import ItemsJob, render_items, render_items_bytes, render_labels
 from core.printing.templates import DEFAULT_TEMPLATES
+
 from tests.core.printing.helpers import PROFILE, page_texts, placed_text, recipient
 
 NAMES = [

@@ -66,11 +66,12 @@ def test_second_instance_is_refused_while_first_holds_the_file(tmp_path: Path) -
     first = lock_database(Database.open(path))
     holder = subprocess.run(
         [sys.executable, "-c",
-         "import sys; from core.store.db import Database\n"
-         "from core.store.errors import DatabaseInUse\nfrom core.store.opening import lock_database\n"
-         f"try:\n    lock_database(Database.open({str(path)!r}))\n"
-         "except DatabaseInUse:\n    sys.exit(3)\n"],
-        cwd=ROOT, capture_output=True, text=True,
+         ("import sys; from core.store.db import Database\n"
+          "from core.store.errors import DatabaseInUse\n"
+          "from core.store.opening import lock_database\n"
+          f"try:\n    lock_database(Database.open({str(path)!r}))\n"
+          "except DatabaseInUse:\n    sys.exit(3)\n")],
+        cwd=ROOT, check=False, capture_output=True, text=True,
     )
     assert holder.returncode == 3, holder.stderr
     assert first is not None

@@ -4,9 +4,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from pytestqt.qtbot import QtBot
+
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QImage
-from pytestqt.qtbot import QtBot
 
 from core.customers.history import add_interaction
 from core.customers.queries import ListQuery, count_customers
@@ -15,6 +16,7 @@ from core.customers.types import CustomerDetail, CustomerDraft, InteractionDraft
 from core.customers.validation import PartialDate
 from core.settings.profile import BusinessProfileData, get_business_profile, save_business_profile
 from core.store.db import Database
+
 from gui.customers.editor import CustomerEditor
 from gui.settings.business_profile_dialog import BusinessProfileDialog
 from gui.shell.context import AppContext

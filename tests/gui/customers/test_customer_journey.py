@@ -1,9 +1,10 @@
 """One person's session in the main window: add, find, edit, delete, undo — by keyboard."""
 from __future__ import annotations
 
+from pytestqt.qtbot import QtBot
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from pytestqt.qtbot import QtBot
 
 from gui.customers.editor import CustomerEditor
 from gui.customers.table_model import COL_EMAIL, COL_NAME

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 from core.customers.services import add_customer
 from core.customers.types import CustomerDraft
 from core.store.db import Database
+
 from gui.customers.page import CustomersPage
 from gui.customers.table_model import COL_NAME, COL_PHONE, CustomerTableModel
 from gui.shell.context import AppContext

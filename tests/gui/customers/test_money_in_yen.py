@@ -57,6 +57,7 @@ def test_the_lifetime_value_column_fills_in_once_the_money_formats_have_loaded(
 
     from core.customers.services import add_customer
     from core.customers.types import CustomerDraft
+
     from gui.customers.table_model import CustomerTableModel
 
     with sqlite_db.unit_of_work() as session:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -13,6 +14,7 @@ from core.customers.services import add_customer
 from core.customers.types import CustomerDraft
 from core.customers.validation import PartialDate
 from core.store.db import Database
+
 from gui.interchange.export_actions import LAST_FOLDER_KEY, export_customers
 from gui.shell.context import AppContext
 from gui.shell.main_window import MainWindow
@@ -212,6 +214,7 @@ def test_an_empty_list_exports_nothing_and_says_why(  # type: ignore[no-untyped-
 
 def test_a_cancelled_export_leaves_no_file(sqlite_db: Database, tmp_path: Path) -> None:
     from core.kernel.jobs import Cancelled, no_progress
+
     from gui.interchange.export_actions import write_export
 
     _seed(sqlite_db)

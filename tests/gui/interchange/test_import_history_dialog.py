@@ -5,6 +5,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -13,6 +14,7 @@ from core.customers.types import CustomerDraft
 from core.interchange.history import undo_import
 from core.interchange.importing import ImportOptions, ImportSummary, run_import
 from core.store.db import Database
+
 from gui.customers.table_model import COL_NAME
 from gui.interchange.import_history_dialog import (
     COL_CREATED,
@@ -24,6 +26,7 @@ from gui.interchange.import_history_dialog import (
 )
 from gui.shell.context import AppContext
 from gui.shell.main_window import MainWindow
+
 from tests.core.interchange import samples
 
 TODAY = dt.date(2026, 11, 22)

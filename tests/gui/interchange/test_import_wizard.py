@@ -4,14 +4,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from core.customers.queries import ListQuery, count_customers, search_customers
 from core.interchange.history import list_import_profiles, list_imports
 from core.store.db import Database
+
 from gui.interchange.import_wizard import ImportWizard
 from gui.shell.context import AppContext
+
 from tests.core.interchange import samples
 
 

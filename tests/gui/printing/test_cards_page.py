@@ -10,6 +10,7 @@ from core.customers.types import CustomerDraft
 from core.printing.batches import get_batch
 from core.printing.templates import get_template
 from core.store.db import Database
+
 from gui.printing.page import WHO_TAG, CardsPage
 from gui.shell.context import AppContext
 

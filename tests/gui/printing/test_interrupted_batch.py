@@ -15,6 +15,7 @@ from core.printing.models import PrintBatch
 from core.printing.runs import begin_batch, temp_path
 from core.printing.types import RecipientSelection
 from core.store.db import Database
+
 from gui.printing.page import CardsPage
 from gui.shell.context import AppContext
 

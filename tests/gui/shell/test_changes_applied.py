@@ -5,8 +5,9 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+
+from PySide6.QtWidgets import QApplication
 
 from core.customers.history import add_interaction
 from core.customers.services import add_customer, delete_customers, update_customer
@@ -16,6 +17,7 @@ from core.printing.recipients import RecipientSelection
 from core.printing.templates import save_template
 from core.settings.profile import get_business_profile, save_business_profile
 from core.store.db import Database
+
 from gui.customers.table_model import COL_CITY, COL_VALUE
 from gui.shell.main_window import MainWindow
 

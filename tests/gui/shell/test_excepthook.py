@@ -7,10 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
+from PySide6.QtWidgets import QApplication, QPushButton
+
 from core.kernel.paths import log_file
+
 from gui.shell.excepthook import ErrorReporter
 
 

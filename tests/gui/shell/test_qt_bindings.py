@@ -10,8 +10,9 @@ from __future__ import annotations
 import gc
 import sys
 
-from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 from pytestqt.qtbot import QtBot
+
+from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
 CALLS = 2000
 

@@ -8,6 +8,7 @@ from core.customers.services import add_customer
 from core.customers.types import CustomerDraft
 from core.store import backup
 from core.store.db import Database
+
 from gui.shell.restore_dialog import RestoreDialog
 
 

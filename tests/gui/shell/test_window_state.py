@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from PySide6.QtCore import QSettings
 
 from gui.shell.window_state import EXPORT_LAST_FOLDER, KEYS, MAIN_WINDOW_GEOMETRY

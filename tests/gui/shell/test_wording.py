@@ -14,6 +14,7 @@ from PySide6.QtGui import QUndoStack
 from core.customers.services import add_customer
 from core.customers.types import CustomerDraft
 from core.store.db import Database
+
 from gui.customers.page import CustomersPage
 from gui.interchange.export_actions import ExportCounts
 from gui.printing.texts import PrintingCounts
