@@ -71,8 +71,7 @@ def _templates_list(args: argparse.Namespace) -> int:
 
 def _print_cards(args: argparse.Namespace) -> int:
     from core.printing.errors import NoRecipients
-    from core.printing.runs import print_new_batch
-    from core.printing.services import BatchRequest
+    from core.printing.services import BatchRequest, print_new_batch
     from core.printing.types import RecipientSelection
 
     if args.labels and not args.label_sheet:
@@ -106,7 +105,7 @@ def _print_cards(args: argparse.Namespace) -> int:
 
 
 def _print_again(args: argparse.Namespace) -> int:
-    from core.printing.runs import print_batch_again
+    from core.printing.services import print_batch_again
 
     db = open_database(args, writes=True)
     _report_interrupted(db, args, skip=args.batch)
@@ -131,7 +130,7 @@ def _progress(done: int, total: int) -> None:
 
 def _report_interrupted(db: Any, args: argparse.Namespace, *, skip: int = 0) -> None:
     """Tidy batches a killed run left being printed, and say how to print each again."""
-    from core.printing.runs import tidy_interrupted
+    from core.printing.services import tidy_interrupted
 
     with db.unit_of_work() as session:
         interrupted = tidy_interrupted(session)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -149,10 +149,14 @@ class SummaryPage(WizardPage):
 
 
 def counts_text(widget: QWidget, summary: ImportSummary, *, dry_run: bool) -> str:
-    text = (widget.tr("This file would create {0}, update {1}, skip {2} and reject {3} rows.")
+    """The four counts without a noun to agree with ("1 rows"), in the shop's digits."""
+    text = (widget.tr("If you import this file: {0} new, {1} updated, {2} skipped, "
+                      "{3} rejected.")
             if dry_run else
-            widget.tr("Created {0}, updated {1}, skipped {2}, rejected {3}."))
-    return text.format(summary.created, summary.updated, summary.skipped, summary.rejected)
+            widget.tr("Imported: {0} new, {1} updated, {2} skipped, {3} rejected."))
+    locale = QLocale()
+    return text.format(*(locale.toString(n) for n in (
+        summary.created, summary.updated, summary.skipped, summary.rejected)))
 
 
 class ImportWizard(QWizard):

@@ -53,8 +53,8 @@ def run_app(*, db_target: str | None, exit_after_paint: bool = False,
 
     locale, symbol, currency = _business_locale(database)
     QLocale.setDefault(locale)  # counts written %Ln take the shop's digits and separators
-    window = MainWindow(AppContext(database, read_only=database.read_only),
-                        locale=locale, currency_symbol=symbol, currency=currency)
+    context = AppContext(database, read_only=database.read_only)
+    window = MainWindow(context, locale=locale, currency_symbol=symbol, currency=currency)
     t0 = started if started is not None else STARTED
 
     def _on_painted() -> None:
@@ -71,6 +71,7 @@ def run_app(*, db_target: str | None, exit_after_paint: bool = False,
     window.customers_page.first_rows_painted.connect(_on_painted)
     window.show()
     code = app.exec()
+    context.operations.shutdown()  # let a write in flight finish before the file closes
     database.close()
     if lock is not None:
         lock.release()

@@ -21,13 +21,6 @@ FRONT_ENDS = {"commands"}
 # What an area offers the others.
 PUBLIC = {"services", "queries", "types", "errors"}
 
-# Cross-area imports of internals that remain, each (importing module, imported module).
-# Each is a debt: remove it from here when the import goes (the last test fails until you do).
-KNOWN_EXCEPTIONS = frozenset({
-    # The printing runs (being written beside this) have no entry in printing.services yet.
-    ("core/commands/printing.py", "core.printing.runs"),
-})
-
 
 def _imports(folder: Path) -> Iterator[tuple[str, int, str]]:
     """(file relative to the project, line, imported module) for every absolute import,
@@ -76,14 +69,8 @@ def _cross_area_imports() -> set[tuple[str, str]]:
 
 
 def test_an_area_reaches_another_only_through_its_public_modules() -> None:
-    new = sorted(_cross_area_imports() - KNOWN_EXCEPTIONS)
-    assert new == [], ("import the other area's services, queries, types or errors instead "
+    assert sorted(_cross_area_imports()) == [], ("import the other area's services, queries, types or errors instead "
                        "(kernel and store are shared)")
-
-
-def test_every_listed_exception_still_exists() -> None:
-    """A debt paid is crossed off, so the list only ever shrinks."""
-    assert sorted(KNOWN_EXCEPTIONS - _cross_area_imports()) == []
 
 
 def test_only_window_state_touches_qsettings() -> None:

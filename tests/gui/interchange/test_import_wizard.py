@@ -73,15 +73,15 @@ def test_walking_through_the_wizard_imports_the_file(qtbot, qtmodeltester,  # ty
 
     _next(qtbot, wizard)
     assert wizard.currentPage() is wizard.policy_page
-    assert "create 2" in wizard.policy_page.counts_label.text()
-    assert "reject 1" in wizard.policy_page.counts_label.text()
+    assert "2 new" in wizard.policy_page.counts_label.text()
+    assert "1 rejected" in wizard.policy_page.counts_label.text()
     assert count_customers(sqlite_db.raw(), ListQuery()) == 0  # counting wrote nothing
 
     with qtbot.waitSignal(context.changes_applied, timeout=10_000):
         qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton),
                          Qt.MouseButton.LeftButton)
     assert wizard.currentPage() is wizard.summary_page
-    assert "Created 2" in wizard.summary_page.summary_label.text()
+    assert "Imported: 2 new" in wizard.summary_page.summary_label.text()
     (row,) = search_customers(sqlite_db.raw(), "dubois")
     assert (row.postal_code, row.lifetime_value_minor) == ("75001", 12000)
     with sqlite_db.unit_of_work() as session:
@@ -202,10 +202,10 @@ def test_each_policy_is_counted_once_until_asked_again(qtbot, sqlite_db: Databas
     monkeypatch.setattr(operations, "run_long_job", counting_run_long_job)
     wizard = _wizard_at_policy_page(qtbot, sqlite_db, _shop_file(tmp_path))
     page = wizard.policy_page
-    assert len(jobs) == 1 and "create 2" in page.counts_label.text()
+    assert len(jobs) == 1 and "2 new" in page.counts_label.text()
     page.policy_buttons["fill"].click()
     page.policy_buttons["skip"].click()  # counted already: no second dry run
     assert len(jobs) == 2
     qtbot.mouseClick(page.count_button, Qt.MouseButton.LeftButton)
-    assert len(jobs) == 3 and "create 2" in page.counts_label.text()
+    assert len(jobs) == 3 and "2 new" in page.counts_label.text()
     assert all(label.startswith("Checking") for label in jobs)
