@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 PAGE_SIZE = 200
 HEAD_ROWS = 2 * PAGE_SIZE
 MAX_CACHED_PAGES = 12
+MONEY_LOAD_DELAY_MS = 150  # after the first paint; see _money_text
 
 COL_NAME, COL_EMAIL, COL_PHONE, COL_CITY, COL_POSTCODE, COL_STAGE = range(6)
 COL_VISITS, COL_VALUE, COL_LAST_VISIT, COL_SINCE, COL_TAGS = range(6, 11)
@@ -236,10 +237,15 @@ class CustomerTableModel(QAbstractTableModel):
             return format_minor(minor, self._currency, self._locale.name())
         if not self._money_loading:
             self._money_loading = True
-            currency, locale = self._currency, self._locale.name()
-            threading.Thread(target=self._load_money_formats, args=(currency, locale),
-                             name="money-formats", daemon=True).start()
+            # Not during the first paint: loading Babel is Python work that holds the GIL,
+            # and every data() call of that paint would wait for it (+40 ms to first rows).
+            QTimer.singleShot(MONEY_LOAD_DELAY_MS, self, self._start_loading_money_formats)
         return ""
+
+    def _start_loading_money_formats(self) -> None:
+        currency, locale = self._currency, self._locale.name()
+        threading.Thread(target=self._load_money_formats, args=(currency, locale),
+                         name="money-formats", daemon=True).start()
 
     def _load_money_formats(self, currency: str, locale: str) -> None:
         try:
