@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from core.commands import CommandError, add_db_option, add_wait_option, lock_for_writing, texts
+from core.commands import CommandError, add_db_option, add_wait_option, lock_for_writing
 
 
 def register(subparsers: Any) -> None:
@@ -34,6 +34,7 @@ def _sqlite_path(args: argparse.Namespace) -> Path:
 
 
 def _backup(args: argparse.Namespace) -> int:
+    from core.commands import texts  # not at import: the parser is built at every start
     from core.store.backup import backup_database
     from core.store.errors import DatabaseCorrupt
 
@@ -54,6 +55,7 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
+    from core.commands import texts
     from core.store.backup import restore_backup
     from core.store.db import Database
     from core.store.errors import BackupUnreadable, DatabaseInUse, DatabaseReadOnly

@@ -8,13 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from core.commands import CommandError, add_db_option, add_wait_option, open_database
-from core.commands.texts import (
-    counted,
-    interrupted_batch_text,
-    printing_error_text,
-    skip_reason,
-    skips_text,
-)
+
+# The sentences (core.commands.texts, with the printing codes it needs) are imported where
+# they are used: building the parser runs at every start, the window's too.
 
 
 def register(subparsers: Any) -> None:
@@ -70,6 +66,7 @@ def _templates_list(args: argparse.Namespace) -> int:
 
 
 def _print_cards(args: argparse.Namespace) -> int:
+    from core.commands.texts import printing_error_text, skips_text
     from core.printing.errors import NoRecipients
     from core.printing.services import BatchRequest, print_new_batch
     from core.printing.types import RecipientSelection
@@ -105,6 +102,7 @@ def _print_cards(args: argparse.Namespace) -> int:
 
 
 def _print_again(args: argparse.Namespace) -> int:
+    from core.commands.texts import printing_error_text
     from core.printing.services import print_batch_again
 
     db = open_database(args, writes=True)
@@ -129,6 +127,7 @@ def _progress(done: int, total: int) -> None:
 
 
 def _report_interrupted(db: Any, args: argparse.Namespace, *, skip: int = 0) -> None:
+    from core.commands.texts import interrupted_batch_text
     """Tidy batches a killed run left being printed, and say how to print each again."""
     from core.printing.services import tidy_interrupted
 
@@ -141,6 +140,7 @@ def _report_interrupted(db: Any, args: argparse.Namespace, *, skip: int = 0) -> 
 
 
 def _print_done(out: Path, labels: Path | None, summary: Any, plan: Any, rendered: Any) -> None:
+    from core.commands.texts import counted, skip_reason, skips_text
     line = (f"printed {counted(summary.item_count, plan.template.name + ' item')} "
             f"({counted(rendered.pages, 'page')}, {plan.format_name}) to {out}")
     if labels:

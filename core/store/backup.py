@@ -7,7 +7,6 @@ daily ones roll over (the newest `KEEP_DAILY` are kept), the other ones stay.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
 import os
 import sqlite3
@@ -37,6 +36,8 @@ class BackupInfo:
 
 def backup_folder(db_path: Path) -> Path:
     """Where the backups of this database file go: its name plus a hash of its path."""
+    import hashlib  # here, not at the top: 4 ms of every start, needed only for backups
+
     resolved = db_path.resolve()
     digest = hashlib.sha1(str(resolved).encode("utf-8")).hexdigest()[:8]
     folder = paths.backup_dir() / f"{resolved.stem}-{digest}"

@@ -5,6 +5,7 @@ import logging
 import sys
 import threading
 import time
+from typing import Any
 
 from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -40,10 +41,6 @@ def run_app(*, db_target: str | None, exit_after_paint: bool = False,
 
     reporter = ErrorReporter(QApplication.activeWindow)
     reporter.install()
-    from gui.shell.file_dialogs import install_safe_file_dialogs
-
-    install_safe_file_dialogs()  # before any dialog can sniff the database and drop its locks
-
     opened = _open_database(db_target, exit_after_paint=exit_after_paint)
     if opened is None:
         return 1
@@ -62,6 +59,7 @@ def run_app(*, db_target: str | None, exit_after_paint: bool = False,
             print(round((time.perf_counter() - t0) * 1000))
             app.quit()
             return
+        _install_safe_file_dialogs()  # before the person can open any file dialog
         checker.start()  # after the paint: the full check reads the whole file
         QTimer.singleShot(1500, lambda: _backup_in_background(database))
         QTimer.singleShot(50, lambda: _load_phone_formatting(window, database))
@@ -86,15 +84,13 @@ def _open_database(target: str | None, *, exit_after_paint: bool = False,
     shows its read-only label). With `exit_after_paint` nothing is asked: the reason
     goes to stderr and the caller exits 1.
     """
-    from core.commands import texts
-
     database = Database.open(target)
     lock = None
     try:
         lock = lock_database(database)
     except DatabaseInUse as exc:
         if exit_after_paint:
-            print(f"error: {texts.in_use(exc.path)}", file=sys.stderr)
+            _print_error("in_use", exc.path)
             return None
         if not _ask_read_only(str(exc.path)):
             return None
@@ -114,13 +110,13 @@ def _open_database(target: str | None, *, exit_after_paint: bool = False,
             prepare_database(database, check_integrity=False)
     except DatabaseCorrupt as exc:
         if exit_after_paint:
-            print(f"error: {texts.damaged(exc.path, exc.detail)}", file=sys.stderr)
+            _print_error("damaged", exc.path, exc.detail)
             return None
         _offer_backups(database, exc)
         return None
     except SchemaOutdated:
         if exit_after_paint:
-            print(f"error: {texts.needs_update(database.display_name)}", file=sys.stderr)
+            _print_error("needs_update", database.display_name)
             return None
         QMessageBox.critical(None, app_tr("Regulars"), app_tr(
             "This database needs an update, and it is open elsewhere. Close the other "
@@ -159,6 +155,15 @@ def _on_damage_found(window: QWidget, database: Database, detail: str) -> None:
     QApplication.exit(1)
 
 
+def _print_error(sentence: str, *args: Any) -> None:
+    """The command line's `texts.<sentence>(*args)` for a start that cannot go on
+    (--exit-after-paint). Those texts load the printing codes too, so they are imported
+    only when one is needed."""
+    from core.commands import texts
+
+    print(f"error: {getattr(texts, sentence)(*args)}", file=sys.stderr)
+
+
 def _ask_read_only(path: str) -> bool:
     box = QMessageBox(QMessageBox.Icon.Warning, app_tr("Database in use"),
                       app_tr("This customer database is already open in another "
@@ -171,9 +176,18 @@ def _ask_read_only(path: str) -> bool:
     return box.clickedButton() is read_only
 
 
+def _install_safe_file_dialogs() -> None:
+    """Before any file dialog can sniff the database and drop its locks; not imported
+    before the first paint, which shows no file dialog (4 ms of every start)."""
+    from gui.shell.file_dialogs import install_safe_file_dialogs
+
+    install_safe_file_dialogs()
+
+
 def _offer_backups(database: Database, error: DatabaseCorrupt) -> None:
     from gui.shell.restore_dialog import RestoreDialog
 
+    _install_safe_file_dialogs()
     log.error("refusing damaged database %s: %s", error.path, error.detail)
     intro = app_tr(
         "The customer database %s is damaged and cannot be opened safely. Choose a backup to "

@@ -71,7 +71,8 @@ def test_saving_the_business_profile_with_a_new_currency_updates_the_money_colum
     page = window.customers_page
     page.refresh()
     model = page.model
-    assert model.index(0, COL_VALUE).data() == "$12.50"
+    # The money column fills in a moment after the first paint (Babel loads on a thread).
+    qtbot.waitUntil(lambda: model.index(0, COL_VALUE).data() == "$12.50", timeout=3000)
 
     profile = context.run(get_business_profile)
     context.run(save_business_profile, dataclasses.replace(profile, currency="EUR"))
