@@ -66,7 +66,7 @@ def _templates_list(args: argparse.Namespace) -> int:
 
 
 def _print_cards(args: argparse.Namespace) -> int:
-    from core.commands.texts import printing_error_text, skips_text
+    from core.commands.texts import skips_text
     from core.printing.errors import NoRecipients
     from core.printing.services import BatchRequest, print_new_batch
     from core.printing.types import RecipientSelection
@@ -91,10 +91,10 @@ def _print_cards(args: argparse.Namespace) -> int:
     except NoRecipients as exc:
         raise CommandError(f"nobody to print for: {skips_text(exc.skipped)}") from exc
     except Exception as exc:
-        message = printing_error_text(exc)
-        if message is None:
+        failure = _worded_failure(db, exc)
+        if failure is None:
             raise
-        raise CommandError(message) from exc
+        raise failure from exc
     if sys.stderr.isatty():
         print(file=sys.stderr)
     _print_done(args.out, args.labels, summary, plan, rendered)
@@ -102,7 +102,6 @@ def _print_cards(args: argparse.Namespace) -> int:
 
 
 def _print_again(args: argparse.Namespace) -> int:
-    from core.commands.texts import printing_error_text
     from core.printing.services import print_batch_again
 
     db = open_database(args, writes=True)
@@ -110,15 +109,26 @@ def _print_again(args: argparse.Namespace) -> int:
     try:
         summary, plan, rendered = print_batch_again(db, args.batch, progress=_progress)
     except Exception as exc:
-        message = printing_error_text(exc)
-        if message is None:
+        failure = _worded_failure(db, exc)
+        if failure is None:
             raise
-        raise CommandError(message) from exc
+        raise failure from exc
     if sys.stderr.isatty():
         print(file=sys.stderr)
     labels = Path(summary.labels_path) if summary.labels_path else None
     _print_done(Path(summary.out_path), labels, summary, plan, rendered)
     return 0
+
+
+def _worded_failure(db: Any, error: Exception) -> CommandError | None:
+    """The printing failures a person can act on, in one line; None for the rest."""
+    from core.commands.texts import printing_error_text, undecodable_text
+    from core.kernel.errors import UndecodableText
+
+    if isinstance(error, UndecodableText):
+        return CommandError(undecodable_text(db.display_name, error.row_id, error.field))
+    message = printing_error_text(error)
+    return CommandError(message) if message is not None else None
 
 
 def _progress(done: int, total: int) -> None:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from core.customers.models import Customer, CustomerTag, Interaction, Moment, Tag
 from core.customers.types import AddressRow
 from core.store.bulk_insert import bulk_insert, bulk_insert_tuples
+from core.store.damage import execute_naming_damage
 
 _CUSTOMERS = cast(Table, Customer.__table__)
 _CUSTOMER_TAGS = cast(Table, CustomerTag.__table__)
@@ -172,14 +173,14 @@ def mailing_rows(session: Session, *, customer_ids: Sequence[int] = (),
     query = select(*_MAILING_COLUMNS).where(_CUSTOMERS.c.deleted_at.is_(None))
     if customer_ids:
         ids = list(dict.fromkeys(customer_ids))
-        by_id = {row.id: AddressRow(*row) for row in session.execute(
-            query.where(_CUSTOMERS.c.id.in_(ids)))}
+        by_id = {row.id: AddressRow(*row) for row in execute_naming_damage(
+            session, query.where(_CUSTOMERS.c.id.in_(ids)), table="customers")}
         return [by_id[i] for i in ids if i in by_id]
     if tag_id is not None:
         query = query.join(_CUSTOMER_TAGS, _CUSTOMER_TAGS.c.customer_id == _CUSTOMERS.c.id
                            ).where(_CUSTOMER_TAGS.c.tag_id == tag_id)
     elif stage:
         query = query.where(_CUSTOMERS.c.stage == stage)
-    return [AddressRow(*row) for row in session.execute(
-        query.order_by(_CUSTOMERS.c.sort_name, _CUSTOMERS.c.id))]
+    return [AddressRow(*row) for row in execute_naming_damage(
+        session, query.order_by(_CUSTOMERS.c.sort_name, _CUSTOMERS.c.id), table="customers")]
 

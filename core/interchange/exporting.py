@@ -10,8 +10,8 @@ from typing import Any, NamedTuple, TypeVar
 from sqlalchemy.orm import Session
 
 from core.customers.types import display_name, partial_date_iso
-from core.kernel.errors import UndecodableText
 from core.kernel.jobs import CancelCheck, Cancelled
+from core.store.damage import is_undecodable, undecodable_row
 
 CHUNK = 1000
 T = TypeVar("T")
@@ -74,38 +74,20 @@ class RawReader:
             cursor.execute(statement)
             return list(cursor.fetchall())
         except Exception as exc:
-            if "Could not decode" in str(exc):  # sqlite3's words for a damaged text value
-                raise self._undecodable(statement) from exc
+            if is_undecodable(exc):
+                # Every export query starts with the customer's id.
+                raise undecodable_row(self._driver, statement, table="customers",
+                                      field_name=_export_field) from exc
             raise
         finally:
             cursor.close()
 
-    def _undecodable(self, statement: str) -> UndecodableText:
-        """Which customer and field hold the text that cannot be decoded: the statement
-        again with text as bytes (only SQLite stores such text). Every export query starts
-        with the customer's id; a contact's value is named by its kind, a tag as tags."""
-        driver: Any = self._driver
-        previous = driver.text_factory
-        driver.text_factory = bytes
-        try:
-            cursor = driver.cursor()
-            cursor.execute(statement)
-            names = [column[0] for column in cursor.description]
-            rows = cursor.fetchall()
-            cursor.close()
-            for row in rows:
-                for name, value in zip(names, row):
-                    if isinstance(value, bytes):
-                        try:
-                            value.decode("utf-8")
-                        except UnicodeDecodeError:
-                            kind = row[names.index("kind")] if "kind" in names else b""
-                            field = {"name": "tags", "value": bytes(kind).decode(
-                                "utf-8", "replace")}.get(name, name)
-                            return UndecodableText("customers", int(row[0]), field)
-            return UndecodableText("customers", None, "")
-        finally:
-            driver.text_factory = previous
+
+def _export_field(column: str, row: dict[str, Any]) -> str:
+    """A contact's value is named by its kind ("email"), a tag's name as tags."""
+    if column == "value":
+        return bytes(row.get("kind") or b"").decode("utf-8", "replace")
+    return "tags" if column == "name" else column
 
 
 def export_ids(session: Session, customer_ids: Sequence[int] | None) -> list[int]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -81,3 +82,20 @@ def test_bad_input_exits_1_with_a_clear_message_and_writes_nothing(
         assert done.returncode == 1, (args, done.stdout)
         assert message in done.stderr, (args, done.stderr)
     assert not out.exists()
+
+
+def test_printing_everyone_names_the_customer_whose_stored_city_cannot_be_read(
+        tmp_path: Path, regulars_home: Path) -> None:
+    """A flipped byte that integrity_check cannot see: the message says whose field."""
+    path = tmp_path / "shop.db"
+    ids = _shop(path)
+    raw = sqlite3.connect(path)
+    raw.execute("UPDATE customers SET city = CAST(x'4bf66c6e' AS TEXT) WHERE id = ?", (ids[1],))
+    raw.commit()
+    raw.close()
+    done = _run("print", "cards", "--all", "--template", "thank-you", "--out",
+                str(tmp_path / "cards.pdf"), "--db", str(path), home=regulars_home)
+    assert done.returncode == 1
+    assert f"customer {ids[1]}'s city holds text that cannot be decoded" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "cards.pdf").exists()
