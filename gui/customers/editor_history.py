@@ -11,9 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -21,8 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -46,8 +42,7 @@ from gui.widgets.fields import (
     date_edit,
     with_message,
 )
-
-KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+from gui.widgets.text_table import RowLook, TextTableModel, read_only_view
 
 
 @dataclass
@@ -66,16 +61,15 @@ class _ListTab(QWidget):
     changed = Signal()  # pending additions or removals changed
 
     def __init__(self, headers: Sequence[str], pending: PendingHistory,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, right_aligned: Sequence[int] = ()) -> None:
         super().__init__(parent)
         self._pending = pending
-        self.table = QTableWidget(0, len(headers))
-        self.table.setHorizontalHeaderLabels(list(headers))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._right_aligned = tuple(right_aligned)
+        self._keys: list[str] = []  # per row: `saved:ID`, or `new:N` for a pending one
+        self.model = TextTableModel(headers, parent=self)
+        self.table = read_only_view(self.model)
         self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setStyleSheet("QTableWidget::item { padding: 0 8px; }")
+        self.table.setStyleSheet("QTableView::item { padding: 0 8px; }")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -93,7 +87,7 @@ class _ListTab(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addLayout(self.entry_grid)
-        self.table.itemSelectionChanged.connect(
+        self.table.selectionModel().selectionChanged.connect(
             lambda: self.remove_button.setEnabled(bool(self.table.selectionModel().selectedRows())))
         self.add_button.clicked.connect(self._on_add_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
@@ -107,22 +101,15 @@ class _ListTab(QWidget):
 
     def _fill(self, rows: list[tuple[str, list[str]]]) -> None:
         """Show rows of (key, cells): key `saved:ID` or, in italics, `new:N` (pending)."""
-        self.table.setRowCount(len(rows))
-        italic = QFont()
-        italic.setItalic(True)
-        for number, (key, cells) in enumerate(rows):
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(KEY_ROLE, key)
-                if key.startswith("new:"):
-                    item.setFont(italic)
-                    item.setToolTip(self.tr("Not saved yet"))
-                self.table.setItem(number, column, item)
+        pending = RowLook(tooltip=self.tr("Not saved yet"), italic=True)
+        self._keys = [key for key, _ in rows]
+        self.model.set_rows([cells for _, cells in rows], right_aligned=self._right_aligned,
+                            looks=[pending if key.startswith("new:") else None
+                                   for key in self._keys])
         self.remove_button.setEnabled(False)
 
     def _selected_keys(self) -> list[tuple[str, int]]:
-        keys = [str(index.data(KEY_ROLE))
-                for index in self.table.selectionModel().selectedRows()]
+        keys = [self._keys[index.row()] for index in self.table.selectionModel().selectedRows()]
         return [(kind, int(number)) for kind, number in (k.split(":") for k in keys)]
 
     def _pending_rows(self) -> list[InteractionDraft] | list[MomentDraft]:
@@ -155,7 +142,7 @@ class HistoryTab(_ListTab):
     def __init__(self, money: ShopMoney, locale: QLocale, pending: PendingHistory,
                  parent: QWidget | None = None) -> None:
         super().__init__([self.tr("Date"), self.tr("Kind"), self.tr("Amount"), self.tr("Note")],
-                         pending, parent)
+                         pending, parent, right_aligned=(2,))
         self._money = money
         self._saved: list[InteractionRow] = []
         self.kind_labels = {
@@ -210,11 +197,6 @@ class HistoryTab(_ListTab):
                    row.note])
             for _, _, key, row in entries
         ])
-        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        for number in range(self.table.rowCount()):
-            item = self.table.item(number, 2)
-            if item is not None:
-                item.setTextAlignment(right)
 
     def _on_add_clicked(self) -> None:
         try:

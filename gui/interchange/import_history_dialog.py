@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +35,7 @@ from core.kernel.errors import NotFound
 from gui.interchange.texts import field_label, format_label, policy_label, problem_reason_text
 from gui.shell.context import AppContext
 from gui.widgets.fields import moment_text
+from gui.widgets.text_table import RowLook, TextTableModel, read_only_view
 
 log = logging.getLogger(__name__)
 
@@ -44,17 +44,13 @@ log = logging.getLogger(__name__)
 _COUNT_COLUMNS = (COL_CREATED, COL_UPDATED, COL_SKIPPED, COL_REJECTED)
 
 
-def _read_only_table(columns: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(columns))
+def _read_only_table(model: TextTableModel) -> QTableView:
+    table = read_only_view(model)
     # Room either side of the text, also in the columns sized to their contents.
     table.setStyleSheet("QTableView::item { padding: 0 8px; }"
                         "QHeaderView::section { padding: 2px 8px; }")
-    table.setHorizontalHeaderLabels(columns)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
     return table
 
@@ -71,9 +67,11 @@ class ImportHistoryDialog(QDialog):
         self._locale = QLocale()
         self.setWindowTitle(self.tr("Import history"))
 
-        self.imports_table = _read_only_table([
+        self.imports_model = TextTableModel([
             self.tr("Imported"), self.tr("File"), self.tr("Exported by"), self.tr("Created"),
-            self.tr("Updated"), self.tr("Skipped"), self.tr("Rejected"), self.tr("Undone")])
+            self.tr("Updated"), self.tr("Skipped"), self.tr("Rejected"), self.tr("Undone")],
+            parent=self)
+        self.imports_table = _read_only_table(self.imports_model)
         self.imports_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.imports_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -103,8 +101,10 @@ class ImportHistoryDialog(QDialog):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(True)
             self.detail_form.addRow(label, value)
-        self.problems_table = _read_only_table([
-            self.tr("Line"), self.tr("Field"), self.tr("Problem"), self.tr("Outcome")])
+        self.problems_model = TextTableModel([
+            self.tr("Line"), self.tr("Field"), self.tr("Problem"), self.tr("Outcome")],
+            parent=self)
+        self.problems_table = _read_only_table(self.problems_model)
         problems_header = self.problems_table.horizontalHeader()
         problems_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         problems_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -135,7 +135,7 @@ class ImportHistoryDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
 
-        self.imports_table.itemSelectionChanged.connect(self._on_import_chosen)
+        self.imports_table.selectionModel().selectionChanged.connect(self._on_import_chosen)
         self.undo_button.clicked.connect(self._on_undo_clicked)
         self.close_buttons.rejected.connect(self.reject)
         self.resize(940, 600)
@@ -147,15 +147,13 @@ class ImportHistoryDialog(QDialog):
         """Read the history again, keeping the chosen import (or choosing the newest)."""
         chosen = self.current_import_id()
         self._runs = self._context.run(list_imports)
-        table = self.imports_table
-        table.blockSignals(True)
-        table.setRowCount(len(self._runs))
-        for row, run in enumerate(self._runs):
-            self._fill_row(row, run)
-        table.blockSignals(False)
+        selection = self.imports_table.selectionModel()
+        selection.blockSignals(True)  # the import's details are read once, below
+        self._fill_imports()
         ids = [run.id for run in self._runs]
         if ids:
-            table.selectRow(ids.index(chosen) if chosen in ids else 0)
+            self.imports_table.selectRow(ids.index(chosen) if chosen in ids else 0)
+        selection.blockSignals(False)
         self._on_import_chosen()
 
     def current_import_id(self) -> int | None:
@@ -176,24 +174,18 @@ class ImportHistoryDialog(QDialog):
             self.detail_form.setRowVisible(row, run is not None)
         self.problems_table.setVisible(bool(self._runs))
         if run is None:
-            self.problems_table.setRowCount(0)
+            self.problems_model.set_rows([])
             self._update_buttons()
             return
         detail = self._context.run(get_import, run.id)
         self._show_details(detail)
-        self.problems_table.setRowCount(len(detail.problems))
-        for row, problem in enumerate(detail.problems):
-            outcome = (self.tr("row not imported") if is_rejection(problem)
-                       else self.tr("imported without this value"))
-            cells = [str(problem.line),
-                     field_label(problem.field) if problem.field else self.tr("whole row"),
-                     problem_reason_text(problem), outcome]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column == 0:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
-                self.problems_table.setItem(row, column, item)
+        self.problems_model.set_rows([
+            [str(problem.line),
+             field_label(problem.field) if problem.field else self.tr("whole row"),
+             problem_reason_text(problem),
+             self.tr("row not imported") if is_rejection(problem)
+             else self.tr("imported without this value")]
+            for problem in detail.problems], right_aligned=(0,))
         self._update_buttons()
 
     def _on_undo_clicked(self) -> None:
@@ -249,24 +241,23 @@ class ImportHistoryDialog(QDialog):
     def _date_text(self, when: dt.datetime) -> str:
         return moment_text(self._locale, when)
 
-    def _fill_row(self, row: int, run: ImportRunRow) -> None:
-        undone = self._date_text(run.undone_at) if run.undone_at is not None else ""
-        cells = {COL_WHEN: self._when(run), COL_FILE: run.file_name,
-                 COL_FORMAT: format_label(run.format), COL_CREATED: str(run.created),
-                 COL_UPDATED: str(run.updated), COL_SKIPPED: str(run.skipped),
-                 COL_REJECTED: str(run.rejected), COL_UNDONE: undone}
-        dimmed = self.palette().color(QPalette.ColorGroup.Disabled,
-                                      QPalette.ColorRole.Text)
-        for column, text in cells.items():
-            item = QTableWidgetItem(text)
-            if column in _COUNT_COLUMNS:
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                      | Qt.AlignmentFlag.AlignVCenter)
-            if column == COL_FILE:
-                item.setToolTip(run.file_name)
-            if run.undone_at is not None:
-                item.setForeground(dimmed)
-            self.imports_table.setItem(row, column, item)
+    def _fill_imports(self) -> None:
+        """One row an import; an undone one dimmed; the file's whole name on its tooltip."""
+        dimmed = RowLook(foreground=self.palette().color(QPalette.ColorGroup.Disabled,
+                                                         QPalette.ColorRole.Text))
+        rows: list[list[str]] = []
+        for run in self._runs:
+            undone = self._date_text(run.undone_at) if run.undone_at is not None else ""
+            cells = {COL_WHEN: self._when(run), COL_FILE: run.file_name,
+                     COL_FORMAT: format_label(run.format), COL_CREATED: str(run.created),
+                     COL_UPDATED: str(run.updated), COL_SKIPPED: str(run.skipped),
+                     COL_REJECTED: str(run.rejected), COL_UNDONE: undone}
+            rows.append([cells[column] for column in sorted(cells)])
+        self.imports_model.set_rows(
+            rows, right_aligned=_COUNT_COLUMNS,
+            looks=[dimmed if run.undone_at is not None else None for run in self._runs])
+        for row, run in enumerate(self._runs):
+            self.imports_model.mark_cell(row, COL_FILE, run.file_name)
 
     def _show_details(self, run: ImportRunRow) -> None:
         self.file_value_label.setText(run.file_name)

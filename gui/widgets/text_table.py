@@ -7,10 +7,11 @@ model keeps the rows as plain strings the tests can read back.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -18,7 +19,19 @@ _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+@dataclass(frozen=True)
+class RowLook:
+    """How a whole row stands out: in italics (not saved yet), in a dimmer colour (an undone
+    import), with a tooltip on every cell that has none of its own."""
+
+    tooltip: str = ""
+    italic: bool = False
+    foreground: QColor | None = None
 
 
 class TextTableModel(QAbstractTableModel):
@@ -31,10 +44,16 @@ class TextTableModel(QAbstractTableModel):
         self._rows: list[list[str]] = []
         self._marks: dict[tuple[int, int], tuple[str, QBrush | None]] = {}
         self._right_aligned: frozenset[int] = frozenset()
+        self._looks: list[RowLook | None] = []
+        self._italic = QFont()
+        self._italic.setItalic(True)
 
     def set_rows(self, rows: Sequence[Sequence[str]], *,
                  headers: Sequence[str] | None = None,
-                 right_aligned: Sequence[int] = ()) -> None:
+                 right_aligned: Sequence[int] = (),
+                 looks: Sequence[RowLook | None] = ()) -> None:
+        """Show `rows` instead of what was shown; `looks` (row by row, may be shorter) sets
+        how whole rows stand out. Marked cells are forgotten."""
         self.beginResetModel()
         if headers is not None:
             self._headers = list(headers)
@@ -43,6 +62,7 @@ class TextTableModel(QAbstractTableModel):
                       + [""] * (width - len(row)) for row in rows]
         self._marks.clear()
         self._right_aligned = frozenset(right_aligned)
+        self._looks = list(looks[:len(self._rows)])
         self.endResetModel()
 
     def mark_cell(self, row: int, column: int, tooltip: str,
@@ -55,8 +75,18 @@ class TextTableModel(QAbstractTableModel):
     def text(self, row: int, column: int) -> str:
         return self._rows[row][column]
 
+    def column_texts(self, column: int) -> list[str]:
+        return [row[column] for row in self._rows]
+
+    def look(self, row: int) -> RowLook | None:
+        return self._looks[row] if row < len(self._looks) else None
+
     def tooltip(self, row: int, column: int) -> str:
-        return self._marks.get((row, column), ("", None))[0]
+        mark = self._marks.get((row, column))
+        if mark is not None:
+            return mark[0]
+        look = self.look(row)
+        return look.tooltip if look is not None else ""
 
     def marked_cells(self) -> int:
         return len(self._marks)
@@ -84,13 +114,18 @@ class TextTableModel(QAbstractTableModel):
             return self._rows[row][column]
         if role == _ALIGN:
             return _RIGHT if column in self._right_aligned else None
-        mark = self._marks.get((row, column))
-        if mark is None:
-            return None
         if role == _TOOLTIP:
-            return mark[0]
+            return self.tooltip(row, column) or None
         if role == _BACKGROUND:
-            return mark[1]
+            mark = self._marks.get((row, column))
+            return mark[1] if mark is not None else None
+        look = self.look(row)
+        if look is None:
+            return None
+        if role == _FONT:
+            return self._italic if look.italic else None
+        if role == _FOREGROUND:
+            return look.foreground
         return None
 
 

@@ -146,7 +146,7 @@ def test_a_duplicate_can_open_the_existing_record_or_merge_into_it(
 
 
 def test_adding_a_purchase_shows_and_stores_lifetime_value(
-    qtbot: QtBot, sqlite_db: Database
+    qtbot: QtBot, qtmodeltester, sqlite_db: Database  # type: ignore[no-untyped-def]
 ) -> None:
     ann = _add(sqlite_db, first_name="Ann")
     with sqlite_db.unit_of_work() as session:
@@ -158,12 +158,20 @@ def test_adding_a_purchase_shows_and_stores_lifetime_value(
     history.kind_combo.setCurrentIndex(history.kind_combo.findData("purchase"))
     qtbot.keyClicks(history.amount_edit, "12.5x")
     qtbot.mouseClick(history.add_button, Qt.MouseButton.LeftButton)
-    assert history.amount_message.isVisible() and history.table.rowCount() == 1
+    assert history.amount_message.isVisible() and history.model.rowCount() == 1
     history.amount_edit.clear()
     qtbot.keyClicks(history.amount_edit, "1,212.50")
     qtbot.keyClicks(history.note_edit, "Birthday cake")
     qtbot.keyClick(history.note_edit, Qt.Key.Key_Return)  # adds the row, does not save
-    assert editor.isVisible() and history.table.rowCount() == 2
+    assert editor.isVisible() and history.model.rowCount() == 2
+    model = history.model
+    new_amount = model.index(0, 2)  # newest first: the unsaved purchase of today
+    assert new_amount.data() == "$1,212.50"
+    assert new_amount.data(Qt.ItemDataRole.ToolTipRole) == "Not saved yet"
+    assert new_amount.data(Qt.ItemDataRole.FontRole).italic()
+    assert new_amount.data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+    assert model.index(1, 2).data(Qt.ItemDataRole.FontRole) is None  # saved: upright
+    qtmodeltester.check(model, force_py=True)
     assert editor.value_label.text() == "$1,222.50"
     assert editor.visits_label.text() == "2"
     with qtbot.waitSignal(editor.customer_saved):
@@ -181,16 +189,19 @@ def test_removing_history_and_adding_a_moment_wait_for_save(
         add_interaction(session, ann, InteractionDraft("visit", dt.date(2026, 1, 5)))
     editor = _editor(qtbot, sqlite_db, ann)
     history = editor.history_tab
+    assert not history.remove_button.isEnabled()
     history.table.selectRow(0)
+    assert history.remove_button.isEnabled()
     qtbot.mouseClick(history.remove_button, Qt.MouseButton.LeftButton)
-    assert history.table.rowCount() == 0 and editor.visits_label.text() == "0"
+    assert history.model.rowCount() == 0 and editor.visits_label.text() == "0"
     moments = editor.moments_tab
     moments.kind_combo.setCurrentIndex(moments.kind_combo.findData("life_event:wedding"))
     moments.date_edit.month_combo.setCurrentIndex(moments.date_edit.month_combo.findData(6))
     moments.date_edit.day_spin.setValue(14)
     moments.date_edit.year_check.setChecked(False)
     qtbot.mouseClick(moments.add_button, Qt.MouseButton.LeftButton)
-    assert moments.table.item(0, 0).text() == "Wedding"
+    assert moments.model.text(0, 0) == "Wedding"
+    assert moments.model.tooltip(0, 1) == "Not saved yet"
     assert len(_detail(sqlite_db, ann).interactions) == 1  # nothing written before Save
     with qtbot.waitSignal(editor.customer_saved):
         qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)

@@ -48,7 +48,7 @@ def test_list_and_editor_both_show_the_imported_1250_yen(qtbot: QtBot, sqlite_db
     qtbot.addWidget(editor)
     editor.show()
     assert editor.value_label.text() == "¥1,250"
-    assert editor.history_tab.table.item(0, 2).text() == "¥1,250"
+    assert editor.history_tab.model.text(0, 2) == "¥1,250"
 
 
 def test_the_lifetime_value_column_fills_in_once_the_money_formats_have_loaded(

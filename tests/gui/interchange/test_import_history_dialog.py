@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QMessageBox
 
 from core.customers.services import add_customer
@@ -81,11 +83,12 @@ def test_undo_this_import_takes_its_customers_off_the_list(
 
     dialog = ImportHistoryDialog(window._context, window)
     qtbot.addWidget(dialog)
-    table = dialog.imports_table
+    table = dialog.imports_model
     assert table.rowCount() == 1
-    assert table.item(0, COL_FILE).text() == "regulars.csv"
-    assert (table.item(0, COL_CREATED).text(), table.item(0, COL_REJECTED).text()) == ("2", "1")
-    assert table.item(0, COL_UNDONE).text() == ""
+    assert table.text(0, COL_FILE) == "regulars.csv"
+    assert (table.text(0, COL_CREATED), table.text(0, COL_REJECTED)) == ("2", "1")
+    assert table.text(0, COL_UNDONE) == ""
+    assert table.index(0, COL_FILE).data(Qt.ItemDataRole.ForegroundRole) is None
     assert dialog.undo_button.isEnabled()
 
     with qtbot.waitSignal(window._context.changes_applied, timeout=5000):
@@ -93,7 +96,11 @@ def test_undo_this_import_takes_its_customers_off_the_list(
 
     assert "regulars.csv" in asked[0] and "The 2 customers it created" in asked[0]
     assert _list_names(window) == ["Ann Smith"]
-    assert table.item(0, COL_UNDONE).text() != ""
+    assert table.text(0, COL_UNDONE) != ""
+    dimmed = table.index(0, COL_FILE).data(Qt.ItemDataRole.ForegroundRole)
+    assert dimmed is not None and dimmed == dialog.palette().color(
+        QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)  # undone: greyed out
+    assert dialog.current_import_id() is not None  # still chosen after the reload
     assert not dialog.undo_button.isEnabled()
     assert "2 customers moved to the trash" in statuses[-1]
 
@@ -109,12 +116,15 @@ def test_saying_no_to_the_confirmation_keeps_everything(
     qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
     assert len(asked) == 1
     assert _list_names(window) == ["Chloé Dubois", "Seán O'Brien"]
-    assert dialog.imports_table.item(0, COL_UNDONE).text() == ""
+    assert dialog.imports_model.text(0, COL_UNDONE) == ""
     assert dialog.undo_button.isEnabled()
 
 
-def test_the_problems_of_the_chosen_import_are_explained(
-        qtbot, sqlite_db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+@pytest.fixture
+def two_imports_history(qtbot, sqlite_db: Database,  # type: ignore[no-untyped-def]
+                        tmp_path: Path) -> Iterator[ImportHistoryDialog]:
+    """The history after two imports, shown. A fixture, so that the dialog outlives
+    qtmodeltester's own teardown (requested after this one)."""
     _import(sqlite_db, _regulars_file(tmp_path))
     ragged = samples.write_csv(tmp_path / "ragged.csv", [
         ["First name", "Last name", "Email"],
@@ -124,18 +134,29 @@ def test_the_problems_of_the_chosen_import_are_explained(
     _import(sqlite_db, ragged)
     dialog = ImportHistoryDialog(AppContext(sqlite_db))
     qtbot.addWidget(dialog)
+    dialog.show()
+    yield dialog
 
-    assert [dialog.imports_table.item(r, COL_FILE).text() for r in range(2)] == [
-        "ragged.csv", "regulars.csv"]  # newest first
-    assert dialog.imports_table.item(0, COL_FORMAT).text() == "Spreadsheet"
-    problems = dialog.problems_table
+
+def test_the_problems_of_the_chosen_import_are_explained(
+        qtbot, two_imports_history: ImportHistoryDialog,  # type: ignore[no-untyped-def]
+        qtmodeltester) -> None:
+    dialog = two_imports_history
+    imports = dialog.imports_model
+    assert imports.column_texts(COL_FILE) == ["ragged.csv", "regulars.csv"]  # newest first
+    assert imports.text(0, COL_FORMAT) == "Spreadsheet"
+    assert imports.index(1, COL_FILE).data(Qt.ItemDataRole.ToolTipRole) == "regulars.csv"
+    problems = dialog.problems_model
     assert problems.rowCount() == 1
-    assert [problems.item(0, c).text() for c in range(4)] == [
+    assert [problems.text(0, c) for c in range(4)] == [
         "3", "whole row", "the header has 3 columns, this row has 2", "row not imported"]
+    qtmodeltester.check(imports, force_py=True)
+    qtmodeltester.check(problems, force_py=True)
 
-    dialog.imports_table.selectRow(1)
+    qtbot.mouseClick(dialog.imports_table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=dialog.imports_table.visualRect(imports.index(1, COL_FILE)).center())
     assert dialog.current_import_id() is not None
-    assert [problems.item(0, c).text() for c in range(3)] == [
+    assert [problems.text(0, c) for c in range(3)] == [
         "4", "Email", "not a valid email address (not-an-email)"]
     assert dialog.file_value_label.text() == "regulars.csv"
     assert dialog.problems_value_label.text() == "1"
@@ -157,7 +178,7 @@ def test_an_import_undone_elsewhere_cannot_be_undone_twice(
     qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
 
     assert told == ["This import was already undone."]
-    assert dialog.imports_table.item(0, COL_UNDONE).text() != ""
+    assert dialog.imports_model.text(0, COL_UNDONE) != ""
     assert not dialog.undo_button.isEnabled()
 
 
@@ -165,7 +186,7 @@ def test_with_no_imports_the_history_says_so(  # type: ignore[no-untyped-def]
         qtbot, sqlite_db: Database) -> None:
     dialog = ImportHistoryDialog(AppContext(sqlite_db))
     qtbot.addWidget(dialog)
-    assert dialog.imports_table.rowCount() == 0
+    assert dialog.imports_model.rowCount() == 0
     assert "No imports yet" in dialog.empty_label.text()
     assert not dialog.empty_label.isHidden() and dialog.problems_table.isHidden()
     assert not dialog.undo_button.isEnabled()
@@ -181,4 +202,4 @@ def test_file_menu_opens_the_import_history(
     actions = [a for a in window.file_menu.actions() if a.text() == "Import &History…"]
     assert [a.isEnabled() for a in actions] == [True]
     actions[0].trigger()
-    assert len(opened) == 1 and opened[0].imports_table.rowCount() == 1
+    assert len(opened) == 1 and opened[0].imports_model.rowCount() == 1
