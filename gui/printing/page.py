@@ -49,7 +49,7 @@ from core.settings.profile import get_business_profile
 from core.settings.types import BusinessProfileData
 
 from gui.printing.print_history import PrintHistoryWidget, print_plan
-from gui.printing.texts import fill, print_error_text, skip_reason_text
+from gui.printing.texts import fill, paper_name, print_error_text, skip_reason_text
 from gui.shell.context import AppContext
 from gui.shell.operations import run_long_job
 from gui.widgets.pdf_preview import PdfPreview, print_pdf
@@ -155,13 +155,11 @@ class CardsPage(QWidget):
         self.batch_format_combo = QComboBox()
         self.batch_format_combo.addItem(self.tr("The template's paper"), "")
         for name in PAGE_FORMATS:
-            self.batch_format_combo.addItem(name, name)
+            self.batch_format_combo.addItem(paper_name(name), name)
         self.labels_check = QCheckBox(self.tr("Also print address labels (same order)"))
         self.sheet_combo = QComboBox()
         for name in LABEL_SHEETS:
-            self.sheet_combo.addItem(name.replace("avery-", "Avery ").upper().replace("AVERY",
-                                                                                    "Avery"),
-                                     name)
+            self.sheet_combo.addItem(paper_name(name), name)
         self.start_spin = QSpinBox()
         self.start_spin.setRange(1, 30)
         self.start_spin.setToolTip(self.tr("First free label on a half-used sheet"))
@@ -269,9 +267,9 @@ class CardsPage(QWidget):
         self.body_edit.setPlainText(template.body)
         self.format_combo.clear()
         default = default_format(template.kind, self._profile.locale)
-        self.format_combo.addItem(fill(self.tr("Default (%1)"), default), "")
+        self.format_combo.addItem(fill(self.tr("Usual paper (%1)"), paper_name(default)), "")
         for name in formats_for(template.kind):
-            self.format_combo.addItem(name, name)
+            self.format_combo.addItem(paper_name(name), name)
         self.format_combo.setCurrentIndex(max(self.format_combo.findData(template.format_name),
                                               0))
         for widget in (self.title_edit, self.body_edit, self.format_combo):

@@ -41,6 +41,27 @@ def printing_label(items: int) -> str:
     return PrintingCounts().printing(items)
 
 
+def paper_name(code: str) -> str:
+    """A paper format or label sheet as the shop calls it ("A6 card", not "a6-card")."""
+    names = {
+        "a6-card": _tr("A6 card"),
+        "4x6-card": _tr("4×6 in card"),
+        "quarter-fold-a4": _tr("A4 folded in four"),
+        "quarter-fold-letter": _tr("US Letter folded in four"),
+        "half-fold-a5": _tr("A4 folded in half"),
+        "letter-a4": _tr("A4 letter"),
+        "letter-us": _tr("US Letter letter"),
+        "envelope-dl": _tr("Envelope DL"),
+        "envelope-10": _tr("Envelope #10"),
+        "avery-5160": _tr("Avery 5160 (30 labels, US Letter)"),
+        "avery-5161": _tr("Avery 5161 (20 labels, US Letter)"),
+        "avery-5163": _tr("Avery 5163 (10 labels, US Letter)"),
+        "avery-l7160": _tr("Avery L7160 (21 labels, A4)"),
+        "avery-l7163": _tr("Avery L7163 (14 labels, A4)"),
+    }
+    return names.get(code, code)
+
+
 def skip_reason_text(code: str) -> str:
     """Why a customer was left out of a batch, as a short phrase."""
     reasons = {

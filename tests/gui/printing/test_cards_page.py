@@ -76,3 +76,14 @@ def test_printing_a_batch_by_tag_lists_who_was_left_out_and_keeps_history(
         assert get_batch(session, reprint_id).summary.item_count == 1
         assert get_batch(session, batch_id).summary.count("reprinted") == 1
     assert history.batches_table.rowCount() == 2
+
+
+def test_paper_and_label_choices_read_as_a_shop_names_them(qtbot, sqlite_db: Database) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, sqlite_db)
+    papers = [page.batch_format_combo.itemText(i) for i in range(page.batch_format_combo.count())]
+    sheets = [page.sheet_combo.itemText(i) for i in range(page.sheet_combo.count())]
+    assert "A6 card" in papers and "A4 folded in four" in papers and "Envelope DL" in papers
+    assert "Avery L7160 (21 labels, A4)" in sheets
+    assert not [text for text in papers + sheets if "-" in text]  # no codes such as a6-card
+    assert page.format_combo.itemText(0).startswith("Usual paper (")
+    assert "-" not in page.format_combo.itemText(0)
