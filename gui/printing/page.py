@@ -208,8 +208,11 @@ class CardsPage(QWidget):
         titles = [t.title for t in self._templates]
         for template in self._templates:
             label = self._template_label(template.title, template.name, titles)
-            item = QListWidgetItem(label + (" *" if template.is_edited else ""))
-            item.setToolTip(template.name)
+            item = QListWidgetItem(fill(self.tr("%1 (edited)"), label)
+                                   if template.is_edited else label)
+            if template.is_edited and template.has_default:
+                item.setToolTip(self.tr("You changed this template's wording. "
+                                        "Restore default brings back the original."))
             self.template_list.addItem(item)
             self.batch_template_combo.addItem(label, template.name)
         self.template_list.blockSignals(False)
