@@ -4,7 +4,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QLocale, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -49,6 +47,10 @@ from gui.shell.context import AppContext
 from gui.shell.operations import run_long_job
 from gui.widgets.fields import moment_text
 from gui.widgets.pdf_preview import PdfPreview, print_pdf
+from gui.widgets.text_table import TextTableModel, read_only_view
+
+COL_PRINTED, COL_TEMPLATE, COL_ITEMS, COL_SENT, COL_SPOILED, COL_LEFT_OUT, COL_STATE = range(7)
+COL_RECIPIENT, COL_STATUS, COL_NOTE = range(3)
 
 
 def run_render(parent: QWidget, plan: BatchPlan, out_path: Path,
@@ -96,16 +98,16 @@ class PrintHistoryWidget(QWidget):
         self._context = context
         self._batches: list[BatchSummary] = []
         self._item_ids: list[int] = []
-        self.batches_table = QTableWidget(0, 7)
-        self.batches_table.setHorizontalHeaderLabels([
+        self._items_batch_id: int | None = None  # whose items the items table shows
+        self.batches_model = TextTableModel([
             self.tr("Printed"), self.tr("Template"), self.tr("Items"), self.tr("Sent"),
-            self.tr("Spoiled"), self.tr("Left out"), self.tr("State")])
-        self.items_table = QTableWidget(0, 3)
-        self.items_table.setHorizontalHeaderLabels([self.tr("Recipient"), self.tr("Status"),
-                                                    self.tr("Note")])
+            self.tr("Spoiled"), self.tr("Left out"), self.tr("State")], parent=self)
+        self.batches_table = read_only_view(self.batches_model)
+        self.items_model = TextTableModel([self.tr("Recipient"), self.tr("Status"),
+                                           self.tr("Note")], parent=self)
+        self.items_table = read_only_view(self.items_model)
         for table in (self.batches_table, self.items_table):
-            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            table.verticalHeader().setVisible(True)  # row numbers, as before: "item 212"
             table.horizontalHeader().setStretchLastSection(True)
         self.batches_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.open_button = QPushButton(self.tr("Open"))
@@ -135,7 +137,7 @@ class PrintHistoryWidget(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
-        self.batches_table.itemSelectionChanged.connect(self._on_batch_chosen)
+        self.batches_table.selectionModel().selectionChanged.connect(self._on_batch_chosen)
         self.open_button.clicked.connect(self._on_open_clicked)
         self.sent_button.clicked.connect(self._on_sent_clicked)
         self.spoiled_button.clicked.connect(self._on_spoiled_clicked)
@@ -159,17 +161,18 @@ class PrintHistoryWidget(QWidget):
         self._loaded = True
         chosen = self.current_batch_id()
         self._batches = self._context.run(list_batches)
-        self.batches_table.setRowCount(len(self._batches))
         locale = QLocale()
-        for row, batch in enumerate(self._batches):
-            when = moment_text(locale, batch.created_at)
-            cells = [when, batch.title or batch.template_name, str(batch.item_count),
-                     str(batch.count("sent")), str(batch.count("spoiled")),
-                     str(batch.skipped_count), self._state_text(batch.state)]
-            for column, text in enumerate(cells):
-                self.batches_table.setItem(row, column, QTableWidgetItem(text))
-            if batch.id == chosen:
-                self.batches_table.selectRow(row)
+        selection = self.batches_table.selectionModel()
+        selection.blockSignals(True)  # the chosen batch's items are read once, below
+        self.batches_model.set_rows([
+            [moment_text(locale, batch.created_at), batch.title or batch.template_name,
+             str(batch.item_count), str(batch.count("sent")), str(batch.count("spoiled")),
+             str(batch.skipped_count), self._state_text(batch.state)]
+            for batch in self._batches])
+        ids = [batch.id for batch in self._batches]
+        if chosen in ids:
+            self.batches_table.selectRow(ids.index(chosen))
+        selection.blockSignals(False)
         self._on_batch_chosen()
 
     def current_batch_id(self) -> int | None:
@@ -194,13 +197,23 @@ class PrintHistoryWidget(QWidget):
     def _on_batch_chosen(self) -> None:
         batch_id = self.current_batch_id()
         items = self._context.run(get_batch, batch_id).items if batch_id else ()
+        # The same batch read again (marked spoiled, sent): its chosen items stay chosen.
+        kept = set(self.selected_item_ids()) if batch_id == self._items_batch_id else set()
+        self._items_batch_id = batch_id
         self._item_ids = [item.id for item in items]
-        self.items_table.setRowCount(len(items))
-        for row, item in enumerate(items):
-            cells = [item.recipient_name, self._status_text(item.status),
-                     skip_reason_text(item.skip_reason) if item.skip_reason else ""]
-            for column, text in enumerate(cells):
-                self.items_table.setItem(row, column, QTableWidgetItem(text))
+        self.items_model.set_rows([
+            [item.recipient_name, self._status_text(item.status),
+             skip_reason_text(item.skip_reason) if item.skip_reason else ""]
+            for item in items])
+        if kept:
+            last = self.items_model.columnCount() - 1
+            chosen = QItemSelection()
+            for row, item_id in enumerate(self._item_ids):
+                if item_id in kept:
+                    chosen.select(self.items_model.index(row, 0),
+                                  self.items_model.index(row, last))
+            self.items_table.selectionModel().select(
+                chosen, QItemSelectionModel.SelectionFlag.Select)
         self._update_buttons()
 
     def _update_buttons(self) -> None:

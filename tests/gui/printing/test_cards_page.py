@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 from PySide6.QtCore import Qt
 
@@ -86,28 +89,39 @@ def test_printing_a_batch_by_tag_lists_who_was_left_out_and_keeps_history(
     assert history.current_batch_id() == batch_id  # the batch being looked at stays chosen
 
 
-def test_clicking_back_and_forth_between_batches_shows_each_ones_items(
-    qtbot, qtmodeltester, sqlite_db: Database, tmp_path: Path  # type: ignore[no-untyped-def]
-) -> None:
-    """Issue 17, point 14: this crashed the app ('none_dealloc') while the history was built
-    from QTableWidget items on PySide6 6.12.0. The history's tables are models now."""
+@pytest.fixture
+def two_batches(qtbot, sqlite_db: Database,  # type: ignore[no-untyped-def]
+                tmp_path: Path) -> Iterator[tuple[CardsPage, int, int]]:
+    """A batch of three cards and the reprint of one of them; a fixture, so that the page
+    outlives qtmodeltester's own teardown (requested after this one)."""
     page = _page(qtbot, sqlite_db)
     page.who_combo.setCurrentIndex(WHO_TAG)
     page.tag_combo.setCurrentIndex(page.tag_combo.findData("vip"))
     first = page.create_batch(tmp_path / "cards.pdf")
+    assert first is not None
     history = page.history
     history.batches_table.selectRow(0)
     history.items_table.selectRow(1)
     qtbot.mouseClick(history.spoiled_button, Qt.MouseButton.LeftButton)
-    second = history.reprint(first or 0, tmp_path / "reprint.pdf")
-    assert first is not None and second is not None
+    second = history.reprint(first, tmp_path / "reprint.pdf")
+    assert second is not None
+    yield page, first, second
+
+
+def test_clicking_back_and_forth_between_batches_shows_each_ones_items(
+    qtbot, two_batches: tuple[CardsPage, int, int], qtmodeltester  # type: ignore[no-untyped-def]
+) -> None:
+    """Issue 17, point 14: this crashed the app ('none_dealloc') while the history was built
+    from QTableWidget items on PySide6 6.12.0. The history's tables are models now."""
+    page, first, second = two_batches
+    history = page.history
     batches = history.batches_model
-    assert batches.rowCount() == 2
     table = history.batches_table
-    table.show()
-    rows = {history_id: row for row, history_id in enumerate(
-        [first, second] if history.current_batch_id() == first and
-        table.selectionModel().selectedRows()[0].row() == 0 else [second, first])}
+    page.tabs.setCurrentWidget(history)
+    assert batches.rowCount() == 2
+    table.selectRow(0)
+    assert history.current_batch_id() == second  # newest first
+    rows = {second: 0, first: 1}
     none_before = sys.getrefcount(None)
     for _ in range(40):
         for batch_id, item_count in ((first, 3), (second, 1)):

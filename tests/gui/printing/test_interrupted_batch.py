@@ -17,6 +17,7 @@ from core.printing.types import RecipientSelection
 from core.store.db import Database
 
 from gui.printing.page import CardsPage
+from gui.printing.print_history import COL_STATE, COL_STATUS
 from gui.shell.context import AppContext
 
 
@@ -46,8 +47,8 @@ def _history(qtbot, db: Database):  # type: ignore[no-untyped-def]
     page.show()
     history = page.history
     page.tabs.setCurrentWidget(history)  # the History tab, as a person opens it
-    qtbot.waitUntil(lambda: history.batches_table.rowCount() == 1
-                    and history.batches_table.item(0, 6).text() == "interrupted")
+    qtbot.waitUntil(lambda: history.batches_model.rowCount() == 1
+                    and history.batches_model.text(0, COL_STATE) == "interrupted")
     return page, history
 
 
@@ -59,7 +60,7 @@ def test_a_batch_killed_while_printing_shows_as_interrupted_with_print_again(
     assert not list(tmp_path.glob(".*.part")), "the half-written file is removed at start"
     history.batches_table.selectRow(0)
     assert history.print_again_button.isVisible()
-    assert [history.items_table.item(r, 1).text() for r in range(2)] == ["being printed"] * 2
+    assert history.items_model.column_texts(COL_STATUS) == ["being printed"] * 2
     with sqlite_db.unit_of_work() as session:
         assert get_batch(session, batch_id).summary.interrupted
 
@@ -73,7 +74,7 @@ def test_print_again_prints_the_interrupted_batch_to_its_files(
     _, history = _history(qtbot, sqlite_db)
     history.batches_table.selectRow(0)
     qtbot.mouseClick(history.print_again_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: history.batches_table.item(0, 6).text() == "printed")
+    qtbot.waitUntil(lambda: history.batches_model.text(0, COL_STATE) == "printed")
     assert len(page_texts(tmp_path / "cards.pdf")) == 2
     assert page_texts(tmp_path / "labels.pdf")[0].count("1 High St") == 2
     with sqlite_db.unit_of_work() as session:

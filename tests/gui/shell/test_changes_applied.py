@@ -57,7 +57,7 @@ def test_marking_a_batch_sent_updates_the_sent_this_year_filter_without_a_restar
     history.sent_button.click()
 
     assert page.count_label.text() == "1 customer"
-    assert history.batches_table.item(0, 3).text() == "1"  # the history shows it sent too
+    assert history.batches_model.text(0, 3) == "1"  # the history shows it sent too
 
 
 def test_saving_the_business_profile_with_a_new_currency_updates_the_money_column_at_once(
