@@ -10,7 +10,8 @@ from typing import Any
 
 from core.commands import CommandError, add_db_option, add_wait_option, open_database
 
-_FORMATS = ("auto", "google", "outlook", "shopify", "square", "mailchimp", "hubspot", "generic")
+_FORMATS = ("auto", "google", "outlook", "shopify", "square", "mailchimp", "hubspot",
+            "thunderbird", "generic")
 
 
 def register(subparsers: Any) -> None:

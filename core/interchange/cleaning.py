@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from core.interchange.errors import RowRejected
+from core.interchange.formats import SPLIT_FIELDS, joined_fields
 from core.interchange.problems import UNDECODABLE, WRONG_FIELD_COUNT
 from core.interchange.reading import UNDECODABLE_MARK, CsvRow, CsvStream, line_of_mark, open_csv
 from core.interchange.records import CleanRecord, RecordCleaner, raw_row_builder
@@ -89,6 +90,8 @@ def csv_row_reader(width: int, mapping: tuple[str, ...]) -> Callable[[CsvRow], R
     become problems and are never shifted into other columns."""
     mapped = [(column, name) for column, name in enumerate(mapping[:width]) if name]
     raw_row = raw_row_builder(mapped)
+    if not SPLIT_FIELDS.isdisjoint(mapping):  # a middle name, Thunderbird's birthday parts
+        raw_row = _joining(raw_row)
 
     def read(row: CsvRow) -> RawRow:
         line, values, undecodable = row
@@ -99,6 +102,11 @@ def csv_row_reader(width: int, mapping: tuple[str, ...]) -> Callable[[CsvRow], R
         return line, raw_row(values)
 
     return read
+
+
+def _joining(raw_row: Callable[[list[str]], dict[str, list[str]]]
+             ) -> Callable[[list[str]], dict[str, list[str]]]:
+    return lambda values: joined_fields(raw_row(values))
 
 
 def _undecodable(line: int, values: list[str], mapped: list[tuple[int, str]]

@@ -1,7 +1,9 @@
 """Which program wrote a CSV file, recognised from its header, and the column mapping it implies.
 
 Headers are compared by `header_key` (folded, letters and digits only), so `E-mail Address`,
-`Email address` and `EMAIL_ADDRESS` are the same column.
+`Email address` and `EMAIL_ADDRESS` are the same column. When a name comes back (HubSpot
+writes `Phone Number` once for the contact and again for its company), the first column of
+that name is imported and the others are not: they are listed with the unmapped columns.
 """
 from __future__ import annotations
 
@@ -17,12 +19,16 @@ FIELDS = (
     "other_email", "other_phone",
     "street", "street2", "city", "region", "postal_code", "country", "notes", "birthday",
     "tags", "labels", "total_spent", "total_orders", "email_consent", "sms_consent",
+    "birth_year", "birth_month", "birth_day",
 )
 MULTI_FIELDS = frozenset({"email", "phone", "other_email", "other_phone", "tags", "labels",
                           "notes"})
 IGNORE = ""
 
-FORMATS = ("google", "outlook", "shopify", "square", "mailchimp", "hubspot", "generic")
+FORMATS = ("google", "outlook", "shopify", "square", "mailchimp", "hubspot", "thunderbird",
+           "generic")
+# Fields that exporters split over several columns; `joined_fields` puts them together.
+SPLIT_FIELDS = frozenset({"middle_name", "birth_year", "birth_month", "birth_day"})
 
 _NON_ALNUM = re.compile(r"[\W_]+")
 
@@ -38,31 +44,43 @@ class FormatSpec:
     columns: dict[str, str]  # header as the exporter writes it -> field
     signature: tuple[str, ...]  # headers that together identify this exporter
     day_first: bool | None = None  # None: follow the business locale
+    # Header sets only this exporter writes: any one of them present identifies it, even in
+    # an export of a few chosen columns that misses most of the signature.
+    markers: tuple[tuple[str, ...], ...] = ()
+    # Numbered columns without end (Google's `E-mail 7 - Value`): header key pattern -> field.
+    numbered: tuple[tuple[str, str], ...] = ()
 
     def keyed(self) -> dict[str, str]:
         return {header_key(h): f for h, f in self.columns.items()}
 
-
-def _numbered(template: str, field: str, count: int) -> dict[str, str]:
-    return {template.format(n=n): field for n in range(1, count + 1)}
+    def field_of(self, key: str) -> str | None:
+        """The field of the column whose header key is `key`, or None if not this exporter's."""
+        found = self.keyed().get(key)
+        if found is None:
+            found = next((f for pattern, f in self.numbered if re.fullmatch(pattern, key)),
+                         None)
+        return found
 
 
 _GOOGLE_COMMON = {
     "Middle Name": "middle_name", "Birthday": "birthday", "Notes": "notes",
-    **_numbered("E-mail {n} - Value", "email", 4), **_numbered("Phone {n} - Value", "phone", 4),
     "Address 1 - Street": "street", "Address 1 - Extended Address": "street2",
     "Address 1 - City": "city", "Address 1 - Region": "region",
     "Address 1 - Postal Code": "postal_code", "Address 1 - Country": "country",
 }
+# Google numbers a contact's emails and phones as far as the contact with the most needs.
+_GOOGLE_NUMBERED = ((r"email\d+value", "email"), (r"phone\d+value", "phone"))
 GOOGLE = FormatSpec("google", "current", {
     **_GOOGLE_COMMON, "First Name": "first_name", "Last Name": "last_name",
     "Organization Name": "organisation", "Labels": "labels",
-}, ("First Name", "Last Name", "Labels", "E-mail 1 - Value", "Organization Name"))
+}, ("First Name", "Last Name", "Labels", "E-mail 1 - Value", "Organization Name"),
+    numbered=_GOOGLE_NUMBERED)
 GOOGLE_LEGACY = FormatSpec("google", "legacy", {
     **_GOOGLE_COMMON, "Name": "full_name", "Given Name": "first_name",
     "Additional Name": "middle_name", "Family Name": "last_name",
     "Organization 1 - Name": "organisation", "Group Membership": "labels",
-}, ("Given Name", "Family Name", "Group Membership", "E-mail 1 - Value"))
+}, ("Given Name", "Family Name", "Group Membership", "E-mail 1 - Value"),
+    numbered=_GOOGLE_NUMBERED)
 OUTLOOK = FormatSpec("outlook", "", {
     "First Name": "first_name", "Middle Name": "middle_name", "Last Name": "last_name",
     "Company": "organisation", "Birthday": "birthday", "Notes": "notes",
@@ -71,7 +89,7 @@ OUTLOOK = FormatSpec("outlook", "", {
     "Home Phone 2": "phone", "Business Phone": "phone", "Other Phone": "phone",
     "Home Street": "street", "Home Street 2": "street2", "Home City": "city",
     "Home State": "region", "Home Postal Code": "postal_code", "Home Country": "country",
-    "Categories": "tags",
+    "Home Country/Region": "country", "Categories": "tags",
 }, ("First Name", "Last Name", "E-mail Address", "Home Street", "Categories"))
 _SHOPIFY_COMMON = {
     "First Name": "first_name", "Last Name": "last_name", "Email": "email", "Phone": "phone",
@@ -85,11 +103,17 @@ SHOPIFY = FormatSpec("shopify", "current", {
     "Default Address Phone": "other_phone", "Accepts Email Marketing": "email_consent",
     "Accepts SMS Marketing": "sms_consent",
 }, ("Customer ID", "Accepts Email Marketing", "Default Address Address1", "Total Spent"))
+# Shopify's customer export before the `Default Address` columns (documented header:
+# First Name … Company, Address1, Address2, City, Province, Province Code, Country,
+# Country Code, Zip, Phone, Accepts [Email] Marketing, [Accepts SMS Marketing,] Total Spent,
+# Total Orders, Tags, Note, Tax Exempt; its last versions start with Customer ID).
 SHOPIFY_LEGACY = FormatSpec("shopify", "legacy", {
     **_SHOPIFY_COMMON, "Company": "organisation", "Address1": "street", "Address2": "street2",
-    "City": "city", "Province Code": "region", "Country Code": "country", "Zip": "postal_code",
-    "Accepts Marketing": "email_consent",
-}, ("Address1", "Province Code", "Accepts Marketing", "Total Spent"))
+    "City": "city", "Province": "region", "Province Code": "region", "Country": "country",
+    "Country Code": "country", "Zip": "postal_code", "Accepts Marketing": "email_consent",
+    "Accepts Email Marketing": "email_consent", "Accepts SMS Marketing": "sms_consent",
+}, ("Address1", "Province Code", "Accepts Marketing", "Total Spent"),
+    markers=(("Address1", "Province Code", "Country Code", "Tax Exempt"),))
 SQUARE = FormatSpec("square", "", {
     "First Name": "first_name", "Last Name": "last_name", "Surname": "last_name",
     "Email Address": "email", "Phone Number": "phone", "Company Name": "organisation",
@@ -103,16 +127,34 @@ MAILCHIMP = FormatSpec("mailchimp", "", {
     "Address": "street", "Phone Number": "phone", "Birthday": "birthday", "NOTES": "notes",
     "TAGS": "tags", "CC": "country",
 }, ("Email Address", "MEMBER_RATING", "OPTIN_TIME", "LEID"), day_first=False)
+# A contacts export with associated companies repeats the company's `Phone Number`,
+# `Country/Region` and `Create Date` after the contact's, and has the contact's
+# `Company Name` besides the company's `Company name`: the contact's come first.
 HUBSPOT = FormatSpec("hubspot", "", {
     "First Name": "first_name", "Last Name": "last_name", "Email": "email",
     "Phone Number": "phone", "Mobile Phone Number": "phone", "Street Address": "street",
     "City": "city", "State/Region": "region", "Postal Code": "postal_code",
     "Country/Region": "country", "Company Name": "organisation", "Date of birth": "birthday",
     "Marketing contact status": "email_consent",
-}, ("Record ID", "Contact owner", "Lifecycle Stage", "State/Region"))
+}, ("Record ID", "Contact owner", "Lifecycle Stage", "State/Region"),
+    markers=(("Record ID - Contact",), ("Record ID", "Contact owner"),
+             ("Contact ID", "Contact owner"), ("Contact owner", "Lifecycle Stage")))
+# Thunderbird's address book export, as US and UK builds word it; the work address is not
+# imported (listed as not imported), so that no address mixes home and work lines.
+THUNDERBIRD = FormatSpec("thunderbird", "", {
+    "First Name": "first_name", "Last Name": "last_name", "Display Name": "full_name",
+    "Primary Email": "email", "Secondary Email": "email", "Mobile Number": "phone",
+    "Home Phone": "phone", "Work Phone": "phone", "Home Address": "street",
+    "Home Address 2": "street2", "Home City": "city", "Home State": "region",
+    "Home County": "region", "Home ZipCode": "postal_code", "Home Post Code": "postal_code",
+    "Home Country": "country", "Organization": "organisation", "Organisation": "organisation",
+    "Birth Year": "birth_year", "Birth Month": "birth_month", "Birth Day": "birth_day",
+    "Notes": "notes",
+}, ("Primary Email", "Secondary Email", "Display Name", "Birth Year"),
+    markers=(("Primary Email", "Secondary Email"),))
 
 KNOWN_FORMATS = (GOOGLE, GOOGLE_LEGACY, OUTLOOK, SHOPIFY, SHOPIFY_LEGACY, SQUARE, MAILCHIMP,
-                 HUBSPOT)
+                 HUBSPOT, THUNDERBIRD)
 
 # Spreadsheet headers people type, in English, German, French, Spanish, Italian and Dutch.
 GENERIC_SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -178,12 +220,33 @@ class DetectedFormat:
 
 
 def _score(spec: FormatSpec, keys: set[str]) -> float:
+    """1 when one of the exporter's markers is in the header, else the share of its signature."""
+    if any(all(header_key(h) in keys for h in marker) for marker in spec.markers):
+        return 1.0
     wanted = [header_key(h) for h in spec.signature]
     return sum(1 for k in wanted if k in keys) / len(wanted)
 
 
+def repeated_columns(header: list[str]) -> tuple[int, ...]:
+    """The columns whose name (compared by header_key) an earlier column already has."""
+    seen: set[str] = set()
+    repeated = []
+    for column, name in enumerate(header):
+        key = header_key(name)
+        if key and key in seen:
+            repeated.append(column)
+        seen.add(key)
+    return tuple(repeated)
+
+
+def _first_of_each_name(header: list[str], mapping: tuple[str, ...]) -> tuple[str, ...]:
+    repeated = set(repeated_columns(header))
+    return tuple(IGNORE if column in repeated else field
+                 for column, field in enumerate(mapping))
+
+
 def map_columns(header: list[str], keyed: dict[str, str]) -> tuple[str, ...]:
-    return tuple(keyed.get(header_key(h), IGNORE) for h in header)
+    return _first_of_each_name(header, tuple(keyed.get(header_key(h), IGNORE) for h in header))
 
 
 def generic_mapping(header: list[str]) -> tuple[str, ...]:
@@ -191,7 +254,9 @@ def generic_mapping(header: list[str]) -> tuple[str, ...]:
 
 
 def detect_format(header: list[str], wanted: str = "auto") -> DetectedFormat:
-    """The exporter that wrote `header` ("auto"), or the mapping for the format asked for."""
+    """The exporter that wrote `header` ("auto"), or the mapping for the format asked for.
+
+    Only the first column of each name is mapped (see the module's docstring)."""
     keys = {header_key(h) for h in header}
     candidates = [s for s in KNOWN_FORMATS if wanted in ("auto", s.name)]
     scored = sorted(((_score(s, keys), n, s) for n, s in enumerate(candidates)),
@@ -199,8 +264,25 @@ def detect_format(header: list[str], wanted: str = "auto") -> DetectedFormat:
     if wanted != "generic" and scored and (scored[0][0] >= 0.75 or wanted != "auto"):
         spec = scored[0][2]
         mapping = tuple(
-            spec.keyed().get(header_key(h)) or _GENERIC_KEYED.get(header_key(h), IGNORE)
-            for h in header
+            spec.field_of(key) or _GENERIC_KEYED.get(key, IGNORE)
+            for key in map(header_key, header)
         )
-        return DetectedFormat(spec.name, spec.variant, mapping, spec.day_first)
+        return DetectedFormat(spec.name, spec.variant, _first_of_each_name(header, mapping),
+                              spec.day_first)
     return DetectedFormat("generic", "", generic_mapping(header), None)
+
+
+def joined_fields(raw: dict[str, list[str]]) -> dict[str, list[str]]:
+    """A raw row (field -> values) with the SPLIT_FIELDS put together as the customer keeps
+    them: the middle name after the first name, and Thunderbird's Birth Year, Birth Month
+    and Birth Day as one birthday (`1972-1-3`, or `--01-03` without a year). A birthday
+    column, when there is one, wins over the parts."""
+    joined = {name: values for name, values in raw.items() if name not in SPLIT_FIELDS}
+    if middle := raw.get("middle_name"):
+        joined["first_name"] = [" ".join([*raw.get("first_name", [])[:1], middle[0]])]
+    year, month, day = (raw.get(name, [""])[0] for name in
+                        ("birth_year", "birth_month", "birth_day"))
+    if (month or day) and "birthday" not in raw:
+        month, day = month.zfill(2), day.zfill(2)
+        joined["birthday"] = [f"{year}-{month}-{day}" if year else f"--{month}-{day}"]
+    return joined

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple, Self
 
 from core.interchange.errors import ImportRefused
-from core.interchange.formats import header_key
+from core.interchange.formats import detect_format, repeated_columns
 from core.interchange.problems import (
     BAD_QUOTING,
     DUPLICATE_HEADER,
@@ -156,7 +156,12 @@ class CsvStream:
             raise self._refuse(BAD_QUOTING, start, message) from exc
 
     def read_header(self) -> list[str]:
-        """The header row, checked for duplicate names; raises NO_ROWS for an empty file."""
+        """The header row; raises NO_ROWS for an empty file.
+
+        A name that comes back is refused in a spreadsheet, whose author can say which
+        column they meant, but not in a known program's export: HubSpot repeats names by
+        design, and its first column of each name is imported (see formats.detect_format).
+        """
         for line, values, _ in self._records():
             break
         else:
@@ -164,12 +169,8 @@ class CsvStream:
         header = [v.replace(UNDECODABLE_MARK, "\ufffd").strip() for v in values]
         while header and not header[-1]:
             header.pop()  # spreadsheets add empty columns on the right
-        seen: set[str] = set()
-        for name in header:
-            key = header_key(name)
-            if key and key in seen:
-                raise self._refuse(DUPLICATE_HEADER, line, name)
-            seen.add(key)
+        if (repeated := repeated_columns(header)) and detect_format(header).name == "generic":
+            raise self._refuse(DUPLICATE_HEADER, line, header[repeated[0]])
         self.header = header
         return header
 

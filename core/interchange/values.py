@@ -7,7 +7,9 @@ from core.customers.types import PartialDate, date_exists
 from core.kernel.money import OUT_OF_RANGE, InvalidAmount, read_amount, to_minor
 
 GOOGLE_SEPARATOR = " ::: "
-_SYSTEM_LABELS = frozenset({"* mycontacts", "mycontacts", "* starred", "* other contacts"})
+# Google's system groups, compared folded and without spaces (`* myContacts`,
+# `* My Contacts`, `*myContacts`).
+_SYSTEM_LABELS = frozenset({"*mycontacts", "mycontacts", "*starred", "*othercontacts"})
 _TAG_SPLIT = re.compile(r"\s*[,;]\s*")
 
 _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$")
@@ -49,7 +51,7 @@ def labels_to_tags(value: str) -> list[str]:
     """Google's `* myContacts ::: Friends` labels, without the system groups."""
     tags = []
     for label in split_multi(value):
-        if label.casefold() in _SYSTEM_LABELS:
+        if "".join(label.casefold().split()) in _SYSTEM_LABELS:
             continue
         tags.append(label.lstrip("* ").strip())
     return [t for t in tags if t]

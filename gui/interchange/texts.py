@@ -32,6 +32,8 @@ def field_label(field: str) -> str:
         "total_spent": _tr("Total spent"), "total_orders": _tr("Number of orders"),
         "email_consent": _tr("Email marketing consent"),
         "sms_consent": _tr("SMS marketing consent"),
+        "birth_year": _tr("Birthday (year)"), "birth_month": _tr("Birthday (month)"),
+        "birth_day": _tr("Birthday (day)"),
     }
     return labels.get(field, field)
 
@@ -96,7 +98,8 @@ def format_label(name: str) -> str:
     labels = {
         "google": _tr("Google Contacts"), "outlook": _tr("Outlook"),
         "shopify": _tr("Shopify"), "square": _tr("Square"), "mailchimp": _tr("Mailchimp"),
-        "hubspot": _tr("HubSpot"), "generic": _tr("Spreadsheet"), "vcard": _tr("vCard"),
+        "hubspot": _tr("HubSpot"), "thunderbird": _tr("Thunderbird"),
+        "generic": _tr("Spreadsheet"), "vcard": _tr("vCard"),
     }
     label = labels.get(base, name)
     return _tr("{0} (older layout)").format(label) if variant == "legacy" else label
