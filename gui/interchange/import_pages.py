@@ -1,10 +1,14 @@
 """The first pages of the import wizard: the file, how it was written, and its columns."""
 from __future__ import annotations
 
+import html
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -13,8 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWizardPage,
 )
@@ -28,7 +30,7 @@ from core.interchange.history import (
 )
 from core.interchange.preview import FilePreview
 
-from gui.interchange.texts import field_label
+from gui.interchange.texts import field_label, unmapped_text
 from gui.shell.window_state import IMPORT_LAST_FOLDER
 from gui.widgets.text_table import TextTableModel, read_only_view
 
@@ -158,10 +160,14 @@ class MappingPage(WizardPage):
         self.setTitle(self.tr("Columns"))
         self.setSubTitle(self.tr("Choose where each column goes. Save the choice as a profile "
                                  "to use it again next time."))
-        self.mapping_table = QTableWidget(0, 3)
-        self.mapping_table.setHorizontalHeaderLabels(
-            [self.tr("Column"), self.tr("Example"), self.tr("Goes to")])
+        self.mapping_model = TextTableModel(
+            [self.tr("Column"), self.tr("Example"), self.tr("Goes to")], parent=self)
+        # The names and examples are read-only; "Goes to" is a list box in each row.
+        self.mapping_table = read_only_view(self.mapping_model)
+        self.mapping_table.verticalHeader().setVisible(True)  # column numbers, as before
+        self.mapping_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.unmapped_label = unmapped_line()
         self.profile_combo = QComboBox()
         self.profile_combo.activated.connect(self._on_profile_chosen)
         self.profile_name_edit = QLineEdit()
@@ -177,6 +183,7 @@ class MappingPage(WizardPage):
         layout.addLayout(profiles)
         layout.addWidget(self.error_label)
         layout.addWidget(self.mapping_table, 1)
+        layout.addWidget(self.unmapped_label)
         self._combos: list[QComboBox] = []
 
     def initializePage(self) -> None:
@@ -191,22 +198,31 @@ class MappingPage(WizardPage):
 
     def _show(self, preview: FilePreview) -> None:
         header = preview.info.header
-        self.mapping_table.setRowCount(len(header))
+        samples = [next((s[row] for s in preview.samples if row < len(s) and s[row]), "")
+                   for row in range(len(header))]
+        # A reset drops the previous list boxes (the view deletes its index widgets).
+        self.mapping_model.set_rows([[name, sample[:80], ""]
+                                     for name, sample in zip(header, samples)])
         self._combos = []
-        for row, name in enumerate(header):
-            sample = next((s[row] for s in preview.samples if row < len(s) and s[row]), "")
-            self.mapping_table.setItem(row, 0, QTableWidgetItem(name))
-            self.mapping_table.setItem(row, 1, QTableWidgetItem(sample[:80]))
+        for row in range(len(header)):
             combo = QComboBox()
             combo.addItem(self.tr("(ignore)"), IGNORE)
             for field in FIELDS:
                 combo.addItem(field_label(field), field)
             combo.setCurrentIndex(max(0, combo.findData(preview.info.mapping[row])))
-            self.mapping_table.setCellWidget(row, 2, combo)
+            combo.currentIndexChanged.connect(self._show_unmapped)
+            self.mapping_table.setIndexWidget(self.mapping_model.index(row, 2), combo)
             self._combos.append(combo)
+        self._show_unmapped()
 
     def mapping(self) -> tuple[str, ...]:
         return tuple(str(combo.currentData()) for combo in self._combos)
+
+    def _show_unmapped(self) -> None:
+        preview = self._wizard.preview
+        if preview is not None and len(self._combos) == len(preview.info.header):
+            chosen = replace(preview.info, mapping=self.mapping())
+            show_unmapped(self.unmapped_label, chosen.unmapped_columns)
 
     def set_field(self, column: int, field: str) -> None:
         self._combos[column].setCurrentIndex(self._combos[column].findData(field))
@@ -236,6 +252,25 @@ class MappingPage(WizardPage):
     def validatePage(self) -> bool:
         self._wizard.mapping = self.mapping() if self._combos else None
         return self._wizard.refresh_preview()
+
+
+def unmapped_line() -> QLabel:
+    """The line under a table that says which of the file's columns are left out."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # column names are the file's, not markup
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
+def show_unmapped(label: QLabel, columns: tuple[str, ...]) -> None:
+    """Data is never left out silently: name every column nothing is imported from."""
+    label.setText(unmapped_text(columns))
+    # A tooltip would read a name like "<b>Fax</b>" as markup: escape it.
+    label.setToolTip("<br>".join(html.escape(name) for name in columns)
+                     if len(columns) > 1 else "")
+    label.setVisible(bool(columns))
 
 
 def fill_model(model: TextTableModel, header: list[str], rows: list[list[str]]) -> None:

@@ -26,8 +26,16 @@ from core.interchange.importing import ImportOptions, ImportSummary, run_import
 from core.interchange.preview import PREVIEW_FIELDS, FilePreview, preview_file
 from core.kernel.jobs import Cancelled
 
-from gui.interchange.import_pages import DetectPage, FilePage, MappingPage, WizardPage, fill_model
-from gui.interchange.texts import field_label, problem_text, refusal_text
+from gui.interchange.import_pages import (
+    DetectPage,
+    FilePage,
+    MappingPage,
+    WizardPage,
+    fill_model,
+    show_unmapped,
+    unmapped_line,
+)
+from gui.interchange.texts import field_label, problem_text, refusal_text, unmapped_text
 from gui.shell.context import AppContext
 from gui.widgets.text_table import TextTableModel, read_only_view
 
@@ -47,8 +55,10 @@ class PreviewPage(WizardPage):
                                  "problem; point at one to see why."))
         self.preview_model = TextTableModel(parent=self)
         self.preview_table = read_only_view(self.preview_model)
+        self.unmapped_label = unmapped_line()
         layout = QVBoxLayout(self)
         layout.addWidget(self.preview_table, 1)
+        layout.addWidget(self.unmapped_label)
 
     def initializePage(self) -> None:
         preview = self._wizard.preview
@@ -63,6 +73,7 @@ class PreviewPage(WizardPage):
                           if problem.field in PREVIEW_FIELDS else 0)
                 self.preview_model.mark_cell(row, column, problem_text(problem), INVALID_BRUSH)
         self.preview_table.resizeColumnsToContents()
+        show_unmapped(self.unmapped_label, preview.info.unmapped_columns)
 
     def flagged_cells(self) -> int:
         return self.preview_model.marked_cells()
@@ -128,6 +139,7 @@ class SummaryPage(WizardPage):
         self.setTitle(self.tr("Import finished"))
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
+        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)  # the file's text, not markup
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary_label)
@@ -142,6 +154,9 @@ class SummaryPage(WizardPage):
         lines = [counts_text(self, summary, dry_run=False),
                  self.tr("New customers are tagged “{0}”. You can undo this import from the "
                          "import history.").format(summary.tag_name)]
+        unmapped = summary.source.unmapped_columns  # all of them: this is the record
+        if unmapped:
+            lines.append(unmapped_text(unmapped, most=len(unmapped)))
         lines += [problem_text(p) for p in summary.problems[:20]]
         if summary.problem_total > 20:
             lines.append(self.tr("… and %Ln more problem(s)", "", summary.problem_total - 20))

@@ -1,7 +1,9 @@
 """Sentences for the interchange area's reason codes and field names (core keeps codes only)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from core.customers.validation import (
     INVALID_DATE,
@@ -90,6 +92,18 @@ def problem_reason_text(problem: Problem) -> str:
 def problem_text(problem: Problem) -> str:
     field = field_label(problem.field) if problem.field else _tr("row")
     return _tr("Line {0}, {1}: {2}").format(problem.line, field, problem_reason_text(problem))
+
+
+def unmapped_text(columns: Sequence[str], *, most: int = 12) -> str:
+    """"Not imported: Fax, Twitter (no field chosen)", or "" when every column is used.
+    Past `most` names the rest are counted; the whole list belongs in a tooltip."""
+    if not columns:
+        return ""
+    names = [" ".join(name.split()) for name in columns]  # a header may hold a line break
+    listed = ", ".join(names[:most])
+    if len(names) > most:
+        listed = _tr("{0} and {1} more").format(listed, QLocale().toString(len(names) - most))
+    return _tr("Not imported: {0} (no field chosen)").format(listed)
 
 
 def format_label(name: str) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QComboBox, QWizard
 
 from core.customers.queries import ListQuery, count_customers, search_customers
 from core.interchange.history import list_import_profiles, list_imports
@@ -54,7 +54,12 @@ def test_walking_through_the_wizard_imports_the_file(qtbot, qtmodeltester,  # ty
     page = wizard.mapping_page
     assert wizard.currentPage() is page
     note_column = list(wizard.preview.info.header).index("Note")  # type: ignore[union-attr]
+    assert page.mapping_model.text(note_column, 0) == "Note"
+    assert page.mapping_model.text(note_column, 1) == "préfère le thé"
+    assert "Note" not in page.unmapped_label.text()
     page.set_field(note_column, "")  # leave the notes out
+    assert "Note" in page.unmapped_label.text()
+    qtmodeltester.check(page.mapping_model, force_py=True)
     qtbot.keyClicks(page.profile_name_edit, "Mein Shopify")
     qtbot.mouseClick(page.save_profile_button, Qt.MouseButton.LeftButton)
     with sqlite_db.unit_of_work() as session:
@@ -209,3 +214,58 @@ def test_each_policy_is_counted_once_until_asked_again(qtbot, sqlite_db: Databas
     qtbot.mouseClick(page.count_button, Qt.MouseButton.LeftButton)
     assert len(jobs) == 3 and "2 new" in page.counts_label.text()
     assert all(label.startswith("Checking") for label in jobs)
+
+
+def test_columns_mapped_to_nothing_are_named_on_the_way_and_in_the_summary(  # type: ignore[no-untyped-def]
+        qtbot, sqlite_db: Database, tmp_path: Path) -> None:
+    path = samples.write_csv(tmp_path / "contacts.csv", [
+        ["First name", "Last name", "E-mail", "Fax", "Twitter", "Notes"],
+        ["Zoë", "Müller", "zoe@example.de", "+49 221 5550123", "@zoe", "likes tea"],
+        ["Ann", "Lee", "ann@example.com", "", "@annlee", ""],
+    ])
+    wizard = ImportWizard(AppContext(sqlite_db))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.keyClicks(wizard.file_page.path_edit, str(path))
+    _next(qtbot, wizard)
+    _next(qtbot, wizard)
+    page = wizard.mapping_page
+    assert page.unmapped_label.isVisible()
+    assert page.unmapped_label.text() == "Not imported: Fax, Twitter (no field chosen)"
+
+    fax = page.mapping_table.indexWidget(page.mapping_model.index(3, 2))
+    assert isinstance(fax, QComboBox) and fax.currentData() == ""  # a list box in each row
+    fax.setCurrentIndex(fax.findData("other_phone"))  # as a person picks it
+    assert page.unmapped_label.text() == "Not imported: Twitter (no field chosen)"
+
+    _next(qtbot, wizard)
+    assert wizard.currentPage() is wizard.preview_page
+    assert wizard.preview_page.unmapped_label.isVisible()
+    assert wizard.preview_page.unmapped_label.text() == (
+        "Not imported: Twitter (no field chosen)")
+    _next(qtbot, wizard)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentPage() is wizard.summary_page
+    summary = wizard.summary_page.summary_label.text()
+    assert "Imported: 2 new" in summary
+    assert "Not imported: Twitter (no field chosen)" in summary.splitlines()
+
+
+def test_a_file_whose_every_column_is_used_says_nothing_about_left_out_columns(  # type: ignore[no-untyped-def]
+        qtbot, sqlite_db: Database, tmp_path: Path) -> None:
+    wizard = _wizard_at_policy_page(qtbot, sqlite_db, _big_file(tmp_path, 3))
+    assert wizard.mapping_page.unmapped_label.isHidden()
+    assert wizard.preview_page.unmapped_label.isHidden()
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
+    assert "Not imported" not in wizard.summary_page.summary_label.text()
+
+
+def test_a_long_list_of_left_out_columns_is_cut_with_a_count(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from gui.interchange.texts import unmapped_text
+
+    columns = [f"Extra {n}" for n in range(1, 16)]
+    text = unmapped_text(columns)
+    assert text.startswith("Not imported: Extra 1, Extra 2, ")
+    assert text.endswith("Extra 12 and 3 more (no field chosen)")
+    assert unmapped_text(["Home\nFax"]) == "Not imported: Home Fax (no field chosen)"
+    assert unmapped_text([]) == ""
