@@ -204,6 +204,8 @@ GENERIC_SYNONYMS: dict[str, tuple[str, ...]] = {
     "email_consent": ("accepts marketing", "newsletter", "email consent", "marketing consent",
                       "einwilligung", "consentement", "consentimiento", "consenso"),
 }
+# Our own CSV export's id of a customer (core.interchange.external_ids).
+GENERIC_SYNONYMS["external_id"] = ("regulars_id",)
 _GENERIC_KEYED = {header_key(s): f for f, names in GENERIC_SYNONYMS.items() for s in names}
 
 
@@ -275,14 +277,20 @@ def detect_format(header: list[str], wanted: str = "auto") -> DetectedFormat:
 def joined_fields(raw: dict[str, list[str]]) -> dict[str, list[str]]:
     """A raw row (field -> values) with the SPLIT_FIELDS put together as the customer keeps
     them: the middle name after the first name, and Thunderbird's Birth Year, Birth Month
-    and Birth Day as one birthday (`1972-1-3`, or `--01-03` without a year). A birthday
-    column, when there is one, wins over the parts."""
+    and Birth Day as one birthday (`1972-01-03`, or `--01-03` without a year; a year alone
+    or a month without its day is kept as `1972-?-?`, which the birthday check reports). A
+    birthday column, when there is one, wins over the parts."""
+    if SPLIT_FIELDS.isdisjoint(raw):
+        return raw  # most rows: no middle name, no birthday parts
     joined = {name: values for name, values in raw.items() if name not in SPLIT_FIELDS}
     if middle := raw.get("middle_name"):
         joined["first_name"] = [" ".join([*raw.get("first_name", [])[:1], middle[0]])]
     year, month, day = (raw.get(name, [""])[0] for name in
                         ("birth_year", "birth_month", "birth_day"))
-    if (month or day) and "birthday" not in raw:
-        month, day = month.zfill(2), day.zfill(2)
-        joined["birthday"] = [f"{year}-{month}-{day}" if year else f"--{month}-{day}"]
+    if (year or month or day) and "birthday" not in raw:
+        if not (month and day):  # reported as a birthday that cannot be read, not dropped
+            joined["birthday"] = [f"{year or '?'}-{month or '?'}-{day or '?'}"]
+        else:
+            month, day = month.zfill(2), day.zfill(2)
+            joined["birthday"] = [f"{year}-{month}-{day}" if year else f"--{month}-{day}"]
     return joined

@@ -189,6 +189,16 @@ def test_thunderbird_birth_year_month_and_day_become_one_birthday(
     assert (birthday.month, birthday.day, birthday.year) == expected
 
 
+def test_a_thunderbird_birth_year_alone_is_reported_not_dropped(sqlite_db: Database,
+                                                                tmp_path: Path) -> None:
+    path = _thunderbird(THUNDERBIRD_HEADER, [{
+        "First Name": "Amy", "Last Name": "Pond", "Primary Email": "amy@example.com",
+        "Birth Year": "1972"}], tmp_path / "tb.csv")
+    summary = _import(sqlite_db, path)
+    assert [(x.line, x.field, x.detail) for x in summary.problems] == [(2, "birthday",
+                                                                        "1972-?-?")]
+
+
 def test_a_uk_thunderbird_export_keeps_county_post_code_and_organisation(
         sqlite_db: Database, tmp_path: Path) -> None:
     path = _thunderbird(THUNDERBIRD_UK_HEADER, [{
@@ -247,6 +257,17 @@ def test_a_google_contact_keeps_the_middle_name(sqlite_db: Database, tmp_path: P
     _import(sqlite_db, path)
     draft = _only(sqlite_db, "jones").draft
     assert (draft.first_name, draft.last_name) == ("Mary Ann", "Jones")
+
+
+def test_an_outlook_export_that_words_it_home_country_region_keeps_the_country(
+        sqlite_db: Database, tmp_path: Path) -> None:
+    header = samples.OUTLOOK_HEADER.replace("Home Country", "Home Country/Region")
+    path = samples.write_format(tmp_path / "outlook.csv", header, [{
+        "First Name": "Lena", "Last Name": "Vogel", "E-mail Address": "lena@example.de",
+        "Home Country/Region": "Germany"}])
+    summary = _import(sqlite_db, path)
+    assert summary.source.format == "outlook"
+    assert _only(sqlite_db, "vogel").draft.country == "Germany"
 
 
 # Shopify (legacy)
