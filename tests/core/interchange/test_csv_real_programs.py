@@ -189,6 +189,18 @@ def test_thunderbird_birth_year_month_and_day_become_one_birthday(
     assert (birthday.month, birthday.day, birthday.year) == expected
 
 
+def test_a_thunderbird_export_with_a_comma_at_the_end_of_every_line_comes_in(
+        sqlite_db: Database, tmp_path: Path) -> None:
+    rows = samples.rows_for(THUNDERBIRD_HEADER, [
+        {"First Name": "John", "Last Name": "Doe", "Primary Email": "john.doe@example.com",
+         "Work Phone": "+1 206 555 0150", "Organization": "Does Company", "Birth Year": "1972",
+         "Birth Month": "1", "Birth Day": "3"}])
+    path = samples.write_csv(tmp_path / "tb.csv", [row + [""] for row in rows])
+    summary = _import(sqlite_db, path)
+    assert (summary.source.format, summary.created, summary.rejected) == ("thunderbird", 1, 0)
+    assert _only(sqlite_db, "doe").draft.organisation == "Does Company"
+
+
 def test_a_thunderbird_birth_year_alone_is_reported_not_dropped(sqlite_db: Database,
                                                                 tmp_path: Path) -> None:
     path = _thunderbird(THUNDERBIRD_HEADER, [{
