@@ -1,7 +1,9 @@
-"""vCard 3.0: export customers, and read cards for the importer (with vobject).
+"""vCard 3.0: export customers, and read cards for the importer (see vcard_parse).
 
 Cards are read one at a time with the line they start on, so a large address book streams.
-A birthday without a year is written `--MM-DD`, as Google and Apple read it.
+A birthday without a year is written `--MM-DD`, as Google and Apple read it. Lines are
+folded at 75 octets (RFC 6350 3.2), never inside a character; a UID is this database's id
+plus the customer's, so two databases never give the same one.
 """
 from __future__ import annotations
 
@@ -13,61 +15,107 @@ from typing import Any, NamedTuple, TextIO
 
 from sqlalchemy.orm import Session
 
-from core.interchange.exporting import CustomerExport, iter_export_rows, write_atomically
-from core.interchange.problems import NOT_VCARD, PHOTO_DROPPED
+from core.interchange.errors import RowRejected
+from core.interchange.exporting import (
+    CustomerExport,
+    RawReader,
+    iter_export_rows,
+    write_atomically,
+)
+from core.interchange.problems import DROPPED_VALUE, NOT_VCARD, PHOTO_DROPPED
 from core.interchange.reading import CountingReader
 from core.interchange.records import CleanRecord, RecordCleaner
-from core.interchange.sniffing import detect_encoding, read_sample
+from core.interchange.sniffing import check_encoding, detect_encoding, read_sample
+from core.interchange.vcard_parse import read_card
 from core.kernel.errors import Problem
 from core.kernel.jobs import CancelCheck, Progress, never_cancelled, no_progress
-from core.kernel.text import without_controls
+from core.settings.services import database_id
 
 INVALID_VCARD = "invalid_vcard"
+FOLD_OCTETS = 75  # a line's length without its CRLF (RFC 6350 3.2, RFC 2426 2.6)
+# The tag an import gives the customers it created (core.interchange.importing._run), as
+# exported by this or another database: bookkeeping, not one of the customer's categories.
+_IMPORT_TAG = re.compile(r"^import \d{4}-\d{2}-\d{2} [a-z]+$")
+_IMPORT_TAGS_SQL = "SELECT DISTINCT tag_name FROM import_runs"
 
 
-def _card(row: CustomerExport) -> Any:
-    import vobject
+def uid_of(database: str, customer_id: int) -> str:
+    """A customer's UID in this database's exports."""
+    return f"regulars-{database}-{customer_id}"
 
-    card = vobject.vCard()
-    card.add("n").value = vobject.vcard.Name(family=row.last_name, given=row.first_name)
-    card.add("fn").value = row.display_name
+
+def escape(text: str) -> str:
+    """A text value as vCard 3.0 writes it (backslash, comma, semicolon, line breaks)."""
+    return (text.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+            .replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n"))
+
+
+def fold_line(line: str) -> str:
+    """`line` with CRLF, folded so that no physical line passes FOLD_OCTETS of UTF-8."""
+    encoded = line.encode("utf-8")
+    if len(encoded) <= FOLD_OCTETS:
+        return line + "\r\n"
+    pieces: list[str] = []
+    piece: list[str] = []
+    size, limit = 0, FOLD_OCTETS
+    for ch in line:
+        width = len(ch.encode("utf-8"))
+        if size + width > limit:
+            pieces.append("".join(piece))
+            piece, size, limit = [], 0, FOLD_OCTETS - 1  # a folded line starts with a space
+        piece.append(ch)
+        size += width
+    pieces.append("".join(piece))
+    return "\r\n ".join(pieces) + "\r\n"
+
+
+def card_text(row: CustomerExport, uid: str, bookkeeping: frozenset[str] = frozenset()) -> str:
+    """One customer as a vCard 3.0, folded, with CRLF line ends."""
+    lines = ["BEGIN:VCARD", "VERSION:3.0", f"UID:{escape(uid)}",
+             f"N:{escape(row.last_name)};{escape(row.first_name)};;;",
+             f"FN:{escape(row.display_name)}"]
     if row.organisation:
-        card.add("org").value = [row.organisation]
-    for kind, kind_type, values in (("email", "INTERNET", (row.email, *row.other_emails)),
-                                    ("tel", "VOICE", (row.phone, *row.other_phones))):
+        lines.append(f"ORG:{escape(row.organisation)}")
+        if not (row.first_name or row.last_name):
+            lines.append("X-ABShowAs:COMPANY")  # Apple's sign of a company's own card
+    for kind, kind_type, values in (("EMAIL", "INTERNET", (row.email, *row.other_emails)),
+                                    ("TEL", "VOICE", (row.phone, *row.other_phones))):
         for n, value in enumerate(v for v in values if v):
-            item = card.add(kind)
-            item.value = value
-            item.type_param = [kind_type, "PREF"] if n == 0 else [kind_type]
+            types = f"{kind_type},PREF" if n == 0 else kind_type
+            lines.append(f"{kind};TYPE={types}:{escape(value)}")
     if row.street or row.city or row.postal_code or row.country or row.region:
-        card.add("adr").value = vobject.vcard.Address(
-            street=row.street, city=row.city, region=row.region, code=row.postal_code,
-            country=row.country)
+        parts = ("", "", row.street, row.city, row.region, row.postal_code, row.country)
+        lines.append("ADR:" + ";".join(escape(p) for p in parts))
     if row.birthday:
-        card.add("bday").value = row.birthday
+        lines.append(f"BDAY:{row.birthday}")
     if row.notes:
-        card.add("note").value = row.notes
-    if row.tags:
-        card.add("categories").value = list(row.tags)
-    card.add("uid").value = f"regulars-customer-{row.id}"
-    return card
+        lines.append(f"NOTE:{escape(row.notes)}")
+    if categories := [t for t in row.tags if t not in bookkeeping and not _IMPORT_TAG.match(t)]:
+        lines.append("CATEGORIES:" + ",".join(escape(t) for t in categories))
+    lines.append("END:VCARD")
+    return "".join(fold_line(line) for line in lines)
 
 
 def export_vcard(
     session: Session, path: Path, *, customer_ids: Sequence[int] | None = None,
     progress: Progress = no_progress, is_cancelled: CancelCheck = never_cancelled,
 ) -> int:
-    """Write customers (all live ones, or `customer_ids`) as vCard 3.0; returns the count."""
+    """Write customers (all live ones, or `customer_ids`) as vCard 3.0; returns the count.
+    Stores this database's id the first time one is exported (see database_id)."""
+    database = database_id(session)
+    bookkeeping = frozenset(row[0] for row in RawReader(session).rows(_IMPORT_TAGS_SQL))
+
     def write(handle: io.TextIOBase) -> int:
         count = 0
         for row, done, total in iter_export_rows(session, customer_ids, is_cancelled):
-            handle.write(_card(row).serialize())
+            handle.write(card_text(row, uid_of(database, row.id), bookkeeping))
             count += 1
             if count % 500 == 0:
                 progress(done, total)
         return count
 
-    return write_atomically(path, write, encoding="utf-8")
+    # newline="": the cards carry their own CRLF, which must not become CR CR LF on Windows.
+    return write_atomically(path, write, encoding="utf-8", newline="")
 
 
 # A card's text as read, without the properties left out (see _DROPPED): 1 MB holds any
@@ -124,8 +172,9 @@ def _blocks(text: TextIO) -> Iterator[_Block]:
                 continue
             if lines is None:
                 continue  # text between cards
-            if skipping and (head in (" ", "\t") or ":" not in piece and piece.strip()):
-                continue  # the dropped value's folded lines (vCard 2.1's are not indented)
+            if skipping and (head in (" ", "\t") or ":" not in piece):
+                continue  # the dropped value's folded lines (vCard 2.1's are not indented,
+                # and iOS's CR CR LF puts an empty line after each)
             skipping = False
             if upper.startswith("END:VCARD"):
                 if too_large:
@@ -149,90 +198,82 @@ def _blocks(text: TextIO) -> Iterator[_Block]:
         yield _Block(start, "", dropped, UNTERMINATED)
 
 
-def _value_text(value: Any) -> str:
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value if v)
-    return str(value or "").strip()
-
-
-def card_fields(card: Any) -> dict[str, list[str]]:
-    """The importer's raw fields (field -> values) of one parsed vCard."""
-    raw: dict[str, list[str]] = {}
-
-    def put(name: str, value: Any) -> None:
-        text = without_controls(_value_text(value))
-        if text:
-            raw.setdefault(name, []).append(text)
-
-    contents = card.contents
-    for item in contents.get("n", [])[:1]:
-        put("first_name", item.value.given)
-        put("last_name", item.value.family)
-    for item in contents.get("fn", [])[:1]:
-        put("full_name", item.value)
-    for item in contents.get("org", [])[:1]:
-        put("organisation", item.value[0] if isinstance(item.value, list) else item.value)
-    for kind, name in (("email", "email"), ("tel", "phone")):
-        items = sorted(contents.get(kind, []),
-                       key=lambda i: "PREF" not in [t.upper() for t in i.params.get("TYPE", [])])
-        for item in items:
-            put(name, item.value)
-    for item in contents.get("adr", [])[:1]:
-        address = item.value
-        put("street", address.street)
-        put("city", address.city)
-        put("region", address.region)
-        put("postal_code", address.code)
-        put("country", address.country)
-    for name, key in (("bday", "birthday"), ("note", "notes"), ("categories", "tags")):
-        for item in contents.get(name, [])[:1]:
-            put(key, item.value)
-    return raw
-
-
-# In a card's raw fields: how many binary properties were left out (see VcardCleaner).
+# In a card's raw fields, what VcardCleaner takes out before cleaning: how many binary
+# properties were left out, the card's position and name, and lines that are no property.
 DROPPED_KEY = "_dropped"
+CARD_KEY = "_card"
+SKIPPED_KEY = "_skipped"
+# The card's property that holds each field, to name it when the card is refused.
+_PROPERTIES = {"first_name": "N", "last_name": "N", "full_name": "FN", "organisation": "ORG",
+               "email": "EMAIL", "phone": "TEL", "street": "ADR", "city": "ADR",
+               "region": "ADR", "postal_code": "ADR", "country": "ADR", "birthday": "BDAY",
+               "notes": "NOTE", "tags": "CATEGORIES"}
+
+
+def refused_detail(position: str, name: str, prop: str, detail: str) -> str:
+    """A refusal's detail naming the card: `card 3 "Ann Lee", EMAIL: ann@`."""
+    named = f' "{name}"' if name else ""
+    return f"card {position}{named}, {prop}" + (f": {detail}" if detail else "")
 
 
 class VcardCleaner(RecordCleaner):
     """The record cleaner for cards: a card whose photo was left out is imported with a
-    warning saying so (a CSV's rows never need this, so RecordCleaner does not look)."""
+    warning saying so, a line that is no property is a warning, and a refused card's
+    problems name the card (position and FN) and its property."""
 
     def clean(self, line: int, raw: dict[str, list[str]]) -> CleanRecord:
         dropped = raw.pop(DROPPED_KEY, None)
-        record = super().clean(line, raw)
+        position, name = raw.pop(CARD_KEY, None) or ("", "")
+        skipped = raw.pop(SKIPPED_KEY, ())
+        # Each category is one tag, commas and semicolons in it included (CSV cells are split).
+        categories = raw.pop("tags", ())
+        try:
+            record = super().clean(line, raw)
+        except RowRejected as rejected:
+            rejected.problems = [Problem(p.field, p.code, refused_detail(
+                position, name, _PROPERTIES.get(p.field, p.field.upper()), p.detail), p.line)
+                for p in rejected.problems]
+            raise
+        if categories:
+            record.tags = list(dict.fromkeys(t[:100] for t in categories))
         if dropped:
             record.warnings.append(Problem("photo", PHOTO_DROPPED, dropped[0], line))
+        record.warnings.extend(Problem("", DROPPED_VALUE, text, line) for text in skipped)
         return record
 
 
-def open_vcard_source(path: Path) -> tuple[Any, Iterator[Any], Any, int, Any]:
-    """What importing needs to read a .vcf file: info, rows, position, size, close."""
-    import vobject
-
+def open_vcard_source(path: Path, encoding: str = "auto"
+                      ) -> tuple[Any, Iterator[Any], Any, int, Any]:
+    """What importing needs to read a .vcf file: info, rows, position, size, close.
+    `encoding` is the file's ("auto": detected); a property's CHARSET overrides it."""
     from core.interchange.importing import SourceInfo
 
-    encoding, _ = detect_encoding(read_sample(path))
+    if encoding == "auto":
+        encoding, _ = detect_encoding(read_sample(path))
+    else:
+        encoding = check_encoding(encoding)
     counter = CountingReader(open(path, "rb"))  # noqa: SIM115 - closed by close()
+    # Undecodable bytes are kept (as surrogates) for the properties that name a CHARSET.
+    errors = "replace" if encoding.startswith(("utf-16", "utf-32")) else "surrogateescape"
     text = io.TextIOWrapper(io.BufferedReader(counter), encoding=encoding, newline=None,
-                            errors="replace")
+                            errors=errors)
 
     def rows() -> Iterator[tuple[int, dict[str, list[str]]] | Problem]:
-        found = False
+        position = 0
         for line, block, dropped, fault in _blocks(text):
-            found = True
+            position += 1
             if fault:
                 yield Problem("", INVALID_VCARD, fault, line)
                 continue
-            try:
-                raw = card_fields(vobject.readOne(block))
-            except Exception as exc:  # noqa: BLE001 - vobject raises many kinds on bad cards
-                yield Problem("", INVALID_VCARD, type(exc).__name__, line)
-                continue
+            card = read_card(block, encoding)
+            raw = card.raw
+            raw[CARD_KEY] = [str(position), card.name]
+            if card.skipped:
+                raw[SKIPPED_KEY] = card.skipped
             if dropped:
                 raw[DROPPED_KEY] = [str(dropped)]
             yield line, raw
-        if not found:
+        if not position:
             from core.interchange.errors import ImportRefused
 
             raise ImportRefused(NOT_VCARD, file=str(path))

@@ -22,8 +22,8 @@ from core.store.changes import note_changes
 
 log = logging.getLogger(__name__)
 
-__all__ = ["business_profile_saved", "business_region", "get_business_profile", "get_settings",
-           "save_business_profile", "save_settings"]
+__all__ = ["business_profile_saved", "business_region", "database_id", "get_business_profile",
+           "get_settings", "save_business_profile", "save_settings"]
 
 S = TypeVar("S")
 
@@ -80,3 +80,11 @@ def _usable(section: type, stored: dict[str, Any]) -> dict[str, Any]:
             log.warning("settings %s.%s: stored %r ignored", section.__qualname__,
                         field.name, value)
     return usable
+
+
+def database_id(session: Session) -> str:
+    """This database's id (a UUID), stored the first time it is asked for
+    (core.settings.identity)."""
+    from core.settings.identity import database_id as stored_or_new
+
+    return stored_or_new(session)
