@@ -168,7 +168,9 @@ class PrintHistoryWidget(QWidget):
             [moment_text(locale, batch.created_at), batch.title or batch.template_name,
              str(batch.item_count), str(batch.count("sent")), str(batch.count("spoiled")),
              str(batch.skipped_count), self._state_text(batch.state)]
-            for batch in self._batches])
+            for batch in self._batches], right_aligned=(COL_ITEMS, COL_SENT, COL_SPOILED,
+                                                         COL_LEFT_OUT))
+        self.batches_table.resizeColumnsToContents()  # the date and time on one line
         ids = [batch.id for batch in self._batches]
         if chosen in ids:
             self.batches_table.selectRow(ids.index(chosen))

@@ -101,10 +101,11 @@ class TextTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = _DISPLAY) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == _DISPLAY
-                and 0 <= section < len(self._headers)):
-            return self._headers[section]
-        return None
+        if role != _DISPLAY:
+            return None
+        if orientation == Qt.Orientation.Vertical:  # row numbers, where a view shows them
+            return str(section + 1) if 0 <= section < len(self._rows) else None
+        return self._headers[section] if 0 <= section < len(self._headers) else None
 
     def data(self, index: _Index, role: int = _DISPLAY) -> Any:
         if not index.isValid():

@@ -131,6 +131,7 @@ def test_clicking_back_and_forth_between_batches_shows_each_ones_items(
             assert history.items_model.rowCount() == item_count
     assert sys.getrefcount(None) >= none_before - 10  # 6.12.0 dropped one a cell: 800 here
     assert history.items_model.column_texts(COL_STATUS) == ["printed"]
+    assert batches.headerData(1, Qt.Orientation.Vertical) == "2"  # rows numbered, as before
     qtmodeltester.check(batches, force_py=True)
     qtmodeltester.check(history.items_model, force_py=True)
 
