@@ -29,6 +29,7 @@ _ESCAPED = re.compile(r"\\([nN,;:\\])")
 _UNESCAPE = {"n": "\n", "N": "\n", ",": ",", ";": ";", ":": ":", "\\": "\\"}
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T[\d:]*Z?)?$")
 _YEARLESS_WITH_TIME = re.compile(r"^(--\d{2}-?\d{2})T.*$")
+_VERSION_2_1 = re.compile(r"^VERSION:\s*2\.1\s*$", re.IGNORECASE | re.MULTILINE)
 _SURROGATES = re.compile("[\udc80-\udcff]+")
 # Byte-for-byte encodings: a value's bytes can be had back from its text (see module doc).
 _WIDE = ("utf-16", "utf-32")
@@ -52,16 +53,18 @@ class ReadCard:
 
 def logical_lines(text: str) -> list[str]:
     """The card's properties one per line: folds joined, quoted-printable soft line breaks
-    joined, empty lines (iOS's CR CR LF reads as two line ends) left out."""
+    joined, empty lines (iOS's CR CR LF reads as two line ends) left out. vCard 2.1 folds
+    before a space that belongs to the value (it stays); 3.0 and 4.0 add the space."""
     lines: list[str] = []
     continues = False  # the previous line is quoted-printable and ends in a soft break
+    fold_adds_space = _VERSION_2_1.search(text) is None
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         if not line:
             continue
         if continues:
             lines[-1] = lines[-1][:-1] + line
         elif lines and line[0] in " \t":
-            lines[-1] += line[1:]
+            lines[-1] += line[1:] if fold_adds_space else line
         else:
             lines.append(line)
         last = lines[-1]

@@ -93,6 +93,14 @@ def test_an_ios_vcard_with_cr_cr_lf_line_ends_keeps_its_folded_note(
     assert draft.notes == "Likes the window seat and always orders the flat white"
 
 
+def test_a_folded_2_1_note_keeps_the_space_it_was_folded_at(
+        sqlite_db: Database, tmp_path: Path) -> None:
+    # vCard 2.1 folds before a space of the value; 3.0 and 4.0 add one (see the iOS test).
+    content = _card("N:Lee;Ann", "EMAIL:ann@example.com", "NOTE:Always orders the", " flat white")
+    _import(sqlite_db, tmp_path / "folded21.vcf", content)
+    assert _only(sqlite_db).notes == "Always orders the flat white"
+
+
 def test_a_japanese_phones_shift_jis_card_imports_its_name_in_japanese(
         sqlite_db: Database, tmp_path: Path) -> None:
     content = (CRLF.join(("BEGIN:VCARD", "VERSION:2.1")).encode() + CRLF.encode()
