@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
@@ -147,13 +149,45 @@ def iter_export_rows(
             yield row, n, total
 
 
+_umask_lock = threading.Lock()
+
+
+def current_umask() -> int:
+    """The process's umask, read without changing it where the system tells it (Linux);
+    elsewhere set and put back at once, under a lock."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    with _umask_lock:
+        mask = os.umask(0o022)
+        os.umask(mask)
+    return mask
+
+
+def file_mode_for(path: Path) -> int:
+    """The permissions a file written at `path` gets: those of the file it replaces, or
+    what the user's umask gives a new file (as `open` would), not mkstemp's owner-only."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return 0o666 & ~current_umask()
+
+
 def write_atomically(path: Path, write: Callable[[Any], T], *, encoding: str,
                      newline: str | None = None) -> T:
-    """Call write(handle) on a temporary file beside `path`, then rename it over `path`."""
+    """Call write(handle) on a temporary file beside `path`, then rename it over `path`.
+    The file keeps the permissions of the one it replaces (see file_mode_for)."""
     path = Path(path)
+    mode = file_mode_for(path)
     handle_fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
                                             dir=path.parent or Path("."))
     try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(handle_fd, mode)
         with os.fdopen(handle_fd, "w", encoding=encoding, newline=newline) as handle:
             result = write(handle)
             handle.flush()

@@ -4,6 +4,11 @@ Earlier batches of the same import are already inserted (in the same transaction
 indexed query per key kind finds duplicates anywhere: in the database or earlier in the file.
 Memory stays bounded by the batch size, whatever the size of the file.
 
+First the source's own ids (external ids: Shopify's Customer ID, a vCard's UID, our own
+exports' ids), then the keys every customer has (email, phone, name and postcode), then,
+for a record with no email or phone, the name with the organisation and street: a
+name-only or organisation-only contact is found again too.
+
 Most keys of a large import are new, and looking each one up costs about a microsecond.
 On SQLite a fixed-size filter (SeenKeys) remembers which keys may exist, so a batch only
 queries those; the rest are certainly new.
@@ -16,7 +21,15 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from core.interchange.external_ids import (
+    OWN_SOURCE,
+    customers_by_external_id,
+    keyed,
+    live_customers,
+    own_customer,
+)
 from core.interchange.records import CleanRecord
+from core.kernel.text import fold
 from core.store.dialects import dialect_of
 
 MATCH_ORDER = ("email", "phone", "name_postcode")  # as core.customers.services.find_duplicate
@@ -55,9 +68,21 @@ class SeenKeys:
 
 @dataclass
 class BatchMatch:
-    """What each record of a batch matched: ("db", customer_id), ("row", index) or None."""
+    """What each record of a batch matched: ("db", customer_id), ("row", index) or None;
+    and each record's external id (source, value) that is not stored yet, or None."""
 
     targets: list[tuple[str, int] | None]
+    new_external: list[tuple[str, str] | None]
+
+
+_IDENTITY_SQL = ("SELECT sort_name, id, organisation, street FROM customers"
+                 " WHERE deleted_at IS NULL AND sort_name ")
+
+
+def _identity(sort_name: str, organisation: str, street: str) -> tuple[str, str, str]:
+    """What a contact with no email or phone is matched by: its name (sort_name, which is
+    the organisation when there is no name), organisation and street, folded."""
+    return sort_name, fold(organisation), fold(street)
 
 
 def _existing(connection: Any, column: str, values: Iterable[str]) -> dict[str, int]:
@@ -74,9 +99,11 @@ def _existing(connection: Any, column: str, values: Iterable[str]) -> dict[str, 
 class Matcher:
     """Matches an import's batches; told (`remember`) of every key the import writes."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, source: str = "") -> None:
         self.session = session
+        self.source = source  # the import's format: the external ids' source
         self.seen = self._seen_keys(session.connection())
+        self._database: str | None = None
 
     @staticmethod
     def _seen_keys(connection: Any) -> SeenKeys | None:
@@ -99,19 +126,32 @@ class Matcher:
             self.seen.add(keys)
 
     def match(self, records: list[CleanRecord]) -> BatchMatch:
-        """Match every record by email, then phone, then name and postcode; first match
+        """Match every record by its external id, then email, then phone, then name and
+        postcode, then (with no email or phone) name, organisation and street; first match
         wins."""
         keys = [r.match_keys() for r in records]
         connection = self.session.connection()
+        external = self._external(records)
+        by_external = self._by_external(connection, external) if any(external) else {}
         seen = self.seen
         in_db = [_existing(connection, column, [k[kind] for k in keys] if seen is None
                            else seen.may_exist(kind, [k[kind] for k in keys]))
                  for kind, column in enumerate(MATCH_COLUMNS)]
         in_batch: list[dict[str, int]] = [{}, {}, {}]
+        in_batch_external: dict[tuple[str, str], int] = {}
         targets: list[tuple[str, int] | None] = []
         for index, record_keys in enumerate(keys):
             target: tuple[str, int] | None = None
-            for kind, key in enumerate(record_keys):
+            if (external_key := external[index]) is not None:
+                if external_key in by_external:
+                    target = ("db", by_external[external_key])
+                    external[index] = None  # stored already
+                elif external_key in in_batch_external:
+                    target = ("row", in_batch_external[external_key])
+                    external[index] = None
+                else:
+                    in_batch_external[external_key] = index
+            for kind, key in enumerate(record_keys if target is None else ()):
                 if not key:
                     continue
                 if key in in_db[kind]:
@@ -125,4 +165,67 @@ class Matcher:
                 for kind, key in enumerate(record_keys):
                     if key:
                         in_batch[kind].setdefault(key, index)
-        return BatchMatch(targets)
+        self._match_identities(connection, records, keys, targets)
+        # A record matched an earlier one of the batch that has since matched a customer
+        # (by its name and street, or by its external id and then its email).
+        for index, target in enumerate(targets):
+            if target is not None and target[0] == "row" and targets[target[1]] is not None:
+                targets[index] = targets[target[1]]
+        return BatchMatch(targets, external)
+
+    def _external(self, records: list[CleanRecord]) -> list[tuple[str, str] | None]:
+        return [keyed(self.source, r.external_id) if r.external_id else None for r in records]
+
+    def _by_external(self, connection: Any, external: list[tuple[str, str] | None]
+                     ) -> dict[tuple[str, str], int]:
+        """External id -> live customer: our own ids of this database name the customer,
+        the rest are looked up in customer_external_ids."""
+        wanted = {key for key in external if key is not None}
+        own: dict[tuple[str, str], int] = {}
+        if any(source == OWN_SOURCE for source, _ in wanted):
+            database = self._database_id()
+            for key in wanted:
+                if key[0] == OWN_SOURCE and (found := own_customer(key[1], database)):
+                    own[key] = found
+            live = live_customers(connection, own.values())
+            own = {key: customer_id for key, customer_id in own.items() if customer_id in live}
+        stored = customers_by_external_id(connection, wanted - own.keys())
+        return {**stored, **own}
+
+    def _database_id(self) -> str:
+        if self._database is None:
+            from core.settings.services import database_id
+
+            self._database = database_id(self.session)
+        return self._database
+
+    def _match_identities(self, connection: Any, records: list[CleanRecord],
+                          keys: list[tuple[str, str, str]],
+                          targets: list[tuple[str, int] | None]) -> None:
+        """Match the unmatched records with no email and no phone by name, organisation
+        and street (see _identity): one indexed query by sort_name for the batch."""
+        waiting = [index for index, (target, record_keys) in enumerate(zip(targets, keys))
+                   if target is None and not record_keys[0] and not record_keys[1]]
+        if not waiting:
+            return
+        identities = {}
+        for index in waiting:
+            values, sort_name = records[index].values, records[index].keys["sort_name"]
+            if sort_name:
+                identities[index] = _identity(sort_name, values["organisation"],
+                                              values["street"])
+        in_db: dict[tuple[str, str, str], int] = {}
+        select = dialect_of(connection).key_lookups(
+            _IDENTITY_SQL, sorted({identity[0] for identity in identities.values()}))
+        for sql, params in select:
+            for sort_name, customer_id, organisation, street in connection.exec_driver_sql(
+                    sql, params):
+                in_db.setdefault(_identity(sort_name, organisation, street), customer_id)
+        in_batch: dict[tuple[str, str, str], int] = {}
+        for index, identity in identities.items():
+            if identity in in_db:
+                targets[index] = ("db", in_db[identity])
+            elif identity in in_batch:
+                targets[index] = ("row", in_batch[identity])
+            else:
+                in_batch[identity] = index

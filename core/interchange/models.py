@@ -4,7 +4,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import cast
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from core.store.base import Base
@@ -97,3 +106,20 @@ class CustomerConsent(Base):
     sms_marketing: Mapped[bool | None] = mapped_column(Boolean)
     source: Mapped[str] = mapped_column(String(40), default="")
     recorded_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class CustomerExternalId(Base):
+    """An id another program gave a customer (Shopify's Customer ID, HubSpot's Record ID, a
+    vCard's UID, another Regulars database's), so importing its file again finds them."""
+
+    __tablename__ = "customer_external_ids"
+    __table_args__ = (
+        UniqueConstraint("source", "value", name="uq_customer_external_ids_source_value"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customers.id", ondelete="CASCADE"), index=True
+    )
+    source: Mapped[str] = mapped_column(String(40))  # shopify, hubspot, vcard, regulars, ...
+    value: Mapped[str] = mapped_column(String(200))

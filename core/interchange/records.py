@@ -30,6 +30,7 @@ from core.customers.types import (
     normalize_email,
 )
 from core.interchange.errors import RowRejected
+from core.interchange.formula_guard import unguarded
 from core.interchange.problems import DROPPED_VALUE, INVALID_MONEY
 from core.interchange.values import (
     labels_to_tags,
@@ -51,6 +52,8 @@ _SIMPLE_FIELDS = ("first_name", "last_name", "organisation", "city", "region", "
 VALUE_FIELDS = (*_SIMPLE_FIELDS, "street", "postal_code", "notes", "email", "phone",
                 "birthday_month", "birthday_day", "birthday_year")
 _NOTHING = ("",)
+# The text a CSV export may have guarded against formulas (core.interchange.formula_guard).
+_GUARDED_FIELDS = (*_SIMPLE_FIELDS, "street", "notes")
 # The text fields a file can fill (the import itself names the source).
 _LIMITED_FIELDS = tuple(name for name in MAX_LENGTHS if name in VALUE_FIELDS)
 _limited = operator.itemgetter(*_LIMITED_FIELDS)
@@ -68,7 +71,7 @@ _row_keys = operator.itemgetter(*KEY_COLUMNS)
 _match_in_row = operator.itemgetter(ROW_FIELDS.index("email_key"), VALUE_FIELDS.index("phone"),
                                     ROW_FIELDS.index("name_postcode_key"))
 _EXTRAS = ("extra_emails", "extra_phones", "tags", "spent_minor", "orders", "email_consent",
-           "sms_consent", "warnings")
+           "sms_consent", "warnings", "external_id")
 
 
 class CleanRecord:
@@ -98,6 +101,8 @@ class CleanRecord:
         self.orders: int | None = None
         self.email_consent: bool | None = None
         self.sms_consent: bool | None = None
+        # The source's own id of the row (core.interchange.external_ids), or "".
+        self.external_id = ""
         self.warnings: list[Problem] = []
 
     @classmethod
@@ -153,7 +158,8 @@ class CleanRecord:
         """Everything besides the row, or None when the record has nothing more (as most)."""
         if (self.extra_emails or self.extra_phones or self.tags or self.warnings
                 or self.spent_minor is not None or self.orders is not None
-                or self.email_consent is not None or self.sms_consent is not None):
+                or self.email_consent is not None or self.sms_consent is not None
+                or self.external_id):
             return tuple(getattr(self, name) for name in _EXTRAS)
         return None
 
@@ -248,6 +254,9 @@ class RecordCleaner:
         values["postal_code"] = strip_text_marker(postal_code[0]).strip() if postal_code else ""
         notes = get("notes")
         values["notes"] = "\n".join(notes) if notes else ""
+        for name in _GUARDED_FIELDS:  # our own export's "'- prefers mornings"
+            if values[name][:1] == "'":
+                values[name] = unguarded(values[name])
         record = CleanRecord(line, values)
         if (found := _only(raw, "email", "other_email")) is not None:
             values["email"] = self._one(line, found, "email", INVALID_EMAIL, self.email,
@@ -275,7 +284,7 @@ class RecordCleaner:
             self._money(line, raw, record, problems)
         if "tags" in raw or "labels" in raw:
             for value in raw.get("tags", ()):
-                record.tags.extend(split_tags(value))
+                record.tags.extend(split_tags(unguarded(value)))
             for value in raw.get("labels", ()):
                 record.tags.extend(labels_to_tags(value))
             record.tags = list(dict.fromkeys(t[:100] for t in record.tags))
@@ -283,6 +292,8 @@ class RecordCleaner:
             record.email_consent = parse_consent(consent[0])
         if consent := get("sms_consent"):
             record.sms_consent = parse_consent(consent[0])
+        if external_id := get("external_id"):
+            record.external_id = external_id[0]
         if any(map(operator.gt, map(len, _limited(values)), _LIMITS)):
             problems.extend(Problem(name, TOO_LONG, str(limit), line)
                             for name, limit in zip(_LIMITED_FIELDS, _LIMITS)

@@ -27,7 +27,13 @@ from core.customers.services import (
 )
 from core.customers.types import customer_keys_of
 from core.interchange.matching import Matcher
-from core.interchange.models import CustomerConsent, CustomerContact, ImportChange, table_of
+from core.interchange.models import (
+    CustomerConsent,
+    CustomerContact,
+    CustomerExternalId,
+    ImportChange,
+    table_of,
+)
 from core.interchange.records import ROW_FIELDS, CleanRecord
 from core.store.bulk_insert import bulk_insert
 from core.store.dialects import dialect_of
@@ -86,7 +92,7 @@ class BatchWriter:
             "no_email": False, "no_birthday_cards": False, "source": source}
         self._tags = read_tag_ids(session)
         self.import_tag_id = self.tag_ids([import_tag])[0]
-        self.matcher = Matcher(session)
+        self.matcher = Matcher(session, source)
 
     def tag_ids(self, names: list[str]) -> list[int]:
         ids = []
@@ -104,7 +110,17 @@ class BatchWriter:
         new: list[CleanRecord] = []
         new_index: dict[int, int] = {}
         updates: dict[int, list[CleanRecord]] = {}
+        # External ids to store: (a new record's place in `new`, or a customer id, key).
+        external_new: list[tuple[int, tuple[str, str]]] = []
+        external_old: list[tuple[int, tuple[str, str]]] = []
         for index, (record, target) in enumerate(zip(records, matched.targets)):
+            if (external_key := matched.new_external[index]) is not None:
+                if target is None:
+                    external_new.append((len(new), external_key))
+                elif target[0] == "row":
+                    external_new.append((new_index[target[1]], external_key))
+                else:
+                    external_old.append((target[1], external_key))
             if target is None:
                 new_index[index] = len(new)
                 new.append(record)
@@ -121,13 +137,18 @@ class BatchWriter:
                 result.skipped += 1
             else:
                 updates.setdefault(target[1], []).append(record)
-        if new:
-            self._insert(new, result)
+        ids = self._insert(new, result) if new else []
         if updates:
             self._update(updates, result)
+        if external_new or external_old:
+            # The same customer matched again under another of the source's ids keeps both.
+            bulk_insert(self.session, table_of(CustomerExternalId), [
+                {"customer_id": customer_id, "source": source, "value": value}
+                for customer_id, (source, value) in
+                [(ids[n], key) for n, key in external_new] + external_old])
         return result
 
-    def _insert(self, records: list[CleanRecord], result: BatchResult) -> None:
+    def _insert(self, records: list[CleanRecord], result: BatchResult) -> list[int]:
         ids = self._allocate_ids(len(records))
         rows = [(customer_id, *record.row()) for customer_id, record in zip(ids, records)]
         # The search index takes these rows at the end of the import (bulk_indexing).
@@ -166,6 +187,7 @@ class BatchWriter:
             insert_interactions(self.session, history)
         # After the file's own tags, which may include this one.
         self._tag_created(extend_ranges([], ids))
+        return ids
 
     def _tag_created(self, ranges: list[int]) -> None:
         """Give the import's tag to every customer it created: `ranges` holds inclusive
