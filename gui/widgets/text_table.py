@@ -1,8 +1,9 @@
 """A read-only table of text rows as a model, for the small tables dialogs show.
 
-A model with a QTableView instead of QTableWidget items: PySide6 6.12.0's
-`QTableWidget.setItem` drops a reference to None on every call (issue 17, point 14), and a
-model keeps the rows as plain strings the tests can read back.
+A model with a QTableView, never the item-based table widget: on PySide6 6.12.0 its
+`setItem` drops a reference to None on every call (issue 17, point 14; the app aborted with
+'none_dealloc'), and a model keeps the rows as plain strings the tests can read back.
+No module in gui/ uses that widget any more; keep it so.
 """
 from __future__ import annotations
 
