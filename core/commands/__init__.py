@@ -107,6 +107,11 @@ def open_database(args: argparse.Namespace, *, writes: bool = False) -> Any:
         raise CommandError(texts.needs_update(db.display_name)) from exc
     except Exception as exc:
         if type(exc).__module__.startswith(("sqlalchemy", "psycopg", "sqlite3")):
+            from core.store.faults import DATABASE_ERROR, describe_fault
+
+            fault = describe_fault(exc, db.display_name)
+            if fault is not None and fault.kind != DATABASE_ERROR:  # a full disk, say
+                raise CommandError(texts.fault_line(fault)) from exc
             raise CommandError(f"cannot open database {db.display_name}: {exc}") from exc
         raise
     return db
@@ -146,19 +151,11 @@ def fault_text(exc: BaseException, args: argparse.Namespace) -> str:
     """One line for a failure no command worded itself: the file and the reason."""
     from core.commands import texts
     from core.kernel.paths import log_file
+    from core.store.faults import describe_fault
 
-    database = _database_name(args)
-    seen: set[int] = set()
-    cause: BaseException | None = exc
-    while cause is not None and id(cause) not in seen:  # SQLAlchemy wraps sqlite3's error
-        seen.add(id(cause))
-        if isinstance(cause, UnicodeDecodeError):
-            return texts.undecodable(database, cause)
-        if isinstance(cause, OSError):
-            return texts.os_error(cause, database)
-        if type(cause).__module__ == "sqlite3":
-            return texts.sqlite_fault(database, str(cause))
-        cause = getattr(cause, "orig", None) or cause.__cause__ or cause.__context__
+    fault = describe_fault(exc, _database_name(args))
+    if fault is not None:
+        return texts.fault_line(fault)
     return texts.unexpected(type(exc).__name__, log_file())
 
 

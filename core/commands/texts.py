@@ -114,27 +114,51 @@ def damaged_not_backed_up(path: object, detail: str) -> str:
 
 
 def os_error(exc: OSError, fallback: object = "") -> str:
-    """One line for a file-system failure: the file and the system's reason."""
-    where = exc.filename or fallback or "a file"
-    return f"{where}: {exc.strerror or exc}"
+    """One line for a file-system failure: the file and the reason."""
+    from core.store.faults import describe_fault
 
-
-_SQLITE_FAULTS = {
-    "database or disk is full": "the disk is full",
-    "attempt to write a readonly database": "it is read-only",
-    "database is locked": "another program is writing to it; try again in a moment",
-    "disk I/O error": "the disk reported an input/output error",
-}
+    fault = describe_fault(exc, str(fallback) if fallback else None)
+    assert fault is not None  # every OSError is a fault of some kind
+    return fault_line(fault) if fault.path else f"a file: {fault.detail}"
 
 
 def sqlite_fault(path: object, message: str) -> str:
-    reason = next((v for k, v in _SQLITE_FAULTS.items() if k in message), message)
-    return f"cannot use {path}: {reason}"
+    """One line for sqlite3's `message` about `path`."""
+    from core.store.faults import sqlite_fault as describe
+
+    return fault_line(describe(message, str(path)))
 
 
-def undecodable(path: object, exc: UnicodeDecodeError) -> str:
-    return (f"{path} holds text that cannot be decoded ({exc.encoding}, byte "
-            f"{exc.start}); it may be damaged: run 'main.py backup' to check it")
+def fault_line(fault: Any) -> str:
+    """One line for a core.store.faults.Fault: the file and the reason."""
+    from core.store import faults
+
+    path, kind = fault.path or "the database", fault.kind
+    if kind == faults.DISK_FULL:
+        return f"cannot write {path}: the disk is full; nothing was changed (free some " \
+               "space and try again)"
+    if kind in _READ_ONLY_KINDS:
+        return read_only(path, _READ_ONLY_KINDS[kind])
+    if kind == faults.LOCKED:
+        return f"cannot use {path}: another program is writing to it; try again in a moment"
+    if kind == faults.IN_USE:
+        return in_use(path)
+    if kind == faults.UNDECODABLE:
+        if fault.row_id is not None or fault.field:
+            return undecodable_text(path, fault.row_id, fault.field)
+        return (f"{path} holds text that cannot be decoded ({fault.detail}); it may be "
+                "damaged: run 'main.py backup' to check it")
+    if kind == faults.DAMAGED:
+        return damaged(path, fault.detail)
+    if kind == faults.DISK_ERROR:
+        return f"cannot use {path}: the disk reported an input/output error"
+    if kind == faults.FILE_ERROR:
+        return f"{path}: {fault.detail}"
+    return f"cannot use {path}: {fault.detail}"
+
+
+_READ_ONLY_KINDS = {"read_only_file": "file", "read_only_folder": "folder",
+                    "read_only_file_system": "file_system"}
 
 
 def unexpected(kind: str, log_path: object) -> str:

@@ -121,7 +121,8 @@ def has_daily_backup_for(day: dt.date, folder: Path) -> bool:
 
 
 def check_integrity(path: Path, *, full: bool = False) -> str | None:
-    """None when `PRAGMA quick_check` passes, else what SQLite reported.
+    """None when `PRAGMA quick_check` passes, else what SQLite reported. A file that
+    cannot be read at all now raises sqlite3.OperationalError.
 
     `full` runs `integrity_check`, which also reads every index against its table and
     so catches a flipped byte in a row that quick_check lets through (slower: seconds
@@ -134,6 +135,8 @@ def check_integrity(path: Path, *, full: bool = False) -> str | None:
             rows = conn.execute(f"PRAGMA {pragma}").fetchall()
         finally:
             conn.close()
+    except sqlite3.OperationalError:
+        raise  # cannot be read now (a full disk, a lock, no permission): not damage
     except sqlite3.DatabaseError as exc:
         return str(exc)
     result = "; ".join(str(r[0]) for r in rows)
@@ -145,7 +148,10 @@ def restore_backup(backup: Path, db_path: Path) -> Path | None:
 
     Returns the safety copy of the replaced database (None if there was none).
     """
-    problem = check_integrity(backup)
+    try:
+        problem = check_integrity(backup)
+    except sqlite3.OperationalError as exc:  # cannot be opened: no use as a backup either
+        problem = str(exc)
     if problem is not None:
         raise BackupUnreadable(backup, problem)
     safety = None

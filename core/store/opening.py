@@ -55,7 +55,9 @@ class InstanceLock:
                 self._lock.acquire(timeout=-1, poll_interval=0.2)
         except OSError as exc:  # read-only folder or file system, no permission
             log.warning("cannot take the lock beside %s: %s", self._db_path, exc)
-            raise DatabaseReadOnly(self._db_path, FOLDER) from exc
+            reason = unwritable_reason(self._db_path)  # a read-only file system, say
+            raise DatabaseReadOnly(self._db_path,
+                                   FOLDER if reason in (None, FILE) else reason) from exc
 
     def release(self) -> None:
         self._lock.release()

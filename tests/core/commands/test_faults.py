@@ -21,11 +21,17 @@ from core.store.backup import backup_folder, check_integrity, list_backups
 from core.store.db import Database
 from core.store.opening import lock_database, prepare_database
 
+from tests.core.store.fault_setups import (
+    WITHOUT_ROOT_POWERS,
+    damage_text,
+    fill_disk,
+    read_only_view,
+    small_disk,
+    write_lock_held,
+)
+
 ROOT = Path(__file__).resolve().parents[3]
 IN_USE = "is open in Regulars on this PC; close it or use --wait"
-# Root ignores file modes: the child runs without the capabilities that let it.
-WITHOUT_ROOT_POWERS = ["setpriv", "--inh-caps=-all",
-                       "--bounding-set=-dac_override,-dac_read_search"]
 
 
 def _main(*args: str, powers: bool = True, **kwargs: object) -> subprocess.CompletedProcess[str]:
@@ -159,14 +165,8 @@ def test_a_backup_of_a_damaged_database_is_refused_and_says_why(
 @pytest.fixture
 def tiny_disk(tmp_path: Path) -> Iterator[Path]:
     """A 1 MB file system of our own, to fill."""
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)],
-                          capture_output=True, check=False)
-    if done.returncode != 0:
-        pytest.skip("cannot mount a tmpfs here")
-    yield mount
-    subprocess.run(["umount", str(mount)], check=False)
+    with small_disk(tmp_path / "disk", "1m") as mount:
+        yield mount
 
 
 def test_a_backup_that_fills_the_disk_leaves_no_partial_file(
@@ -199,3 +199,83 @@ def test_a_read_only_file_is_read_only_not_damaged(shop_db: Path, people_csv: Pa
     _one_line_error(_main("--db", str(shop_db), "import", str(people_csv), powers=False),
                     str(shop_db), "read-only")
     assert _count(shop_db) == 2
+
+
+# -- full disk, read-only file system, locked, undecodable: one line each ----------------
+
+
+@pytest.fixture
+def shop_on_small_disk(tmp_path: Path, shop_db: Path) -> Iterator[Path]:
+    """The shop's database on a 2 MB disk of its own, which a test then fills."""
+    with small_disk(tmp_path / "disk") as disk:
+        path = disk / "regulars.db"
+        shutil.copyfile(shop_db, path)
+        yield path
+
+
+@pytest.fixture
+def many_people_csv(tmp_path: Path) -> Path:
+    path = tmp_path / "many.csv"
+    rows = "".join(f"Zoë{i},Müller{i},z{i}@example.com,{'note ' * 40}\n" for i in range(3000))
+    path.write_text("First Name,Last Name,Email,Notes\n" + rows, encoding="utf-8")
+    return path
+
+
+def test_an_import_that_fills_the_disk_says_so_in_one_line_and_imports_nothing(
+        shop_on_small_disk: Path, many_people_csv: Path) -> None:
+    fill_disk(shop_on_small_disk.parent, leave=200 * 1024)
+    result = _main("--db", str(shop_on_small_disk), "import", str(many_people_csv))
+    _one_line_error(result, str(shop_on_small_disk), "the disk is full", "nothing was changed")
+    assert _count(shop_on_small_disk) == 2
+
+
+def test_a_restore_onto_a_full_disk_says_so_in_one_line_and_keeps_the_database(
+        shop_on_small_disk: Path, tmp_path: Path, many_people_csv: Path) -> None:
+    bigger = tmp_path / "bigger.db"
+    shutil.copyfile(shop_on_small_disk, bigger)
+    imported = _main("--db", str(bigger), "import", str(many_people_csv))
+    assert imported.returncode == 0, imported.stderr
+    fill_disk(shop_on_small_disk.parent, leave=200 * 1024)
+    result = _main("--db", str(shop_on_small_disk), "restore", str(bigger))
+    _one_line_error(result, str(shop_on_small_disk), "the disk is full")
+    assert _count(shop_on_small_disk) == 2
+    assert not any(p.name.endswith((".restoring", ".part"))
+                   for p in shop_on_small_disk.parent.iterdir())
+
+
+def test_a_backup_onto_a_full_disk_says_so_in_one_line(
+        shop_on_small_disk: Path, tmp_path: Path) -> None:
+    ballast = fill_disk(shop_on_small_disk.parent)
+    target = shop_on_small_disk.parent / "copy.db"
+    result = _main("--db", str(shop_on_small_disk), "backup", "--to", str(target))
+    # Not "damaged": the full disk only keeps SQLite from reading it for the check.
+    _one_line_error(result, str(target), "the disk is full")
+    assert not target.exists()
+    ballast.unlink()
+    assert _count(shop_on_small_disk) == 2
+
+
+def test_a_database_on_a_read_only_file_system_is_read_but_not_written(
+        shop_db: Path, people_csv: Path, tmp_path: Path) -> None:
+    with read_only_view(shop_db.parent, tmp_path / "stick") as stick:
+        on_stick = stick / shop_db.name
+        found = _main("--db", str(on_stick), "find", "smith")
+        assert found.returncode == 0 and "Smith" in found.stdout, found.stderr
+        _one_line_error(_main("--db", str(on_stick), "import", str(people_csv)),
+                        str(on_stick), "read-only file system")
+    assert _count(shop_db) == 2
+
+
+def test_an_import_while_another_program_writes_says_so_in_one_line(
+        shop_db: Path, people_csv: Path) -> None:
+    with write_lock_held(shop_db):
+        result = _main("--db", str(shop_db), "import", str(people_csv))
+    _one_line_error(result, str(shop_db), "another program is writing to it")
+    assert _count(shop_db) == 2
+
+
+def test_finding_a_customer_whose_text_cannot_be_decoded_names_the_file_and_field(
+        shop_db: Path) -> None:
+    damage_text(shop_db, customer_id=1, column="city")
+    result = _main("--db", str(shop_db), "find", "smith")
+    _one_line_error(result, str(shop_db), "city", "cannot be decoded")
