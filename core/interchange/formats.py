@@ -19,7 +19,7 @@ FIELDS = (
     "other_email", "other_phone",
     "street", "street2", "city", "region", "postal_code", "country", "notes", "birthday",
     "tags", "labels", "total_spent", "total_orders", "email_consent", "sms_consent",
-    "birth_year", "birth_month", "birth_day",
+    "birth_year", "birth_month", "birth_day", "external_id",
 )
 MULTI_FIELDS = frozenset({"email", "phone", "other_email", "other_phone", "tags", "labels",
                           "notes"})
@@ -92,7 +92,7 @@ OUTLOOK = FormatSpec("outlook", "", {
     "Home Country/Region": "country", "Categories": "tags",
 }, ("First Name", "Last Name", "E-mail Address", "Home Street", "Categories"))
 _SHOPIFY_COMMON = {
-    "First Name": "first_name", "Last Name": "last_name", "Email": "email", "Phone": "phone",
+    "Customer ID": "external_id", "First Name": "first_name", "Last Name": "last_name", "Email": "email", "Phone": "phone",
     "Total Spent": "total_spent", "Total Orders": "total_orders", "Tags": "tags", "Note": "notes",
 }
 SHOPIFY = FormatSpec("shopify", "current", {
@@ -120,7 +120,7 @@ SQUARE = FormatSpec("square", "", {
     "Street Address 1": "street", "Street Address 2": "street2", "City": "city",
     "State": "region", "Postal Code": "postal_code", "Birthday": "birthday", "Memo": "notes",
     "Total Spend": "total_spent", "Transaction Count": "total_orders", "Groups": "tags",
-    "Email Subscription Status": "email_consent",
+    "Email Subscription Status": "email_consent", "Square Customer ID": "external_id",
 }, ("Square Customer ID", "Email Subscription Status", "Street Address 1", "Phone Number"))
 MAILCHIMP = FormatSpec("mailchimp", "", {
     "Email Address": "email", "First Name": "first_name", "Last Name": "last_name",
@@ -135,7 +135,8 @@ HUBSPOT = FormatSpec("hubspot", "", {
     "Phone Number": "phone", "Mobile Phone Number": "phone", "Street Address": "street",
     "City": "city", "State/Region": "region", "Postal Code": "postal_code",
     "Country/Region": "country", "Company Name": "organisation", "Date of birth": "birthday",
-    "Marketing contact status": "email_consent",
+    "Marketing contact status": "email_consent", "Record ID": "external_id",
+    "Record ID - Contact": "external_id", "Contact ID": "external_id",
 }, ("Record ID", "Contact owner", "Lifecycle Stage", "State/Region"),
     markers=(("Record ID - Contact",), ("Record ID", "Contact owner"),
              ("Contact ID", "Contact owner"), ("Contact owner", "Lifecycle Stage")))

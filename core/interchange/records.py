@@ -293,7 +293,7 @@ class RecordCleaner:
         if consent := get("sms_consent"):
             record.sms_consent = parse_consent(consent[0])
         if external_id := get("external_id"):
-            record.external_id = external_id[0]
+            record.external_id = strip_text_marker(external_id[0])  # Shopify's '7123
         if any(map(operator.gt, map(len, _limited(values)), _LIMITS)):
             problems.extend(Problem(name, TOO_LONG, str(limit), line)
                             for name, limit in zip(_LIMITED_FIELDS, _LIMITS)

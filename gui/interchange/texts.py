@@ -36,6 +36,7 @@ def field_label(field: str) -> str:
         "sms_consent": _tr("SMS marketing consent"),
         "birth_year": _tr("Birthday (year)"), "birth_month": _tr("Birthday (month)"),
         "birth_day": _tr("Birthday (day)"),
+        "external_id": _tr("Customer number in the other program"),
     }
     return labels.get(field, field)
 

@@ -105,7 +105,7 @@ def test_hubspot_columns_repeated_or_not_imported_are_named_in_the_report_and_th
         sqlite_db: Database, tmp_path: Path) -> None:
     path = _hubspot_file(tmp_path / "hubspot.csv", 2)
     report = _import(sqlite_db, path).as_report()
-    expected = ["Record ID - Contact", "Contact owner", "Lifecycle Stage", "Create Date",
+    expected = ["Contact owner", "Lifecycle Stage", "Create Date",
                 "Associated Company IDs", "Record ID - Company", "Company name",
                 "Phone Number", "Country/Region", "Create Date"]
     assert report["unmapped_columns"] == expected
@@ -347,3 +347,29 @@ def test_a_spreadsheet_with_two_columns_of_one_name_is_still_refused_with_the_na
     with pytest.raises(ImportRefused) as refused:
         _import(sqlite_db, path)
     assert (refused.value.code, refused.value.detail) == (p.DUPLICATE_HEADER, "E-mail")
+
+
+# The exporters' own ids
+
+@pytest.mark.parametrize(("header", "id_column", "email_column", "second_id"), [
+    (samples.SHOPIFY_HEADER, "Customer ID", "Email", "'7123456789"),
+    (samples.SHOPIFY_HEADER, "Customer ID", "Email", "7123456789"),  # saved again by Excel
+    (SHOPIFY_2023_HEADER, "Customer ID", "Email", "'7123456789"),
+    (HUBSPOT_WITH_COMPANY_HEADER, "Record ID - Contact", "Email", "7123456789"),
+    (samples.HUBSPOT_HEADER, "Record ID", "Email", "7123456789"),
+    (samples.SQUARE_HEADER, "Square Customer ID", "Email Address", "7123456789"),
+], ids=["shopify", "shopify-resaved", "shopify-legacy", "hubspot-with-company", "hubspot",
+        "square"])
+def test_a_customer_whose_email_changed_is_found_again_by_the_programs_own_id(
+        db: Database, tmp_path: Path, header: str, id_column: str, email_column: str,
+        second_id: str) -> None:
+    first_id = "'7123456789" if header.startswith("Customer ID") else "7123456789"
+    record = {id_column: first_id, "First Name": "Noor", "Last Name": "Haddad",
+              email_column: "noor@old.example.com"}
+    first = samples.write_format(tmp_path / "first.csv", header, [record])
+    assert _import(db, first).created == 1
+    record.update({id_column: second_id, email_column: "noor@new.example.com"})
+    again = _import(db, samples.write_format(tmp_path / "again.csv", header, [record]))
+    # Matched by the id alone: no postcode, and the email is another.
+    assert (again.created, again.skipped) == (0, 1)
+    assert count_customers(db.raw(), ListQuery()) == 1
