@@ -92,7 +92,8 @@ OUTLOOK = FormatSpec("outlook", "", {
     "Home Country/Region": "country", "Categories": "tags",
 }, ("First Name", "Last Name", "E-mail Address", "Home Street", "Categories"))
 _SHOPIFY_COMMON = {
-    "Customer ID": "external_id", "First Name": "first_name", "Last Name": "last_name", "Email": "email", "Phone": "phone",
+    "Customer ID": "external_id", "First Name": "first_name", "Last Name": "last_name",
+    "Email": "email", "Phone": "phone",
     "Total Spent": "total_spent", "Total Orders": "total_orders", "Tags": "tags", "Note": "notes",
 }
 SHOPIFY = FormatSpec("shopify", "current", {
