@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.kernel.errors import UndecodableText
+from core.kernel.errors import RegularsError, UndecodableText
 from core.store.errors import (
     FILE,
     FILE_SYSTEM,
@@ -72,6 +72,15 @@ class Fault:
     field: str = ""
 
 
+class FaultAt(RegularsError):
+    """Raised `from` an error that does not name its file (SQLite's "database or disk is
+    full" while writing a backup, say): the fault below concerns `path`."""
+
+    def __init__(self, path: str | Path) -> None:
+        super().__init__(str(path))
+        self.path = str(path)
+
+
 def describe_fault(error: BaseException, database: str | Path | None = None) -> Fault | None:
     """The fault behind `error` (or one of its causes), or None when it is none of ours to
     name (a bug: its traceback belongs in the log). `database` names the database file
@@ -81,6 +90,8 @@ def describe_fault(error: BaseException, database: str | Path | None = None) -> 
     cause: BaseException | None = error
     while cause is not None and id(cause) not in seen:  # SQLAlchemy wraps sqlite3's error
         seen.add(id(cause))
+        if isinstance(cause, FaultAt):
+            db_name = cause.path
         fault = _one_fault(cause, db_name)
         if fault is not None:
             return fault

@@ -45,6 +45,7 @@ def run_app(*, db_target: str | None, exit_after_paint: bool = False,
     if opened is None:
         return 1
     database, lock = opened
+    reporter.database_name = database.display_name  # names the file in a fault's sentence
     from gui.shell.context import AppContext
     from gui.shell.main_window import MainWindow
 

@@ -2,7 +2,10 @@
 
 `sys.excepthook` (the GUI thread, including Qt slots) and `threading.excepthook` (worker
 threads) both write the traceback to the log and show one calm dialog with the log's
-location and a "Copy Details" button. Nothing is rolled back here: every write runs in its
+location and a "Copy Details" button; a fault a person can act on (a full disk, a read-only
+file, a locked database, text that cannot be read: core.store.faults) shows instead one
+plain sentence naming the file and what to do, and its traceback still goes to the log.
+Nothing is rolled back here: every write runs in its
 own unit of work, which has already rolled back when the exception left it, so the data
 stays as it was. A burst of errors (a table model failing on every row) shows one dialog,
 not hundreds.
@@ -20,6 +23,9 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from core.kernel.paths import log_file
+from core.store.faults import describe_fault
+
+from gui.shell.texts import FaultMessage, fault_message
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +36,7 @@ class ErrorReporter(QObject):
     """Receives uncaught exceptions from any thread and reports them on the GUI thread."""
 
     error_reported = Signal(str)  # the formatted traceback, queued to the GUI thread
+    fault_reported = Signal(object)  # a gui.shell.texts.FaultMessage, queued likewise
 
     def __init__(self, parent_window: Callable[[], QWidget | None]) -> None:
         super().__init__()
@@ -38,7 +45,10 @@ class ErrorReporter(QObject):
         self.unshown_count = 0  # errors that arrived while the dialog was already open
         self._previous_hook: ExceptHook | None = None
         self._previous_thread_hook: Callable[[threading.ExceptHookArgs], object] | None = None
+        # The open database's name, for faults that do not name a file of their own.
+        self.database_name: str | None = None
         self.error_reported.connect(self._show_dialog, Qt.ConnectionType.QueuedConnection)
+        self.fault_reported.connect(self._show_fault, Qt.ConnectionType.QueuedConnection)
 
     def install(self) -> None:
         self._previous_hook = sys.excepthook
@@ -58,6 +68,12 @@ class ErrorReporter(QObject):
             QApplication.quit()
             return
         details = "".join(traceback.format_exception(kind, error, trace))
+        fault = describe_fault(error, self.database_name)
+        message = fault_message(fault) if fault is not None else None
+        if message is not None:
+            log.error("%s: %s\n%s", fault.kind if fault else "", message.text, details)
+            self.fault_reported.emit(message)
+            return
         log.critical("uncaught exception\n%s", details)
         self.error_reported.emit(details)
 
@@ -65,12 +81,30 @@ class ErrorReporter(QObject):
         if args.exc_value is not None:
             self.handle(args.exc_type, args.exc_value, args.exc_traceback)
 
-    @Slot(str)
-    def _show_dialog(self, details: str) -> None:
+    def _dialog_is_open(self) -> bool:
         if self.dialog is not None and self.dialog.isVisible():
             self.unshown_count += 1
-            return
+            return True
         self.unshown_count = 0
+        return False
+
+    @Slot(object)
+    def _show_fault(self, message: FaultMessage) -> None:
+        if self._dialog_is_open():
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, message.title, message.text,
+                          QMessageBox.StandardButton.Ok, self._parent_window())
+        box.setObjectName("fault_dialog")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a file name is never markup
+        box.setInformativeText(message.advice)
+        box.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.dialog = box
+        box.open()
+
+    @Slot(str)
+    def _show_dialog(self, details: str) -> None:
+        if self._dialog_is_open():
+            return
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Something went wrong"),
                           self.tr("Regulars ran into a problem it did not expect. What you "
                                   "saved before is safe; the last action may not have "

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable
 from functools import partial
 
@@ -224,6 +225,7 @@ class MainWindow(QMainWindow):
 
     def _on_backup_triggered(self) -> None:
         from core.store.backup import backup_database
+        from core.store.faults import FaultAt
 
         from gui.shell.operations import run_long_job
 
@@ -231,8 +233,11 @@ class MainWindow(QMainWindow):
         if path is None:
             return
         # Copying a large file takes seconds: off the GUI thread, behind a progress dialog.
-        target = run_long_job(self, self.tr("Backing up…"),
-                              lambda _progress, _cancelled: backup_database(path))
+        try:
+            target = run_long_job(self, self.tr("Backing up…"),
+                                  lambda _progress, _cancelled: backup_database(path))
+        except (OSError, sqlite3.Error) as exc:  # a full disk names the backups' folder
+            raise FaultAt(paths.backup_dir()) from exc
         self.statusBar().showMessage(self.tr("Backed up to %s") % target, 8000)
 
     def _on_restore_triggered(self) -> None:

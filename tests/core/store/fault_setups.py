@@ -20,6 +20,22 @@ from pathlib import Path
 
 import pytest
 
+
+def make_shop(path: Path) -> Path:
+    """A migrated database file at `path` with one customer, Ann Smith (id 1)."""
+    from core.customers.services import add_customer
+    from core.customers.types import CustomerDraft
+    from core.store.db import Database
+    from core.store.opening import prepare_database
+
+    db = Database.open(path)
+    prepare_database(db)
+    with db.unit_of_work() as session:
+        add_customer(session, CustomerDraft(first_name="Ann", last_name="Smith"))
+    db.close()
+    return path
+
+
 # Root ignores file modes: a child runs without the capabilities that let it.
 WITHOUT_ROOT_POWERS = ["setpriv", "--inh-caps=-all",
                        "--bounding-set=-dac_override,-dac_read_search"]

@@ -13,25 +13,16 @@ from core.customers.types import CustomerDraft
 from core.store import faults
 from core.store.db import Database, waiting_at_most
 from core.store.faults import describe_fault
-from core.store.opening import prepare_database
 
 from tests.core.store.fault_setups import (
     damage_text,
     fill_disk,
+    make_shop,
     read_only_view,
     small_disk,
     without_root_powers,
     write_lock_held,
 )
-
-
-def _shop(path: Path) -> Path:
-    db = Database.open(path)
-    prepare_database(db)
-    with db.unit_of_work() as session:
-        add_customer(session, CustomerDraft(first_name="Ann", last_name="Smith"))
-    db.close()
-    return path
 
 
 def _failure(call: object) -> BaseException:
@@ -61,7 +52,7 @@ def test_a_save_on_a_full_disk_names_the_database_as_full(
     # Opened before the disk filled, SQLite says "database or disk is full"; opened after,
     # it cannot make its -shm file and says "disk I/O error": both are a full disk.
     with small_disk(tmp_path / "disk") as disk:
-        path = _shop(disk / "shop.db")
+        path = make_shop(disk / "shop.db")
         db = Database.open(path)
         try:
             if opened_before:
@@ -75,7 +66,7 @@ def test_a_save_on_a_full_disk_names_the_database_as_full(
 
 
 def test_a_save_on_a_read_only_file_system_says_so(tmp_path: Path) -> None:
-    _shop(tmp_path / "shop" / "shop.db")
+    make_shop(tmp_path / "shop" / "shop.db")
     with read_only_view(tmp_path / "shop", tmp_path / "stick") as stick:
         error = _failure(lambda: (stick / "new.csv").write_text("x", encoding="utf-8"))
         fault = describe_fault(error)
@@ -114,7 +105,7 @@ def test_a_read_only_file_and_a_read_only_folder_are_told_apart(tmp_path: Path) 
 
 
 def test_a_database_another_process_is_writing_to_is_locked(tmp_path: Path) -> None:
-    path = _shop(tmp_path / "shop.db")
+    path = make_shop(tmp_path / "shop.db")
     db = Database.open(path)
     try:
         with write_lock_held(path), waiting_at_most(100):
@@ -125,7 +116,7 @@ def test_a_database_another_process_is_writing_to_is_locked(tmp_path: Path) -> N
 
 
 def test_stored_text_that_cannot_be_decoded_names_its_column(tmp_path: Path) -> None:
-    path = _shop(tmp_path / "shop.db")
+    path = make_shop(tmp_path / "shop.db")
     damage_text(path, customer_id=1, column="city")
     db = Database.open(path)
     try:
@@ -138,7 +129,7 @@ def test_stored_text_that_cannot_be_decoded_names_its_column(tmp_path: Path) -> 
 
 
 def test_a_bug_is_no_fault_of_the_files_and_is_left_to_the_log(tmp_path: Path) -> None:
-    path = _shop(tmp_path / "shop.db")
+    path = make_shop(tmp_path / "shop.db")
     db = Database.open(path)
     try:
         error = _failure(lambda: db.run(update_customer, 1, None))

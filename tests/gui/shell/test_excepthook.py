@@ -1,12 +1,8 @@
 """An error nobody expected reaches the log and a calm dialog, never a raw traceback."""
 from __future__ import annotations
 
-import logging
 import threading
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtWidgets import QApplication, QPushButton
@@ -14,22 +10,6 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from core.kernel.paths import log_file
 
 from gui.shell.excepthook import ErrorReporter
-
-
-@pytest.fixture
-def reporter(qtbot: QtBot, regulars_home: Path) -> Iterator[ErrorReporter]:
-    handler = logging.FileHandler(log_file(), encoding="utf-8")
-    logging.getLogger().addHandler(handler)
-    error_reporter = ErrorReporter(lambda: None)
-    error_reporter.install()
-    try:
-        yield error_reporter
-    finally:
-        error_reporter.uninstall()
-        logging.getLogger().removeHandler(handler)
-        handler.close()
-        if error_reporter.dialog is not None:
-            error_reporter.dialog.close()
 
 
 def _fail_in_a_slot(reporter: ErrorReporter) -> None:
