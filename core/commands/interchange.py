@@ -6,9 +6,12 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.commands import CommandError, add_db_option, add_wait_option, open_database
+
+if TYPE_CHECKING:
+    from core.kernel.errors import Problem
 
 _FORMATS = ("auto", "google", "outlook", "shopify", "square", "mailchimp", "hubspot",
             "thunderbird", "generic")
@@ -77,8 +80,8 @@ def _import(args: argparse.Namespace) -> int:
             print(file=sys.stderr)
     for problem in summary.problems:
         action = "rejected" if is_rejection(problem) else "warning"
-        print(f"{args.file}:{problem.line}: {action}: {problem.field or 'row'}: "
-              f"{problem.code} {problem.detail}".rstrip(), file=sys.stderr)
+        print(f"{args.file}:{problem.line}: {action}: {_problem_words(problem)}",
+              file=sys.stderr)
     if unmapped := summary.source.unmapped_columns:
         print(f"{args.file}: columns not imported: {', '.join(unmapped)}", file=sys.stderr)
     if summary.problem_total > len(summary.problems):
@@ -89,8 +92,29 @@ def _import(args: argparse.Namespace) -> int:
     verb = "would import" if summary.dry_run else "imported"
     print(f"{verb} {args.file.name} ({summary.source.format}, {summary.source.encoding}): "
           f"{summary.created} created, {summary.updated} updated, {summary.skipped} skipped, "
-          f"{summary.rejected} rejected")
+          f"{summary.rejected} rejected, {summary.warnings} "
+          f"{'warning' if summary.warnings == 1 else 'warnings'}")
+    if summary.rejected and not (summary.created or summary.updated or summary.skipped):
+        raise CommandError(f"{args.file}: every row was rejected; "
+                           f"{_first_rejection(summary.first_rejection)}")
     return 0
+
+
+def _first_rejection(problems: tuple[Problem, ...]) -> str:
+    """The first rejected row's reasons, e.g. `line 2: first_name: name_required
+    (email: dropped_value nope)`: why it was refused, then the values it was left without."""
+    from core.interchange.services import is_rejection
+
+    refusals = [p for p in problems if is_rejection(p)]
+    if not refusals:
+        return "no row was readable"
+    reasons = "; ".join(_problem_words(p) for p in refusals)
+    left_out = "; ".join(_problem_words(p) for p in problems if not is_rejection(p))
+    return f"line {refusals[0].line}: {reasons}" + (f" ({left_out})" if left_out else "")
+
+
+def _problem_words(problem: Problem) -> str:
+    return f"{problem.field or 'row'}: {problem.code} {problem.detail}".rstrip()
 
 
 def _write_report(path: Path, report: dict[str, object]) -> None:

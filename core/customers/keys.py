@@ -52,7 +52,8 @@ def customer_keys_of(values: Mapping[str, Any]) -> dict[str, str]:
              postal_compact if postal_compact != postal else "", phone_digits)
     return {
         "search_text": " ".join([p for p in parts if p]),
-        "sort_name": f"{last} {first}".strip() or organisation,
+        # Someone known only by email sorts among the names by it, as the list shows them.
+        "sort_name": f"{last} {first}".strip() or organisation or folded_email,
         "email_key": email_key,
         "name_postcode_key": f"{first}|{last}|{postal_compact}"
         if (first_name or last_name) and postal_code else "",

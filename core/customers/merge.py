@@ -65,5 +65,7 @@ def _merged_draft(keep: CustomerDraft, other: CustomerDraft, other_id: int) -> C
         no_email=keep.no_email or other.no_email,
         no_birthday_cards=keep.no_birthday_cards or other.no_birthday_cards,
         tags=tuple(dict.fromkeys(keep.tags + other.tags)),
+        needs_checking=tuple(dict.fromkeys((keep.needs_checking or ())
+                                           + (other.needs_checking or ()))),
     )
 

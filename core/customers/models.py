@@ -73,6 +73,9 @@ class Customer(Base):
     no_mail: Mapped[bool] = mapped_column(Boolean, default=False)
     no_email: Mapped[bool] = mapped_column(Boolean, default=False)
     no_birthday_cards: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Values an import could not use (a phone "12"), as given, for a person to look at:
+    # see core.customers.validation.needs_checking_text. "" when there are none.
+    needs_checking: Mapped[str] = mapped_column(Text, default="")
 
     # Derived from interactions and referrals; stored so the list sorts and filters in SQL.
     stage: Mapped[str] = mapped_column(String(20), default="prospect")

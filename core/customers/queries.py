@@ -48,6 +48,7 @@ class ListQuery:
     trash: bool = False  # True: only customers in the trash
     sent_template: str = ""  # only customers sent this card or letter ...
     sent_since: dt.date | None = None  # ... on or after this day
+    name_missing: bool = False  # only customers with no name and no organisation yet
 
 
 @dataclass(frozen=True)
@@ -68,8 +69,13 @@ class ListRow:
 
     @property
     def display_name(self) -> str:
+        """The name, or the email of someone whose name is not known yet."""
         name = f"{self.first_name} {self.last_name}".strip()
-        return name or self.organisation
+        return name or self.organisation or self.email
+
+    @property
+    def name_missing(self) -> bool:
+        return not (self.first_name or self.last_name or self.organisation)
 
 
 def _as_date(value: Any) -> dt.date | None:
@@ -92,6 +98,8 @@ def _where(raw: RawConnection, query: ListQuery) -> tuple[str, dict[str, Any], s
             "AND ct.tag_id = :tag_id)"
         )
         params["tag_id"] = query.tag_id
+    if query.name_missing:
+        conditions.append("c.first_name = '' AND c.last_name = '' AND c.organisation = ''")
     if query.sent_template:
         since = dt.datetime.combine(query.sent_since or dt.date.min, dt.time())
         conditions.append(

@@ -38,6 +38,7 @@ from core.customers.keys import customer_keys, name_postcode_key
 from core.customers.models import SORT_COLUMNS, Customer, Tag
 from core.customers.stats import refresh_customer_stats
 from core.customers.types import (
+    IDENTIFYING_FIELDS,
     TEXT_FIELDS,
     CustomerDetail,
     CustomerDraft,
@@ -54,6 +55,8 @@ from core.customers.validation import (
     UNKNOWN_CUSTOMER,
     PartialDate,
     check_partial_date,
+    needs_checking_of,
+    needs_checking_text,
     normalize_email,
     normalize_phone,
 )
@@ -106,7 +109,8 @@ def clean_draft(session: Session, draft: CustomerDraft, region: str | None = Non
     for name, limit in MAX_LENGTHS.items():
         if len(values[name]) > limit:
             problems.append(Problem(name, TOO_LONG, str(limit)))
-    if not (values["first_name"] or values["last_name"] or values["organisation"]):
+    # Someone known only by email or phone (a newsletter subscriber) is a customer too.
+    if not any(values[name] for name in IDENTIFYING_FIELDS):
         problems.append(Problem("first_name", NAME_REQUIRED))
     if values["email"]:
         try:
@@ -276,6 +280,8 @@ def _apply_draft(session: Session, customer: Customer, draft: CustomerDraft) -> 
     customer.no_mail = draft.no_mail
     customer.no_email = draft.no_email
     customer.no_birthday_cards = draft.no_birthday_cards
+    if draft.needs_checking is not None:
+        customer.needs_checking = needs_checking_text(draft.needs_checking)
     for key, value in customer_keys(
         first_name=draft.first_name, last_name=draft.last_name, organisation=draft.organisation,
         email=draft.email, phone=draft.phone, postal_code=draft.postal_code,
@@ -316,6 +322,7 @@ def _draft_of(customer: Customer) -> CustomerDraft:
         no_email=customer.no_email,
         no_birthday_cards=customer.no_birthday_cards,
         tags=tuple(t.name for t in customer.tags),
+        needs_checking=needs_checking_of(customer.needs_checking or ""),
     )
 
 

@@ -15,16 +15,20 @@ from core.customers.validation import (
     MAX_LENGTHS,
     PartialDate,
     date_exists,
+    needs_checking_of,
+    needs_checking_text,
     normalize_email,
     normalize_phone,
     partial_date_iso,
 )
+from core.kernel.errors import Problem
 
 if TYPE_CHECKING:
     from core.customers.phones import e164
 
 # Shapes other areas use; validation's shapes and pure checks are re-exported from here.
 __all__ = [
+    "IDENTIFYING_FIELDS",
     "INTERACTION_KINDS",
     "KEY_COLUMNS",
     "LIFE_EVENTS",
@@ -44,6 +48,8 @@ __all__ = [
     "date_exists",
     "display_name",
     "e164",
+    "needs_checking_of",
+    "needs_checking_text",
     "normalize_email",
     "normalize_phone",
     "partial_date_iso",
@@ -58,6 +64,8 @@ TEXT_FIELDS = (
     "first_name", "last_name", "organisation", "email", "phone", "street", "city",
     "region", "postal_code", "country", "notes", "source",
 )
+# A customer needs one of these: the rest may come later (a subscriber is only an email).
+IDENTIFYING_FIELDS = ("first_name", "last_name", "organisation", "email", "phone")
 
 
 @dataclass(frozen=True)
@@ -81,6 +89,9 @@ class CustomerDraft:
     no_email: bool = False
     no_birthday_cards: bool = False
     tags: tuple[str, ...] = ()
+    # Values an import could not use, as given (Problem(field, code, value)); None keeps
+    # what is stored, a tuple replaces it (the editor's "Checked" empties it).
+    needs_checking: tuple[Problem, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -134,10 +145,12 @@ class CustomerDetail:
 
     @property
     def display_name(self) -> str:
-        return display_name(self.draft.first_name, self.draft.last_name, self.draft.organisation)
+        draft = self.draft
+        return display_name(draft.first_name, draft.last_name, draft.organisation) or draft.email
 
 
 def display_name(first: str, last: str, organisation: str = "") -> str:
+    """The name a card or letter uses ("" for a customer known only by email or phone)."""
     name = f"{first} {last}".strip()
     return name or organisation
 

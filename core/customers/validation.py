@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import calendar
+import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from core.kernel.errors import Problem
@@ -58,6 +60,24 @@ def date_exists(month: int, day: int, year: int | None) -> bool:
 def check_partial_date(field: str, value: PartialDate | None, problems: list[Problem]) -> None:
     if value is not None and not date_exists(value.month, value.day, value.year):
         problems.append(Problem(field, INVALID_DATE, value.iso()))
+
+
+def needs_checking_text(notes: Iterable[Problem]) -> str:
+    """Values a customer was stored without (an import's bad phone, email or birthday),
+    as the text of the customer's `needs_checking` column: "" when there are none."""
+    found = [[note.field, note.code, note.detail] for note in notes]
+    return json.dumps(found, ensure_ascii=False) if found else ""
+
+
+def needs_checking_of(text: str) -> tuple[Problem, ...]:
+    """The notes of a `needs_checking` column: (field, code, the value as it was given)."""
+    if not text:
+        return ()
+    try:
+        found = json.loads(text)
+        return tuple(Problem(str(field), str(code), str(value)) for field, code, value in found)
+    except (ValueError, TypeError):  # not ours: show it whole rather than lose it
+        return (Problem("", "", text),)
 
 
 def normalize_email(value: str) -> str:

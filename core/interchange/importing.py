@@ -116,6 +116,16 @@ class ImportSummary:
     problems: tuple[Problem, ...]
     problem_total: int
     dry_run: bool = False
+    warnings: int = 0  # problems of rows imported all the same (a value left out)
+
+    @property
+    def first_rejection(self) -> tuple[Problem, ...]:
+        """The problems of the first rejected row that is listed ("what went wrong"), its
+        warnings first (a bad email is why an email-only row had nothing left)."""
+        first = next((p for p in self.problems if is_rejection(p)), None)
+        if first is None:
+            return ()
+        return tuple(p for p in self.problems if p.line == first.line)
 
     def as_report(self) -> dict[str, object]:
         """The JSON report of `main.py import --report`."""
@@ -123,13 +133,21 @@ class ImportSummary:
             "file": self.file, "format": self.source.format, "encoding": self.source.encoding,
             "delimiter": self.source.delimiter, "dry_run": self.dry_run,
             "counts": {"created": self.created, "updated": self.updated,
-                       "skipped": self.skipped, "rejected": self.rejected},
+                       "skipped": self.skipped, "rejected": self.rejected,
+                       "warnings": self.warnings},
             "unmapped_columns": list(self.source.unmapped_columns),
             "import_id": self.run_id, "tag": self.tag_name,
             "problem_total": self.problem_total,
             "problems": [{"line": p.line, "field": p.field, "reason": p.code,
                           "detail": p.detail, "rejected": is_rejection(p)} for p in self.problems],
         }
+
+
+def count_warnings(problems: list[Problem] | tuple[Problem, ...]) -> int:
+    """The warnings of rows imported all the same; a rejected row's are not counted (a bad
+    email is listed with the row it left with nothing that identifies anyone)."""
+    rejected = {p.line for p in problems if is_rejection(p)}
+    return sum(1 for p in problems if p.line not in rejected)
 
 
 class _Source:
@@ -164,8 +182,10 @@ class _Source:
             from core.interchange.vcard import VcardCleaner
 
             kind = VcardCleaner
+        # A CSV's rows come without "null", "N/A", ... (records.raw_row_builder); a card's not.
         return kind(region=region, day_first=self.info.day_first,
-                    money_exponent=money_exponent)
+                    money_exponent=money_exponent,
+                    empty_marks_removed=self.info.kind == "csv")
 
     def close(self) -> None:
         if self._helper is not None:
@@ -259,7 +279,8 @@ def _run(session: Session, path: Path, source: _Source, options: ImportOptions, 
     writer = BatchWriter(session, run_id=run_id, policy=options.on_duplicate,
                          import_tag=tag_name, source=info.format.split("-")[0], today=today)
     problems: list[Problem] = []
-    counts = {"created": 0, "updated": 0, "skipped": 0, "rejected": 0, "problems": 0}
+    counts = {"created": 0, "updated": 0, "skipped": 0, "rejected": 0, "problems": 0,
+              "warnings": 0}
     created_ids: list[int] = []
     stats_ids: list[int] = []
     seen_rows = 0
@@ -269,6 +290,8 @@ def _run(session: Session, path: Path, source: _Source, options: ImportOptions, 
         if is_cancelled():
             raise Cancelled()
         counts["problems"] += len(cleaned.problems)
+        if cleaned.problems:
+            counts["warnings"] += count_warnings(cleaned.problems)
         problems.extend(cleaned.problems[: max(0, MAX_KEPT_PROBLEMS - len(problems))])
         counts["rejected"] += cleaned.rejected
         result = writer.write(cleaned.records)
@@ -313,7 +336,7 @@ def _run(session: Session, path: Path, source: _Source, options: ImportOptions, 
     log.info("import %s of %s: %s", run_id, path.name, counts)
     return ImportSummary(run_id, str(path), info, tag_name, counts["created"],
                          counts["updated"], counts["skipped"], counts["rejected"],
-                         tuple(problems), counts["problems"])
+                         tuple(problems), counts["problems"], warnings=counts["warnings"])
 
 
 class _RolledBack(Exception):

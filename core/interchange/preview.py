@@ -34,6 +34,17 @@ class FilePreview:
     samples: tuple[tuple[str, ...], ...]  # raw values of the first rows, per column
     rows: tuple[PreviewRow, ...]
 
+    @property
+    def rejected(self) -> int:
+        """Rows of the preview that would not be imported."""
+        return sum(row.rejected for row in self.rows)
+
+    @property
+    def warnings(self) -> int:
+        """Values the preview's imported rows would be stored without (a bad phone, a
+        missing name), counted apart from the rows rejected."""
+        return sum(len(row.problems) for row in self.rows if not row.rejected)
+
 
 def _stored(values: dict[str, object], tags: list[str]) -> dict[str, str]:
     shown = {name: str(values.get(name) or "") for name in PREVIEW_FIELDS}

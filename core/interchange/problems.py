@@ -21,12 +21,20 @@ NOT_VCARD = "not_vcard"
 
 # Row-level problems (the row is rejected, or one value is dropped).
 WRONG_FIELD_COUNT = "wrong_field_count"
-INVALID_MONEY = "invalid_money"
-DROPPED_VALUE = "dropped_value"  # a secondary email/phone that was not valid
+INVALID_MONEY = "invalid_money"  # rejected a row until issue 10; now a DROPPED_VALUE
+# A value left out as not valid (a phone "12", an email without "@", a birthday that does
+# not exist, an amount that is none): the customer is imported without it, and the value
+# is kept on the customer for a person to check (Customer.needs_checking).
+DROPPED_VALUE = "dropped_value"
+TOO_LONG_DROPPED = "too_long_dropped"  # likewise, a value longer than its field takes
 PHOTO_DROPPED = "photo_dropped"  # a vCard's photo (or logo, sound, key): the contact is kept
+NAME_MISSING = "name_missing"  # imported by the email (or phone) alone: detail says which
 
-# Codes of warnings: the row was imported without this value. Every other code rejects it.
-WARNING_CODES = frozenset({DROPPED_VALUE, PHOTO_DROPPED})
+# Codes of warnings: the row was imported all the same. Every other code rejected its row:
+# nothing identifies anyone (NAME_REQUIRED: no name, organisation, email or phone), or the
+# row cannot be read. Histories written before issue 10 hold invalid_email, invalid_phone,
+# invalid_date, invalid_money and too_long, which rejected their rows then: kept as they are.
+WARNING_CODES = frozenset({DROPPED_VALUE, TOO_LONG_DROPPED, PHOTO_DROPPED, NAME_MISSING})
 
 MAX_FIELD_CHARS = 100_000
 

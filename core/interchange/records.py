@@ -14,25 +14,26 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from core.customers.errors import (
-    INVALID_DATE,
-    INVALID_EMAIL,
-    INVALID_PHONE,
-    NAME_REQUIRED,
-    TOO_LONG,
-)
+from core.customers.errors import NAME_REQUIRED
 from core.customers.types import (
     KEY_COLUMNS,
     MAX_LENGTHS,
     PartialDate,
     customer_keys_of,
     e164,
+    needs_checking_text,
     normalize_email,
 )
 from core.interchange.errors import RowRejected
 from core.interchange.formula_guard import unguarded
-from core.interchange.problems import DROPPED_VALUE, INVALID_MONEY
+from core.interchange.own_fields import OWN_FIELDS as _OWN_FIELDS
+from core.interchange.own_fields import own_values
+from core.interchange.problems import DROPPED_VALUE, NAME_MISSING, TOO_LONG_DROPPED
 from core.interchange.values import (
+    EMPTY_MARK_MAX,
+    EMPTY_MARKS,
+    country_region,
+    is_empty_mark,
     labels_to_tags,
     parse_birthday,
     parse_consent,
@@ -50,7 +51,7 @@ _DOT_ATOM = re.compile(rf"^{_ATOM}(?:\.{_ATOM})*$")
 _SIMPLE_FIELDS = ("first_name", "last_name", "organisation", "city", "region", "country")
 # The customer columns in every CleanRecord's `values`.
 VALUE_FIELDS = (*_SIMPLE_FIELDS, "street", "postal_code", "notes", "email", "phone",
-                "birthday_month", "birthday_day", "birthday_year")
+                "birthday_month", "birthday_day", "birthday_year", "needs_checking")
 _NOTHING = ("",)
 # The text a CSV export may have guarded against formulas (core.interchange.formula_guard).
 _GUARDED_FIELDS = (*_SIMPLE_FIELDS, "street", "notes")
@@ -60,6 +61,7 @@ _limited = operator.itemgetter(*_LIMITED_FIELDS)
 _LIMITS = tuple(MAX_LENGTHS[name] for name in _LIMITED_FIELDS)
 T = TypeVar("T")
 MAX_OPENING_ORDERS = 1000  # a hostile "Total Orders" must not create millions of rows
+KEPT_CHARS = 200  # of a value left out: reported, and kept for a person to check
 
 
 # A record's `row()`: the customer columns it inserts, in this order.
@@ -71,7 +73,7 @@ _row_keys = operator.itemgetter(*KEY_COLUMNS)
 _match_in_row = operator.itemgetter(ROW_FIELDS.index("email_key"), VALUE_FIELDS.index("phone"),
                                     ROW_FIELDS.index("name_postcode_key"))
 _EXTRAS = ("extra_emails", "extra_phones", "tags", "spent_minor", "orders", "email_consent",
-           "sms_consent", "warnings", "external_id")
+           "sms_consent", "warnings", "external_id", "own")
 
 
 class CleanRecord:
@@ -103,6 +105,8 @@ class CleanRecord:
         self.sms_consent: bool | None = None
         # The source's own id of the row (core.interchange.external_ids), or "".
         self.external_id = ""
+        # Our own export's further fields, read (core.interchange.own_fields), or None.
+        self.own: dict[str, Any] | None = None
         self.warnings: list[Problem] = []
 
     @classmethod
@@ -159,7 +163,7 @@ class CleanRecord:
         if (self.extra_emails or self.extra_phones or self.tags or self.warnings
                 or self.spent_minor is not None or self.orders is not None
                 or self.email_consent is not None or self.sms_consent is not None
-                or self.external_id):
+                or self.external_id or self.own is not None):
             return tuple(getattr(self, name) for name in _EXTRAS)
         return None
 
@@ -207,7 +211,8 @@ class Remembered(Generic[T]):
 class RecordCleaner:
     """Cleans raw rows (field -> values) for one import; remembers what it already checked."""
 
-    def __init__(self, *, region: str, day_first: bool, money_exponent: int = 2) -> None:
+    def __init__(self, *, region: str, day_first: bool, money_exponent: int = 2,
+                 empty_marks_removed: bool = True) -> None:
         self.region = region
         self.day_first = day_first
         # The business currency's decimals (core.kernel.money.currency_exponent), resolved
@@ -219,6 +224,25 @@ class RecordCleaner:
         # Birthdays repeat across a file's rows: each is parsed once.
         self.birthday: Callable[[str], PartialDate] = Remembered(
             lambda value: parse_birthday(value, day_first=day_first))
+        # The phone check of each country a row names (see phone_check).
+        self._phones: dict[str, Callable[[str], str]] = {"": self.phone}
+        # CSV rows come without "null", "N/A", ... (raw_row_builder); cards need it here.
+        self.empty_marks_removed = empty_marks_removed
+
+    def phone_check(self, country: str) -> Callable[[str], str]:
+        """The phone check of a row in `country`: "020 7946 0958" read as a number of the
+        row's own country first (a London one on a GB row), then of the business's."""
+        found = self._phones.get(country)
+        if found is None:
+            region = country_region(country)
+            if not region or region == self.region:
+                found = self.phone
+            else:
+                found = functools.partial(_phone_of, first=region, then=self.region)
+            if len(self._phones) >= 1000:
+                self._phones = {"": self.phone}
+            self._phones[country] = found
+        return found
 
     def email(self, value: str) -> str:
         """The normalised address; raises ValueError like core.customers.validation.normalize_email."""
@@ -238,10 +262,14 @@ class RecordCleaner:
         return normalize_email(value)
 
     def clean(self, line: int, raw: dict[str, list[str]]) -> CleanRecord:
-        """Raises RowRejected listing every problem that stops the row being stored."""
+        """The row as it will be stored. A bad value (a phone "12", an email without "@",
+        a birthday that does not exist, a name too long for its field) is left out of its
+        field, kept in `needs_checking` and reported as a warning. Raises RowRejected only
+        when nothing identifies anyone: no name, organisation, email or phone."""
         # This runs for every row of a large file: fields are looked up inline, and the
         # usual single email and phone skip the general multi-value path.
-        problems: list[Problem] = []
+        if not self.empty_marks_removed:
+            raw = without_empty_marks(raw)
         get = raw.get
         values: dict[str, Any] = {name: (get(name) or _NOTHING)[0] for name in _SIMPLE_FIELDS}
         if not (values["first_name"] or values["last_name"]) and "full_name" in raw:
@@ -258,20 +286,21 @@ class RecordCleaner:
             if values[name][:1] == "'":
                 values[name] = unguarded(values[name])
         record = CleanRecord(line, values)
+        warnings = record.warnings
         if (found := _only(raw, "email", "other_email")) is not None:
-            values["email"] = self._one(line, found, "email", INVALID_EMAIL, self.email,
-                                        problems)
+            values["email"] = self._one(line, found, "email", self.email, warnings)
         else:
             values["email"] = self._checked(
-                line, _candidates(raw, "email", "other_email", False), "email",
-                INVALID_EMAIL, self.email, record.extra_emails, problems, record.warnings)
+                line, _candidates(raw, "email", "other_email", False), "email", self.email,
+                record.extra_emails, warnings)
+        phone = self._phones.get(values["country"]) or self.phone_check(values["country"])
         if (found := _only(raw, "phone", "other_phone")) is not None:
-            values["phone"] = self._one(line, strip_text_marker(found).strip(), "phone",
-                                        INVALID_PHONE, self.phone, problems)
+            values["phone"] = self._one(line, strip_text_marker(found).strip(), "phone", phone,
+                                        warnings)
         else:
             values["phone"] = self._checked(
-                line, _candidates(raw, "phone", "other_phone", True), "phone",
-                INVALID_PHONE, self.phone, record.extra_phones, problems, record.warnings)
+                line, _candidates(raw, "phone", "other_phone", True), "phone", phone,
+                record.extra_phones, warnings)
         values["birthday_month"] = values["birthday_day"] = values["birthday_year"] = None
         if (birthday := get("birthday")) and (text := strip_text_marker(birthday[0])):
             try:
@@ -279,9 +308,9 @@ class RecordCleaner:
                 values["birthday_month"], values["birthday_day"] = date.month, date.day
                 values["birthday_year"] = date.year
             except ValueError:
-                problems.append(Problem("birthday", INVALID_DATE, text, line))
+                warnings.append(Problem("birthday", DROPPED_VALUE, text[:KEPT_CHARS], line))
         if "total_spent" in raw or "total_orders" in raw:
-            self._money(line, raw, record, problems)
+            self._money(line, raw, record, warnings)
         if "tags" in raw or "labels" in raw:
             for value in raw.get("tags", ()):
                 record.tags.extend(split_tags(unguarded(value)))
@@ -294,45 +323,50 @@ class RecordCleaner:
             record.sms_consent = parse_consent(consent[0])
         if external_id := get("external_id"):
             record.external_id = strip_text_marker(external_id[0])  # Shopify's '7123
+        if not _OWN_FIELDS.isdisjoint(raw):
+            record.own = own_values(line, raw, warnings)
+        values["needs_checking"] = ""
         if any(map(operator.gt, map(len, _limited(values)), _LIMITS)):
-            problems.extend(Problem(name, TOO_LONG, str(limit), line)
-                            for name, limit in zip(_LIMITED_FIELDS, _LIMITS)
-                            if len(values[name]) > limit)
+            for name, limit in zip(_LIMITED_FIELDS, _LIMITS):
+                if len(values[name]) > limit:
+                    warnings.append(Problem(name, TOO_LONG_DROPPED, values[name][:KEPT_CHARS],
+                                            line))
+                    values[name] = ""
+        if warnings:
+            values["needs_checking"] = needs_checking_text(
+                Problem(w.field, w.code, w.detail) for w in warnings)
         if not (values["first_name"] or values["last_name"] or values["organisation"]):
-            problems.append(Problem("first_name", NAME_REQUIRED, "", line))
-        if problems:
-            raise RowRejected(problems)
+            if not (values["email"] or values["phone"]):
+                raise RowRejected([*warnings, Problem("first_name", NAME_REQUIRED, "", line)])
+            warnings.append(Problem("first_name", NAME_MISSING,
+                                    values["email"] or values["phone"], line))
         return record
 
     @staticmethod
-    def _one(line: int, value: str, name: str, code: str, check: Any,
-             problems: list[Problem]) -> str:
+    def _one(line: int, value: str, name: str, check: Any, warnings: list[Problem]) -> str:
         """`_checked` of a single value (the usual case)."""
         if not value:
             return ""
         try:
             return str(check(value))
         except ValueError:
-            problems.append(Problem(name, code, value[:200], line))
+            warnings.append(Problem(name, DROPPED_VALUE, value[:KEPT_CHARS], line))
             return ""
 
     @staticmethod
-    def _checked(line: int, candidates: list[str], name: str, code: str, check: Any,
-                 extras: list[str], problems: list[Problem],
-                 warnings: list[Problem]) -> str:
-        """The first value checked (a bad one rejects the row); later ones kept as extras."""
+    def _checked(line: int, candidates: list[str], name: str, check: Any,
+                 extras: list[str], warnings: list[Problem]) -> str:
+        """The first good value; later ones kept as extras. Bad ones are left out, each
+        with a warning."""
         primary = ""
-        for n, value in enumerate(candidates):
+        for value in candidates:
             value = value.strip()
             if not value:
                 continue
             try:
                 cleaned = check(value)
             except ValueError:
-                if n == 0 or not primary:
-                    problems.append(Problem(name, code, value[:200], line))
-                    return ""
-                warnings.append(Problem(name, DROPPED_VALUE, value[:200], line))
+                warnings.append(Problem(name, DROPPED_VALUE, value[:KEPT_CHARS], line))
                 continue
             if not primary:
                 primary = cleaned
@@ -341,18 +375,36 @@ class RecordCleaner:
         return primary
 
     def _money(self, line: int, raw: dict[str, list[str]], record: CleanRecord,
-               problems: list[Problem]) -> None:
+               warnings: list[Problem]) -> None:
         first = _first_values(raw)
         if spent := first("total_spent"):
             try:
                 record.spent_minor = parse_money(spent, self.money_exponent)
             except ValueError:
-                problems.append(Problem("total_spent", INVALID_MONEY, spent[:50], line))
+                warnings.append(Problem("total_spent", DROPPED_VALUE, spent[:50], line))
         if orders := first("total_orders"):
             try:
                 record.orders = min(parse_count(orders), MAX_OPENING_ORDERS)
             except ValueError:
-                problems.append(Problem("total_orders", INVALID_MONEY, orders[:50], line))
+                warnings.append(Problem("total_orders", DROPPED_VALUE, orders[:50], line))
+
+
+def _phone_of(value: str, *, first: str, then: str) -> str:
+    """The number read in region `first`, or else in region `then` (see phone_check)."""
+    try:
+        return e164(value, first)
+    except ValueError:
+        return e164(value, then)
+
+
+def without_empty_marks(raw: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The raw row without values that only say "nothing here" (null, N/A, -, none)."""
+    kept: dict[str, list[str]] = {}
+    for name, found in raw.items():
+        values = [v for v in found if not is_empty_mark(v.strip())]
+        if values:
+            kept[name] = values
+    return kept
 
 
 @dataclass(frozen=True)
@@ -425,11 +477,15 @@ def raw_row_builder(mapped: list[tuple[int, str]]
         return lambda values: raw_from_row(values, mapped)
     # Each field from one column (the usual case): one comprehension over the columns.
     picked = operator.itemgetter(*[column for column, _ in mapped])
+    # Values that only say "nothing here" (null, N/A, -, none) are left out: they are
+    # short, so a longer value is kept without looking further.
     if len(mapped) == 1:
         name = names[0]
-        return lambda values: {name: [v]} if (v := picked(values).strip()) else {}
+        return lambda values: {name: [v]} if (v := picked(values).strip()) and (
+            len(v) > EMPTY_MARK_MAX or v.lower() not in EMPTY_MARKS) else {}
     return lambda values: {name: [v] for name, value in zip(names, picked(values))
-                           if value and (v := value.strip())}
+                           if value and (v := value.strip()) and (
+                               len(v) > EMPTY_MARK_MAX or v.lower() not in EMPTY_MARKS)}
 
 
 def raw_from_row(values: list[str], mapped: list[tuple[int, str]]) -> dict[str, list[str]]:
@@ -439,7 +495,7 @@ def raw_from_row(values: list[str], mapped: list[tuple[int, str]]) -> dict[str, 
         value = values[column]
         if value:
             value = value.strip()
-            if value:
+            if value and not is_empty_mark(value):
                 found = raw.get(name)
                 if found is None:
                     raw[name] = [value]

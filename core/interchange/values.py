@@ -1,6 +1,7 @@
 """Understanding the values exporters write: dates, money, consent, multi-values, apostrophes."""
 from __future__ import annotations
 
+import functools
 import re
 
 from core.customers.types import PartialDate, date_exists
@@ -19,9 +20,54 @@ _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2,4})?$")
 _SLASHED = re.compile(r"^(\d{1,2})[/-](\d{1,2})[/-](\d{2,4})(?: .*)?$")
 _TRUE = frozenset({"yes", "y", "true", "1", "subscribed", "opted_in", "opted in", "ja", "oui",
                    "sí", "si", "x", "marketing contact", "confirmed"})
+# What exporters write for "nothing here" (compared folded): such a value is left empty.
+EMPTY_MARKS = frozenset({"null", "n/a", "-", "none"})
+EMPTY_MARK_MAX = max(map(len, EMPTY_MARKS))
+# Countries as people and exporters write them, besides ISO codes and the names below.
+_COUNTRY_ALIASES = {"uk": "GB", "england": "GB", "scotland": "GB", "wales": "GB",
+                    "great britain": "GB", "usa": "US", "u.s.a.": "US", "u.s.": "US",
+                    "united states of america": "US", "america": "US", "deutschland": "DE",
+                    "holland": "NL", "the netherlands": "NL", "österreich": "AT",
+                    "schweiz": "CH", "suisse": "CH", "españa": "ES", "italia": "IT"}
+_COUNTRY_NAME_LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt")
 _FALSE = frozenset({"no", "n", "false", "0", "unsubscribed", "opted_out", "opted out",
                     "nein", "non", "cleaned", "non-marketing contact", "not_subscribed",
                     "never_subscribed"})
+
+
+def is_empty_mark(value: str) -> bool:
+    """Whether a stripped, non-empty value only says "nothing here": null, N/A, -, none."""
+    return len(value) <= EMPTY_MARK_MAX and value.lower() in EMPTY_MARKS
+
+
+@functools.lru_cache(maxsize=512)
+def country_region(country: str) -> str:
+    """The two-letter region a country is written as ("GB", "gb", "UK", "United Kingdom",
+    "Deutschland"), for reading its phone numbers; "" when it names no country we know."""
+    import phonenumbers
+
+    text = country.strip()
+    if len(text) == 2 and text.isalpha():
+        region = text.upper()
+        if region == "UK":
+            return "GB"
+        return region if region in phonenumbers.SUPPORTED_REGIONS else ""
+    key = text.casefold()
+    return _COUNTRY_ALIASES.get(key) or _country_names().get(key, "")
+
+
+@functools.cache
+def _country_names() -> dict[str, str]:
+    """Folded country names in a few languages -> region (Babel's names; loaded once)."""
+    import phonenumbers
+    from babel import Locale
+
+    names: dict[str, str] = {}
+    for language in _COUNTRY_NAME_LANGUAGES:
+        for code, name in Locale.parse(language).territories.items():
+            if code in phonenumbers.SUPPORTED_REGIONS:
+                names.setdefault(name.casefold(), code)
+    return names
 
 
 def strip_text_marker(value: str) -> str:

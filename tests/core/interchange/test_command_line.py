@@ -39,12 +39,14 @@ def test_import_reports_counts_and_problems_and_exits_0(tmp_path: Path,
     code = _run(tmp_path / "r.db", "import", source, "--report", report)
     captured = capsys.readouterr()
     assert code == 0
-    assert "kunden.csv:3: rejected: email: invalid_email nope" in captured.err
+    # The bad email is left out, not the customer (issue 10).
+    assert "kunden.csv:3: warning: email: dropped_value nope" in captured.err
     data = json.loads(report.read_text(encoding="utf-8"))
-    assert data["counts"] == {"created": 1, "updated": 0, "skipped": 0, "rejected": 1}
+    assert data["counts"] == {"created": 2, "updated": 0, "skipped": 0, "rejected": 0,
+                              "warnings": 1}
     assert (data["format"], data["encoding"], data["delimiter"]) == ("generic", "cp1252", ";")
-    assert data["problems"] == [{"line": 3, "field": "email", "reason": "invalid_email",
-                                 "detail": "nope", "rejected": True}]
+    assert data["problems"] == [{"line": 3, "field": "email", "reason": "dropped_value",
+                                 "detail": "nope", "rejected": False}]
 
 
 def test_a_refused_file_exits_1_and_writes_nothing(tmp_path: Path,
