@@ -12,7 +12,10 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from core.customers.services import add_customer
+from core.customers.types import CustomerDraft
 from core.kernel.paths import log_file
+from core.store.backup import backup_database
 from core.store.db import Database
 
 from gui.customers.editor import CustomerEditor
@@ -20,6 +23,7 @@ from gui.shell.app import _open_database
 from gui.shell.context import AppContext
 from gui.shell.excepthook import ErrorReporter
 from gui.shell.main_window import MainWindow
+from gui.shell.restore_dialog import RestoreDialog
 
 from tests.core.store.fault_setups import (
     damage_text,
@@ -44,10 +48,10 @@ def _context_on(path: Path, reporter: ErrorReporter) -> Iterator[AppContext]:
         database.close()
 
 
-def _first_name(path: Path) -> str:
+def _first_names(path: Path) -> list[str]:
     conn = sqlite3.connect(path.as_uri() + "?mode=ro", uri=True)
     try:
-        return str(conn.execute("SELECT first_name FROM customers WHERE id = 1").fetchone()[0])
+        return [row[0] for row in conn.execute("SELECT first_name FROM customers ORDER BY id")]
     finally:
         conn.close()
 
@@ -88,7 +92,7 @@ def test_saving_on_a_full_disk_says_the_disk_is_full_and_keeps_what_was_typed(
             shown = _fault_shown(qtbot, reporter)
             assert editor.isVisible()
             assert editor.details_tab.first_name_edit.text() == "Annabel"
-        assert _first_name(path) == "Ann"
+        assert _first_names(path)[0] == "Ann"
     assert f"The disk holding {path} is full. Nothing was changed." in shown
     assert "Free some space" in shown
     assert "Traceback (most recent call last)" in _logged()
@@ -105,7 +109,7 @@ def test_saving_to_a_read_only_file_says_it_is_read_only(
         shown = _fault_shown(qtbot, reporter)
         assert editor.details_tab.first_name_edit.text() == "Annabel"
     assert f"{path} is read-only, so Regulars cannot write to it. Nothing was changed." in shown
-    assert _first_name(path) == "Ann"
+    assert _first_names(path)[0] == "Ann"
     assert "attempt to write a readonly database" in _logged()
 
 
@@ -137,6 +141,26 @@ def test_backing_up_onto_a_full_disk_says_the_backups_disk_is_full(
     assert f"The disk holding {disk}" in shown
     assert "is full. Nothing was changed." in shown
     assert left == [ballast]  # no partial backup left behind
+
+
+def test_restoring_onto_a_full_disk_says_the_disk_is_full_and_keeps_the_database(
+        qtbot: QtBot, reporter: ErrorReporter, regulars_home: Path, tmp_path: Path) -> None:
+    with small_disk(tmp_path / "disk") as disk:
+        path = make_shop(disk / "shop.db")
+        with _context_on(path, reporter) as context:
+            for n in range(10):  # a backup of some 600 KB
+                context.run(add_customer, CustomerDraft(first_name=f"Cy{n}", notes="n" * 60_000))
+            backup_database(path)
+            context.run(add_customer, CustomerDraft(first_name="Bob"))
+            fill_disk(disk, leave=100 * 1024)
+            dialog = RestoreDialog(context.database)
+            qtbot.addWidget(dialog)
+            dialog.restore_button.click()
+            shown = _fault_shown(qtbot, reporter)
+            assert not dialog.restored
+        assert _first_names(path)[-1] == "Bob"  # not replaced
+        assert not [p for p in disk.iterdir() if p.name.endswith((".restoring", ".part"))]
+    assert f"The disk holding {path} is full. Nothing was changed." in shown
 
 
 def test_an_unexpected_error_still_shows_the_something_went_wrong_dialog(
