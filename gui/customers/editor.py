@@ -121,7 +121,7 @@ class CustomerEditor(QDialog):
         self.moments_tab.changed.connect(self._show_figures)
         self.history_tab.changed.connect(self._show_figures)
         for edit in (self.details_tab.first_name_edit, self.details_tab.last_name_edit,
-                     self.details_tab.organisation_edit):
+                     self.details_tab.organisation_edit, self.details_tab.email_edit):
             edit.textChanged.connect(self._show_name)
         self._load()
         self.details_tab.first_name_edit.setFocus()
@@ -185,8 +185,10 @@ class CustomerEditor(QDialog):
 
     def _show_name(self) -> None:
         draft = self.details_tab
+        # Someone known only by email (a subscriber) is shown by it until a name is added.
         name = (f"{draft.first_name_edit.text().strip()} {draft.last_name_edit.text().strip()}"
-                .strip() or draft.organisation_edit.text().strip())
+                .strip() or draft.organisation_edit.text().strip()
+                or draft.email_edit.text().strip())
         self.name_label.setText(name or self.tr("New customer"))
         if self._customer_id is None:
             self.setWindowTitle(self.tr("New Customer"))

@@ -10,10 +10,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -21,7 +25,9 @@ from PySide6.QtWidgets import (
 from core.customers.queries import all_tags, search_customers
 from core.customers.types import CustomerDraft
 from core.customers.validation import format_phone
+from core.kernel.errors import Problem
 
+from gui.customers.texts import needs_checking_text
 from gui.shell.context import AppContext
 from gui.widgets.fields import (
     FieldMessage,
@@ -47,6 +53,8 @@ class DetailsTab(QWidget):
         self._region = region
         self._customer_id = customer_id
         self._referred_by_id: int | None = None
+        # Values an import left out (None: none loaded, so saving leaves them as stored).
+        self._needs_checking: tuple[Problem, ...] | None = None
         self.messages: dict[str, FieldMessage] = {}
 
         self.first_name_edit = self._line_edit(200)
@@ -116,12 +124,13 @@ class DetailsTab(QWidget):
         notes_cell, self.messages["notes"] = with_message(self.notes_edit)
         notes_layout.addWidget(notes_cell)
         grid = QGridLayout(self)
-        grid.addWidget(person_box, 0, 0)
-        grid.addWidget(address_box, 0, 1)
-        grid.addWidget(notes_box, 1, 0, 1, 2)
+        grid.addWidget(self._build_needs_checking(), 0, 0, 1, 2)
+        grid.addWidget(person_box, 1, 0)
+        grid.addWidget(address_box, 1, 1)
+        grid.addWidget(notes_box, 2, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        grid.setRowStretch(1, 1)
+        grid.setRowStretch(2, 1)
 
         self._build_referrer_search()
         self._build_tag_completer()
@@ -133,6 +142,30 @@ class DetailsTab(QWidget):
 
     def _add_row(self, form: QFormLayout, label: str, field: QWidget, name: str) -> None:
         add_form_row(form, label, field, self.messages, name)
+
+    def _build_needs_checking(self) -> QFrame:
+        """What an import could not use ("phone '12' was not a phone number"), until a
+        person has looked at it and pressed Checked."""
+        self.needs_checking_frame = QFrame()
+        self.needs_checking_frame.setFrameShape(QFrame.Shape.StyledPanel)
+        self.needs_checking_label = QLabel()
+        self.needs_checking_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.needs_checking_label.setWordWrap(True)
+        self.needs_checking_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.checked_button = QPushButton(self.tr("Checked"))
+        self.checked_button.setToolTip(self.tr("Remove this note when the record is saved"))
+        self.checked_button.clicked.connect(self._on_checked_clicked)
+        layout = QHBoxLayout(self.needs_checking_frame)
+        layout.addWidget(self.needs_checking_label, 1)
+        layout.addWidget(self.checked_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.needs_checking_frame.setVisible(False)
+        return self.needs_checking_frame
+
+    def _show_needs_checking(self) -> None:
+        notes = self._needs_checking or ()
+        self.needs_checking_label.setText("\n".join(needs_checking_text(n) for n in notes))
+        self.needs_checking_frame.setVisible(bool(notes))
 
     def _build_referrer_search(self) -> None:
         self._referrer_model = QStandardItemModel(self)
@@ -172,6 +205,8 @@ class DetailsTab(QWidget):
         self.no_email_check.setChecked(draft.no_email)
         self.no_birthday_cards_check.setChecked(draft.no_birthday_cards)
         self.tags_edit.setText(", ".join(draft.tags))
+        self._needs_checking = draft.needs_checking
+        self._show_needs_checking()
 
     def draft(self) -> CustomerDraft:
         since: dt.date = self.customer_since_edit.date().toPython()  # type: ignore[assignment]
@@ -187,6 +222,7 @@ class DetailsTab(QWidget):
             no_email=self.no_email_check.isChecked(),
             no_birthday_cards=self.no_birthday_cards_check.isChecked(),
             tags=tuple(t.strip() for t in self.tags_edit.text().split(",") if t.strip()),
+            needs_checking=self._needs_checking,
         )
 
     def referrer_unresolved(self) -> bool:
@@ -198,6 +234,10 @@ class DetailsTab(QWidget):
         return self._referred_by_id
 
     # -- slots ----------------------------------------------------------------------------
+
+    def _on_checked_clicked(self) -> None:
+        self._needs_checking = ()
+        self._show_needs_checking()
 
     def _on_referrer_text_edited(self, text: str) -> None:
         self._referred_by_id = None

@@ -91,6 +91,10 @@ class CustomersPage(QWidget):
         self.sent_combo.addItem(self.tr("Any cards sent"), "")
         self.sent_combo.setToolTip(self.tr("Only customers who were sent this card this year"))
         self.sent_combo.setMinimumWidth(150)
+        self.name_missing_button = QPushButton(self.tr("Name missing"))
+        self.name_missing_button.setCheckable(True)
+        self.name_missing_button.setToolTip(
+            self.tr("Show only customers with no name yet (known by their email or phone)"))
         self.trash_button = QPushButton(self.tr("Trash"))
         self.trash_button.setCheckable(True)
         self.trash_button.setToolTip(self.tr("Show customers in the trash"))
@@ -134,6 +138,7 @@ class CustomersPage(QWidget):
         filters.addWidget(self.stage_combo)
         filters.addWidget(self.tag_combo)
         filters.addWidget(self.sent_combo)
+        filters.addWidget(self.name_missing_button)
         filters.addWidget(self.trash_button)
         filters.addStretch(1)
         filters.addWidget(self.count_label)
@@ -159,6 +164,7 @@ class CustomersPage(QWidget):
         self.stage_combo.currentIndexChanged.connect(self._apply_filters)
         self.tag_combo.currentIndexChanged.connect(self._apply_filters)
         self.sent_combo.currentIndexChanged.connect(self._apply_filters)
+        self.name_missing_button.toggled.connect(self._apply_filters)
         self.trash_button.toggled.connect(self._on_trash_toggled)
         self.new_button.clicked.connect(self.new_customer_requested)
         self.delete_button.clicked.connect(self.move_selection_to_trash)
@@ -248,6 +254,7 @@ class CustomersPage(QWidget):
             tag_id=self.tag_combo.currentData(), sort=sort, descending=descending,
             trash=self.trash_button.isChecked(), sent_template=sent_template,
             sent_since=dt.date(dt.date.today().year, 1, 1) if sent_template else None,
+            name_missing=self.name_missing_button.isChecked(),
         ))
 
     def _on_trash_toggled(self, in_trash: bool) -> None:

@@ -15,6 +15,7 @@ from core.customers.validation import (
     TOO_LONG,
     UNKNOWN_CUSTOMER,
 )
+from core.interchange.problems import TOO_LONG_DROPPED
 from core.kernel.errors import Problem
 
 
@@ -43,9 +44,35 @@ def problem_text(problem: Problem) -> str:
         INVALID_PHONE: _tr("This is not a phone number. Numbers from abroad need their "
                            "country code, like +44."),
         INVALID_DATE: _tr("This date does not exist."),
-        NAME_REQUIRED: _tr("Enter a first name, a last name or an organisation."),
+        NAME_REQUIRED: _tr("Enter a name, an organisation, an email or a phone number."),
         UNKNOWN_CUSTOMER: _tr("Choose another customer from the list."),
         INVALID_AMOUNT: _tr("Enter an amount like 12.50, not negative."),
         INVALID_CHOICE: _tr("Choose one of the offered values."),
     }
     return sentences.get(problem.code, _tr("This value cannot be stored."))
+
+
+def needs_checking_text(note: Problem) -> str:
+    """One value an import left out, as the editor shows it:
+    "Needs checking: phone '12' was not a phone number"."""
+    if note.code == TOO_LONG_DROPPED:
+        text = _tr("Needs checking: %2 '%1…' was too long to keep").replace(
+            "%2", _field_word(note.field))
+    else:
+        text = {
+            "phone": _tr("Needs checking: phone '%1' was not a phone number"),
+            "email": _tr("Needs checking: email '%1' was not an email address"),
+            "birthday": _tr("Needs checking: birthday '%1' was not a date"),
+            "total_spent": _tr("Needs checking: total spent '%1' was not an amount"),
+            "total_orders": _tr("Needs checking: number of orders '%1' was not a number"),
+        }.get(note.field, _tr("Needs checking: '%1' could not be kept"))
+    return text.replace("%1", note.detail)
+
+
+def _field_word(field: str) -> str:
+    words = {"first_name": _tr("first name"), "last_name": _tr("last name"),
+             "organisation": _tr("organisation"), "street": _tr("street"),
+             "city": _tr("city"), "region": _tr("region"), "postal_code": _tr("postcode"),
+             "country": _tr("country"), "notes": _tr("notes"), "email": _tr("email"),
+             "phone": _tr("phone")}
+    return words.get(field, field)
