@@ -10,7 +10,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from core.customers.services import add_customer
 from core.customers.types import CustomerDraft
@@ -32,6 +32,7 @@ from tests.core.store.fault_setups import (
     read_only_view,
     small_disk,
     without_root_powers,
+    write_lock_held,
 )
 
 
@@ -161,6 +162,22 @@ def test_restoring_onto_a_full_disk_says_the_disk_is_full_and_keeps_the_database
         assert _first_names(path)[-1] == "Bob"  # not replaced
         assert not [p for p in disk.iterdir() if p.name.endswith((".restoring", ".part"))]
     assert f"The disk holding {path} is full. Nothing was changed." in shown
+
+
+def test_a_write_given_up_while_another_program_writes_says_the_database_is_in_use(
+        qtbot: QtBot, reporter: ErrorReporter, tmp_path: Path) -> None:
+    path = make_shop(tmp_path / "shop.db")
+    with _context_on(path, reporter) as context, write_lock_held(path):
+        context.operations.run(add_customer, CustomerDraft(first_name="Bob"))  # no on_error
+        qtbot.waitUntil(lambda: context.operations.waiting is not None, timeout=20_000)
+        waiting = context.operations.waiting
+        assert waiting is not None and waiting.dialog is not None
+        cancel = waiting.dialog.findChild(QPushButton)
+        assert cancel is not None
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)  # stops waiting: DatabaseBusy
+        shown = _fault_shown(qtbot, reporter)
+    assert f"Another program is using {path}. Nothing was changed." in shown
+    assert _first_names(path) == ["Ann"]
 
 
 def test_an_unexpected_error_still_shows_the_something_went_wrong_dialog(
