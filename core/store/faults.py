@@ -37,6 +37,8 @@ DISK_ERROR = "disk_error"  # the disk reported an input/output error
 FILE_ERROR = "file_error"  # any other failure of the operating system; `detail` says which
 DATABASE_ERROR = "database_error"  # any other database failure; `detail` is its message
 
+_CANNOT_OPEN = "cannot_open"  # SQLite's reason is the place, or none of ours
+
 READ_ONLY_KINDS = {FILE: READ_ONLY_FILE, FOLDER: READ_ONLY_FOLDER,
                    FILE_SYSTEM: READ_ONLY_FILE_SYSTEM}
 
@@ -49,7 +51,7 @@ _SQLITE_MESSAGES = (
     ("Could not decode to UTF-8", UNDECODABLE),
     ("database disk image is malformed", DAMAGED),
     ("file is not a database", DAMAGED),
-    ("unable to open database file", DATABASE_ERROR),  # read-only, when the place is
+    ("unable to open database file", _CANNOT_OPEN),  # read-only, when the place is
 )
 # PostgreSQL's SQLSTATE codes for the same faults on a server.
 _SQLSTATES = {"53100": DISK_FULL, "25006": READ_ONLY_FILE_SYSTEM, "55P03": LOCKED,
@@ -103,8 +105,10 @@ def sqlite_fault(message: str, database: str | Path) -> Fault:
     """The fault sqlite3's `message` reports about `database` (DATABASE_ERROR when it is
     none of the others)."""
     kind = next((kind for words, kind in _SQLITE_MESSAGES if words in message), DATABASE_ERROR)
-    if kind in (READ_ONLY_FILE, DATABASE_ERROR, DISK_ERROR) and str(database):
+    if kind in (READ_ONLY_FILE, _CANNOT_OPEN, DISK_ERROR) and str(database):
         kind = _on_second_look(kind, Path(database))
+    if kind == _CANNOT_OPEN:
+        kind = DATABASE_ERROR
     if kind == UNDECODABLE:  # "Could not decode to UTF-8 column 'city' with text '…'"
         column = re.search(r"column '([^']*)'", message)
         return Fault(UNDECODABLE, str(database), field=column.group(1) if column else "")

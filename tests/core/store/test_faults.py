@@ -12,7 +12,7 @@ from core.customers.services import add_customer, get_customer, update_customer
 from core.customers.types import CustomerDraft
 from core.store import faults
 from core.store.db import Database, waiting_at_most
-from core.store.faults import describe_fault
+from core.store.faults import describe_fault, sqlite_fault
 
 from tests.core.store.fault_setups import (
     damage_text,
@@ -81,6 +81,9 @@ def test_a_save_on_a_read_only_file_system_says_so(tmp_path: Path) -> None:
         fault = describe_fault(error, stick / "shop.db")
         assert fault is not None
         assert fault.kind == faults.READ_ONLY_FILE_SYSTEM
+        # A bug's error is not blamed on the place, read-only as it is.
+        assert sqlite_fault("no such column: nickname", stick / "shop.db").kind == \
+            faults.DATABASE_ERROR
 
 
 def test_a_read_only_file_and_a_read_only_folder_are_told_apart(tmp_path: Path) -> None:
