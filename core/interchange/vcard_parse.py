@@ -77,8 +77,9 @@ def _quoted_printable(line: str) -> bool:
     return "QUOTED-PRINTABLE" in head or ";ENCODING=Q" in head
 
 
-def _split(text: str, separator: str) -> list[str]:
-    """`text` split on `separator` where no backslash or double quotes protect it."""
+def _split(text: str, separator: str, *, quotes: bool = False) -> list[str]:
+    """`text` split on `separator` where no backslash (or, with `quotes`, as in parameters,
+    no double quotes) protects it."""
     parts, current, quoted, escaped = [], [], False, False
     for ch in text:
         if escaped:
@@ -87,7 +88,7 @@ def _split(text: str, separator: str) -> list[str]:
         elif ch == "\\":
             current.append(ch)
             escaped = True
-        elif ch == '"':
+        elif ch == '"' and quotes:
             quoted = not quoted
             current.append(ch)
         elif ch == separator and not quoted:
@@ -104,7 +105,7 @@ def parse_property(line: str, file_encoding: str) -> Property | None:
     head, colon, value = _split_head(line)
     if not colon:
         return None
-    name, *raw_params = _split(head, ";")
+    name, *raw_params = _split(head, ";", quotes=True)
     name = name.rpartition(".")[2].strip().upper()
     if not name:
         return None
@@ -114,7 +115,7 @@ def parse_property(line: str, file_encoding: str) -> Property | None:
         if not equals:
             key, values = ("ENCODING" if key.strip().upper() in _ENCODINGS else "TYPE"), key
         params.setdefault(key.strip().upper(), []).extend(
-            v.strip().strip('"') for v in _split(values, ",") if v.strip())
+            v.strip().strip('"') for v in _split(values, ",", quotes=True) if v.strip())
     if name not in _READ:
         return Property(name, params, "")
     return Property(name, params, _decoded(value, params, file_encoding))
