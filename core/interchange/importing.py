@@ -216,7 +216,7 @@ def open_source(path: Path, options: ImportOptions, *, locale: str = "en_US") ->
     if is_vcard(path):
         from core.interchange.vcard import open_vcard_source
 
-        info, rows, position, total, close = open_vcard_source(path)
+        info, rows, position, total, close = open_vcard_source(path, options.encoding)
         return _Source(path, replace(info, day_first=False), rows, position, total, close)
     sniffed = sniff_file(path, encoding=options.encoding, delimiter=options.delimiter)
     stream = open_csv(path, encoding=sniffed.encoding, delimiter=sniffed.delimiter)
