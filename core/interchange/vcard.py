@@ -22,6 +22,7 @@ from core.interchange.exporting import (
     iter_export_rows,
     write_atomically,
 )
+from core.interchange.external_ids import own_id
 from core.interchange.problems import DROPPED_VALUE, NOT_VCARD, PHOTO_DROPPED
 from core.interchange.reading import CountingReader
 from core.interchange.records import CleanRecord, RecordCleaner
@@ -37,11 +38,6 @@ FOLD_OCTETS = 75  # a line's length without its CRLF (RFC 6350 3.2, RFC 2426 2.6
 # exported by this or another database: bookkeeping, not one of the customer's categories.
 _IMPORT_TAG = re.compile(r"^import \d{4}-\d{2}-\d{2} [a-z]+$")
 _IMPORT_TAGS_SQL = "SELECT DISTINCT tag_name FROM import_runs"
-
-
-def uid_of(database: str, customer_id: int) -> str:
-    """A customer's UID in this database's exports."""
-    return f"regulars-{database}-{customer_id}"
 
 
 def escape(text: str) -> str:
@@ -108,7 +104,7 @@ def export_vcard(
     def write(handle: io.TextIOBase) -> int:
         count = 0
         for row, done, total in iter_export_rows(session, customer_ids, is_cancelled):
-            handle.write(card_text(row, uid_of(database, row.id), bookkeeping))
+            handle.write(card_text(row, own_id(database, row.id), bookkeeping))
             count += 1
             if count % 500 == 0:
                 progress(done, total)

@@ -245,7 +245,7 @@ def read_card(text: str, file_encoding: str) -> ReadCard:
         for category in _split(prop.value, ","):
             put("tags", unescape(category))
     if "UID" in first:
-        put("uid", unescape(first["UID"]))
+        put("external_id", unescape(first["UID"]))  # matched first (external_ids)
     return card
 
 

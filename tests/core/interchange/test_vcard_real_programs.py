@@ -435,3 +435,32 @@ def test_any_customer_list_exported_to_vcard_comes_back_field_for_field_and_once
         assert (again.created, len(_drafts(target))) == (0, len(people))
         source.close()
         target.close()
+
+
+def test_reimporting_our_vcard_export_into_the_same_database_creates_and_changes_nothing(
+        db: Database, tmp_path: Path) -> None:
+    # No email, no phone: only the card's UID can say who these are.
+    with db.unit_of_work() as session:
+        add_customer(session, CustomerDraft(first_name="Ann", last_name="Lee"))
+        add_customer(session, CustomerDraft(organisation="Bäckerei Schmidt",
+                                            notes="Brot\nund Brötchen"))
+    before = _drafts(db)
+    path = tmp_path / "own.vcf"
+    _export(db, path)
+    summary = run_import(db, path)
+    assert (summary.created, summary.updated, summary.rejected) == (0, 0, 0)
+    assert _drafts(db) == before
+
+
+def test_a_contact_renamed_on_the_phone_is_not_created_again_on_the_next_import(
+        db: Database, tmp_path: Path) -> None:
+    # No email or phone, and the name changed since: only the UID says who this is.
+    path = tmp_path / "phone.vcf"
+    path.write_text(_card("N:Lee;Ann;;;", "FN:Ann Lee", "UID:6A1C0E9B-1111", version="3.0"),
+                    encoding="utf-8")
+    first = run_import(db, path)
+    path.write_text(_card("N:Lee-Smith;Ann;;;", "FN:Ann Lee-Smith", "UID:6A1C0E9B-1111",
+                          version="3.0"), encoding="utf-8")
+    again = run_import(db, path)
+    assert (first.created, again.created, again.skipped) == (1, 0, 1)
+    assert [(d.first_name, d.last_name) for d in _drafts(db)] == [("Ann", "Lee")]
