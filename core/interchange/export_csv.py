@@ -18,7 +18,13 @@ from sqlalchemy.orm import Session
 
 from core.interchange.exporting import CustomerExport, iter_export_chunks, write_atomically
 from core.interchange.external_ids import own_id
-from core.interchange.formula_guard import GUARDED_FIRST, needs_guard, neutralise
+from core.interchange.formula_guard import (
+    FORMULA_START,
+    GUARDED_FIRST,
+    needs_guard,
+    neutralise,
+)
+from core.interchange.own_fields import moments_cells
 from core.kernel.jobs import CancelCheck, Progress, never_cancelled, no_progress
 from core.kernel.money import currency_exponent, plain_amount
 from core.settings.services import database_id, get_business_profile
@@ -26,9 +32,17 @@ from core.settings.services import database_id, get_business_profile
 CSV_COLUMNS = ("first_name", "last_name", "organisation", "email", "phone", "street", "city",
                "region", "postal_code", "country", "birthday", "tags", "notes",
                "other_emails", "other_phones", "lifetime_value",
+               # The rest of the record (core.interchange.own_fields reads it back).
+               "lifetime_value_currency", "customer_since", "source", "referred_by",
+               "no_mail", "no_email", "no_birthday_cards", "email_consent", "sms_consent",
+               "stage", "visit_count", "last_visit", "anniversaries", "life_events",
                # This database's id of the customer: importing the file again finds them.
                "regulars_id")
+_FORMULA_FIRST = frozenset(FORMULA_START)
 _OWN_FIRST = frozenset("+-")
+_NO_MOMENTS = ("", "")
+_YES_NO = {True: "yes", False: ""}  # an opt-out: "yes", or nothing
+_CONSENT: dict[bool | None, str] = {True: "yes", False: "no", None: ""}
 _OWN_VALUE = re.compile(r"^(\+\d{4,20}|--\d\d-\d\d)$")
 __all__ = ["CSV_COLUMNS", "export_customers_csv", "neutralise", "text_cell"]
 
@@ -40,18 +54,26 @@ def text_cell(value: str, *, excel: bool) -> str:
     return neutralise(value)
 
 
-def _csv_row(row: CustomerExport, excel: bool, money_exponent: int, database: str
-             ) -> list[str]:
+def _csv_row(row: CustomerExport, excel: bool, money_exponent: int, zero: str,
+             currency: str, own_prefix: str) -> list[str]:
     """The row's cells, each neutralised (a first-character test: a regex per cell costs)."""
     (_, first, last, organisation, email, phone, street, city, region, postal_code, country,
-     notes, birthday, tags, other_emails, other_phones, value_minor) = row
+     notes, birthday, tags, other_emails, other_phones, value_minor, since, source,
+     referred_by_id, no_mail, no_email, no_birthday_cards, stage, visit_count, last_visit,
+     email_consent, sms_consent, moments) = row
     cells = [first, last, organisation, email, phone, street, city, region, postal_code,
              country, birthday, ", ".join(tags), notes, " ::: ".join(other_emails),
              " ::: ".join(other_phones)]
-    cells = ["'" + v if v[:1] in GUARDED_FIRST and needs_guard(v) else v for v in cells]
+    cells = ["'" + v if (lead := v[:1]) in _FORMULA_FIRST or (lead == "'" and needs_guard(v))
+             else v for v in cells]
     # A number we wrote (never negative), in the business currency's major units: not text.
-    cells.append(plain_amount(value_minor, money_exponent))
-    cells.append(own_id(database, row.id))
+    cells.append(plain_amount(value_minor, money_exponent) if value_minor else zero)
+    cells += [currency, since, source if source[:1] not in GUARDED_FIRST else neutralise(source),
+              own_prefix + str(referred_by_id) if referred_by_id else "",
+              _YES_NO[no_mail], _YES_NO[no_email], _YES_NO[no_birthday_cards],
+              _CONSENT[email_consent], _CONSENT[sms_consent], stage,
+              str(visit_count), last_visit, *(moments_cells(moments) if moments else _NO_MOMENTS),
+              own_prefix + str(row.id)]
     if excel:
         # Only a phone or birthday we wrote ourselves starts with + or -, now '+ or '-.
         if phone[:1] in _OWN_FIRST:
@@ -69,17 +91,23 @@ def export_customers_csv(
     """Write customers (all live ones, or `customer_ids` in that order); returns the count.
 
     `excel`: UTF-8 with a byte order mark, so Excel reads accents right. The lifetime value
-    is written in the business currency's major units (`1250` yen, `12.50` euros).
+    is written in the business currency's major units (`1250` yen, `12.50` euros), with
+    that currency beside it. Every field a customer has is written, and an import of the
+    file into an empty database gives the same customers (core.interchange.own_fields).
     """
-    money_exponent = currency_exponent(get_business_profile(session).currency)
+    currency = get_business_profile(session).currency
+    money_exponent = currency_exponent(currency)
     database = database_id(session)
+    own_prefix = own_id(database, 0)[:-1]  # "regulars-<database id>-"
+    zero = plain_amount(0, money_exponent)  # most customers' lifetime value
 
     def write(handle: Any) -> int:
         writer = csv.writer(handle, lineterminator="\r\n")
         writer.writerow(CSV_COLUMNS)
         count = 0
         for rows, done, total in iter_export_chunks(session, customer_ids, is_cancelled):
-            writer.writerows([_csv_row(row, excel, money_exponent, database) for row in rows])
+            writer.writerows([_csv_row(row, excel, money_exponent, zero, currency, own_prefix)
+                              for row in rows])
             count += len(rows)
             progress(done, total)
         return count

@@ -14,7 +14,7 @@ from core.kernel.text import fold
 
 # The fields a column can map to. Several columns may map to one multi-valued field;
 # the first non-empty value becomes the primary one.
-FIELDS = (
+FIELDS: tuple[str, ...] = (
     "first_name", "middle_name", "last_name", "full_name", "organisation", "email", "phone",
     "other_email", "other_phone",
     "street", "street2", "city", "region", "postal_code", "country", "notes", "birthday",
@@ -208,6 +208,14 @@ GENERIC_SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 # Our own CSV export's id of a customer (core.interchange.external_ids).
 GENERIC_SYNONYMS["external_id"] = ("regulars_id",)
+# And the rest of its columns, each read as the field of its own name
+# (core.interchange.own_fields).
+for _name in ("sms_consent", "customer_since", "source", "referred_by", "no_mail", "no_email",
+              "no_birthday_cards", "visit_count", "last_visit", "lifetime_value",
+              "lifetime_value_currency", "anniversaries", "life_events"):
+    GENERIC_SYNONYMS.setdefault(_name, (_name,))
+    if _name not in FIELDS:  # so the import wizard offers them too
+        FIELDS = (*FIELDS, _name)
 _GENERIC_KEYED = {header_key(s): f for f, names in GENERIC_SYNONYMS.items() for s in names}
 
 

@@ -176,7 +176,11 @@ class Matcher:
     def _external(self, records: list[CleanRecord]) -> list[tuple[str, str] | None]:
         return [keyed(self.source, r.external_id) if r.external_id else None for r in records]
 
-    def _by_external(self, connection: Any, external: list[tuple[str, str] | None]
+    def customers_of(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
+        """External id -> the live customer that has it, for those of `keys` known."""
+        return self._by_external(self.session.connection(), keys)
+
+    def _by_external(self, connection: Any, external: Iterable[tuple[str, str] | None]
                      ) -> dict[tuple[str, str], int]:
         """External id -> live customer: our own ids of this database name the customer,
         the rest are looked up in customer_external_ids."""

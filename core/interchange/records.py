@@ -26,6 +26,8 @@ from core.customers.types import (
 )
 from core.interchange.errors import RowRejected
 from core.interchange.formula_guard import unguarded
+from core.interchange.own_fields import OWN_FIELDS as _OWN_FIELDS
+from core.interchange.own_fields import own_values
 from core.interchange.problems import DROPPED_VALUE, NAME_MISSING, TOO_LONG_DROPPED
 from core.interchange.values import (
     EMPTY_MARK_MAX,
@@ -71,7 +73,7 @@ _row_keys = operator.itemgetter(*KEY_COLUMNS)
 _match_in_row = operator.itemgetter(ROW_FIELDS.index("email_key"), VALUE_FIELDS.index("phone"),
                                     ROW_FIELDS.index("name_postcode_key"))
 _EXTRAS = ("extra_emails", "extra_phones", "tags", "spent_minor", "orders", "email_consent",
-           "sms_consent", "warnings", "external_id")
+           "sms_consent", "warnings", "external_id", "own")
 
 
 class CleanRecord:
@@ -103,6 +105,8 @@ class CleanRecord:
         self.sms_consent: bool | None = None
         # The source's own id of the row (core.interchange.external_ids), or "".
         self.external_id = ""
+        # Our own export's further fields, read (core.interchange.own_fields), or None.
+        self.own: dict[str, Any] | None = None
         self.warnings: list[Problem] = []
 
     @classmethod
@@ -159,7 +163,7 @@ class CleanRecord:
         if (self.extra_emails or self.extra_phones or self.tags or self.warnings
                 or self.spent_minor is not None or self.orders is not None
                 or self.email_consent is not None or self.sms_consent is not None
-                or self.external_id):
+                or self.external_id or self.own is not None):
             return tuple(getattr(self, name) for name in _EXTRAS)
         return None
 
@@ -319,6 +323,8 @@ class RecordCleaner:
             record.sms_consent = parse_consent(consent[0])
         if external_id := get("external_id"):
             record.external_id = strip_text_marker(external_id[0])  # Shopify's '7123
+        if not _OWN_FIELDS.isdisjoint(raw):
+            record.own = own_values(line, raw, warnings)
         values["needs_checking"] = ""
         if any(map(operator.gt, map(len, _limited(values)), _LIMITS)):
             for name, limit in zip(_LIMITED_FIELDS, _LIMITS):

@@ -26,6 +26,7 @@ from core.customers.services import (
     update_customer_rows,
 )
 from core.customers.types import customer_keys_of
+from core.interchange.external_ids import OWN_SOURCE, keyed
 from core.interchange.matching import Matcher
 from core.interchange.models import (
     CustomerConsent,
@@ -34,7 +35,9 @@ from core.interchange.models import (
     ImportChange,
     table_of,
 )
+from core.interchange.own_fields import FLAGS, opening_history
 from core.interchange.records import ROW_FIELDS, CleanRecord
+from core.store.base import Base
 from core.store.bulk_insert import bulk_insert
 from core.store.dialects import dialect_of
 
@@ -93,6 +96,9 @@ class BatchWriter:
         self._tags = read_tag_ids(session)
         self.import_tag_id = self.tag_ids([import_tag])[0]
         self.matcher = Matcher(session, source)
+        # Customers this import created whose referrer (an external id) is not known yet:
+        # it may come later in the file.
+        self._referrals: dict[tuple[str, str], list[int]] = {}
 
     def tag_ids(self, names: list[str]) -> list[int]:
         ids = []
@@ -146,6 +152,8 @@ class BatchWriter:
                 {"customer_id": customer_id, "source": source, "value": value}
                 for customer_id, (source, value) in
                 [(ids[n], key) for n, key in external_new] + external_old])
+        if self._referrals:
+            self._link_referrals(result)
         return result
 
     def _insert(self, records: list[CleanRecord], result: BatchResult) -> list[int]:
@@ -159,6 +167,8 @@ class BatchWriter:
         contacts: list[dict[str, Any]] = []
         consents: list[dict[str, Any]] = []
         history: list[dict[str, Any]] = []
+        own: list[tuple[int, dict[str, Any]]] = []
+        moments: list[dict[str, Any]] = []
         for customer_id, record in zip(ids, records):
             # Most rows have none of these: test before building anything.
             if record.tags:
@@ -178,6 +188,18 @@ class BatchWriter:
             if record.spent_minor or record.orders:
                 history.extend(self._opening_history(customer_id, record))
                 result.stats_ids.append(customer_id)
+            if record.own is not None:
+                own.append((customer_id, self._own_columns(record)))
+                if found := opening_history(customer_id, record.own, today=self.today,
+                                            note=f"opening history ({self.source})"):
+                    history.extend(found)
+                    result.stats_ids.append(customer_id)
+                moments.extend(
+                    {"customer_id": customer_id, **moment._asdict()}
+                    for moment in (*record.own.get("anniversaries", ()),
+                                   *record.own.get("life_events", ())))
+                if (referrer := keyed(self.source, record.own.get("referred_by", ""))):
+                    self._referrals.setdefault(referrer, []).append(customer_id)
         if tags:
             insert_customer_tags(self.session, tags)
         for model, values in ((CustomerContact, contacts), (CustomerConsent, consents)):
@@ -185,9 +207,39 @@ class BatchWriter:
                 bulk_insert(self.session, table_of(model), values)
         if history:
             insert_interactions(self.session, history)
+        if own:
+            update_customer_rows(self.session, own)
+        if moments:
+            # The customers area's table, written as its services would (core.store's
+            # registry of tables; interchange holds no customers model).
+            bulk_insert(self.session, Base.metadata.tables["moments"], moments)
         # After the file's own tags, which may include this one.
         self._tag_created(extend_ranges([], ids))
         return ids
+
+    def _own_columns(self, record: CleanRecord) -> dict[str, Any]:
+        """The customer columns our own export sets (core.interchange.own_fields); a row of
+        ours that leaves one empty means it empty, another file's keeps the import's."""
+        values = record.own or {}
+        ours = keyed(self.source, record.external_id) is not None and \
+            record.external_id.startswith(OWN_SOURCE + "-")
+        columns: dict[str, Any] = {
+            "customer_since": values.get("customer_since",
+                                         None if ours else self._new_customer["customer_since"]),
+            "source": values.get("source", "" if ours else self.source)}
+        columns.update({flag: values.get(flag, False) for flag in FLAGS})
+        return columns
+
+    def _link_referrals(self, result: BatchResult) -> None:
+        """Point customers at their referrers once those are known (one lookup a batch)."""
+        found = self.matcher.customers_of(list(self._referrals))
+        links = [(customer_id, {"referred_by_id": referrer_id})
+                 for key, referrer_id in found.items()
+                 for customer_id in self._referrals.pop(key) if customer_id != referrer_id]
+        if links:
+            update_customer_rows(self.session, links)
+            result.stats_ids.extend(customer_id for customer_id, _ in links)
+            result.stats_ids.extend({link["referred_by_id"] for _, link in links})
 
     def _tag_created(self, ranges: list[int]) -> None:
         """Give the import's tag to every customer it created: `ranges` holds inclusive

@@ -37,6 +37,15 @@ def field_label(field: str) -> str:
         "birth_year": _tr("Birthday (year)"), "birth_month": _tr("Birthday (month)"),
         "birth_day": _tr("Birthday (day)"),
         "external_id": _tr("Customer number in the other program"),
+        # The further columns of our own export (core.interchange.own_fields).
+        "customer_since": _tr("Customer since"), "source": _tr("Came to us through"),
+        "referred_by": _tr("Recommended by (customer number)"),
+        "no_mail": _tr("No letters"), "no_email": _tr("No emails"),
+        "no_birthday_cards": _tr("No birthday cards"),
+        "visit_count": _tr("Number of visits"), "last_visit": _tr("Last visit"),
+        "lifetime_value": _tr("Spent in all"),
+        "lifetime_value_currency": _tr("Currency of the amount spent"),
+        "anniversaries": _tr("Anniversaries"), "life_events": _tr("Life events"),
     }
     return labels.get(field, field)
 
