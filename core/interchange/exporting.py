@@ -135,9 +135,17 @@ def export_ids(session: Session, customer_ids: Sequence[int] | None) -> list[int
 
 
 def _grouped(rows: list[Any]) -> dict[int, list[Any]]:
+    """Each customer's rows (without the id; the value alone of (id, value) rows)."""
     found: dict[int, list[Any]] = {}
+    if rows and len(rows[0]) == 2:  # tags, the common case: no star-unpacking per row
+        for key, value in rows:
+            if (values := found.get(key)) is None:
+                found[key] = [value]
+            else:
+                values.append(value)
+        return found
     for key, *rest in rows:
-        found.setdefault(key, []).append(rest[0] if len(rest) == 1 else tuple(rest))
+        found.setdefault(key, []).append(tuple(rest))
     return found
 
 
