@@ -9,9 +9,10 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from core.customers.keys import name_postcode_key
 from core.customers.services import add_customer, get_customer
 from core.customers.types import CustomerDraft, PartialDate
 from core.interchange.importing import ImportOptions, ImportSummary, run_import
@@ -405,6 +406,10 @@ def _customers(draw: st.DrawFn) -> list[CustomerDraft]:
             country=draw(st.just("") | _TEXT), notes=draw(st.just("") | _NOTE),
             birthday=draw(st.none() | _BIRTHDAY),
             tags=tuple(draw(st.lists(_TAG, max_size=3, unique=True)))))
+    # Two people with the same name and postcode are one customer to the importer (its
+    # duplicate rule, emails aside): the property is about people it tells apart.
+    keys = [name_postcode_key(p.first_name, p.last_name, p.postal_code) for p in people]
+    assume(len({k for k in keys if k}) == len([k for k in keys if k]))
     return people
 
 
