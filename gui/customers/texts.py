@@ -15,7 +15,6 @@ from core.customers.validation import (
     TOO_LONG,
     UNKNOWN_CUSTOMER,
 )
-from core.interchange.problems import TOO_LONG_DROPPED
 from core.kernel.errors import Problem
 
 
@@ -55,6 +54,9 @@ def problem_text(problem: Problem) -> str:
 def needs_checking_text(note: Problem) -> str:
     """One value an import left out, as the editor shows it:
     "Needs checking: phone '12' was not a phone number"."""
+    # Not at start-up: the window's first paint loads nothing of the import.
+    from core.interchange.problems import TOO_LONG_DROPPED
+
     if note.code == TOO_LONG_DROPPED:
         text = _tr("Needs checking: %2 '%1…' was too long to keep").replace(
             "%2", _field_word(note.field))

@@ -43,7 +43,7 @@ def _regulars_file(tmp_path: Path) -> Path:
         ["First name", "Last name", "Email"],
         ["Chloé", "Dubois", "chloe@example.fr"],
         ["Seán", "O'Brien", "sean@example.ie"],
-        ["Bad", "Address", "not-an-email"],
+        ["", "", "not-an-email"],  # nothing left that says who: rejected
     ])
 
 
@@ -157,9 +157,10 @@ def test_the_problems_of_the_chosen_import_are_explained(
                      pos=dialog.imports_table.visualRect(imports.index(1, COL_FILE)).center())
     assert dialog.current_import_id() is not None
     assert [problems.text(0, c) for c in range(3)] == [
-        "4", "Email", "not a valid email address (not-an-email)"]
+        "4", "Email", "left out: not valid (not-an-email)"]
+    assert [problems.text(1, c) for c in (0, 1, 3)] == ["4", "First name", "row not imported"]
     assert dialog.file_value_label.text() == "regulars.csv"
-    assert dialog.problems_value_label.text() == "1"
+    assert dialog.problems_value_label.text() == "2"
 
 
 def test_an_import_undone_elsewhere_cannot_be_undone_twice(

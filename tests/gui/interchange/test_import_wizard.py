@@ -24,7 +24,8 @@ def _shop_file(tmp_path: Path) -> Path:
          "Default Address Zip": "'75001", "Total Spent": "120.00", "Total Orders": "2",
          "Note": "préfère le thé"},
         {"First Name": "美咲", "Last Name": "佐藤", "Email": "misaki@example.jp"},
-        {"First Name": "Bad", "Last Name": "Address", "Email": "not-an-email"},
+        # Nothing left that says who once the bad email is left out: rejected.
+        {"First Name": "", "Last Name": "", "Email": "not-an-email"},
     ]
     return samples.write_format(tmp_path / "shopify.csv", samples.SHOPIFY_HEADER, records,
                                 delimiter=";")
@@ -70,7 +71,7 @@ def test_walking_through_the_wizard_imports_the_file(qtbot, qtmodeltester,  # ty
     assert wizard.currentPage() is wizard.preview_page
     model = wizard.preview_page.preview_model
     assert model.rowCount() == 3
-    assert wizard.preview_page.flagged_cells() == 1
+    assert wizard.preview_page.flagged_cells() == 2  # the email, and the missing name
     email_column = 1 + 3  # line, first, last, organisation, email
     assert model.index(2, email_column).data(Qt.ItemDataRole.ToolTipRole).startswith(
         "Line 4, Email")
