@@ -69,12 +69,15 @@ def reason_text(code: str) -> str:
         p.NOT_VCARD: _tr("the file holds no vCard"),
         p.WRONG_FIELD_COUNT: _tr("the row has a different number of values than the header"),
         p.INVALID_MONEY: _tr("not an amount"),
-        p.DROPPED_VALUE: _tr("left out: not valid"),
+        p.DROPPED_VALUE: _tr("not valid, so left out of its field; kept under Needs checking"),
+        p.TOO_LONG_DROPPED: _tr("too long for its field, so left out; kept under Needs "
+                                "checking"),
+        p.NAME_MISSING: _tr("no name: imported under the email or phone"),
         p.PHOTO_DROPPED: _tr("photo left out; the contact was imported"),
         INVALID_EMAIL: _tr("not a valid email address"),
         INVALID_PHONE: _tr("not a possible phone number"),
         INVALID_DATE: _tr("not a date"),
-        NAME_REQUIRED: _tr("no name"),
+        NAME_REQUIRED: _tr("no name, organisation, email or phone"),
         TOO_LONG: _tr("too long"),
         "invalid_vcard": _tr("the card cannot be read"),
     }

@@ -157,7 +157,7 @@ def test_the_problems_of_the_chosen_import_are_explained(
                      pos=dialog.imports_table.visualRect(imports.index(1, COL_FILE)).center())
     assert dialog.current_import_id() is not None
     assert [problems.text(0, c) for c in range(3)] == [
-        "4", "Email", "left out: not valid (not-an-email)"]
+        "4", "Email", "not valid, so left out of its field; kept under Needs checking (not-an-email)"]
     assert [problems.text(1, c) for c in (0, 1, 3)] == ["4", "First name", "row not imported"]
     assert dialog.file_value_label.text() == "regulars.csv"
     assert dialog.problems_value_label.text() == "2"
