@@ -10,14 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from core.customers.services import add_customer
-from core.customers.types import CustomerDraft
 from core.store.db import Database
-from core.store.opening import lock_database, prepare_database
+from core.store.opening import lock_database
+
+from tests.core.store.fault_setups import WITHOUT_ROOT_POWERS, make_shop
 
 ROOT = Path(__file__).resolve().parents[3]
-WITHOUT_ROOT_POWERS = ["setpriv", "--inh-caps=-all",
-                       "--bounding-set=-dac_override,-dac_read_search"]
 
 
 def _start_window(path: Path, *, powers: bool = True) -> subprocess.CompletedProcess[str]:
@@ -30,12 +28,7 @@ def _start_window(path: Path, *, powers: bool = True) -> subprocess.CompletedPro
 
 @pytest.fixture
 def shop_db(tmp_path: Path) -> Iterator[Path]:
-    path = tmp_path / "shop" / "regulars.db"
-    db = Database.open(path)
-    prepare_database(db)
-    with db.unit_of_work() as session:
-        add_customer(session, CustomerDraft(first_name="Ann", last_name="Smith"))
-    db.close()
+    path = make_shop(tmp_path / "shop" / "regulars.db")
     yield path
     path.parent.chmod(0o755)
 
