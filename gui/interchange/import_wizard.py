@@ -170,8 +170,12 @@ def counts_text(widget: QWidget, summary: ImportSummary, *, dry_run: bool) -> st
             if dry_run else
             widget.tr("Imported: {0} new, {1} updated, {2} skipped, {3} rejected."))
     locale = QLocale()
-    return text.format(*(locale.toString(n) for n in (
+    counts = text.format(*(locale.toString(n) for n in (
         summary.created, summary.updated, summary.skipped, summary.rejected)))
+    if summary.warnings:  # apart from rejections: those customers come in all the same
+        counts += " " + widget.tr("Values left out of their field and kept under Needs "
+                                  "checking: {0}.").format(locale.toString(summary.warnings))
+    return counts
 
 
 class ImportWizard(QWizard):

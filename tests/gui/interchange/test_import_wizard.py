@@ -270,3 +270,15 @@ def test_a_long_list_of_left_out_columns_is_cut_with_a_count(qtbot) -> None:  # 
     assert text.endswith("Extra 12 and 3 more (no field chosen)")
     assert unmapped_text(["Home\nFax"]) == "Not imported: Home Fax (no field chosen)"
     assert unmapped_text([]) == ""
+
+
+def test_a_bad_email_is_counted_as_left_out_apart_from_rejections(qtbot, sqlite_db: Database,  # type: ignore[no-untyped-def]
+                                                                 tmp_path: Path) -> None:
+    path = samples.write_format(tmp_path / "shopify.csv", samples.SHOPIFY_HEADER, [
+        {"First Name": "Ann", "Last Name": "Lee", "Email": "ann-at-example"},
+        {"First Name": "Bob", "Last Name": "Ray", "Email": "bob@example.com"},
+    ], delimiter=";")
+    wizard = _wizard_at_policy_page(qtbot, sqlite_db, path)
+    counts = wizard.policy_page.counts_label.text()
+    assert "2 new" in counts and "0 rejected" in counts
+    assert "Values left out of their field and kept under Needs checking: 1." in counts
