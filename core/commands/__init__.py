@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from typing import Any
 
@@ -141,10 +142,40 @@ def run_command(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("error: stopped", file=sys.stderr)
         return 1
+    except BrokenPipeError as exc:
+        if not _stdout_closed():
+            log.exception("command %s failed", args.command)
+            print(f"error: {fault_text(exc, args)}", file=sys.stderr)
+            return 1
+        return 0  # `find … | head` took what it wanted: nothing went wrong
     except Exception as exc:  # the last net: a person sees one line, the log the rest
         log.exception("command %s failed", args.command)
         print(f"error: {fault_text(exc, args)}", file=sys.stderr)
         return 1
+
+
+def _stdout_closed() -> bool:
+    """Whether the program reading our output has gone (rather than a helper's pipe). If so,
+    point stdout at /dev/null, so that Python's flush at exit cannot fail again."""
+    try:
+        sys.stdout.flush()
+        closed = _reader_gone(sys.stdout.fileno())
+    except BrokenPipeError:
+        closed = True
+    if closed:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return closed
+
+
+def _reader_gone(fd: int) -> bool:
+    """A pipe whose reader has closed polls as an error (POSIX; elsewhere: not known)."""
+    import select
+
+    if not hasattr(select, "poll"):
+        return False
+    poller = select.poll()
+    poller.register(fd, select.POLLOUT)
+    return any(events & select.POLLERR for _fd, events in poller.poll(0))
 
 
 def fault_text(exc: BaseException, args: argparse.Namespace) -> str:

@@ -50,3 +50,19 @@ def test_usage_errors_exit_2_and_bad_values_exit_1(tmp_path: Path, regulars_home
     server = _run("find", "x", "--db", "postgresql+psycopg://nobody@127.0.0.1:1/none",
                   home=regulars_home)
     assert server.returncode == 1 and server.stderr.startswith("error: cannot open database")
+
+
+def test_find_piped_into_head_ends_quietly(tmp_path: Path, regulars_home: Path) -> None:
+    """`main.py find … | head -1`: the reader leaves early; no traceback, no error line."""
+    db = str(tmp_path / "shop.db")
+    assert _run("demo", "--customers", "3000", "--seed", "3", "--db", db,
+                home=regulars_home).returncode == 0
+    env = {**os.environ, "REGULARS_HOME": str(regulars_home)}
+    find = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "find", "", "--limit",
+                             "3000", "--db", db], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert find.stdout is not None and find.stderr is not None
+    assert find.stdout.readline()  # head -1
+    find.stdout.close()
+    assert find.wait(timeout=120) == 0
+    assert find.stderr.read().decode() == ""
