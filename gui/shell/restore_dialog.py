@@ -44,7 +44,7 @@ class RestoreDialog(QDialog):
         backups = list_backups(backup_folder(database.sqlite_path)) if database.sqlite_path else []
         for info in backups:
             when = moment_text(locale, info.taken_at, QLocale.FormatType.LongFormat)
-            size = locale.formattedDataSize(info.size_bytes)
+            size = locale.formattedDataSize(info.size_bytes, 1, QLocale.DataSizeFormat.DataSizeSIFormat)
             item = QListWidgetItem(f"{when}  ·  {reasons.get(info.reason, info.reason)}  ·  {size}")
             item.setData(_PATH_ROLE, str(info.path))
             self.backups_list.addItem(item)

@@ -24,6 +24,7 @@ def test_choosing_a_backup_restores_it(qtbot: QtBot, sqlite_db: Database) -> Non
     qtbot.addWidget(dialog)
     assert dialog.backups_list.count() == 1
     assert "Backed up by hand" in dialog.backups_list.item(0).text()
+    assert dialog.backups_list.item(0).text().endswith(("kB", "MB"))  # sizes in kB/MB, not KiB
     dialog.restore_button.click()
     assert dialog.restored
     reopened = Database.open(path)
