@@ -184,17 +184,18 @@ class PrintHistoryWidget(QWidget):
         return self._batches[rows[0].row()].id
 
     def _state_text(self, state: str) -> str:
-        return {BATCH_PRINTING: self.tr("being printed"),
-                BATCH_INTERRUPTED: self.tr("interrupted")}.get(state, self.tr("printed"))
+        return {BATCH_PRINTING: self.tr("Being printed"),
+                BATCH_INTERRUPTED: self.tr("Interrupted")}.get(state, self.tr("Printed"))
 
     def current_batch(self) -> BatchSummary | None:
         batch_id = self.current_batch_id()
         return next((b for b in self._batches if b.id == batch_id), None)
 
     def _status_text(self, status: str) -> str:
-        return {"printing": self.tr("being printed"), "printed": self.tr("printed"), "sent": self.tr("sent"),
-                "spoiled": self.tr("spoiled"), "reprinted": self.tr("reprinted"),
-                "skipped": self.tr("left out")}.get(status, status)
+        return {"printing": self.tr("Being printed"), "printed": self.tr("Printed"),
+                "sent": self.tr("Sent"), "spoiled": self.tr("Spoiled"),
+                "reprinted": self.tr("Reprinted"),
+                "skipped": self.tr("Left out")}.get(status, status.capitalize())
 
     def _on_batch_chosen(self) -> None:
         batch_id = self.current_batch_id()

@@ -77,7 +77,7 @@ def test_printing_a_batch_by_tag_lists_who_was_left_out_and_keeps_history(
     history.items_table.selectRow(0)
     chosen = history.selected_item_ids()
     qtbot.mouseClick(history.spoiled_button, Qt.MouseButton.LeftButton)
-    assert history.items_model.text(0, COL_STATUS) == "spoiled"
+    assert history.items_model.text(0, COL_STATUS) == "Spoiled"
     assert history.batches_model.text(0, COL_SPOILED) == "1"
     assert history.selected_item_ids() == chosen  # still chosen after the history reloads
     reprint_id = history.reprint(batch_id, tmp_path / "reprint.pdf")
@@ -130,7 +130,7 @@ def test_clicking_back_and_forth_between_batches_shows_each_ones_items(
             assert history.current_batch_id() == batch_id
             assert history.items_model.rowCount() == item_count
     assert sys.getrefcount(None) >= none_before - 10  # 6.12.0 dropped one a cell: 800 here
-    assert history.items_model.column_texts(COL_STATUS) == ["printed"]
+    assert history.items_model.column_texts(COL_STATUS) == ["Printed"]
     assert batches.headerData(1, Qt.Orientation.Vertical) == "2"  # rows numbered, as before
     qtmodeltester.check(batches, force_py=True)
     qtmodeltester.check(history.items_model, force_py=True)

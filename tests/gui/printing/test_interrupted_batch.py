@@ -48,7 +48,7 @@ def _history(qtbot, db: Database):  # type: ignore[no-untyped-def]
     history = page.history
     page.tabs.setCurrentWidget(history)  # the History tab, as a person opens it
     qtbot.waitUntil(lambda: history.batches_model.rowCount() == 1
-                    and history.batches_model.text(0, COL_STATE) == "interrupted")
+                    and history.batches_model.text(0, COL_STATE) == "Interrupted")
     return page, history
 
 
@@ -60,7 +60,7 @@ def test_a_batch_killed_while_printing_shows_as_interrupted_with_print_again(
     assert not list(tmp_path.glob(".*.part")), "the half-written file is removed at start"
     history.batches_table.selectRow(0)
     assert history.print_again_button.isVisible()
-    assert history.items_model.column_texts(COL_STATUS) == ["being printed"] * 2
+    assert history.items_model.column_texts(COL_STATUS) == ["Being printed"] * 2
     with sqlite_db.unit_of_work() as session:
         assert get_batch(session, batch_id).summary.interrupted
 
@@ -74,7 +74,7 @@ def test_print_again_prints_the_interrupted_batch_to_its_files(
     _, history = _history(qtbot, sqlite_db)
     history.batches_table.selectRow(0)
     qtbot.mouseClick(history.print_again_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: history.batches_model.text(0, COL_STATE) == "printed")
+    qtbot.waitUntil(lambda: history.batches_model.text(0, COL_STATE) == "Printed")
     assert len(page_texts(tmp_path / "cards.pdf")) == 2
     assert page_texts(tmp_path / "labels.pdf")[0].count("1 High St") == 2
     with sqlite_db.unit_of_work() as session:
