@@ -9,6 +9,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
+    QLabel,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -110,6 +112,10 @@ class PrintHistoryWidget(QWidget):
             table.verticalHeader().setVisible(True)  # row numbers, as before: "item 212"
             table.horizontalHeader().setStretchLastSection(True)
         self.batches_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # A recipient's whole name on one line; the note takes what is left.
+        self.items_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents)
+        self.items_table.setWordWrap(False)
         self.open_button = QPushButton(self.tr("Open"))
         self.sent_button = QPushButton(self.tr("Mark batch sent"))
         self.spoiled_button = QPushButton(self.tr("Mark selected spoiled"))
@@ -131,9 +137,18 @@ class PrintHistoryWidget(QWidget):
         column.addWidget(self.batches_table, 2)
         column.addWidget(self.items_table, 3)
         column.addLayout(buttons)
+        right = QWidget()
+        pane = QVBoxLayout(right)
+        pane.setContentsMargins(0, 0, 0, 0)
+        # An empty grey pane says nothing: say how to fill it.
+        self.preview_hint = QLabel(self.tr("Choose a batch and press Open to see its cards "
+                                           "here."))
+        self.preview_hint.setWordWrap(True)
+        pane.addWidget(self.preview_hint)
+        pane.addWidget(self.preview, 1)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(self.preview)
+        splitter.addWidget(right)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -237,6 +252,7 @@ class PrintHistoryWidget(QWidget):
         if run_render(self, plan, path, None):
             self._open_path = path
             self.preview.show_pdf(path, scale=0.8)
+            self.preview_hint.hide()
         self._update_buttons()
 
     def _on_sent_clicked(self) -> None:
