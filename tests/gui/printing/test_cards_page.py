@@ -1,7 +1,6 @@
 """Cards & letters page, driven as a person would: edit, preview, print a batch, reprint."""
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -112,7 +111,9 @@ def test_clicking_back_and_forth_between_batches_shows_each_ones_items(
     qtbot, two_batches: tuple[CardsPage, int, int], qtmodeltester  # type: ignore[no-untyped-def]
 ) -> None:
     """Issue 17, point 14: this crashed the app ('none_dealloc') while the history was built
-    from QTableWidget items on PySide6 6.12.0. The history's tables are models now."""
+    from QTableWidget items on PySide6 6.12.0. The history's tables are models now. (None's
+    refcount is not asserted here: other objects dying in the same process move it; the
+    binding itself is guarded, with gc off, in tests/gui/shell/test_qt_bindings.py.)"""
     page, first, second = two_batches
     history = page.history
     batches = history.batches_model
@@ -122,14 +123,12 @@ def test_clicking_back_and_forth_between_batches_shows_each_ones_items(
     table.selectRow(0)
     assert history.current_batch_id() == second  # newest first
     rows = {second: 0, first: 1}
-    none_before = sys.getrefcount(None)
     for _ in range(40):
         for batch_id, item_count in ((first, 3), (second, 1)):
             qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
                              pos=table.visualRect(batches.index(rows[batch_id], 0)).center())
             assert history.current_batch_id() == batch_id
             assert history.items_model.rowCount() == item_count
-    assert sys.getrefcount(None) >= none_before - 10  # 6.12.0 dropped one a cell: 800 here
     assert history.items_model.column_texts(COL_STATUS) == ["Printed"]
     assert batches.headerData(1, Qt.Orientation.Vertical) == "2"  # rows numbered, as before
     qtmodeltester.check(batches, force_py=True)
