@@ -44,7 +44,7 @@ from core.printing.runs import (
     write_batch,
 )
 
-from gui.printing.texts import print_error_text, printing_label, skip_reason_text
+from gui.printing.texts import fill, print_error_text, printing_label, skip_reason_text
 from gui.shell.context import AppContext
 from gui.shell.operations import run_long_job
 from gui.widgets.fields import moment_text
@@ -256,9 +256,20 @@ class PrintHistoryWidget(QWidget):
         self._update_buttons()
 
     def _on_sent_clicked(self) -> None:
-        batch_id = self.current_batch_id()
-        if batch_id is not None:
-            self._context.run(mark_batch_sent, batch_id)
+        batch = self.current_batch()
+        if batch is None:
+            return
+        printed = batch.count("printed")
+        if not printed:
+            self._context.post_status(self.tr("Nothing in this batch is waiting to be sent."))
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Mark batch sent"),
+            fill(self.tr("Mark the batch “%1” as sent?\n\nPrinted items that will count as "
+                         "sent: %2. This cannot be undone."),
+                 batch.title or batch.template_name, QLocale().toString(printed)))
+        if answer == QMessageBox.StandardButton.Yes:
+            self._context.run(mark_batch_sent, batch.id)
             self._context.post_status(self.tr("Batch marked sent"))
 
     def selected_item_ids(self) -> list[int]:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from core.customers.services import add_customer
 from core.customers.types import CustomerDraft
@@ -144,3 +145,27 @@ def test_paper_and_label_choices_read_as_a_shop_names_them(qtbot, sqlite_db: Dat
     assert not [text for text in papers + sheets if "-" in text]  # no codes such as a6-card
     assert page.format_combo.itemText(0).startswith("Usual paper (")
     assert "-" not in page.format_combo.itemText(0)
+
+
+def test_marking_a_batch_sent_asks_first_with_the_count_and_no_keeps_it_printed(
+        qtbot, sqlite_db: Database, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, sqlite_db)
+    page.who_combo.setCurrentIndex(WHO_TAG)
+    page.tag_combo.setCurrentIndex(page.tag_combo.findData("vip"))
+    batch_id = page.create_batch(tmp_path / "cards.pdf")
+    asked: list[str] = []
+
+    def answer(reply):  # type: ignore[no-untyped-def]
+        return lambda _parent, _title, text: asked.append(text) or reply
+
+    history = page.history
+    history.batches_table.selectRow(0)
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    history.sent_button.click()
+    assert "Printed items that will count as sent: 2." in asked[0]
+    with sqlite_db.unit_of_work() as session:
+        assert get_batch(session, batch_id).summary.count("sent") == 0
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    history.sent_button.click()
+    with sqlite_db.unit_of_work() as session:
+        assert get_batch(session, batch_id).summary.count("sent") == 2

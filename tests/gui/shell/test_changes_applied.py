@@ -5,9 +5,10 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core.customers.history import add_interaction
 from core.customers.services import add_customer, delete_customers, update_customer
@@ -37,8 +38,10 @@ def _cards_page(qtbot: QtBot, window: MainWindow):  # type: ignore[no-untyped-de
 
 
 def test_marking_a_batch_sent_updates_the_sent_this_year_filter_without_a_restart(
-    qtbot: QtBot, active_window: MainWindow, tmp_path: Path
+    qtbot: QtBot, active_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_args: QMessageBox.StandardButton.Yes)  # "Mark batch sent?"
     window = active_window
     database = window._context.database
     amy = _add(database, "Amy", **ADDRESS)
