@@ -36,13 +36,21 @@ def customer_exists(session: Session, customer_id: int) -> bool:
 
 
 def read_tag_ids(session: Session) -> dict[str, int]:
-    """Every tag's id by its case-folded name."""
-    return {name.casefold(): tag_id for tag_id, name in session.execute(select(Tag.id, Tag.name))}
+    """Every tag's id by its case-folded name (the oldest, if two fold alike).
+
+    Tags are compared here, in Python, and never with SQL's lower(): SQLite's folds only
+    ASCII letters, so "Ärzte" and "ärzte" would be one tag on PostgreSQL and two on SQLite
+    (and adding "Ärzte" again would hit the unique name). A shop has tens of tags, not
+    thousands: reading them all costs nothing."""
+    found: dict[str, int] = {}
+    for tag_id, name in session.execute(select(Tag.id, Tag.name).order_by(Tag.id)):
+        found.setdefault(name.casefold(), tag_id)
+    return found
 
 
 def find_tag_id(session: Session, name: str) -> int | None:
-    """The id of the tag called `name` (in any case), if there is one."""
-    return session.scalar(select(Tag.id).where(func.lower(Tag.name) == name.lower()))
+    """The id of the tag called `name` (in any case, "ÄRZTE" for "Ärzte"), if there is one."""
+    return read_tag_ids(session).get(name.casefold())
 
 
 def add_tag(session: Session, name: str) -> int:

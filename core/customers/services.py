@@ -294,14 +294,13 @@ def _tags_named(session: Session, names: Iterable[str]) -> list[Tag]:
     wanted = list(dict.fromkeys(names))
     if not wanted:
         return []
+    # Compared case-folded in Python on every engine (see read_tag_ids).
     folded = {n.casefold(): n for n in wanted}
-    existing = {
-        t.name.casefold(): t
-        for t in session.scalars(select(Tag).where(func.lower(Tag.name).in_(list(folded))))
-    }
+    known = read_tag_ids(session)
     tags = []
     for key, name in folded.items():
-        tag = existing.get(key)
+        tag_id = known.get(key)
+        tag = session.get(Tag, tag_id) if tag_id is not None else None
         if tag is None:
             tag = Tag(name=name)
             session.add(tag)
