@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -63,7 +63,8 @@ WHO_EVERYONE, WHO_TAG, WHO_STAGE, WHO_SELECTION = range(4)
 class CardsPage(QWidget):
     batch_printed = Signal(int)  # batch id
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, undo_stack: QUndoStack | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
         self._templates: list[TemplateData] = []
@@ -74,7 +75,7 @@ class CardsPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_templates_tab(), self.tr("Templates"))
         self.tabs.addTab(self._build_batch_tab(), self.tr("Print a batch"))
-        self.history = PrintHistoryWidget(context)
+        self.history = PrintHistoryWidget(context, undo_stack)
         self.tabs.addTab(self.history, self.tr("History"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)

@@ -5,6 +5,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QLocale, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -28,7 +29,6 @@ from core.printing.batches import (
     finish_batch,
     get_batch,
     list_batches,
-    mark_batch_sent,
     mark_items_spoiled,
     plan_reopen,
     plan_reprint,
@@ -45,6 +45,7 @@ from core.printing.runs import (
 )
 
 from gui.printing.texts import fill, print_error_text, printing_label, skip_reason_text
+from gui.printing.undo_commands import MarkSentCommand
 from gui.shell.context import AppContext
 from gui.shell.operations import run_long_job
 from gui.widgets.fields import moment_text
@@ -95,9 +96,11 @@ def run_print_job(parent: QWidget, context: AppContext, job: PrintJob) -> BatchS
 class PrintHistoryWidget(QWidget):
     batch_recorded = Signal(int)
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, undo_stack: QUndoStack | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
+        self._undo_stack = undo_stack  # the window's; None runs actions without undo
         self._batches: list[BatchSummary] = []
         self._item_ids: list[int] = []
         self._items_batch_id: int | None = None  # whose items the items table shows
@@ -266,11 +269,17 @@ class PrintHistoryWidget(QWidget):
         answer = QMessageBox.question(
             self, self.tr("Mark batch sent"),
             fill(self.tr("Mark the batch “%1” as sent?\n\nPrinted items that will count as "
-                         "sent: %2. This cannot be undone."),
+                         "sent: %2.\n\nEdit > Undo (Ctrl+Z) puts them back as printed."),
                  batch.title or batch.template_name, QLocale().toString(printed)))
-        if answer == QMessageBox.StandardButton.Yes:
-            self._context.run(mark_batch_sent, batch.id)
-            self._context.post_status(self.tr("Batch marked sent"))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        command = MarkSentCommand(self._context, batch.id, fill(
+            self.tr("Mark batch “%1” sent"), batch.title or batch.template_name))
+        if self._undo_stack is not None:
+            self._undo_stack.push(command)  # runs it
+        else:
+            command.redo()
+        self._context.post_status(self.tr("Batch marked sent. Ctrl+Z undoes."))
 
     def selected_item_ids(self) -> list[int]:
         rows = {index.row() for index in self.items_table.selectionModel().selectedRows()}

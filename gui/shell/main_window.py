@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
     def _make_cards_page(self) -> QWidget:
         from gui.printing.page import CardsPage
 
-        page = CardsPage(self._context)
+        page = CardsPage(self._context, self.undo_stack)
         page.set_selection(tuple(self.customers_page.selected_ids()))
         self.customers_page.selection_changed.connect(
             lambda ids: page.set_selection(tuple(ids)))

@@ -9,6 +9,7 @@ import pytest
 from core.customers.services import add_customer
 from core.customers.types import CustomerDraft
 from core.printing.batches import (
+    PRINTED,
     REPRINTED,
     SENT,
     SKIPPED,
@@ -24,8 +25,10 @@ from core.printing.batches import (
     print_batch,
     record_batch,
     render_batch,
+    unmark_batch_sent,
 )
 from core.printing.errors import InvalidSelection, InvalidTemplate, NoRecipients
+from core.printing.models import PrintBatchItem
 from core.printing.recipients import RecipientSelection
 from core.printing.templates import (
     EMPTY_FIELD,
@@ -107,7 +110,7 @@ def test_mark_sent_spoil_and_reprint_only_the_spoiled(db: Database, tmp_path: Pa
         ben = next(i for i in items if i.customer_id == ids[1])
         spoiled = mark_items_spoiled(session, summary.id, [ben.id])
         assert spoiled.count(SPOILED) == 1
-        sent = mark_batch_sent(session, summary.id)
+        sent = mark_batch_sent(session, summary.id).summary
     assert (sent.count(SENT), sent.count(SPOILED)) == (2, 1) and sent.sent_at is not None
     with db.unit_of_work() as session:
         plan = plan_reprint(session, summary.id)
@@ -123,6 +126,32 @@ def test_mark_sent_spoil_and_reprint_only_the_spoiled(db: Database, tmp_path: Pa
     assert original.count(REPRINTED) == 1 and original.count(SPOILED) == 0
     assert [(m.batch_id, m.status) for m in mailings] == [(again.id, SENT),
                                                           (summary.id, REPRINTED)]
+
+
+def test_undoing_mark_sent_puts_back_only_what_that_click_marked(
+        db: Database, tmp_path: Path) -> None:
+    ids = [_add(db, name, "Test", **ADDRESS) for name in ["Amy", "Ben", "Cat"]]
+    summary, _, _ = _print(db, tmp_path, RecipientSelection(customer_ids=tuple(ids)))
+    printed_at = dt.datetime(2026, 3, 1, 9, 30)
+    with db.unit_of_work() as session:
+        items = {i.customer_id: i.id for i in get_batch(session, summary.id).items}
+        for item in get_batch(session, summary.id).items:  # a known earlier time
+            session.get(PrintBatchItem, item.id).status_changed_at = printed_at  # type: ignore[union-attr]
+        mark_items_spoiled(session, summary.id, [items[ids[0]]])  # Amy's card smudged
+    with db.unit_of_work() as session:
+        marking = mark_batch_sent(session, summary.id, now=dt.datetime(2026, 3, 2, 10, 0))
+        assert sorted(marking.item_ids) == sorted([items[ids[1]], items[ids[2]]])
+        # Cat's card is spoiled after it was marked sent: the undo leaves it spoiled.
+        mark_items_spoiled(session, summary.id, [items[ids[2]]])
+    with db.unit_of_work() as session:
+        after = unmark_batch_sent(session, marking)
+        rows = {i.customer_id: i for i in get_batch(session, summary.id).items}
+    assert after.sent_at is None and after.count(SENT) == 0
+    assert (rows[ids[0]].status, rows[ids[1]].status, rows[ids[2]].status) == (
+        SPOILED, PRINTED, SPOILED)
+    assert rows[ids[1]].status_changed_at == printed_at  # as it was before the click
+    with db.unit_of_work() as session:
+        assert customers_sent(session, "thank-you", since=dt.date(2026, 1, 1)) == []
 
 
 def test_who_got_a_thank_you_card_this_year(db: Database, tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox
 
 from core.customers.services import add_customer
@@ -16,16 +17,17 @@ from core.printing.templates import get_template
 from core.store.db import Database
 
 from gui.printing.page import WHO_TAG, CardsPage
-from gui.printing.print_history import COL_SPOILED, COL_STATUS
+from gui.printing.print_history import COL_SENT, COL_SPOILED, COL_STATUS
 from gui.shell.context import AppContext
 
 
-def _page(qtbot, db: Database) -> CardsPage:  # type: ignore[no-untyped-def]
+def _page(qtbot, db: Database,  # type: ignore[no-untyped-def]
+          undo_stack: QUndoStack | None = None) -> CardsPage:
     with db.unit_of_work() as session:
         for first, street in [("Zoë", "1 High St"), ("Ann", ""), ("Ελένη", "2 Low St")]:
             add_customer(session, CustomerDraft(first_name=first, last_name="Test",
                                                 street=street, city="Leeds", tags=("vip",)))
-    page = CardsPage(AppContext(db))
+    page = CardsPage(AppContext(db), undo_stack)
     qtbot.addWidget(page)
     assert page.template_list.count() == 0, "nothing is read until the page is shown"
     page.show()
@@ -147,9 +149,10 @@ def test_paper_and_label_choices_read_as_a_shop_names_them(qtbot, sqlite_db: Dat
     assert "-" not in page.format_combo.itemText(0)
 
 
-def test_marking_a_batch_sent_asks_first_with_the_count_and_no_keeps_it_printed(
+def test_marking_a_batch_sent_asks_first_and_undo_puts_the_cards_back_as_printed(
         qtbot, sqlite_db: Database, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    page = _page(qtbot, sqlite_db)
+    undo_stack = QUndoStack()
+    page = _page(qtbot, sqlite_db, undo_stack)
     page.who_combo.setCurrentIndex(WHO_TAG)
     page.tag_combo.setCurrentIndex(page.tag_combo.findData("vip"))
     batch_id = page.create_batch(tmp_path / "cards.pdf")
@@ -167,5 +170,15 @@ def test_marking_a_batch_sent_asks_first_with_the_count_and_no_keeps_it_printed(
         assert get_batch(session, batch_id).summary.count("sent") == 0
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
     history.sent_button.click()
+    with sqlite_db.unit_of_work() as session:
+        assert get_batch(session, batch_id).summary.count("sent") == 2
+    assert history.batches_model.text(0, COL_SENT) == "2"
+    assert undo_stack.undoText() == "Mark batch “Thank you” sent"  # Edit > Undo names it
+    undo_stack.undo()
+    with sqlite_db.unit_of_work() as session:
+        summary = get_batch(session, batch_id).summary
+    assert (summary.count("sent"), summary.count("printed"), summary.sent_at) == (0, 2, None)
+    assert history.batches_model.text(0, COL_SENT) == "0"  # the history shows it at once
+    undo_stack.redo()
     with sqlite_db.unit_of_work() as session:
         assert get_batch(session, batch_id).summary.count("sent") == 2
