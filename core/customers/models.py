@@ -122,8 +122,17 @@ class Interaction(Base):
     occurred_on: Mapped[dt.date] = mapped_column(Date)
     amount_minor: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(Text, default="")
+    # Where an import found it (core/visits/till): the till's name for it, so importing the
+    # same export again adds nothing, and the import that brought it, so it can be undone.
+    source: Mapped[str | None] = mapped_column(String(40))
+    external_id: Mapped[str | None] = mapped_column(String(200))
+    import_run_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
     customer: Mapped[Customer] = relationship(back_populates="interactions")
+
+    __table_args__ = (
+        Index("ux_interactions_source_external_id", "source", "external_id", unique=True),
+    )
 
 
 class Moment(Base):
