@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "core.commands.backups",
     "core.commands.interchange",
     "core.commands.printing",
+    "core.commands.visits",
 )
 
 

@@ -176,3 +176,54 @@ def undecodable_text(path: object, customer_id: int | None, field: str) -> str:
     where = f"'s {field.replace('_', ' ')}" if field else ""
     return (f"{path}: {who}{where} holds text that cannot be decoded; the file may be "
             "damaged: open that customer and retype it, or restore a backup")
+
+
+# -- logging visits (`main.py log`) ---------------------------------------------------------
+
+_AMOUNT_REASONS = {
+    "empty": "it is empty",
+    "not_a_number": "it is not a number",
+    "out_of_range": "it is far too large",
+    "too_precise": "it has more decimals than the currency has",
+}
+
+
+def bad_date(text: str) -> str:
+    return f"bad date {text!r}: give a real day as YYYY-MM-DD, e.g. 2026-03-05"
+
+
+def bad_amount(text: str, reason: str, currency: str) -> str:
+    return (f"bad amount {text!r}: {_AMOUNT_REASONS.get(reason, reason)}; give it in "
+            f"{currency}, e.g. 12.50")
+
+
+def unknown_customer(given: str) -> str:
+    return (f"there is no {given} (or it is in the trash); look customers up with "
+            "'main.py find TEXT'")
+
+
+def ambiguous_customer(by: str, value: str, customer_ids: Iterable[int]) -> str:
+    ids = ", ".join(str(i) for i in customer_ids)
+    what = "email" if by == "email" else "phone number"
+    return f"more than one customer has the {what} {value} (ids {ids}); give --customer ID"
+
+
+def interaction_problems(problems: Iterable[Any]) -> str:
+    """The Problems of a visit that could not be recorded, one clause each."""
+    return "; ".join(_interaction_problem(p.field, p.code, p.detail) for p in problems)
+
+
+def _interaction_problem(field: str, code: str, detail: str) -> str:
+    if code == "invalid_kind":
+        return f"unknown kind {detail!r}"
+    if code == "amount_negative":
+        return "the amount cannot be negative"
+    if code == "other_currency":
+        return f"the amount is in {detail}, not in the business currency"
+    if code == "note_too_long":
+        return f"the note is longer than {detail} characters"
+    if code == "invalid_email":
+        return f"not an email address ({detail})"
+    if code == "invalid_phone":
+        return f"not a phone number: {detail!r}"
+    return f"{field}: {code.replace('_', ' ')}"
