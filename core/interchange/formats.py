@@ -49,6 +49,9 @@ class FormatSpec:
     markers: tuple[tuple[str, ...], ...] = ()
     # Numbered columns without end (Google's `E-mail 7 - Value`): header key pattern -> field.
     numbered: tuple[tuple[str, str], ...] = ()
+    # Columns read only when no other column gives their field (HubSpot's `Associated
+    # Company` names the organisation of a contact with no `Company Name` of its own).
+    fallbacks: tuple[tuple[str, str], ...] = ()
 
     def keyed(self) -> dict[str, str]:
         return {header_key(h): f for h, f in self.columns.items()}
@@ -140,7 +143,9 @@ HUBSPOT = FormatSpec("hubspot", "", {
     "Record ID - Contact": "external_id", "Contact ID": "external_id",
 }, ("Record ID", "Contact owner", "Lifecycle Stage", "State/Region"),
     markers=(("Record ID - Contact",), ("Record ID", "Contact owner"),
-             ("Contact ID", "Contact owner"), ("Contact owner", "Lifecycle Stage")))
+             ("Contact ID", "Contact owner"), ("Contact owner", "Lifecycle Stage")),
+    fallbacks=(("Associated Company", "organisation"),
+               ("Associated Company Name", "organisation")))
 # Thunderbird's address book export, as US and UK builds word it; the work address is not
 # imported (listed as not imported), so that no address mixes home and work lines.
 THUNDERBIRD = FormatSpec("thunderbird", "", {
@@ -155,8 +160,81 @@ THUNDERBIRD = FormatSpec("thunderbird", "", {
 }, ("Primary Email", "Secondary Email", "Display Name", "Birth Year"),
     markers=(("Primary Email", "Secondary Email"),))
 
+# Thunderbird writes its export's header in the language of the build (the address book
+# field names of its importMsgs.properties, 2100-2136); the fields in the order it writes them.
+_THUNDERBIRD_FIELDS = (
+    "first_name", "last_name", "full_name", "", "email", "email", "phone", "phone", "", "",
+    "phone", "street", "street2", "city", "region", "postal_code", "country", "", "", "", "",
+    "", "", "", "", "organisation", "", "", "birth_year", "birth_month", "birth_day", "", "",
+    "", "", "notes", "",
+)
+_THUNDERBIRD_LOCALISED = {
+    "de": ("Vorname", "Nachname", "Anzeigename", "Spitzname", "Primäre E-Mail-Adresse",
+           "Sekundäre E-Mail-Adresse", "Tel. dienstlich", "Tel. privat", "Fax-Nummer",
+           "Pager-Nummer", "Mobil-Tel.-Nr.", "Privat: Adresse", "Privat: Adresse 2",
+           "Privat: Ort", "Privat: Bundesland", "Privat: PLZ", "Privat: Land",
+           "Dienstlich: Adresse", "Dienstlich: Adresse 2", "Dienstlich: Ort",
+           "Dienstlich: Bundesland", "Dienstlich: PLZ", "Dienstlich: Land", "Arbeitstitel",
+           "Abteilung", "Organisation", "Webseite 1", "Webseite 2", "Geburtsjahr",
+           "Geburtsmonat", "Geburtstag", "Benutzerdef. 1", "Benutzerdef. 2",
+           "Benutzerdef. 3", "Benutzerdef. 4", "Notizen", "Messenger-Name"),
+    # The work address repeats the home one's City, State and Postcode names: the first
+    # column of a name (the home one) is imported.
+    "fr": ("Prénom", "Nom de famille", "Nom à afficher", "Surnom",
+           "Adresse électronique principale", "Adresse électronique secondaire",
+           "Tél. professionnel", "Tél. personnel", "Fax", "Pager", "Portable",
+           "Adresse privée", "Adresse privée 2", "Ville", "Pays/État", "Code postal",
+           "Pays/Région (domicile)", "Adresse professionnelle", "Adresse professionnelle 2",
+           "Ville", "Pays/État", "Code postal", "Pays/Région (bureau)", "Profession",
+           "Service", "Société", "Site web 1", "Site web 2", "Année de naissance", "Mois",
+           "Jour", "Divers 1", "Divers 2", "Divers 3", "Divers 4", "Notes", "Nom de l’écran"),
+    "es": ("Nombre", "Apellidos", "Nombre mostrado", "Apodo",
+           "Dirección de correo electrónico principal",
+           "Dirección de correo electrónico secundaria", "Teléfono (Trabajo)",
+           "Teléfono particular", "Fax", "Buscapersonas", "Teléfono móvil",
+           "Dirección personal", "Dirección personal 2", "Ciudad donde vive", "Provincia",
+           "Código postal", "País de residencia", "Dirección de trabajo",
+           "Dirección de trabajo 2", "Ciudad (Trabajo)", "Provincia (Trabajo)",
+           "Código postal (Trabajo)", "País (Trabajo)", "Puesto", "Departamento",
+           "Organización", "Página web 1", "Página web 2", "Año de nacimiento",
+           "Mes de nacimiento", "Día de nacimiento", "Personalizado 1", "Personalizado 2",
+           "Personalizado 3", "Personalizado 4", "Notas", "Nombre en pantalla"),
+    "it": ("Nome", "Cognome", "Nome visualizzato", "Soprannome", "Email primaria",
+           "Email secondaria", "Telefono lavoro", "Telefono casa", "Numero fax",
+           "Numero cercapersone", "Numero cellulare", "Indirizzo di casa",
+           "Indirizzo di casa 2", "Città di residenza", "Provincia di residenza",
+           "CAP di residenza", "Nazione di residenza", "Indirizzo di lavoro",
+           "Indirizzo di lavoro 2", "Città di lavoro", "Provincia di lavoro", "CAP di lavoro",
+           "Nazione di lavoro", "Qualifica", "Reparto", "Organizzazione", "Pagina web 1",
+           "Pagina web 2", "Anno di nascita", "Mese di nascita", "Giorno di nascita",
+           "Personalizzato 1", "Personalizzato 2", "Personalizzato 3", "Personalizzato 4",
+           "Note", "Nome Instant Messenger"),
+    "nl": ("Voornaam", "Achternaam", "Weergavenaam", "Bijnaam", "Primair e-mailadres",
+           "Secundair e-mailadres", "Telefoon werk", "Telefoon thuis", "Faxnummer",
+           "Piepernummer", "Mobiel nummer", "Adres", "Adres 2", "Woonplaats", "Provincie",
+           "Postcode", "Land", "Werkadres", "Werkadres 2", "Werklocatie", "Werkprovincie",
+           "Werkpostcode", "Werkland", "Werkfunctie", "Afdeling", "Organisatie",
+           "Webpagina 1", "Webpagina 2", "Geboortejaar", "Geboortemaand", "Geboortedag",
+           "Overig 1", "Overig 2", "Overig 3", "Overig 4", "Aantekeningen", "Schermnaam"),
+}
+
+
+def _thunderbird_in(language: str) -> FormatSpec:
+    names = _THUNDERBIRD_LOCALISED[language]
+    columns: dict[str, str] = {}
+    for name, field in zip(names, _THUNDERBIRD_FIELDS):
+        if field:
+            columns.setdefault(name, field)
+    # Primary and Secondary Email, Display Name, Birth Year.
+    primary, secondary, display, birth_year = names[4], names[5], names[2], names[28]
+    return FormatSpec("thunderbird", "", columns, (primary, secondary, display, birth_year),
+                      markers=((primary, secondary),))
+
+
+THUNDERBIRD_LOCALISED = tuple(_thunderbird_in(language) for language in _THUNDERBIRD_LOCALISED)
+
 KNOWN_FORMATS = (GOOGLE, GOOGLE_LEGACY, OUTLOOK, SHOPIFY, SHOPIFY_LEGACY, SQUARE, MAILCHIMP,
-                 HUBSPOT, THUNDERBIRD)
+                 HUBSPOT, THUNDERBIRD, *THUNDERBIRD_LOCALISED)
 
 # Spreadsheet headers people type, in English, German, French, Spanish, Italian and Dutch.
 GENERIC_SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -206,6 +284,51 @@ GENERIC_SYNONYMS: dict[str, tuple[str, ...]] = {
     "email_consent": ("accepts marketing", "newsletter", "email consent", "marketing consent",
                       "einwilligung", "consentement", "consentimiento", "consenso"),
 }
+# Further headers that real spreadsheets and shop systems use (Square's `Memo`, a German
+# `Notiz`, a French `Adresse ligne 1`), in the same six languages.
+for _field, _names in {
+    "first_name": ("given_name", "first", "rufname", "nombre de pila", "primo nome"),
+    "last_name": ("family_name", "last", "zuname", "nom de famille", "primer apellido"),
+    "full_name": ("contact name", "customer name", "kundenname", "nom du client",
+                  "nombre del cliente", "nome cliente", "naam", "klantnaam"),
+    "organisation": ("company name", "business name", "firmenname", "nom de l'entreprise",
+                     "raison sociale", "nombre de la empresa", "compañía", "compania",
+                     "ragione sociale", "nome azienda", "società", "societa", "organisatie",
+                     "bedrijfsnaam"),
+    "email": ("e-mail address", "email adresse", "emailadresse", "adresse électronique",
+              "adresse email", "adresse mail", "correo electronico", "email address 1",
+              "indirizzo email", "indirizzo e-mail", "e-mail adres", "emailadres"),
+    "phone": ("phone 1", "mobile phone", "mobile number", "cell phone", "tel", "tel.",
+              "telefonnummer 1", "mobiltelefon", "mobilnummer", "tél", "tél.",
+              "numéro de téléphone", "téléphone portable", "número de teléfono",
+              "telefono movil", "teléfono móvil", "celular", "numero di telefono",
+              "telefono cellulare", "cellulare", "telefoonnummer 1", "mobiel nummer",
+              "gsm"),
+    "street": ("street address line 1", "address line1", "street 1", "straße und hausnummer",
+               "strasse und hausnummer", "anschrift", "adresszeile 1", "adresse 1",
+               "adresse ligne 1", "ligne d'adresse 1", "dirección 1", "direccion 1",
+               "línea de dirección 1", "linea de direccion 1", "indirizzo 1",
+               "indirizzo riga 1", "adresregel 1", "straatnaam en huisnummer"),
+    "street2": ("street address line 2", "address line2", "adresszeile 2", "adresse 2",
+                "adresse ligne 2", "ligne d'adresse 2", "dirección 2", "direccion 2",
+                "línea de dirección 2", "linea de direccion 2", "indirizzo 2",
+                "indirizzo riga 2", "adresregel 2"),
+    "city": ("wohnort", "localité", "localite", "municipio", "población", "poblacion",
+             "comune", "località", "localita", "gemeente"),
+    "region": ("state/province", "state/region", "kanton", "département", "departement",
+               "comunidad autónoma", "comunidad autonoma", "regio"),
+    "postal_code": ("zip/postal code", "postal", "zipcode", "cp", "codigo postal",
+                    "c.a.p."),
+    "notes": ("notiz", "memo", "memos", "bemerkungen", "kommentar", "kommentare",
+              "anmerkung", "note interne", "notes internes", "observations", "nota",
+              "observaciones", "annotazioni", "osservazioni", "commenti", "notitie",
+              "opmerking", "aantekeningen"),
+    "birthday": ("birthdate", "geburtsdatum", "geb.-datum", "date d'anniversaire",
+                 "fecha de cumpleaños", "data di compleanno", "geboren"),
+    "tags": ("kategorien", "kategorie", "gruppen", "categories", "catégories", "groupes",
+             "categorías", "grupos", "categorie", "gruppi", "categorieën", "groepen"),
+}.items():
+    GENERIC_SYNONYMS[_field] = (*GENERIC_SYNONYMS[_field], *_names)
 # Our own CSV export's id of a customer (core.interchange.external_ids).
 GENERIC_SYNONYMS["external_id"] = ("regulars_id",)
 # And the rest of its columns, each read as the field of its own name
@@ -275,13 +398,28 @@ def detect_format(header: list[str], wanted: str = "auto") -> DetectedFormat:
                     key=lambda t: (-t[0], t[1]))
     if wanted != "generic" and scored and (scored[0][0] >= 0.75 or wanted != "auto"):
         spec = scored[0][2]
-        mapping = tuple(
+        mapping = _first_of_each_name(header, tuple(
             spec.field_of(key) or _GENERIC_KEYED.get(key, IGNORE)
             for key in map(header_key, header)
-        )
-        return DetectedFormat(spec.name, spec.variant, _first_of_each_name(header, mapping),
+        ))
+        return DetectedFormat(spec.name, spec.variant, _with_fallbacks(spec, header, mapping),
                               spec.day_first)
     return DetectedFormat("generic", "", generic_mapping(header), None)
+
+
+def _with_fallbacks(spec: FormatSpec, header: list[str], mapping: tuple[str, ...]
+                    ) -> tuple[str, ...]:
+    """`mapping` with the exporter's fallback columns mapped where their field is missing."""
+    wanted = {header_key(name): field for name, field in spec.fallbacks
+              if field not in mapping}
+    if not wanted:
+        return mapping
+    found = list(mapping)
+    for column, key in enumerate(map(header_key, header)):
+        field = wanted.get(key)
+        if field and field not in found and not found[column]:
+            found[column] = field
+    return tuple(found)
 
 
 def joined_fields(raw: dict[str, list[str]]) -> dict[str, list[str]]:
