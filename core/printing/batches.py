@@ -29,7 +29,7 @@ from core.printing.formats import (
 from core.printing.models import PrintBatch, PrintBatchItem
 from core.printing.recipients import select_recipients
 from core.printing.templates import TemplateData, check_template, get_template
-from core.printing.types import Recipient, RecipientSelection, Skipped
+from core.printing.types import ALREADY_SENT, Recipient, RecipientSelection, Skipped
 from core.settings.services import get_business_profile
 from core.settings.types import BusinessProfileData
 
@@ -56,6 +56,8 @@ class BatchRequest:
     format_name: str = ""  # "" uses the template's format, or the default for its kind
     label_sheet: str = ""  # "" prints no labels
     label_start: int = 1
+    # Leave out customers who were printed or sent this template this calendar year.
+    leave_out_already_sent: bool = False
 
 
 @dataclass(frozen=True)
@@ -148,10 +150,33 @@ def plan_batch(session: Session, request: BatchRequest, *,
         label_sheet = sheet.name
     recipients, skipped = select_recipients(session, request.selection, profile=profile,
                                             today=today)
+    if request.leave_out_already_sent:
+        recipients, skipped = _leave_out_already_sent(
+            session, template.name, recipients, skipped, today or dt.date.today())
     if not recipients:
         raise NoRecipients(skipped)
     return BatchPlan(template, get_page_format(format_name).name, profile, recipients, skipped,
                      label_sheet, request.label_start)
+
+
+def _leave_out_already_sent(
+    session: Session, template_name: str, recipients: tuple[Recipient, ...],
+    skipped: tuple[Skipped, ...], today: dt.date,
+) -> tuple[tuple[Recipient, ...], tuple[Skipped, ...]]:
+    """Move those who already got this template this year (printed or sent) to the left out."""
+    year_start = dt.datetime(today.year, 1, 1)
+    got_it = set(session.scalars(
+        select(PrintBatchItem.customer_id).distinct()
+        .join(PrintBatch, PrintBatch.id == PrintBatchItem.batch_id)
+        .where(PrintBatch.template_name == template_name, PrintBatch.created_at >= year_start,
+               PrintBatchItem.status.in_((PRINTED, SENT)),
+               PrintBatchItem.customer_id.is_not(None))))
+    if not got_it:
+        return recipients, skipped
+    keep = tuple(r for r in recipients if r.customer_id not in got_it)
+    again = tuple(Skipped(r.customer_id, r.name, ALREADY_SENT) for r in recipients
+                  if r.customer_id in got_it and r.customer_id is not None)
+    return keep, skipped + again
 
 
 def render_batch(

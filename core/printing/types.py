@@ -11,6 +11,7 @@ from dataclasses import dataclass
 NO_ADDRESS = "no_address"
 NO_MAIL = "no_mail"
 NOT_FOUND = "not_found"  # an id that is not a live customer
+ALREADY_SENT = "already_sent"  # printed or sent the same template this calendar year
 
 # InvalidSelection codes
 EMPTY_SELECTION = "empty_selection"

@@ -5,7 +5,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QLocale, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -49,7 +49,13 @@ from core.settings.profile import get_business_profile
 from core.settings.types import BusinessProfileData
 
 from gui.printing.print_history import PrintHistoryWidget, print_plan
-from gui.printing.texts import fill, paper_name, print_error_text, skip_reason_text
+from gui.printing.texts import (
+    fill,
+    paper_name,
+    print_error_text,
+    recipients_text,
+    skip_reason_text,
+)
 from gui.shell.context import AppContext
 from gui.shell.operations import run_long_job
 from gui.widgets.pdf_preview import PdfPreview, print_pdf
@@ -57,7 +63,22 @@ from gui.widgets.pdf_preview import PdfPreview, print_pdf
 log = logging.getLogger(__name__)
 
 PREVIEW_DELAY_MS = 250
-WHO_EVERYONE, WHO_TAG, WHO_STAGE, WHO_SELECTION = range(4)
+# "Everyone" is last and never the default: a click must not print thousands of cards.
+WHO_SELECTION, WHO_TAG, WHO_STAGE, WHO_EVERYONE = range(4)
+PREVIEW_ITEMS = 30  # a preview shows the first cards of the batch, quickly
+
+
+def ask_about_unsaved_edit(parent: QWidget, template: str) -> QMessageBox.StandardButton:
+    """Save, Discard or Keep editing (Cancel) for a template's unsaved wording."""
+    box = QMessageBox(QMessageBox.Icon.Question, parent.tr("Unsaved changes"), fill(
+        parent.tr("Save your changes to “%1” before showing another template?"), template),
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel, parent)
+    box.button(QMessageBox.StandardButton.Cancel).setText(parent.tr("Keep editing"))
+    box.button(QMessageBox.StandardButton.Discard).setText(parent.tr("Discard changes"))
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+    return QMessageBox.StandardButton(box.exec())
 
 
 class CardsPage(QWidget):
@@ -70,6 +91,7 @@ class CardsPage(QWidget):
         self._templates: list[TemplateData] = []
         self._profile = BusinessProfileData()
         self._selected_ids: tuple[int, ...] = ()
+        self._shown_row = -1  # the template in the editor, whatever the list shows
         self.last_batch_path: Path | None = None
 
         self.tabs = QTabWidget()
@@ -93,6 +115,7 @@ class CardsPage(QWidget):
         self.who_combo.currentIndexChanged.connect(self._on_who_changed)
         self.labels_check.toggled.connect(self._on_who_changed)
         self.create_button.clicked.connect(self._on_create_clicked)
+        self.preview_button.clicked.connect(self._on_preview_clicked)
         self.print_button.clicked.connect(self._on_print_clicked)
         self.history.batch_recorded.connect(self.batch_printed)
         self._loaded = False
@@ -146,9 +169,10 @@ class CardsPage(QWidget):
     def _build_batch_tab(self) -> QWidget:
         self.batch_template_combo = QComboBox()
         self.who_combo = QComboBox()
-        self.who_combo.addItems([self.tr("Everyone"), self.tr("Customers with a tag"),
+        self.who_combo.addItems([self.tr("Customers selected in the list"),
+                                 self.tr("Customers with a tag"),
                                  self.tr("Customers at a stage"),
-                                 self.tr("Customers selected in the list")])
+                                 self.tr("Every customer who can be mailed")])
         self.tag_combo = QComboBox()
         self.stage_combo = QComboBox()
         for stage in STAGES:
@@ -164,6 +188,12 @@ class CardsPage(QWidget):
         self.start_spin = QSpinBox()
         self.start_spin.setRange(1, 30)
         self.start_spin.setToolTip(self.tr("First free label on a half-used sheet"))
+        self.already_sent_check = QCheckBox(
+            self.tr("Leave out customers who already got this card this year"))
+        self.already_sent_check.setChecked(True)
+        self.preview_button = QPushButton(self.tr("Preview"))
+        self.preview_button.setToolTip(self.tr(
+            "Count the recipients and show the first cards. Nothing is recorded."))
         self.create_button = QPushButton(self.tr("Create batch…"))
         self.print_button = QPushButton(self.tr("Print…"))
         self.print_button.setEnabled(False)
@@ -172,6 +202,9 @@ class CardsPage(QWidget):
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
         self.batch_preview = PdfPreview()
+        self.batch_preview_label = QLabel(self.tr(
+            "Press Preview to count the recipients and see the first cards here."))
+        self.batch_preview_label.setWordWrap(True)
 
         side = QWidget()
         form = QFormLayout(side)
@@ -179,30 +212,40 @@ class CardsPage(QWidget):
         form.addRow(self.tr("Recipients"), self.who_combo)
         form.addRow(self.tr("Tag"), self.tag_combo)
         form.addRow(self.tr("Stage"), self.stage_combo)
+        form.addRow(self.already_sent_check)
         form.addRow(self.tr("Paper"), self.batch_format_combo)
         form.addRow(self.labels_check)
         form.addRow(self.tr("Label sheet"), self.sheet_combo)
         form.addRow(self.tr("Start at label"), self.start_spin)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.preview_button)
         buttons.addWidget(self.create_button)
         buttons.addWidget(self.print_button)
+        buttons.addStretch(1)
         form.addRow(buttons)
         form.addRow(self.summary_label)
         form.addRow(self.tr("Left out"), self.skipped_list)
+        right = QWidget()
+        pane = QVBoxLayout(right)
+        pane.setContentsMargins(0, 0, 0, 0)
+        pane.addWidget(self.batch_preview_label)
+        pane.addWidget(self.batch_preview, 1)
         splitter = QSplitter()
         splitter.addWidget(side)
-        splitter.addWidget(self.batch_preview)
+        splitter.addWidget(right)
         splitter.setSizes([420, 780])
         return splitter
 
     # -- loading ---------------------------------------------------------------------------
 
     def load(self) -> None:
-        """Read templates, tags and the profile again, and draw the preview."""
+        """Read templates, tags and the profile again, and draw the preview. An unsaved
+        edit of the shown template stays in the editor (another desk saved a setting)."""
         self._loaded = True
+        shown = self.current_template()
+        kept = self._edited_values() if self.is_edit_unsaved() else None
         self._profile = self._context.run(get_business_profile)
         self._templates = self._context.run(list_templates)
-        current = max(self.template_list.currentRow(), 0)
         self.template_list.blockSignals(True)
         self.template_list.clear()
         self.batch_template_combo.clear()
@@ -216,12 +259,15 @@ class CardsPage(QWidget):
                                         "Restore default brings back the original."))
             self.template_list.addItem(item)
             self.batch_template_combo.addItem(label, template.name)
+        names = [t.name for t in self._templates]
+        row = names.index(shown.name) if shown is not None and shown.name in names else 0
+        self.template_list.setCurrentRow(min(row, len(self._templates) - 1))
         self.template_list.blockSignals(False)
         self._reload_tags()
-        self.template_list.blockSignals(True)  # drawn once, just below
-        self.template_list.setCurrentRow(min(current, len(self._templates) - 1))
-        self.template_list.blockSignals(False)
-        self._on_template_chosen(self.template_list.currentRow())
+        self._shown_row = -1  # draw it afresh, below
+        self._show_template(self.template_list.currentRow())
+        if kept is not None:
+            self._put_edit_back(*kept)
         self._on_who_changed()
         self.history.load()
 
@@ -254,14 +300,62 @@ class CardsPage(QWidget):
     def set_selection(self, customer_ids: tuple[int, ...]) -> None:
         """The customers selected in the list, for "Customers selected in the list"."""
         self._selected_ids = tuple(customer_ids)
+        self.who_combo.setItemText(WHO_SELECTION, fill(
+            self.tr("Customers selected in the list: %1"), QLocale().toString(len(customer_ids)))
+            if customer_ids else self.tr("Customers selected in the list"))
 
     # -- templates -------------------------------------------------------------------------
 
     def current_template(self) -> TemplateData | None:
-        row = self.template_list.currentRow()
+        """The template in the editor (the list's choice once it is shown)."""
+        row = self._shown_row if self._shown_row >= 0 else self.template_list.currentRow()
         return self._templates[row] if 0 <= row < len(self._templates) else None
 
+    def is_edit_unsaved(self) -> bool:
+        """The editor holds wording (or a paper) that differs from the shown template's."""
+        if not 0 <= self._shown_row < len(self._templates):
+            return False
+        template = self._templates[self._shown_row]
+        return self._edited_values() != (template.title, template.body,
+                                         template.format_name)
+
+    def _edited_values(self) -> tuple[str, str, str]:
+        return (self.title_edit.text(), self.body_edit.toPlainText(),
+                self.format_combo.currentData() or "")
+
+    def _put_edit_back(self, title: str, body: str, format_name: str) -> None:
+        self.title_edit.setText(title)
+        self.body_edit.setPlainText(body)
+        self.format_combo.setCurrentIndex(max(self.format_combo.findData(format_name), 0))
+
     def _on_template_chosen(self, row: int) -> None:
+        """Another template chosen in the list: an unsaved edit is never dropped unasked."""
+        if row != self._shown_row and self.is_edit_unsaved():
+            answer = ask_about_unsaved_edit(
+                self, self.batch_template_combo.itemText(self._shown_row))
+            if answer == QMessageBox.StandardButton.Save:
+                chosen = self._templates[row].name if 0 <= row < len(self._templates) else ""
+                if not self._save_shown():  # it says why
+                    self._go_back_to_shown()
+                    return
+                # Saving read the list again (still showing the saved one): go on to the
+                # template that was chosen.
+                row = max(self.batch_template_combo.findData(chosen), 0)
+                self.template_list.blockSignals(True)
+                self.template_list.setCurrentRow(row)
+                self.template_list.blockSignals(False)
+            elif answer != QMessageBox.StandardButton.Discard:
+                self._go_back_to_shown()  # Keep editing
+                return
+        self._show_template(row)
+
+    def _go_back_to_shown(self) -> None:
+        self.template_list.blockSignals(True)
+        self.template_list.setCurrentRow(self._shown_row)
+        self.template_list.blockSignals(False)
+
+    def _show_template(self, row: int) -> None:
+        self._shown_row = row
         template = self.current_template()
         if template is None:
             return
@@ -313,9 +407,15 @@ class CardsPage(QWidget):
         self.template_preview.show_pdf(pdf, scale=1.2 if fmt.kind != "letter" else 0.9)
 
     def _on_save_clicked(self) -> None:
+        if self._save_shown():
+            self._context.post_status(self.tr("Template saved"))
+
+    def _save_shown(self) -> bool:
+        """Save the editor's wording into the shown template; False (and says why) if not.
+        The page reloads on the change."""
         template = self.current_template()
         if template is None:
-            return
+            return False
         try:
             self._context.run(save_template, name=template.name, kind=template.kind,
                               title=self.title_edit.text(), body=self.body_edit.toPlainText(),
@@ -323,13 +423,19 @@ class CardsPage(QWidget):
         except InvalidTemplate as exc:
             QMessageBox.warning(self, self.tr("Template not saved"),
                                 "\n".join(self.describe(p) for p in exc.problems))
-            return
-        self._context.post_status(self.tr("Template saved"))  # the page reloads on changes
+            return False
+        return True
 
     def _on_restore_clicked(self) -> None:
         template = self.current_template()
         if template is None or not template.has_default:
             return
+        if self.is_edit_unsaved() and QMessageBox.question(
+                self, self.tr("Restore default"),
+                self.tr("Bring back the original wording? What you typed here is discarded.")
+        ) != QMessageBox.StandardButton.Yes:
+            return
+        self._show_template(self._shown_row)  # the stored wording: the reload keeps no edit
         self._context.run(restore_default_template, template.name)
         self._context.post_status(self.tr("Default template restored"))
 
@@ -348,32 +454,32 @@ class CardsPage(QWidget):
             return RecipientSelection(tag=self.tag_combo.currentData() or "")
         if who == WHO_STAGE:
             return RecipientSelection(stage=self.stage_combo.currentData())
-        if who == WHO_SELECTION:
-            return RecipientSelection(customer_ids=self._selected_ids)
-        return RecipientSelection(everyone=True)
+        if who == WHO_EVERYONE:
+            return RecipientSelection(everyone=True)
+        return RecipientSelection(customer_ids=self._selected_ids)
 
-    def _on_create_clicked(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name = f"{self.batch_template_combo.currentData() or 'batch'}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the batch as"),
-                                              str(Path(folder) / name), self.tr("PDF (*.pdf)"))
-        if path:
-            self.create_batch(Path(path))
-
-    def create_batch(self, out_path: Path) -> int | None:
-        """Plan, render (on a worker, with Cancel) and record a batch; returns its id."""
-        labels_path = (out_path.with_name(out_path.stem + "-labels.pdf")
-                       if self.labels_check.isChecked() else None)
-        request = BatchRequest(
+    def batch_request(self, labels: bool = False) -> BatchRequest:
+        """The batch as chosen on the tab."""
+        return BatchRequest(
             self.batch_template_combo.currentData() or "", self.selection(),
             self.batch_format_combo.currentData() or "",
-            self.sheet_combo.currentData() if labels_path else "", self.start_spin.value())
+            self.sheet_combo.currentData() if labels else "", self.start_spin.value(),
+            leave_out_already_sent=self.already_sent_check.isChecked())
+
+    def plan_current(self, *, labels: bool = False) -> BatchPlan | None:
+        """Choose the recipients (reads only) and show how many, and who is left out and
+        why; None (having said why) when there is nothing to print."""
+        if self.who_combo.currentIndex() == WHO_SELECTION and not self._selected_ids:
+            QMessageBox.information(self, self.tr("Nobody chosen"), self.tr(
+                "Select customers in the Customers list first, or choose a tag or a stage."))
+            return None
         try:
-            plan = self._plan_batch(request)
+            plan = self._plan_batch(self.batch_request(labels))
         except Cancelled:
             return None
         except NoRecipients as exc:
             self._show_skipped(exc.skipped)
+            self.summary_label.setText(recipients_text(0, exc.skipped))
             QMessageBox.information(self, self.tr("Nothing to print"), self.tr(
                 "None of these customers can be mailed; see the list of who was left out."))
             return None
@@ -383,6 +489,65 @@ class CardsPage(QWidget):
                 raise
             QMessageBox.warning(self, self.tr("Cannot print this batch"), message)
             return None
+        self._show_skipped(plan.skipped)
+        self.summary_label.setText(recipients_text(len(plan.recipients), plan.skipped))
+        return plan
+
+    def _on_preview_clicked(self) -> None:
+        self.preview_batch()
+
+    def preview_batch(self) -> BatchPlan | None:
+        """Count the recipients and draw the first cards; nothing is recorded or saved."""
+        from core.printing.formats import get_page_format
+        from core.printing.render import ItemsJob, render_items_bytes
+
+        plan = self.plan_current()
+        if plan is None:
+            return None
+        first = plan.recipients[:PREVIEW_ITEMS]
+        pdf = render_items_bytes(ItemsJob(plan.template.title, plan.template.body,
+                                          get_page_format(plan.format_name), plan.profile,
+                                          first))
+        self.batch_preview.show_pdf(pdf, scale=0.8)
+        locale = QLocale()
+        self.batch_preview_label.setText(fill(
+            self.tr("Preview: the first %1 of %2. Nothing is recorded until you press "
+                    "Create batch."), locale.toString(len(first)),
+            locale.toString(len(plan.recipients))) if len(first) < len(plan.recipients)
+            else self.tr("Preview: the whole batch. Nothing is recorded until you press "
+                         "Create batch."))
+        self.batch_preview_label.show()
+        return plan
+
+    def confirm_plan(self, plan: BatchPlan) -> bool:
+        """Ask before anything is created, with the count and who is left out."""
+        answer = QMessageBox.question(self, self.tr("Create batch"), fill(
+            self.tr("Create the batch “%1”?\n\n%2\n\nThe list on the left says who is left "
+                    "out and why."),
+            self.batch_template_combo.currentText(),
+            recipients_text(len(plan.recipients), plan.skipped)))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _on_create_clicked(self) -> None:
+        plan = self.plan_current(labels=self.labels_check.isChecked())
+        if plan is None or not self.confirm_plan(plan):
+            return
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = f"{self.batch_template_combo.currentData() or 'batch'}.pdf"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the batch as"),
+                                              str(Path(folder) / name), self.tr("PDF (*.pdf)"))
+        if path:
+            self.print_planned(plan, Path(path))
+
+    def create_batch(self, out_path: Path) -> int | None:
+        """Plan, render (on a worker, with Cancel) and record a batch; returns its id."""
+        plan = self.plan_current(labels=self.labels_check.isChecked())
+        return None if plan is None else self.print_planned(plan, out_path)
+
+    def print_planned(self, plan: BatchPlan, out_path: Path) -> int | None:
+        """Record and write a planned batch (with Cancel); returns its id."""
+        labels_path = (out_path.with_name(out_path.stem + "-labels.pdf")
+                       if plan.label_sheet else None)
         try:
             summary = print_plan(self, self._context, plan, out_path, labels_path)
         except OSError as exc:
@@ -391,7 +556,6 @@ class CardsPage(QWidget):
             return None
         if summary is None:
             return None
-        self._show_skipped(plan.skipped)
         text = fill(self.tr("%Ln item(s) saved to %1", "", summary.item_count), str(out_path))
         if labels_path:
             text += fill(self.tr("; labels in %1"), str(labels_path))
@@ -399,6 +563,8 @@ class CardsPage(QWidget):
         self.last_batch_path = out_path
         self.print_button.setEnabled(True)
         self.batch_preview.show_pdf(out_path, scale=0.8)
+        self.batch_preview_label.setText(fill(self.tr("The batch as saved to %1."),
+                                              str(out_path)))
         self.batch_printed.emit(summary.id)
         return summary.id
 

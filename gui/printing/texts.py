@@ -1,7 +1,10 @@
 """Sentences for the printing area's codes and errors (core keeps codes and data only)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject
+from collections import Counter
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QLocale, QObject
 
 from core.kernel.errors import NotFound
 from core.printing.errors import (
@@ -11,7 +14,15 @@ from core.printing.errors import (
     InvalidTemplate,
     UnknownFormat,
 )
-from core.printing.types import EMPTY_SELECTION, NO_ADDRESS, NO_MAIL, NOT_FOUND, UNKNOWN_TAG
+from core.printing.types import (
+    ALREADY_SENT,
+    EMPTY_SELECTION,
+    NO_ADDRESS,
+    NO_MAIL,
+    NOT_FOUND,
+    UNKNOWN_TAG,
+    Skipped,
+)
 
 
 def _tr(text: str, n: int = -1) -> str:
@@ -68,8 +79,22 @@ def skip_reason_text(code: str) -> str:
         NO_ADDRESS: _tr("no postal address"),
         NO_MAIL: _tr("asked for no mail"),
         NOT_FOUND: _tr("no longer in the list"),
+        ALREADY_SENT: _tr("already got this card this year"),
     }
     return reasons.get(code, code)
+
+
+def recipients_text(recipients: int, skipped: Sequence[Skipped]) -> str:
+    """Who a batch goes to, before it is made: "Recipients: 4,253" and, on a second line,
+    "Left out: 312 (no postal address: 300; asked for no mail: 12)"."""
+    locale = QLocale()
+    text = fill(_tr("Recipients: %1"), locale.toString(recipients))
+    if skipped:
+        reasons = Counter(skip.reason for skip in skipped)
+        why = "; ".join(f"{skip_reason_text(reason)}: {locale.toString(count)}"
+                        for reason, count in reasons.most_common())
+        text += "\n" + fill(_tr("Left out: %1 (%2)"), locale.toString(len(skipped)), why)
+    return text
 
 
 def print_error_text(exc: Exception) -> str | None:

@@ -21,6 +21,7 @@ from core.printing.batches import (
     list_customer_mailings,
     mark_batch_sent,
     mark_items_spoiled,
+    plan_batch,
     plan_reprint,
     print_batch,
     record_batch,
@@ -38,6 +39,7 @@ from core.printing.templates import (
     restore_default_template,
     save_template,
 )
+from core.printing.types import ALREADY_SENT
 from core.store.db import Database
 
 from tests.core.printing.helpers import page_texts
@@ -152,6 +154,28 @@ def test_undoing_mark_sent_puts_back_only_what_that_click_marked(
     assert rows[ids[1]].status_changed_at == printed_at  # as it was before the click
     with db.unit_of_work() as session:
         assert customers_sent(session, "thank-you", since=dt.date(2026, 1, 1)) == []
+
+
+def test_customers_who_already_got_this_card_this_year_are_left_out_when_asked(
+        db: Database, tmp_path: Path) -> None:
+    amy, ben = (_add(db, name, "Test", **ADDRESS) for name in ["Amy", "Ben"])
+    today = dt.date.today()
+    _print(db, tmp_path, RecipientSelection(customer_ids=(amy,)))  # Amy's card is printed
+    both = RecipientSelection(customer_ids=(amy, ben))
+    with db.unit_of_work() as session:
+        plan = plan_batch(session, BatchRequest("thank-you", both, "a6-card",
+                                                leave_out_already_sent=True), today=today)
+        as_before = plan_batch(session, BatchRequest("thank-you", both, "a6-card"), today=today)
+        other_card = plan_batch(session, BatchRequest("birthday", both, "a6-card",
+                                                      leave_out_already_sent=True), today=today)
+        next_year = plan_batch(session, BatchRequest(
+            "thank-you", both, "a6-card", leave_out_already_sent=True),
+            today=dt.date(today.year + 1, 1, 2))
+    assert [r.customer_id for r in plan.recipients] == [ben]
+    assert [(s.customer_id, s.name, s.reason) for s in plan.skipped] == [
+        (amy, "Amy Test", ALREADY_SENT)]
+    assert len(as_before.recipients) == 2 and len(other_card.recipients) == 2
+    assert len(next_year.recipients) == 2
 
 
 def test_who_got_a_thank_you_card_this_year(db: Database, tmp_path: Path) -> None:

@@ -5,18 +5,21 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+from core.customers.models import Customer
 from core.customers.services import add_customer
 from core.customers.types import CustomerDraft
-from core.printing.batches import get_batch
+from core.kernel.changes import Changes
+from core.printing.batches import get_batch, list_batches
 from core.printing.templates import get_template
 from core.store.db import Database
 
-from gui.printing.page import WHO_TAG, CardsPage
+from gui.printing.page import WHO_EVERYONE, WHO_TAG, CardsPage
 from gui.printing.print_history import COL_SENT, COL_SPOILED, COL_STATUS
 from gui.shell.context import AppContext
 
@@ -182,3 +185,97 @@ def test_marking_a_batch_sent_asks_first_and_undo_puts_the_cards_back_as_printed
     undo_stack.redo()
     with sqlite_db.unit_of_work() as session:
         assert get_batch(session, batch_id).summary.count("sent") == 2
+
+
+def test_choosing_another_template_asks_before_an_unsaved_message_is_lost(
+        qtbot, sqlite_db: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, sqlite_db)
+    first, second = page.template_list.item(0).text(), page.template_list.item(1).text()
+    page.body_edit.setPlainText("Dear {first_name}, the roses are in!")
+    asked: list[str] = []
+
+    def click_in_prompt(button_text: str) -> None:
+        def click() -> None:
+            box = QApplication.activeModalWidget()
+            assert isinstance(box, QMessageBox)
+            asked.append(box.text())
+            texts = {b.text().replace("&", ""): b for b in box.buttons()}
+            assert {"Save", "Discard changes", "Keep editing"} <= set(texts)
+            texts[button_text].click()
+        QTimer.singleShot(0, click)
+
+    click_in_prompt("Keep editing")
+    page.template_list.setCurrentRow(1)
+    assert asked == [f"Save your changes to “{first}” before showing another template?"]
+    assert page.template_list.currentRow() == 0  # still on the edited template
+    assert page.body_edit.toPlainText() == "Dear {first_name}, the roses are in!"
+
+    # A setting saved meanwhile (the page reads everything again): the edit stays.
+    page._context.announce(Changes(settings=True))
+    assert page.body_edit.toPlainText() == "Dear {first_name}, the roses are in!"
+
+    click_in_prompt("Discard changes")
+    page.template_list.setCurrentRow(1)
+    assert page.template_list.currentRow() == 1 and page.title_edit.text() == second
+    with sqlite_db.unit_of_work() as session:
+        assert "roses" not in get_template(session, "thank-you").body
+
+    page.template_list.setCurrentRow(0)  # nothing typed: no question
+    assert len(asked) == 2
+    page.body_edit.setPlainText("Dear {first_name}, the tulips are in!")
+    click_in_prompt("Save")
+    page.template_list.setCurrentRow(1)
+    assert len(asked) == 3
+    with sqlite_db.unit_of_work() as session:
+        assert get_template(session, "thank-you").body == "Dear {first_name}, the tulips are in!"
+    assert page.template_list.currentRow() == 1 and page.title_edit.text() == second
+    assert page.template_list.item(0).text() == f"{first} (edited)"  # in words, no "*"
+    assert not page.is_edit_unsaved()
+
+
+def test_a_batch_shows_its_recipients_and_who_is_left_out_before_anything_is_created(
+        qtbot, sqlite_db: Database, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, sqlite_db)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda _p, _t, text: told.append(text) or QMessageBox.StandardButton.Ok)
+    assert page.who_combo.currentIndex() != WHO_EVERYONE  # never everyone by default
+    assert page.who_combo.currentText() == "Customers selected in the list"
+    assert page.preview_batch() is None and "Select customers" in told[-1]
+
+    with sqlite_db.unit_of_work() as session:
+        ids = tuple(session.scalars(select(Customer.id).order_by(Customer.id)))
+    page.set_selection(ids)
+    assert page.who_combo.currentText() == "Customers selected in the list: 3"
+    assert page.preview_batch() is not None
+    assert page.summary_label.text() == "Recipients: 2\nLeft out: 1 (no postal address: 1)"
+    assert [page.skipped_list.item(i).text() for i in range(page.skipped_list.count())] == [
+        "Ann Test: no postal address"]
+    assert page.batch_preview.page_count() == 2
+    assert "Nothing is recorded" in page.batch_preview_label.text()
+    with sqlite_db.unit_of_work() as session:
+        assert list_batches(session) == []  # a preview records nothing
+
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _p, _t, text: asked.append(text) or QMessageBox.StandardButton.No)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *_a, **_k: (str(tmp_path / "cards.pdf"), ""))
+    page.create_button.click()
+    assert "Recipients: 2" in asked[-1] and "no postal address: 1" in asked[-1]
+    with sqlite_db.unit_of_work() as session:
+        assert list_batches(session) == []  # answered No: nothing created
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _p, _t, text: asked.append(text) or QMessageBox.StandardButton.Yes)
+    page.create_button.click()
+    with sqlite_db.unit_of_work() as session:
+        assert [b.item_count for b in list_batches(session)] == [2]
+
+    # The same customers again: those who got this card this year are left out.
+    assert page.preview_batch() is None and "None of these customers" in told[-1]
+    assert page.summary_label.text() == (
+        "Recipients: 0\nLeft out: 3 (already got this card this year: 2; "
+        "no postal address: 1)")
+    page.already_sent_check.setChecked(False)
+    assert page.preview_batch() is not None
+    assert page.summary_label.text().startswith("Recipients: 2\n")
