@@ -6,6 +6,10 @@ end CR CR LF (iOS), a CHARSET per property (Shift_JIS, windows-1250), bare and l
 `quoted-printable` and `base64` encodings, PROFILE:VCard, compact birthdays. Properties the
 importer has no field for are ignored, so an unknown or odd one never costs the contact.
 
+(Why not vobject: 0.9.9, the last release we pinned, fails on QP soft line breaks, on
+`PROFILE:VCard` and on bare `QUOTED-PRINTABLE` parameters, each of which costs a real
+contact. Nothing imports it any more, so it is no longer a dependency.)
+
 The file is decoded as one encoding with undecodable bytes kept as surrogates
 (`surrogateescape`), so a property with its own CHARSET gets back its exact bytes.
 """
