@@ -8,6 +8,7 @@ INSERT and one set-based statistics refresh: the counter's speed budget is 50 ms
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Table, and_, delete, insert, select, update
@@ -34,10 +35,12 @@ from core.visits.types import InteractionDraft, InteractionRecord
 __all__ = [
     "business_currency",
     "delete_interaction",
+    "delete_interactions",
     "find_customer_id",
     "get_interaction",
     "log_interaction",
     "restore_interaction",
+    "restore_interactions",
     "update_interaction",
 ]
 
@@ -93,11 +96,21 @@ def delete_interaction(session: Session, interaction_id: int, *,
                        today: dt.date | None = None) -> InteractionRecord:
     """Remove one interaction; returns it whole, for `restore_interaction` (undo).
     Raises NotFound("interaction", id)."""
-    before = get_interaction(session, interaction_id)
+    return delete_interactions(session, [interaction_id], today=today)[0]
+
+
+def delete_interactions(session: Session, interaction_ids: Sequence[int], *,
+                        today: dt.date | None = None) -> tuple[InteractionRecord, ...]:
+    """Remove interactions (of any customers) in one go; returns them whole, in the order
+    given, for `restore_interactions`. Raises NotFound("interaction", id) for the first
+    one missing, and then nothing is removed."""
+    removed = tuple(get_interaction(session, i) for i in interaction_ids)
     interactions, _ = _tables()
-    session.execute(delete(interactions).where(interactions.c.id == interaction_id))
-    _refresh(session, before.customer_id, today)
-    return before
+    if removed:
+        session.execute(delete(interactions).where(
+            interactions.c.id.in_([r.id for r in removed])))
+        _refresh(session, {r.customer_id for r in removed}, today)
+    return removed
 
 
 def restore_interaction(session: Session, record: InteractionRecord, *,
@@ -105,21 +118,30 @@ def restore_interaction(session: Session, record: InteractionRecord, *,
     """Put a deleted interaction back under its old id (a new one if that id was taken
     meanwhile); returns the id. Raises NotFound("customer", id) when its customer is gone
     for good."""
+    return restore_interactions(session, [record], today=today)[0]
+
+
+def restore_interactions(session: Session, records: Sequence[InteractionRecord], *,
+                         today: dt.date | None = None) -> tuple[int, ...]:
+    """`restore_interaction` for several, in one go; returns their ids in order."""
     interactions, customers = _tables()
-    if session.scalar(select(customers.c.id).where(customers.c.id == record.customer_id)) is None:
-        raise NotFound("customer", record.customer_id)
-    values = _checked_values(session, record.draft())
-    taken = session.scalar(select(interactions.c.id).where(interactions.c.id == record.id))
-    if taken is None:
-        session.execute(insert(interactions).values(id=record.id, customer_id=record.customer_id,
-                                                    **values))
-        restored = record.id
-    else:
-        restored = int(session.execute(
-            insert(interactions).values(customer_id=record.customer_id, **values)
-            .returning(interactions.c.id)).scalar_one())
-    _refresh(session, record.customer_id, today)
-    return restored
+    restored: list[int] = []
+    for record in records:
+        if session.scalar(select(customers.c.id)
+                          .where(customers.c.id == record.customer_id)) is None:
+            raise NotFound("customer", record.customer_id)
+        values = _checked_values(session, record.draft())
+        taken = session.scalar(select(interactions.c.id).where(interactions.c.id == record.id))
+        if taken is None:
+            session.execute(insert(interactions).values(
+                id=record.id, customer_id=record.customer_id, **values))
+            restored.append(record.id)
+        else:
+            restored.append(int(session.execute(
+                insert(interactions).values(customer_id=record.customer_id, **values)
+                .returning(interactions.c.id)).scalar_one()))
+    _refresh(session, {r.customer_id for r in records}, today)
+    return tuple(restored)
 
 
 def get_interaction(session: Session, interaction_id: int) -> InteractionRecord:
@@ -199,9 +221,11 @@ def _checked_values(session: Session, draft: InteractionDraft) -> dict[str, Any]
             "note": note}
 
 
-def _refresh(session: Session, customer_id: int, today: dt.date | None) -> None:
-    refresh_customer_stats(session, [customer_id], today=today)
-    note_changes(session, Changes(customers=True, interactions=True,
-                                  customer_ids=frozenset({customer_id})))
+def _refresh(session: Session, customer_ids: int | Iterable[int],
+             today: dt.date | None) -> None:
+    ids = frozenset({customer_ids} if isinstance(customer_ids, int) else customer_ids)
+    if ids:
+        refresh_customer_stats(session, ids, today=today)
+        note_changes(session, Changes(customers=True, interactions=True, customer_ids=ids))
 
 

@@ -131,6 +131,12 @@ class MainWindow(QMainWindow):
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.open()
 
+    def log_visit(self) -> None:
+        """Log a visit, purchase, call or meeting for the selected customer (Ctrl+L)."""
+        from gui.visits.counter import log_visit_for_selection
+
+        log_visit_for_selection(self, self._context, self.customers_page, self.undo_stack)
+
     # -- menus ---------------------------------------------------------------------------
 
     def _action(self, text: str, slot: Callable[[], object],
@@ -190,6 +196,14 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self._action(self.tr("&Find Customer"), self._on_find_triggered,
                                          QKeySequence.StandardKey.Find))
         self.undo_action, self.redo_action = undo, redo
+
+        customers_menu = self.menuBar().addMenu(self.tr("&Customers"))
+        # Also the list rows' context menu's "Log Visit…" (window.log_visit_action).
+        self.log_visit_action = self._action(self.tr("&Log Visit…"), self.log_visit,
+                                             QKeySequence("Ctrl+L"))
+        self.log_visit_action.setEnabled(writable)
+        customers_menu.addAction(self.log_visit_action)
+        self.customers_menu = customers_menu
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("Open &Log Folder"), self._on_logs_triggered))

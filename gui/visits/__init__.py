@@ -1,0 +1,1 @@
+"""Visits at the counter: the Log visit dialog and its undoable commands."""

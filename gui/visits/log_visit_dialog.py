@@ -1,0 +1,171 @@
+"""Log visit (Ctrl+L): a visit, purchase, call or meeting of the selected customer, at the
+counter, in two keystrokes: Ctrl+L opens it on today's visit, Enter saves.
+
+The save is one operation (core.visits.services.log_interaction); what it changed reaches
+the customer list through `changes_applied`, with the customer's id, so only that row is
+read again. The dialog then puts an undo step on the window's stack.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtGui import QFont, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.kernel.errors import Invalid, NotFound
+from core.kernel.money import Money
+from core.settings.profile import get_business_profile
+from core.store.errors import DatabaseBusy
+from core.visits.errors import MAX_NOTE_LENGTH
+from core.visits.types import COUNTER_KINDS, InteractionDraft
+
+from gui.shell.context import AppContext
+from gui.visits.texts import kind_label, logged_text, problem_text, undo_text
+from gui.visits.undo_commands import LogInteractionCommand
+from gui.widgets.fields import ERROR_STYLE, FieldMessage, ShopMoney, date_edit, with_message
+
+
+class LogVisitDialog(QDialog):
+    """Log one interaction for `customer_id` (shown as `name`, with `summary` under it)."""
+
+    def __init__(self, context: AppContext, customer_id: int, name: str, *,
+                 undo_stack: QUndoStack | None = None, summary: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._customer_id = customer_id
+        self._name = name
+        self._undo_stack = undo_stack
+        self.logged_id: int | None = None
+        profile = context.read(get_business_profile)
+        self._money = ShopMoney(profile.locale, profile.currency)
+        locale = QLocale(profile.locale)
+        self.setWindowTitle(self.tr("Log Visit – %s") % name)
+
+        self.name_label = QLabel(name)
+        bold = QFont(self.name_label.font())
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() * 1.2)
+        self.name_label.setFont(bold)
+        self.summary_label = QLabel(summary)
+        self.summary_label.setStyleSheet("color: palette(mid);")
+        self.summary_label.setVisible(bool(summary))
+        self.kind_combo = QComboBox()
+        for kind in COUNTER_KINDS:
+            self.kind_combo.addItem(kind_label(kind), kind)
+        self.date_edit = date_edit(locale)
+        self.date_edit.setMaximumDate(QDate.currentDate())  # a visit that has happened
+        self.amount_edit = QLineEdit()
+        self.amount_edit.setPlaceholderText(
+            self.tr("optional, like %s") % self._money.format(1250))
+        self.note_edit = QLineEdit()
+        self.note_edit.setMaxLength(MAX_NOTE_LENGTH)
+        self.note_edit.setPlaceholderText(self.tr("optional"))
+        self.note_edit.setMinimumWidth(320)
+        amount_cell, self.amount_message = with_message(self.amount_edit)
+        note_cell, self.note_message = with_message(self.note_edit)
+        self.form_message_label = QLabel()
+        self.form_message_label.setStyleSheet(ERROR_STYLE)
+        self.form_message_label.setWordWrap(True)
+        self.form_message_label.setVisible(False)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Kind:"), self.kind_combo)
+        form.addRow(self.tr("&Date:"), self.date_edit)
+        form.addRow(self.tr("&Amount:"), amount_cell)
+        form.addRow(self.tr("&Note:"), note_cell)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setDefault(True)
+        self.save_button.setToolTip(self.tr("Save (Enter)"))
+        self.save_button.setEnabled(not context.read_only)
+        buttons.accepted.connect(self._on_save_clicked)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.name_label)
+        layout.addWidget(self.summary_label)
+        layout.addSpacing(6)
+        layout.addLayout(form)
+        layout.addWidget(self.form_message_label)
+        layout.addWidget(buttons)
+        self.kind_combo.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def draft(self) -> InteractionDraft | None:
+        """What the person typed, or None (and a message under the amount) when the amount
+        cannot be read."""
+        try:
+            minor = self._money.parse(self.amount_edit.text())
+        except ValueError:
+            self.amount_message.show_message(self.tr("Enter an amount like %s, or leave it "
+                                                     "empty.") % self._money.format(1250))
+            self.amount_edit.setFocus()
+            return None
+        occurred: dt.date = self.date_edit.date().toPython()  # type: ignore[assignment]
+        return InteractionDraft(
+            kind=str(self.kind_combo.currentData()), occurred_on=occurred,
+            amount=None if minor is None else Money(minor, self._money.currency),
+            note=self.note_edit.text().strip())
+
+    def _on_save_clicked(self) -> None:
+        if not self.save_button.isEnabled():
+            return
+        for message in (self.amount_message, self.note_message):
+            message.clear_message()
+        self.form_message_label.setVisible(False)
+        draft = self.draft()
+        if draft is None:
+            return
+        from core.visits.services import log_interaction
+
+        try:
+            self.logged_id = self._context.run(log_interaction, self._customer_id, draft)
+        except Invalid as exc:
+            self._show_problems(exc)
+            return
+        except NotFound:
+            self._show_form_message(self.tr(
+                "%s is no longer in the customer list (moved to the trash, perhaps at another "
+                "desk). Nothing was logged.") % self._name)
+            return
+        except DatabaseBusy:
+            self._show_form_message(self.tr(
+                "Not saved yet: another program is still using the customer database. "
+                "What you typed is still here; press Save to try again."))
+            return
+        if self._undo_stack is not None:
+            self._undo_stack.push(LogInteractionCommand(
+                self._context, self.logged_id, undo_text(draft.kind, self._name)))
+        self._context.post_status(logged_text(draft.kind, self._name))
+        self.accept()
+
+    def _show_problems(self, error: Invalid) -> None:
+        example = self._money.format(1250)
+        fields: dict[str, tuple[FieldMessage, QWidget]] = {
+            "amount": (self.amount_message, self.amount_edit),
+            "note": (self.note_message, self.note_edit),
+        }
+        others = []
+        for problem in error.problems:
+            if problem.field in fields:
+                message, widget = fields[problem.field]
+                message.show_message(problem_text(problem, example))
+                widget.setFocus()
+            else:
+                others.append(problem_text(problem, example))
+        if others:
+            self._show_form_message("\n".join(others))
+
+    def _show_form_message(self, text: str) -> None:
+        self.form_message_label.setText(text)
+        self.form_message_label.setVisible(True)

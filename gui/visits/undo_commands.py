@@ -1,0 +1,68 @@
+"""Undoable visit actions for the window's QUndoStack (Edit > Undo, Ctrl+Z).
+
+Both commands are pushed after their first write succeeded (so a refusal is shown in the
+dialog, not raised from inside the stack); undo and redo then delete or put back the same
+rows, under the same ids, through core.visits.services.
+"""
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoCommand
+
+from core.visits.types import InteractionRecord
+
+from gui.shell.context import AppContext
+
+
+class LogInteractionCommand(QUndoCommand):
+    """A visit logged at the counter: undo deletes it, redo puts it back."""
+
+    def __init__(self, context: AppContext, interaction_id: int, text: str) -> None:
+        super().__init__(text)
+        self._context = context
+        self._interaction_id = interaction_id
+        self._removed: InteractionRecord | None = None
+
+    def redo(self) -> None:
+        if self._removed is None:
+            return  # the first redo: the dialog already logged it
+        from core.visits.services import restore_interaction
+
+        self._interaction_id = self._context.run(restore_interaction, self._removed)
+        self._removed = None
+
+    def undo(self) -> None:
+        from core.visits.services import delete_interaction
+
+        self._removed = self._context.run(delete_interaction, self._interaction_id)
+
+
+class DeleteInteractionsCommand(QUndoCommand):
+    """Interactions deleted (from the customer record's history): undo puts them back."""
+
+    def __init__(self, context: AppContext, removed: list[InteractionRecord], text: str) -> None:
+        super().__init__(text)
+        self._context = context
+        self._removed = list(removed)
+        self._deleted = True
+
+    def redo(self) -> None:
+        if self._deleted:
+            return  # the first redo: the record's Save already deleted them
+        from core.visits.services import delete_interactions
+
+        self._context.run(delete_interactions, [r.id for r in self._removed])
+        self._deleted = True
+
+    def undo(self) -> None:
+        from core.visits.services import restore_interactions
+
+        ids = self._context.run(restore_interactions, self._removed)
+        self._removed = [_with_id(r, new_id) for r, new_id in zip(self._removed, ids,
+                                                                     strict=True)]
+        self._deleted = False
+
+
+def _with_id(record: InteractionRecord, new_id: int) -> InteractionRecord:
+    from dataclasses import replace
+
+    return replace(record, id=new_id)
