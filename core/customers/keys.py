@@ -5,7 +5,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
-from core.kernel.text import digits, fold
+from core.kernel.text import digits, fold, umlauts_spelled_out
 
 # Names, organisations and postcodes repeat across customers (imports and the demo fold
 # hundreds of thousands of them); emails and phones rarely do, so they are not cached.
@@ -48,8 +48,12 @@ def customer_keys_of(values: Mapping[str, Any]) -> dict[str, str]:
     # A plain ASCII address (the usual one: printable, no spaces) folds to its key.
     plain = email.isascii() and email.isprintable() and " " not in email
     folded_email = email_key if plain else fold(email)
-    parts = (first, last, organisation, folded_email, postal,
-             postal_compact if postal_compact != postal else "", phone_digits)
+    parts: tuple[str, ...] = (first, last, organisation, folded_email, postal,
+                              postal_compact if postal_compact != postal else "", phone_digits)
+    organisation_name = values["organisation"]
+    if not (first_name.isascii() and last_name.isascii() and organisation_name.isascii()):
+        parts += tuple(umlauts_spelled_out(name)
+                       for name in (first_name, last_name, organisation_name))
     return {
         "search_text": " ".join([p for p in parts if p]),
         # Someone known only by email sorts among the names by it, as the list shows them.

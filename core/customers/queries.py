@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from core.kernel.text import search_tokens
+from core.kernel.text import digits, fold, search_tokens, umlauts_spelled_out
 from core.store.db import RawConnection
-from core.store.dialects import SearchPlan, dialect_for
+from core.store.dialects import SearchPlan, dialect_for, like_pattern
 
 # Sort keys and the indexed column each one orders by.
 SORT_COLUMNS = {
@@ -29,12 +29,20 @@ SORT_COLUMNS = {
     # No index can serve this one; a deliberate click on Tags pays ~0.4 s at 100,000.
     "tags": "(SELECT min(t.name) FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id"
             " WHERE ct.customer_id = c.id)",
+    "organisation": "c.organisation",  # no index: sorting by it reads every customer
+    "deleted": "c.deleted_at",  # the trash is small
 }
+# A search word finds the customers with a tag that starts with it, from this length on
+# ("vip", "whole" for "wholesale"): shorter ones would match half the tags.
+MIN_TAG_PREFIX = 3
+# The fields a search looks in (matched_fields names them).
+MATCH_NAME, MATCH_ORGANISATION, MATCH_EMAIL = "name", "organisation", "email"
+MATCH_PHONE, MATCH_POSTCODE, MATCH_TAGS = "phone", "postal_code", "tags"
 
 _ROW_COLUMNS = (
     "c.id, c.first_name, c.last_name, c.organisation, c.email, c.phone, c.city, "
     "c.postal_code, c.stage, c.visit_count, c.lifetime_value_minor, c.last_interaction_on, "
-    "c.customer_since"
+    "c.customer_since, c.deleted_at"
 )
 
 
@@ -66,6 +74,7 @@ class ListRow:
     lifetime_value_minor: int
     last_interaction_on: dt.date | None
     customer_since: dt.date | None
+    deleted_at: dt.datetime | None = None  # when it was moved to the trash
 
     @property
     def display_name(self) -> str:
@@ -82,6 +91,42 @@ def _as_date(value: Any) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(str(value)[:10])
+
+
+def _as_datetime(value: Any) -> dt.datetime | None:
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.fromisoformat(str(value))
+
+
+def tag_matches(token: str, tag_name: str) -> bool:
+    """Whether a folded search word finds customers with this tag: the start of its name."""
+    return len(token) >= MIN_TAG_PREFIX and fold(tag_name).startswith(token)
+
+
+def _tag_conditions(raw: RawConnection, tokens: list[str]
+                    ) -> tuple[list[str], list[str], dict[str, Any]]:
+    """The tokens that are searched as usual, and for those that start a tag's name, a
+    condition each: the word in the usual fields, or one of those tags."""
+    if not any(len(t) >= MIN_TAG_PREFIX and not t.isdigit() for t in tokens):
+        return tokens, [], {}
+    tags = [(int(r[0]), str(r[1])) for r in raw.execute("SELECT id, name FROM tags")]
+    plain: list[str] = []
+    conditions: list[str] = []
+    params: dict[str, Any] = {}
+    for token in tokens:
+        tag_ids = [tag_id for tag_id, name in tags if tag_matches(token, name)]
+        if not tag_ids:
+            plain.append(token)
+            continue
+        n = len(conditions)
+        marks = ", ".join(f":g{n}_{k}" for k in range(len(tag_ids)))
+        conditions.append(
+            f"(c.search_text LIKE :g{n} ESCAPE '\\' OR EXISTS (SELECT 1 FROM customer_tags ct"
+            f" WHERE ct.customer_id = c.id AND ct.tag_id IN ({marks})))")
+        params[f"g{n}"] = like_pattern(token)
+        params.update({f"g{n}_{k}": tag_id for k, tag_id in enumerate(tag_ids)})
+    return plain, conditions, params
 
 
 def _where(raw: RawConnection, query: ListQuery) -> tuple[str, dict[str, Any], str]:
@@ -109,9 +154,12 @@ def _where(raw: RawConnection, query: ListQuery) -> tuple[str, dict[str, Any], s
         )
         params["sent_template"] = query.sent_template
         params["sent_since"] = search.datetime_param(since)
-    plan = search.plan(raw, search_tokens(query.text)) if query.text.strip() else SearchPlan()
-    conditions += plan.conditions
+    tokens = search_tokens(query.text) if query.text.strip() else []
+    plain, tag_conditions, tag_params = _tag_conditions(raw, tokens)
+    plan = search.plan(raw, plain) if plain else SearchPlan()
+    conditions += plan.conditions + tag_conditions
     params.update(plan.params)
+    params.update(tag_params)
     column = search.order_term(SORT_COLUMNS.get(query.sort, SORT_COLUMNS["name"]), plan)
     direction = "DESC" if query.descending else "ASC"
     return " AND ".join(conditions), params, f"{column} {direction}, c.id {direction}"
@@ -146,6 +194,19 @@ def fetch_ids(raw: RawConnection, query: ListQuery, *, limit: int | None = None)
     return [r[0] for r in raw.execute(sql, params)]
 
 
+def matching_ids(raw: RawConnection, query: ListQuery, customer_ids: Sequence[int]) -> set[int]:
+    """Which of these customers the query's list shows now (after a change to them, the
+    list re-reads just their rows when none of them came or went)."""
+    if not customer_ids:
+        return set()
+    where, params, _ = _where(raw, query)
+    marks, id_params = _id_params(customer_ids)
+    params.update(id_params)
+    rows = raw.execute(f"SELECT c.id FROM customers c WHERE {where} AND c.id IN ({marks})",
+                       params)
+    return {int(r[0]) for r in rows}
+
+
 def fetch_rows(raw: RawConnection, customer_ids: Sequence[int]) -> list[ListRow]:
     """The list rows of these customers, in the order given (the list view pages by ids)."""
     if not customer_ids:
@@ -161,7 +222,33 @@ def _list_row(r: Sequence[Any]) -> ListRow:
         id=r[0], first_name=r[1], last_name=r[2], organisation=r[3], email=r[4], phone=r[5],
         city=r[6], postal_code=r[7], stage=r[8], visit_count=r[9], lifetime_value_minor=r[10],
         last_interaction_on=_as_date(r[11]), customer_since=_as_date(r[12]),
+        deleted_at=_as_datetime(r[13]),
     )
+
+
+def matched_fields(row: ListRow, tags: Sequence[str], text: str
+                   ) -> list[tuple[str, frozenset[str]]]:
+    """Each word of a search box entry, with the fields of `row` it was found in (as the
+    search finds it: case, accents and spelled-out umlauts alike), so that the list can
+    show why a customer is there."""
+    def folded(value: str) -> str:
+        return f"{fold(value)} {umlauts_spelled_out(value)}"
+
+    postal = fold(row.postal_code)
+    fields = {
+        MATCH_NAME: f"{folded(row.first_name)} {folded(row.last_name)}",
+        MATCH_ORGANISATION: folded(row.organisation),
+        MATCH_EMAIL: fold(row.email),
+        MATCH_PHONE: digits(row.phone),
+        MATCH_POSTCODE: f"{postal} {postal.replace(' ', '')}",
+    }
+    found = []
+    for token in search_tokens(text):
+        where = {name for name, value in fields.items() if token in value}
+        if any(tag_matches(token, tag) for tag in tags):
+            where.add(MATCH_TAGS)
+        found.append((token, frozenset(where)))
+    return found
 
 
 def _id_params(customer_ids: Sequence[int]) -> tuple[str, dict[str, int]]:

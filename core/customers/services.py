@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from core.customers.bulk import (
@@ -64,6 +64,8 @@ from core.kernel.changes import Changes
 from core.kernel.errors import Invalid, NotFound, Problem
 from core.settings.services import business_region
 from core.store.changes import note_changes
+
+_CHUNK = 900  # ids per IN list: under SQLite's old limit of 999 parameters
 
 # What other areas call (the bulk writers are one call per batch, for the import and the demo).
 __all__ = [
@@ -237,14 +239,26 @@ def restore_customers(session: Session, customer_ids: Iterable[int]) -> tuple[in
 
 
 def purge_customers(session: Session, customer_ids: Iterable[int]) -> int:
-    """Delete trashed customers for good, with their history. Live customers are untouched."""
-    doomed = session.scalars(
-        select(Customer).where(
-            Customer.id.in_(sorted(set(customer_ids))), Customer.deleted_at.is_not(None)
-        )
-    ).all()
-    for customer in doomed:
-        session.delete(customer)
+    """Delete trashed customers for good (emptying the trash), with everything that
+    belongs to them: their history, moments, tags and import links go with them (the
+    database's cascades); print history keeps its batches, without their names. Live
+    customers are untouched. Returns how many were deleted."""
+    ids = sorted(set(customer_ids))
+    doomed: list[int] = []
+    referrers: set[int] = set()
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        rows = session.execute(select(Customer.id, Customer.referred_by_id).where(
+            Customer.id.in_(chunk), Customer.deleted_at.is_not(None))).all()
+        doomed += [row.id for row in rows]
+        referrers.update(row.referred_by_id for row in rows if row.referred_by_id is not None)
+    for start in range(0, len(doomed), _CHUNK):
+        session.execute(delete(Customer).where(Customer.id.in_(doomed[start : start + _CHUNK]))
+                        .execution_options(synchronize_session=False))
+    if doomed:
+        note_changes(session, Changes(customers=True, interactions=True,
+                                      customer_ids=frozenset(doomed)))
+        refresh_customer_stats(session, sorted(referrers - set(doomed)))
     return len(doomed)
 
 

@@ -76,3 +76,19 @@ def search_tokens(query: str) -> list[str]:
             if folded:
                 tokens.append(folded)
     return tokens
+
+
+# How German is typed without the umlaut keys (ß already folds to "ss").
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+@lru_cache(maxsize=8192)
+def umlauts_spelled_out(text: str) -> str:
+    """The folded form of `text` with its umlauts written out ("Müller" -> "mueller"),
+    or "" when it has none: stored beside the plain fold ("muller"), so that both
+    spellings find the customer."""
+    if text.isascii():
+        return ""
+    composed = unicodedata.normalize("NFC", text)
+    spelled = composed.translate(_UMLAUTS)
+    return fold(spelled) if spelled != composed else ""
