@@ -365,6 +365,7 @@ def _detail(session: Session, customer: Customer) -> CustomerDetail:
         referral_count=referral_count or 0,
         created_at=customer.created_at,
         deleted=customer.deleted_at is not None,
+        deleted_at=customer.deleted_at,
         interactions=tuple(
             InteractionRow(i.id, i.kind, i.occurred_on, i.amount_minor, i.note) for i in interactions
         ),

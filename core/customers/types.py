@@ -142,6 +142,7 @@ class CustomerDetail:
     deleted: bool
     interactions: tuple[InteractionRow, ...] = field(default=())
     moments: tuple[MomentRow, ...] = field(default=())
+    deleted_at: dt.datetime | None = None  # when it was moved to the trash
 
     @property
     def display_name(self) -> str:

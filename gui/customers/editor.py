@@ -8,15 +8,21 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -44,7 +50,9 @@ from gui.customers.editor_history import (
 )
 from gui.customers.editor_mailings import MailingsTab
 from gui.customers.texts import problem_text, stage_label
+from gui.customers.undo_commands import MergeCommand, TrashCommand
 from gui.shell.context import AppContext
+from gui.widgets.discard_prompt import DiscardPrompt
 from gui.widgets.fields import ERROR_STYLE, ShopMoney
 
 STAGE_COLOURS = {
@@ -66,16 +74,25 @@ def record_edit(customer_id: int | None, draft: CustomerDraft, pending: PendingH
 
 
 class CustomerEditor(QDialog):
-    """Add a customer (customer_id None) or edit one; Save writes everything at once."""
+    """Add a customer (customer_id None) or edit one; Save writes everything at once.
+
+    Esc, Cancel or closing the window with unsaved changes asks first (Save, Discard, Keep
+    editing). A customer in the trash opens read-only, with a Restore button. With the
+    window's `undo_stack`, Restore and "Merge Into Existing" can be undone with Ctrl+Z."""
 
     customer_saved = Signal(int)
     open_customer_requested = Signal(int)
 
     def __init__(self, context: AppContext, customer_id: int | None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, undo_stack: QUndoStack | None = None
+                 ) -> None:
         super().__init__(parent)
         self._context = context
         self._customer_id = customer_id
+        self._undo_stack = undo_stack
+        self._trashed = False
+        self._baseline = CustomerDraft()
+        self._baseline_referrer = ""
         self._detail: CustomerDetail | None = None
         self._pending = PendingHistory()
         profile = context.read(get_business_profile)
@@ -109,8 +126,12 @@ class CustomerEditor(QDialog):
         buttons.accepted.connect(self._on_save_clicked)
         buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, self._on_save_clicked)
+        self.discard_prompt = DiscardPrompt(
+            self, is_dirty=self.has_unsaved_changes, save=self._on_save_clicked,
+            can_save=self.save_button.isEnabled, question=self._discard_question)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self._build_trash_banner())
         layout.addWidget(self._build_header())
         layout.addWidget(self.tab_widget, 1)
         layout.addWidget(self.form_message_label)
@@ -167,6 +188,25 @@ class CustomerEditor(QDialog):
         layout.addLayout(figures)
         return header
 
+    def _build_trash_banner(self) -> QWidget:
+        self.trash_banner = QFrame()
+        self.trash_banner.setObjectName("trash_banner")
+        self.trash_banner.setStyleSheet(
+            "#trash_banner { background: #fef3c7; border: 1px solid #f59e0b;"
+            " border-radius: 6px; } #trash_banner QLabel { color: #78350f; }")
+        self.trash_label = QLabel()
+        self.trash_label.setWordWrap(True)
+        self.restore_button = QPushButton(self.tr("Restore"))
+        self.restore_button.setToolTip(self.tr("Take this customer out of the trash and edit "
+                                               "them again"))
+        self.restore_button.setEnabled(not self._context.read_only)
+        self.restore_button.clicked.connect(self._on_restore_clicked)
+        layout = QHBoxLayout(self.trash_banner)
+        layout.addWidget(self.trash_label, 1)
+        layout.addWidget(self.restore_button)
+        self.trash_banner.setVisible(False)
+        return self.trash_banner
+
     # -- loading and showing ----------------------------------------------------------------
 
     def _load(self) -> None:
@@ -180,8 +220,66 @@ class CustomerEditor(QDialog):
             self.moments_tab.set_rows(self._detail.moments)
             self.history_tab.set_rows(self._detail.interactions)
             self.mailings_tab.set_rows(record.mailings)
+        self._baseline = self.details_tab.draft()
+        self._baseline_referrer = self.details_tab.referred_by_edit.text()
+        self._show_trashed(self._detail.deleted_at if self._detail and self._detail.deleted
+                           else None, trashed=bool(self._detail and self._detail.deleted))
         self._show_name()
         self._show_figures()
+
+    def _show_trashed(self, since: dt.datetime | None, *, trashed: bool) -> None:
+        """A customer in the trash is shown, not edited: restore them first."""
+        self._trashed = trashed
+        if since is not None:
+            self.trash_label.setText(self.tr("This customer is in the trash, moved there on %s.")
+                                     % format_day(self._money.locale, since.date()))
+        else:
+            self.trash_label.setText(self.tr("This customer is in the trash."))
+        self.trash_banner.setVisible(trashed)
+        for widget in self.tab_widget.findChildren(QWidget):
+            if isinstance(widget, QLineEdit | QPlainTextEdit):
+                widget.setReadOnly(trashed)
+            elif isinstance(widget, QComboBox | QCheckBox | QAbstractSpinBox | QAbstractButton):
+                widget.setEnabled(not trashed)
+        if not trashed:
+            for tab in (self.history_tab, self.moments_tab):
+                tab.remove_button.setEnabled(False)  # until a row is chosen
+        self.save_button.setVisible(not trashed)
+        self.cancel_button.setText(self.tr("Close") if trashed else self.tr("Cancel"))
+
+    def has_unsaved_changes(self) -> bool:
+        """Anything typed, added or removed since the record opened (or was last saved)."""
+        if self._trashed:
+            return False
+        details = self.details_tab
+        return (details.draft() != self._baseline
+                or details.referred_by_edit.text() != self._baseline_referrer
+                or self._pending.has_changes() or self.history_tab.has_typed_entry()
+                or self.moments_tab.has_typed_entry())
+
+    def _discard_question(self) -> str:
+        if self._customer_id is None:
+            return self.tr("Save this new customer?")
+        return self.tr("Save the changes to %s?") % self.name_label.text()
+
+    def reject(self) -> None:
+        """Esc, Cancel and the close button: ask first when something would be lost."""
+        if self.discard_prompt.may_close():
+            super().reject()
+
+    def _on_restore_clicked(self) -> None:
+        if self._customer_id is None or self._context.read_only:
+            return
+        name = self.name_label.text()
+        if self._undo_stack is not None:
+            self._undo_stack.push(TrashCommand(self._context, [self._customer_id],
+                                               self.tr("Restore %s") % name, to_trash=False))
+        else:
+            from core.customers.services import restore_customers
+
+            self._context.run(restore_customers, [self._customer_id])
+        self._context.post_status(self.tr("Restored %s from the trash.") % name)
+        self._load()
 
     def _show_name(self) -> None:
         draft = self.details_tab
@@ -227,10 +325,20 @@ class CustomerEditor(QDialog):
                 self.tr("Choose a customer from the list, or clear this field."))
             self._reveal(self.details_tab.referred_by_edit)
             return
+        # With the window's undo stack, a merge is its own undoable step after the save.
+        undoable_merge = merge_into if self._undo_stack is not None else None
         try:
             detail = self._context.run(save_customer_record, record_edit(
                 self._customer_id, self.details_tab.draft(), self._pending,
-                allow_duplicate=allow_duplicate, merge_into=merge_into)).detail
+                allow_duplicate=allow_duplicate,
+                merge_into=None if undoable_merge is not None else merge_into)).detail
+            if undoable_merge is not None and self._undo_stack is not None:
+                self._customer_id = detail.id  # saved: never added twice
+                self._pending.clear()
+                self._undo_stack.push(MergeCommand.merge(
+                    self._context, keep_id=undoable_merge, other_id=detail.id,
+                    text=self.tr("Merge %s Into an Existing Record") % detail.display_name))
+                detail = self._context.read(get_customer_record, undoable_merge).detail
         except Invalid as exc:
             self._show_problems(exc)
             return
@@ -302,7 +410,7 @@ class CustomerEditor(QDialog):
     def _on_duplicate_choice(self, button: QPushButton, existing_id: int) -> None:
         if button is self.duplicate_open_button:
             self.open_customer_requested.emit(existing_id)
-            self.reject()
+            self.done(QDialog.DialogCode.Rejected)  # chosen: the typed duplicate goes
         elif button is self.duplicate_merge_button:
             self._save(allow_duplicate=True, merge_into=existing_id)
         elif button is self.duplicate_save_button:

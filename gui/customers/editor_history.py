@@ -54,6 +54,16 @@ class PendingHistory:
     moments: list[MomentDraft] = field(default_factory=list)
     removed_moment_ids: list[int] = field(default_factory=list)
 
+    def has_changes(self) -> bool:
+        return bool(self.interactions or self.removed_interaction_ids or self.moments
+                    or self.removed_moment_ids)
+
+    def clear(self) -> None:
+        """Everything is saved (the tabs keep this same object)."""
+        for pending in (self.interactions, self.removed_interaction_ids, self.moments,
+                        self.removed_moment_ids):
+            pending.clear()
+
 
 class _ListTab(QWidget):
     """A table of saved and pending rows above a line for adding one."""
@@ -172,6 +182,10 @@ class HistoryTab(_ListTab):
         self._saved = list(rows)
         self._refresh()
 
+    def has_typed_entry(self) -> bool:
+        """An amount or note typed on the adding line, not added yet."""
+        return bool(self.amount_edit.text().strip() or self.note_edit.text().strip())
+
     def value_change(self) -> int:
         """How the pending changes move lifetime value, in cents."""
         removed = set(self._pending.removed_interaction_ids)
@@ -254,6 +268,10 @@ class MomentsTab(_ListTab):
     def set_rows(self, rows: Sequence[MomentRow]) -> None:
         self._saved = list(rows)
         self._refresh()
+
+    def has_typed_entry(self) -> bool:
+        """A note typed on the adding line, not added yet."""
+        return bool(self.note_edit.text().strip())
 
     def _refresh(self) -> None:
         removed = set(self._pending.removed_moment_ids)

@@ -25,7 +25,7 @@ from core.kernel.changes import Changes
 
 from gui.customers.table_model import COL_NAME, CustomerTableModel
 from gui.customers.texts import stage_labels
-from gui.customers.undo_commands import TrashCommand
+from gui.customers.undo_commands import MergeCommand, TrashCommand, pass_undo_to_app
 from gui.shell.context import AppContext
 from gui.shell.wording import with_count
 
@@ -81,6 +81,7 @@ class CustomersPage(QWidget):
         self.search_edit.setPlaceholderText(self.tr("Search name, email, phone or postcode"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setMinimumWidth(320)
+        pass_undo_to_app(self.search_edit, undo_stack)  # Ctrl+Z there reaches Edit > Undo
         self.stage_combo = QComboBox()
         self.stage_combo.addItem(self.tr("All stages"), None)
         for stage, label in stage_labels():
@@ -236,7 +237,7 @@ class CustomersPage(QWidget):
         ids = self.selected_ids()
         if not ids or self.model.query.trash or self._context.read_only:
             return
-        text = with_count(self.tr("Move %1 customer(s) to the trash", "", len(ids)), len(ids),
+        text = with_count(self.tr("Move %1 Customer(s) to Trash", "", len(ids)), len(ids),
                           self._locale)
         self._undo_stack.push(TrashCommand(self._context, ids, text, to_trash=True))
         self._context.post_status(
@@ -267,7 +268,7 @@ class CustomersPage(QWidget):
     def _on_restore_clicked(self) -> None:
         ids = self.selected_ids()
         if ids:
-            text = with_count(self.tr("Restore %1 customer(s)", "", len(ids)), len(ids),
+            text = with_count(self.tr("Restore %1 Customer(s)", "", len(ids)), len(ids),
                               self._locale)
             self._undo_stack.push(TrashCommand(self._context, ids, text, to_trash=False))
 
@@ -281,11 +282,12 @@ class CustomersPage(QWidget):
             index.row() for index in self.table_view.selectionModel().selectedRows()))
         dialog = MergeDialog(first, second, self)
         if dialog.exec():
-            from core.customers.merge import merge_customers
-
             keep_id, other_id = dialog.keep_and_other()
-            self._context.run(merge_customers, keep_id=keep_id, other_id=other_id)
-            self._context.post_status(self.tr("Merged the two records."))
+            self._undo_stack.push(MergeCommand.merge(
+                self._context, keep_id=keep_id, other_id=other_id,
+                text=self.tr("Merge %1 and %2").replace("%1", first.display_name).replace(
+                    "%2", second.display_name)))
+            self._context.post_status(self.tr("Merged the two records. Ctrl+Z undoes."))
 
     def _on_row_activated(self) -> None:
         ids = self.selected_ids()

@@ -29,6 +29,7 @@ from core.settings.types import BusinessProfileData
 
 from gui.customers.texts import problem_text
 from gui.shell.context import AppContext
+from gui.widgets.discard_prompt import DiscardPrompt
 from gui.widgets.fields import (
     FieldMessage,
     add_form_row,
@@ -129,9 +130,14 @@ class BusinessProfileDialog(QDialog):
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setDefault(True)
         self.save_button.setEnabled(not context.read_only)
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._on_save_clicked)
         buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, self._on_save_clicked)
+        self.discard_prompt = DiscardPrompt(
+            self, is_dirty=self.has_unsaved_changes, save=self._on_save_clicked,
+            can_save=self.save_button.isEnabled,
+            question=lambda: self.tr("Save the changes to the business profile?"))
         layout = QVBoxLayout(self)
         for title, form in ((self.tr("Business"), business),
                             (self.tr("Cards and letters"), cards),
@@ -146,6 +152,7 @@ class BusinessProfileDialog(QDialog):
         self.choose_logo_button.clicked.connect(self._on_choose_logo_clicked)
         self.remove_logo_button.clicked.connect(self._on_remove_logo_clicked)
         self._show_profile(self.profile)
+        self._shown = self.profile_draft()  # as the fields show it (phone formatted)
         self.name_edit.setFocus()
 
     # -- building -------------------------------------------------------------------------
@@ -243,6 +250,14 @@ class BusinessProfileDialog(QDialog):
             locale=str(self.locale_combo.currentData()),
             currency=str(self.currency_combo.currentData()),
         )
+
+    def has_unsaved_changes(self) -> bool:
+        return self.profile_draft() != self._shown
+
+    def reject(self) -> None:
+        """Esc, Cancel and the close button: ask first when something would be lost."""
+        if self.discard_prompt.may_close():
+            super().reject()
 
     def _grow_to_fit(self) -> None:
         # Wrapped messages have a height-for-width, which the dialog's minimum size ignores:

@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
     def open_customer(self, customer_id: int | None) -> None:
         from gui.customers.editor import CustomerEditor
 
-        editor = CustomerEditor(self._context, customer_id, self)
+        editor = CustomerEditor(self._context, customer_id, self, undo_stack=self.undo_stack)
         editor.open_customer_requested.connect(self.open_customer)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.open()

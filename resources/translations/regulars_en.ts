@@ -14,13 +14,6 @@
 <context>
     <name>CustomersPage</name>
     <message numerus="yes">
-        <source>Move %1 customer(s) to the trash</source>
-        <translation>
-            <numerusform>Move %1 customer to the trash</numerusform>
-            <numerusform>Move %1 customers to the trash</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Moved %1 customer(s) to the trash. Ctrl+Z undoes.</source>
         <translation>
             <numerusform>Moved %1 customer to the trash. Ctrl+Z undoes.</numerusform>
@@ -28,10 +21,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Restore %1 customer(s)</source>
+        <source>Move %1 Customer(s) to Trash</source>
         <translation>
-            <numerusform>Restore %1 customer</numerusform>
-            <numerusform>Restore %1 customers</numerusform>
+            <numerusform>Move %1 Customer to Trash</numerusform>
+            <numerusform>Move %1 Customers to Trash</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %1 Customer(s)</source>
+        <translation>
+            <numerusform>Restore %1 Customer</numerusform>
+            <numerusform>Restore %1 Customers</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -72,6 +72,8 @@ def test_ctrl_s_saves_and_escape_cancels(qtbot: QtBot, sqlite_db: Database) -> N
     other = _editor(qtbot, sqlite_db)
     qtbot.keyClicks(other.details_tab.first_name_edit, "Bob")
     qtbot.keyClick(other.details_tab.first_name_edit, Qt.Key.Key_Escape)
+    assert other.discard_prompt.discard_button is not None  # asked first (typed text)
+    qtbot.mouseClick(other.discard_prompt.discard_button, Qt.MouseButton.LeftButton)
     assert not other.isVisible()
     assert count_customers(sqlite_db.raw(), ListQuery()) == 1
 
