@@ -109,6 +109,11 @@ def undo_import(session: Session, run_id: int) -> UndoResult:
             update_customer_row(session, change.customer_id, values)
         if values or tag_ids:
             reverted += 1
+    # A till import's visits and purchases go too (core.visits): the customers it
+    # created take theirs to the trash, the others get their figures back.
+    from core.visits.services import undo_imported_visits
+
+    undo_imported_visits(session, run_id)
     removed = delete_customers(session, created_ids(run))
     note_changes(session, Changes(customers=True, imports=True))
     run.undone_at = dt.datetime.now().replace(microsecond=0)

@@ -30,6 +30,18 @@ from core.visits.errors import (
     OTHER_CURRENCY,
     AmbiguousCustomer,
 )
+from core.visits.till.importing import (
+    CREATE,
+    SKIP,
+    UnmatchedRow,
+    VisitImportOptions,
+    VisitImportSummary,
+    import_visits,
+    is_rejection,
+    run_visit_import,
+)
+from core.visits.till.square_export import write_demo_till_export
+from core.visits.till.undo import undo_imported_visits
 from core.visits.types import InteractionDraft, InteractionRecord
 
 __all__ = [
@@ -42,6 +54,20 @@ __all__ = [
     "restore_interaction",
     "restore_interactions",
     "update_interaction",
+]
+# Visits and purchases from the till (core/visits/till): for the front ends, the demo
+# and the import history's undo.
+__all__ += [
+    "CREATE",
+    "SKIP",
+    "UnmatchedRow",
+    "VisitImportOptions",
+    "VisitImportSummary",
+    "import_visits",
+    "is_rejection",
+    "run_visit_import",
+    "undo_imported_visits",
+    "write_demo_till_export",
 ]
 
 # Interactions that count as coming in (visits, stage, first visit).
