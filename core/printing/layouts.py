@@ -9,7 +9,9 @@ from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
 
+from core.customers.types import format_phone
 from core.printing import pdf
+from core.printing.addresses import PostalAddress, address_lines, home_country
 from core.printing.formats import HALF_FOLD, INCH, MM, QUARTER_FOLD, PageFormat
 from core.printing.templates import merge
 from core.printing.types import Recipient
@@ -30,10 +32,22 @@ class Design:
         return merge(self.title, values), merge(self.body, values)
 
     def business_lines(self) -> list[str]:
+        """The shop's address as its country writes it, then its phone and email."""
+        contact = "  ·  ".join(part for part in (self.phone, self.profile.email) if part)
+        return [*self.business_address(), contact] if contact else self.business_address()
+
+    def business_address(self) -> list[str]:
+        """The shop's street, city and postcode as its country writes them."""
         p = self.profile
-        locality = " ".join(part for part in (p.postal_code, p.city) if part)
-        contact = "  ·  ".join(part for part in (p.phone, p.email) if part)
-        return [line for line in (p.street, locality, contact) if line]
+        home = home_country(p.country, p.region, p.locale)
+        return list(address_lines(PostalAddress(street=p.street, city=p.city,
+                                                postal_code=p.postal_code, country=home),
+                                  home_country=home, locale=p.locale))
+
+    @property
+    def phone(self) -> str:
+        """The shop's number as its own customers dial it: "(503) 555-0142"."""
+        return format_phone(self.profile.phone, self.profile.region)
 
 
 def _message_panel(canvas: Canvas, design: Design, recipient: Recipient, x: float, y: float,
@@ -181,7 +195,7 @@ def draw_letter(canvas: Canvas, design: Design, recipient: Recipient) -> None:
     pdf.draw_block(canvas, flow, margin, footer_h + 6 * MM, inner,
                    date_y - 8 * MM - footer_h - 6 * MM)
     pdf.rule(canvas, margin, footer_h + 2 * MM, inner)
-    footer = "  ·  ".join(p for p in (profile.name, profile.phone, profile.email) if p)
+    footer = "  ·  ".join(p for p in (profile.name, design.phone, profile.email) if p)
     pdf.draw_block(canvas, pdf.lines([footer], s.small, pdf.CENTER, width=inner), margin,
                    footer_h - 8 * MM, inner, 8 * MM)
     canvas.showPage()
@@ -192,7 +206,7 @@ def draw_envelope(canvas: Canvas, design: Design, recipient: Recipient) -> None:
     fmt, s = design.fmt, design.styles
     w, h = fmt.page_size
     margin = fmt.margin
-    sender = pdf.lines([design.profile.name, *design.business_lines()[:2]], s.small)
+    sender = pdf.lines([design.profile.name, *design.business_address()], s.small)
     pdf.draw_block(canvas, sender, margin, h - margin - 30 * MM, w * 0.4, 30 * MM)
     box_x, box_w = w * 0.42, w * 0.58 - margin
     address = pdf.lines(recipient.address, s.address, pdf.LEFT, width=box_w)

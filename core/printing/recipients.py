@@ -10,7 +10,9 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from core.customers.services import find_tag_id, mailing_rows
-from core.customers.types import STAGES, AddressRow, display_name
+from core.customers.types import STAGES, AddressRow, display_name, format_phone
+from core.printing.addresses import PostalAddress, home_country
+from core.printing.addresses import address_lines as postal_lines
 from core.printing.errors import InvalidSelection
 from core.printing.types import (
     AMBIGUOUS_SELECTION,
@@ -27,11 +29,6 @@ from core.printing.types import (
 from core.settings.types import BusinessProfileData
 
 log = logging.getLogger(__name__)
-
-# Countries that write "City, Region Postcode" on one line.
-_CITY_REGION_POSTCODE = {"us", "usa", "united states", "united states of america",
-                         "ca", "canada", "au", "australia"}
-_POSTCODE_OWN_LINE = {"gb", "uk", "united kingdom", "great britain", "ie", "ireland"}
 
 
 def select_recipients(
@@ -87,8 +84,9 @@ def recipient_from(customer: Any, profile: BusinessProfileData, today: dt.date) 
     """A customer row (ORM object or anything with the same attributes) as a recipient."""
     name = display_name(customer.first_name, customer.last_name, customer.organisation)
     values = merge_values(customer, profile, today)
+    home = home_country(profile.country, profile.region, profile.locale)
     return Recipient(customer.id, name, tuple(values.items()),
-                     address_lines(values, business_country=profile.country))
+                     address_lines(values, business_country=home, locale=profile.locale))
 
 
 def merge_values(customer: Any, profile: BusinessProfileData, today: dt.date) -> dict[str, str]:
@@ -111,34 +109,21 @@ def merge_values(customer: Any, profile: BusinessProfileData, today: dt.date) ->
         "visit_count": str(getattr(customer, "visit_count", 0) or 0),
         "business_name": profile.name,
         "business_city": profile.city,
-        "business_phone": profile.phone,
+        "business_phone": format_phone(profile.phone, profile.region),
         "business_email": profile.email,
         "signature_name": profile.signature_name,
         "today": format_date(today, profile.locale),
     }
 
 
-def address_lines(values: Mapping[str, str], *, business_country: str = "") -> tuple[str, ...]:
-    """Name, organisation, street lines, locality and (when foreign) country."""
-    lines = [values["full_name"]]
-    if values["organisation"] and values["organisation"] != values["full_name"]:
-        lines.append(values["organisation"])
-    lines += [line.strip() for line in values["street"].splitlines() if line.strip()]
-    country = values["country"]
-    style = (country or business_country).strip().lower()
-    city, region, postcode = values["city"], values["region"], values["postal_code"]
-    if style in _CITY_REGION_POSTCODE:
-        locality = ", ".join(p for p in (city, f"{region} {postcode}".strip()) if p)
-        lines.append(locality)
-    elif style in _POSTCODE_OWN_LINE:
-        lines += [p for p in (city, region, postcode) if p]
-    else:
-        lines.append(f"{postcode} {city}".strip())
-        if region:
-            lines.append(region)
-    if country and country.strip().lower() != business_country.strip().lower():
-        lines.append(country.upper())
-    return tuple(line for line in lines if line)
+def address_lines(values: Mapping[str, str], *, business_country: str = "",
+                  locale: str = "en_US") -> tuple[str, ...]:
+    """Name, organisation, street lines, locality and (when foreign) country, as the
+    address's country writes them (core.printing.addresses)."""
+    return postal_lines(PostalAddress(
+        values["full_name"], values["organisation"], values["street"], values["city"],
+        values["region"], values["postal_code"], values["country"],
+    ), home_country=business_country, locale=locale)
 
 
 def format_date(value: dt.date, locale: str) -> str:
