@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "core.commands.interchange",
     "core.commands.printing",
     "core.commands.visits",
+    "core.commands.program",
 )
 
 

@@ -73,6 +73,9 @@ class Customer(Base):
     no_mail: Mapped[bool] = mapped_column(Boolean, default=False)
     no_email: Mapped[bool] = mapped_column(Boolean, default=False)
     no_birthday_cards: Mapped[bool] = mapped_column(Boolean, default=False)
+    no_calls: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Left out of all of the program's gestures (cards, letters and calls).
+    no_campaigns: Mapped[bool] = mapped_column(Boolean, default=False)
     # Values an import could not use (a phone "12"), as given, for a person to look at:
     # see core.customers.validation.needs_checking_text. "" when there are none.
     needs_checking: Mapped[str] = mapped_column(Text, default="")
@@ -119,7 +122,7 @@ class Interaction(Base):
         ForeignKey("customers.id", ondelete="CASCADE"), index=True
     )
     kind: Mapped[str] = mapped_column(String(20))  # visit, purchase, call, meeting, note
-    occurred_on: Mapped[dt.date] = mapped_column(Date)
+    occurred_on: Mapped[dt.date] = mapped_column(Date, index=True)  # the program's rules
     amount_minor: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(Text, default="")
     # Where an import found it (core/visits/till): the till's name for it, so importing the

@@ -42,6 +42,8 @@ AREAS_BY_TABLE: dict[str, tuple[str, ...]] = {
     "import_changes": ("imports",),
     "import_profiles": ("imports",),
     "business_profile": ("settings",),
+    "program_actions": ("actions",),
+    "program_rule_states": ("actions",),
 }
 
 

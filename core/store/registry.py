@@ -13,6 +13,7 @@ AREA_MODELS = (
     "core.settings.models",
     "core.printing.models",
     "core.interchange.models",
+    "core.program.models",
 )
 
 

@@ -19,7 +19,8 @@ SHARED = {"kernel", "store"}
 # A front end: may use any area's public modules, like the window does.
 FRONT_ENDS = {"commands"}
 # What an area offers the others.
-PUBLIC = {"services", "queries", "types", "errors"}
+# "tables": an area's Core tables, for other areas' set-based reads (the program's rules).
+PUBLIC = {"services", "queries", "types", "errors", "tables"}
 
 
 def _imports(folder: Path) -> Iterator[tuple[str, int, str]]:

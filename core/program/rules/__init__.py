@@ -1,0 +1,79 @@
+"""The rule registry. A rule is a small, pure function over the database that finds the
+occasions in a span of days; `core.program.evaluate` turns them into actions, once each.
+
+Areas add rules by adding their module to RULE_MODULES (listening, testimonials and the
+council add theirs the same way). Each module defines `RULE`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from core.program.settings import ProgramSettings
+
+CARD = "card"
+LETTER = "letter"
+CALL = "call"
+GESTURES = (CARD, LETTER, CALL)
+
+RULE_MODULES = (
+    "core.program.rules.welcome",
+    "core.program.rules.after_sale",
+    "core.program.rules.birthday",
+    "core.program.rules.anniversary",
+    "core.program.rules.life_event",
+    "core.program.rules.milestone",
+    "core.program.rules.referral",
+    "core.program.rules.lapsed",
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    """The occasion dates a rule is asked about, both ends included."""
+
+    first: dt.date
+    last: dt.date
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, dt.date) and self.first <= day <= self.last
+
+
+@dataclass(frozen=True)
+class Occasion:
+    customer_id: int
+    occasion_on: dt.date
+    detail: str = ""  # what the "why" line names: "10" visits, "wedding", a year
+
+
+@dataclass(frozen=True)
+class Rule:
+    key: str  # also the prefix of its settings (core.program.settings)
+    gesture: str
+    template: str  # the card or letter it prints (core.printing.templates), "" for calls
+    occasions: Callable[[Session, Span, ProgramSettings], Iterable[Occasion]]
+    # Removes open actions whose occasion no longer holds (a lapsed customer came back).
+    withdraw: Callable[[Session], object] | None = None
+
+
+@cache
+def all_rules() -> tuple[Rule, ...]:
+    rules = tuple(importlib.import_module(name).RULE for name in RULE_MODULES)
+    keys = [rule.key for rule in rules]
+    if len(set(keys)) != len(keys):
+        raise ValueError(f"a rule key is used twice: {keys}")
+    return rules
+
+
+def rule_named(key: str) -> Rule:
+    for rule in all_rules():
+        if rule.key == key:
+            return rule
+    raise KeyError(key)

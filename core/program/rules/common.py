@@ -1,0 +1,46 @@
+"""What the rules share: the tables, who may receive which gesture, and annual dates."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import and_, false
+
+from core.customers.tables import BUSINESS, CUSTOMERS, INTERACTIONS, MOMENTS
+from core.program.rules import CALL, Span
+from core.program.settings import MAR_1
+
+__all__ = ["BUSINESS", "CUSTOMERS", "INTERACTIONS", "MOMENTS", "annual_dates", "month_day",
+           "willing"]
+
+
+def willing(gesture: str, *, birthday: bool = False) -> Any:
+    """The SQL condition for customers who may receive `gesture`: not in the trash, not left
+    out of all campaigns, and not opted out of this kind of contact."""
+    c = CUSTOMERS.c
+    conditions = [c.deleted_at.is_(None), c.no_campaigns == false()]
+    conditions.append(c.no_calls == false() if gesture == CALL else c.no_mail == false())
+    if birthday:
+        conditions.append(c.no_birthday_cards == false())
+    return and_(*conditions)
+
+
+def month_day(month: int, day: int) -> int:
+    return month * 100 + day
+
+
+def annual_dates(span: Span, leap_day_birthdays: str) -> dict[int, dt.date]:
+    """Each month and day (as month_day) whose yearly occasion falls inside `span`, with its
+    date there. 29 February falls on 28 February (or 1 March) in common years. A span is
+    at most a year long, so each month and day falls in it at most once."""
+    dates: dict[int, dt.date] = {}
+    day = span.first
+    while day <= span.last:
+        dates[month_day(day.month, day.day)] = day
+        if not calendar.isleap(day.year):
+            substitute = (3, 1) if leap_day_birthdays == MAR_1 else (2, 28)
+            if (day.month, day.day) == substitute:
+                dates[month_day(2, 29)] = day
+        day += dt.timedelta(days=1)
+    return dates

@@ -1,0 +1,37 @@
+"""Referral: thank the customer someone named as the one who sent them."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.program.rules import CARD, Occasion, Rule, Span
+from core.program.rules.common import CUSTOMERS, willing
+from core.program.settings import ProgramSettings
+
+
+def referrals(session: Session, span: Span, _settings: ProgramSettings) -> Iterator[Occasion]:
+    """The occasion is the day the new customer was added with their referrer (the record's
+    creation: asking "who sent you?" happens when someone first comes in). A referrer who
+    sent two people on one day gets one card, which names the first."""
+    referred = CUSTOMERS.alias("referred")
+    start = dt.datetime.combine(span.first, dt.time.min)
+    end = dt.datetime.combine(span.last + dt.timedelta(days=1), dt.time.min)
+    query = (
+        select(CUSTOMERS.c.id, referred.c.created_at, referred.c.id)
+        .join(referred, referred.c.referred_by_id == CUSTOMERS.c.id)
+        .where(referred.c.created_at >= start, referred.c.created_at < end,
+               referred.c.deleted_at.is_(None), willing(CARD))
+        .order_by(referred.c.created_at, referred.c.id)
+    )
+    seen: set[tuple[int, dt.date]] = set()
+    for referrer_id, created_at, referred_id in session.execute(query):
+        key = (referrer_id, created_at.date())
+        if key not in seen:
+            seen.add(key)
+            yield Occasion(referrer_id, created_at.date(), str(referred_id))
+
+
+RULE = Rule("referral", CARD, "referral-thanks", referrals)

@@ -1,0 +1,75 @@
+"""The program's settings, declared once with their defaults (a settings section).
+
+Each rule reads three fields named after it: `<rule>_on` (switched on), `<rule>_due_days`
+(the print-by or call-by day, counted from the occasion: negative is before it, so a
+birthday card is printed a week ahead) and `<rule>_late_days` (how late the gesture is
+still worth making; anything later is listed as missed, not queued).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.settings.types import settings_section
+
+FEB_28 = "feb28"
+MAR_1 = "mar1"
+
+
+@settings_section("program")
+@dataclass(frozen=True)
+class ProgramSettings:
+    welcome_on: bool = True
+    welcome_due_days: int = 3
+    welcome_late_days: int = 30
+
+    after_sale_on: bool = True
+    after_sale_due_days: int = 7
+    after_sale_late_days: int = 14
+    after_sale_times_median: float = 3.0  # a purchase this many times the median, or more
+    after_sale_every_days: int = 30  # at most one follow-up per customer in this many days
+
+    birthday_on: bool = True
+    birthday_due_days: int = -7
+    birthday_late_days: int = 14
+
+    anniversary_on: bool = True
+    anniversary_due_days: int = -7
+    anniversary_late_days: int = 14
+
+    life_event_on: bool = True
+    life_event_due_days: int = 3
+    life_event_late_days: int = 30
+
+    milestone_on: bool = True
+    milestone_due_days: int = 3
+    milestone_late_days: int = 30
+
+    referral_on: bool = True
+    referral_due_days: int = 2
+    referral_late_days: int = 30
+
+    lapsed_on: bool = True
+    lapsed_due_days: int = 0
+    lapsed_late_days: int = 30
+    lapsed_at_least_days: int = 90  # never "lapsed" sooner than this after the last visit
+    lapsed_after_one_visit_days: int = 120
+
+    # At most one card or letter per customer in this many days: cards that fall closer
+    # together are made as one gesture that names every occasion.
+    cards_at_most_every_days: int = 14
+    # Where a 29 February birthday falls in a common year.
+    leap_day_birthdays: str = FEB_28
+    # How far ahead Today shows what is coming.
+    upcoming_days: int = 7
+
+
+def rule_on(settings: ProgramSettings, rule: str) -> bool:
+    return bool(getattr(settings, f"{rule}_on"))
+
+
+def due_days(settings: ProgramSettings, rule: str) -> int:
+    return int(getattr(settings, f"{rule}_due_days"))
+
+
+def late_days(settings: ProgramSettings, rule: str) -> int:
+    return int(getattr(settings, f"{rule}_late_days"))

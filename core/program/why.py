@@ -1,0 +1,58 @@
+"""The one line that says why an action exists, for Today, the CLI and the customer record:
+"Birthday 14 Dec (year unknown); card to print by 7 Dec so it arrives in time."
+
+Dates are written in the business's locale by the caller's `format_date`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+DateFormat = Callable[[dt.date], str]
+
+
+def _ordinal(n: int) -> str:
+    ending = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{ending}"
+
+
+def _occasion(rule: str, on: str, detail: str) -> str:
+    if rule == "welcome":
+        return f"First visit on {on}"
+    if rule == "birthday":
+        return f"Birthday {on} ({_ordinal(int(detail))})" if detail else f"Birthday {on} (year unknown)"
+    if rule == "anniversary":
+        years = int(detail or 1)
+        return f"{years} year{'s' if years != 1 else ''} since the first visit on {on}"
+    if rule == "life_event":
+        if detail.startswith("wedding anniversary"):
+            count = detail.removeprefix("wedding anniversary").strip()
+            return (f"{_ordinal(int(count))} wedding anniversary on {on}" if count
+                    else f"Wedding anniversary on {on}")
+        return f"{detail.replace('_', ' ').capitalize() or 'Life event'} on {on}"
+    if rule == "milestone":
+        return f"{_ordinal(int(detail))} visit on {on}"
+    if rule == "referral":
+        return f"Referred a new customer on {on}"
+    if rule == "lapsed":
+        return f"No visit since {detail}"
+    if rule == "after_sale":
+        return f"Large purchase on {on}"
+    return f"{rule.replace('_', ' ').capitalize()} on {on}"
+
+
+def why_line(rule: str, gesture: str, occasion_on: dt.date, due_on: dt.date, detail: str,
+             format_date: DateFormat) -> str:
+    occasion = _occasion(rule, format_date(occasion_on), _detail_dates(rule, detail, format_date))
+    due = format_date(due_on)
+    if gesture == "call":
+        return f"{occasion}; call by {due}."
+    if due_on < occasion_on:
+        return f"{occasion}; {gesture} to print by {due} so it arrives in time."
+    return f"{occasion}; {gesture} to print by {due}."
+
+
+def _detail_dates(rule: str, detail: str, format_date: DateFormat) -> str:
+    if rule == "lapsed" and detail:
+        return format_date(dt.date.fromisoformat(detail))
+    return detail
