@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, QObject, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -171,10 +171,18 @@ def date_edit(locale: QLocale) -> QDateEdit:
 
 def moment_text(locale: QLocale, when: dt.datetime,
                 form: QLocale.FormatType = QLocale.FormatType.ShortFormat) -> str:
-    """A stored date and time as the shop's locale writes it ("01/12/2026 09:30")."""
-    moment = QDateTime(QDate(when.year, when.month, when.day),
-                       QTime(when.hour, when.minute, when.second))
-    return locale.toString(moment, form)
+    """A stored moment as people read it: in this computer's time zone, the date in the
+    shop's locale (`form`: "12/1/26" or "Tuesday, December 1, 2026"), then the time in its
+    short form ("7:36 AM"): no seconds, no time-zone name ("Coordinated Universal Time").
+
+    A moment with a time zone (UTC) is moved to local time; one without is local
+    wall-clock time already, as the app stores it (datetime.now()).
+    """
+    if when.tzinfo is not None:
+        when = when.astimezone().replace(tzinfo=None)
+    day = locale.toString(QDate(when.year, when.month, when.day), form)
+    time = locale.toString(QTime(when.hour, when.minute), QLocale.FormatType.ShortFormat)
+    return f"{day} {time}"
 
 
 class ShopMoney:

@@ -1,6 +1,8 @@
 """File > Restore From Backup lists this database's backups and puts the chosen one back."""
 from __future__ import annotations
 
+import datetime as dt
+
 from pytestqt.qtbot import QtBot
 
 from core.customers.queries import ListQuery, count_customers
@@ -37,3 +39,22 @@ def test_without_backups_there_is_nothing_to_click(qtbot: QtBot, sqlite_db: Data
     qtbot.addWidget(dialog)
     assert not dialog.restore_button.isEnabled()
     assert dialog.backups_list.item(0).text() == "No backups yet."
+
+
+def test_backups_are_listed_in_the_shops_words_without_a_time_zone(
+        qtbot: QtBot, sqlite_db: Database) -> None:
+    from PySide6.QtCore import QLocale
+
+    path = sqlite_db.sqlite_path
+    assert path is not None
+    backup.backup_database(path, now=dt.datetime(2026, 12, 1, 7, 36, 5))
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    try:
+        dialog = RestoreDialog(sqlite_db)
+    finally:
+        QLocale.setDefault(previous)
+    qtbot.addWidget(dialog)
+    text = dialog.backups_list.item(0).text()
+    assert text.replace("\u202f", " ").startswith("Tuesday, December 1, 2026 7:36 AM"), text
+    assert "Universal" not in text and "UTC" not in text and ":05" not in text
