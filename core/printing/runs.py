@@ -43,6 +43,7 @@ from core.printing.batches import (
 )
 from core.printing.errors import BatchNotInterrupted
 from core.printing.formats import get_label_sheet, get_page_format
+from core.printing.kept import keep_quietly, kept_folder
 from core.printing.models import PrintBatch
 from core.store.db import Database
 
@@ -204,6 +205,8 @@ def _write_and_finish(database: Database, job: PrintJob, progress: Progress,
         raise
     with database.unit_of_work() as session:
         summary = finish_batch(session, job.batch_id)
+    keep_quietly(kept_folder(database.display_name), summary.id, summary.created_at,
+                 job.out_path)
     return summary, rendered
 
 

@@ -23,6 +23,7 @@ from core.kernel.changes import Changes
 from core.kernel.jobs import Cancelled
 from core.printing.batches import (
     BATCH_INTERRUPTED,
+    BATCH_PRINTED,
     BATCH_PRINTING,
     BatchPlan,
     BatchSummary,
@@ -35,6 +36,7 @@ from core.printing.batches import (
     render_batch,
 )
 from core.printing.errors import NothingToReprint
+from core.printing.kept import find_kept_pdf, keep_quietly, kept_folder
 from core.printing.runs import (
     PrintJob,
     abandon_batch,
@@ -90,7 +92,11 @@ def run_print_job(parent: QWidget, context: AppContext, job: PrintJob) -> BatchS
     except Exception:
         context.run(abandon_batch, job)
         raise
-    return context.run(finish_batch, job.batch_id)
+    summary = context.run(finish_batch, job.batch_id)
+    # Kept, so that opening it from the history shows it without rendering it again.
+    keep_quietly(kept_folder(context.database.display_name), summary.id, summary.created_at,
+                 job.out_path)
+    return summary
 
 
 class PrintHistoryWidget(QWidget):
@@ -129,6 +135,7 @@ class PrintHistoryWidget(QWidget):
         self.print_again_button = QPushButton(self.tr("Print again"))
         self.preview = PdfPreview()
         self._open_path: Path | None = None
+        self.rendered_on_open = False  # the last batch opened was rendered, not kept
 
         buttons = QHBoxLayout()
         for button in (self.print_again_button, self.open_button, self.sent_button,
@@ -247,16 +254,28 @@ class PrintHistoryWidget(QWidget):
         self.print_again_button.setVisible(batch is not None and batch.interrupted)
 
     def _on_open_clicked(self) -> None:
-        batch_id = self.current_batch_id()
-        if batch_id is None:
-            return
-        plan = self._context.run(plan_reopen, batch_id)
-        path = Path(tempfile.gettempdir()) / f"regulars-batch-{batch_id}.pdf"
-        if run_render(self, plan, path, None):
-            self._open_path = path
-            self.preview.show_pdf(path, scale=0.8)
-            self.preview_hint.hide()
+        batch = self.current_batch()
+        if batch is not None:
+            self.open_batch(batch)
         self._update_buttons()
+
+    def open_batch(self, batch: BatchSummary) -> bool:
+        """Show a batch's cards: the PDF kept when it was printed, or (missing or changed)
+        rendered again from its record, and kept for next time. False if cancelled."""
+        folder = kept_folder(self._context.database.display_name)
+        path = find_kept_pdf(folder, batch.id, batch.created_at)
+        if path is None:
+            plan = self._context.run(plan_reopen, batch.id)
+            path = Path(tempfile.gettempdir()) / f"regulars-batch-{batch.id}.pdf"
+            if not run_render(self, plan, path, None):
+                return False
+            if batch.state == BATCH_PRINTED:
+                keep_quietly(folder, batch.id, batch.created_at, path)
+        self.rendered_on_open = path.parent != folder
+        self._open_path = path
+        self.preview.show_pdf(path, scale=0.8)
+        self.preview_hint.hide()
+        return True
 
     def _on_sent_clicked(self) -> None:
         batch = self.current_batch()

@@ -16,6 +16,7 @@ from core.customers.services import add_customer
 from core.customers.types import CustomerDraft
 from core.kernel.changes import Changes
 from core.printing.batches import get_batch, list_batches
+from core.printing.kept import kept_folder
 from core.printing.templates import get_template
 from core.store.db import Database
 
@@ -279,3 +280,23 @@ def test_a_batch_shows_its_recipients_and_who_is_left_out_before_anything_is_cre
     page.already_sent_check.setChecked(False)
     assert page.preview_batch() is not None
     assert page.summary_label.text().startswith("Recipients: 2\n")
+
+
+def test_opening_a_printed_batch_shows_the_kept_pdf_without_rendering_it_again(
+        qtbot, sqlite_db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, sqlite_db)
+    page.who_combo.setCurrentIndex(WHO_TAG)
+    page.tag_combo.setCurrentIndex(page.tag_combo.findData("vip"))
+    assert page.create_batch(tmp_path / "cards.pdf") is not None
+    history = page.history
+    history.batches_table.selectRow(0)
+    batch = history.current_batch()
+    assert batch is not None
+    assert history.open_batch(batch)
+    assert not history.rendered_on_open and history.preview.page_count() == 2
+    kept = kept_folder(sqlite_db.display_name) / f"batch-{batch.id}.pdf"
+    kept.unlink()  # lost (a cleaned-up disk): rendered from the record, and kept again
+    assert history.open_batch(batch)
+    assert history.rendered_on_open and history.preview.page_count() == 2
+    assert kept.exists()
+    assert history.open_batch(batch) and not history.rendered_on_open
