@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "core.commands.backups",
     "core.commands.interchange",
     "core.commands.printing",
+    "core.commands.till",
     "core.commands.visits",
     "core.commands.program",
 )
@@ -39,8 +40,24 @@ def add_db_option(parser: argparse.ArgumentParser, *, top_level: bool = False) -
     )
 
 
+# Commands of two words, each registered under one (`import visits` is `import-visits`).
+TWO_WORD_COMMANDS = {("import", "visits"): "import-visits"}
+
+
+class _Parser(argparse.ArgumentParser):
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
+        words = list(sys.argv[1:] if args is None else args)
+        for index, word in enumerate(words[:-2]):
+            # `import visits FILE`; `import visits` alone imports customers from "visits".
+            joined = TWO_WORD_COMMANDS.get((word, words[index + 1]))
+            if joined and not words[index + 2].startswith("-"):
+                words[index : index + 2] = [joined]
+                break
+        return super().parse_known_args(words, namespace)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="main.py", description="Regulars: a customer appreciation program."
     )
     add_db_option(parser, top_level=True)

@@ -301,6 +301,10 @@ class _Writer:
             encoding=opened.encoding, delimiter=opened.delimiter, on_duplicate=options.unmatched)
         self.now = dt.datetime.now().replace(microsecond=0)
         self._allocate_ids = dialect_of(session).id_allocator(session.connection(), "customers")
+        # The people this import created, by what named them: found again in a later batch
+        # even when the database cannot tell them apart (a name that two customers share).
+        # It grows with the new people, not with the file.
+        self._created: dict[str, int] = {}
 
     def write(self, entries: list[Entry]) -> None:
         counts = self.counts
@@ -357,7 +361,13 @@ class _Writer:
         """One new customer per person among the unmatched entries of the batch."""
         people: dict[str, list[int]] = {}
         for index in waiting:
-            people.setdefault(keys[index].identity(), []).append(index)
+            identity = keys[index].identity()
+            if (earlier := self._created.get(identity)) is not None:
+                customer_ids[index] = earlier  # one the import created (a name two share)
+            else:
+                people.setdefault(identity, []).append(index)
+        if not people:
+            return
         ids = self._allocate_ids(len(people))
         rows: list[tuple[Any, ...]] = []
         external: list[tuple[int, str, str]] = []
@@ -378,6 +388,7 @@ class _Writer:
                 external.append((customer_id, *key.external))
             for index in indexes:
                 customer_ids[index] = customer_id
+            self._created[key.identity()] = customer_id
         insert_customer_rows(
             self.session, ["id", "first_name", "last_name", "email", "phone", "country",
                            "search_text", "sort_name", "email_key", "name_postcode_key"],

@@ -52,9 +52,17 @@ def write_demo_till_export(session: Session, path: Path, *, seed: int = 1,
     exponent = currency_exponent(profile.currency)
     sign = "$" if profile.currency.upper() in ("USD", "CAD", "AUD", "NZD") else ""
     database = database_id(session)
-    customers = [(row[0], f"{row[1]} {row[2]}".strip()) for row in session.execute(text(
+    listed = [(int(row[0]), f"{row[1]} {row[2]}".strip()) for row in session.execute(text(
         "SELECT id, first_name, last_name FROM customers WHERE deleted_at IS NULL"
         " AND (first_name <> '' OR last_name <> '') ORDER BY id"))]
+    # A till knows people by name only when the name is theirs alone; the others carry
+    # the Customer Reference ID.
+    names: dict[str, int] = {}
+    for _, name in listed:
+        names[name.casefold()] = names.get(name.casefold(), 0) + 1
+    shared = {name for name, count in names.items() if count > 1}
+    customers = [(customer_id, name, name.casefold() in shared)
+                 for customer_id, name in listed]
     rng = random.Random(seed)
     total = int(len(customers) * per_customer) if customers else 0
     days = 365
@@ -83,7 +91,8 @@ def write_demo_till_export(session: Session, path: Path, *, seed: int = 1,
     return write_atomically(path, write, encoding="utf-8", newline="")
 
 
-def _row(rng: random.Random, day: dt.date, number: int, customers: list[tuple[int, str]],
+def _row(rng: random.Random, day: dt.date, number: int,
+         customers: list[tuple[int, str, bool]],
          database: str, money: Callable[[int], str], *, refund: bool = False) -> list[str]:
     item, price = rng.choice(ITEMS)
     quantity = rng.choice((1, 1, 1, 2, 3))
@@ -92,8 +101,8 @@ def _row(rng: random.Random, day: dt.date, number: int, customers: list[tuple[in
     reference = name = ""
     roll = rng.random()
     if roll < 0.70 and customers:
-        customer_id, name = rng.choice(customers)
-        if rng.random() < 0.5:
+        customer_id, name, name_shared = rng.choice(customers)
+        if name_shared or rng.random() < 0.5:
             reference = own_id(database, customer_id)
     elif roll < 0.72:
         name = rng.choice(WALK_IN_NAMES)
