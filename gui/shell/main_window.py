@@ -206,6 +206,10 @@ class MainWindow(QMainWindow):
         self.customers_menu = customers_menu
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.getting_started_action = self._action(self.tr("&Getting Started"),
+                                                   self._on_help_triggered,
+                                                   QKeySequence.StandardKey.HelpContents)
+        help_menu.addAction(self.getting_started_action)
         help_menu.addAction(self._action(self.tr("Open &Log Folder"), self._on_logs_triggered))
         help_menu.addAction(self._action(self.tr("&About Regulars"), self._on_about_triggered))
 
@@ -283,13 +287,15 @@ class MainWindow(QMainWindow):
     def _on_logs_triggered(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.user_log_dir())))
 
+    def _on_help_triggered(self) -> None:
+        from gui.shell.help_dialog import HelpDialog
+
+        HelpDialog(self).exec()
+
     def _on_about_triggered(self) -> None:
-        QMessageBox.about(
-            self, self.tr("About Regulars"),
-            self.tr("<h3>Regulars</h3><p>A customer appreciation program for your shop: "
-                    "thank, congratulate and remember the people who keep you going.</p>"
-                    "<p>Database: %s</p>") % self._context.database.display_name.replace("<", "&lt;"),
-        )
+        from gui.shell.help_dialog import show_about
+
+        show_about(self, self._context.database.display_name)
 
     # -- window state ---------------------------------------------------------------------
 
