@@ -213,7 +213,12 @@ class CustomersPage(QWidget):
         # Print items count too: the list filters on "card sent this year".
         if changes.customers or changes.interactions or (
                 changes.batches and self.model.query.sent_template):
-            self.refresh()
+            # A visit logged at the counter: just its customer's row, where it stays put.
+            if (changes.customer_ids and not changes.batches
+                    and self.model.refresh_customers(changes.customer_ids)):
+                self._reload_tags()
+            else:
+                self.refresh()
 
     def apply_profile(self, profile: BusinessProfileData) -> None:
         """Show money and phone numbers the way the shop's business profile says."""

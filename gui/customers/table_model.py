@@ -31,6 +31,7 @@ from core.customers.queries import (
     count_customers,
     fetch_ids,
     fetch_rows,
+    matching_ids,
     tags_by_customer,
 )
 from core.kernel.money import DEFAULT_CURRENCY, format_minor, formats_ready
@@ -54,6 +55,15 @@ SORT_KEYS: dict[int, str] = {
     COL_NAME: "name", COL_EMAIL: "email", COL_PHONE: "phone", COL_CITY: "city",
     COL_POSTCODE: "postal_code", COL_STAGE: "stage", COL_VISITS: "visits",
     COL_VALUE: "value", COL_LAST_VISIT: "last_visit", COL_SINCE: "since", COL_TAGS: "tags",
+}
+
+# The row fields each sort key orders by: a change that leaves them alone leaves the row
+# where it is (see refresh_customers). Keys not here (tags) always re-read the order.
+SORT_FIELDS: dict[str, tuple[str, ...]] = {
+    "name": ("first_name", "last_name", "organisation", "email"), "email": ("email",),
+    "phone": ("phone",), "city": ("city",), "postal_code": ("postal_code",),
+    "stage": ("stage",), "visits": ("visit_count",), "value": ("lifetime_value_minor",),
+    "last_visit": ("last_interaction_on",), "since": ("customer_since",),
 }
 
 # Role numbers bound once: looking roles up on the enum inside data() is slow in PySide6.
@@ -200,6 +210,42 @@ class CustomerTableModel(QAbstractTableModel):
             self.beginRemoveRows(QModelIndex(), new_total, self._total - 1)
             self._total = new_total
             self.endRemoveRows()
+
+    def refresh_customers(self, customer_ids: frozenset[int]) -> bool:
+        """Re-read just these customers' rows (a visit logged at the counter), when that is
+        all that changed: none of them came into or left the list, and none moved in its
+        order. Returns False, having done nothing, when the whole order must be read again
+        (`refresh_rows`); at 100,000 customers that costs ~100 ms, this ~1 ms."""
+        fields = SORT_FIELDS.get(self._query.sort)
+        if not self._loaded or self.failure is not None or fields is None:
+            return False
+        cached = {row.id: (number * PAGE_SIZE + offset, row)
+                  for number, page in self._pages.items()
+                  for offset, row in enumerate(page) if row is not None and row.id in customer_ids}
+        others = customer_ids - cached.keys()  # not in memory: they must stay out of it
+        if others and not self._all_ids_loaded:
+            return False  # one may be (or have been) in the part of the list not read yet
+        if any(customer_id in self._ids for customer_id in others):
+            return False  # one is in the list, on a page not in memory: it may have moved
+        try:
+            shown = matching_ids(self._raw, self._query, sorted(customer_ids))
+            if shown != cached.keys():
+                return False  # one came into the list or left it
+            new_rows = {row.id: row for row in fetch_rows(self._raw, sorted(cached))}
+            tags = tags_by_customer(self._raw, sorted(cached))
+        except Exception as exc:  # noqa: BLE001 (reported once, see _fail)
+            self._fail(exc)
+            return True
+        if any(getattr(new_rows[i], f) != getattr(row, f) for i, (_, row) in cached.items()
+               if i in new_rows for f in fields) or new_rows.keys() != cached.keys():
+            return False
+        for customer_id, (row_number, _) in cached.items():
+            page = self._pages[row_number // PAGE_SIZE]
+            page[row_number % PAGE_SIZE] = new_rows[customer_id]
+            self._tags[customer_id] = tags.get(customer_id, [])
+            self.dataChanged.emit(self.index(row_number, 0),
+                                  self.index(row_number, COLUMN_COUNT - 1), [_DISPLAY])
+        return True
 
     def set_formats(self, *, locale: QLocale, currency_symbol: str, currency: str | None = None,
                     phone_formatter: Any = None) -> None:
