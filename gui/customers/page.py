@@ -5,7 +5,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -23,8 +25,10 @@ from PySide6.QtWidgets import (
 from core.customers.queries import ListQuery, all_tags
 from core.kernel.changes import Changes
 
+from gui.customers.empty_list import EmptyListPanel
+from gui.customers.list_columns import ListColumns
 from gui.customers.table_model import COL_NAME, CustomerTableModel
-from gui.customers.texts import stage_labels
+from gui.customers.texts import no_match_text, stage_labels
 from gui.customers.undo_commands import MergeCommand, TrashCommand, pass_undo_to_app
 from gui.shell.context import AppContext
 from gui.shell.wording import with_count
@@ -66,6 +70,7 @@ class CustomersPage(QWidget):
     open_customer_requested = Signal(int)
     selection_changed = Signal(list)  # the selected customer ids
     new_customer_requested = Signal()
+    print_card_requested = Signal(list)  # the customer ids a row's menu chose
     first_rows_painted = Signal()
 
     def __init__(self, context: AppContext, undo_stack: QUndoStack,
@@ -106,6 +111,11 @@ class CustomersPage(QWidget):
         self.merge_button.setToolTip(self.tr("Merge two records of the same person"))
         self.restore_button = QPushButton(self.tr("Restore"))
         self.restore_button.setVisible(False)
+        self.empty_trash_button = QPushButton(self.tr("Empty Trash…"))
+        self.empty_trash_button.setToolTip(self.tr("Delete every customer in the trash for good"))
+        self.empty_trash_button.setVisible(False)
+        # The window's Log Visit action (Ctrl+L), offered in a row's context menu too.
+        self.log_visit_action: QAction | None = None
         self.count_label = QLabel()
         self.count_label.setMinimumWidth(150)
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -126,13 +136,14 @@ class CustomersPage(QWidget):
         self.table_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table_view.verticalHeader().setDefaultSectionSize(
             self.table_view.fontMetrics().height() + 10)
-        header = self.table_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((160, 185, 115, 95, 70, 75, 48, 92, 82, 92)):
-            header.resizeSection(column, width)
-        header.setMinimumSectionSize(50)
+        self.columns = ListColumns(self.table_view, self.model)
+        self.table_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table_view.customContextMenuRequested.connect(self._on_row_menu_requested)
         self.table_view.viewport().installEventFilter(self)
+        self.empty_panel = EmptyListPanel()
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.table_view)
+        self.list_stack.addWidget(self.empty_panel)
 
         filters = QHBoxLayout()
         filters.addWidget(self.search_edit, 3)
@@ -149,11 +160,12 @@ class CustomersPage(QWidget):
         actions.addWidget(self.merge_button)
         actions.addWidget(self.restore_button)
         actions.addStretch(1)
+        actions.addWidget(self.empty_trash_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(8)
         layout.addLayout(filters)
-        layout.addWidget(self.table_view, 1)
+        layout.addWidget(self.list_stack, 1)
         layout.addLayout(actions)
 
         self._search_timer = QTimer(self)
@@ -170,6 +182,8 @@ class CustomersPage(QWidget):
         self.new_button.clicked.connect(self.new_customer_requested)
         self.delete_button.clicked.connect(self.move_selection_to_trash)
         self.restore_button.clicked.connect(self._on_restore_clicked)
+        self.empty_trash_button.clicked.connect(self.empty_trash)
+        self.empty_panel.clear_requested.connect(self.clear_search_and_filters)
         self.merge_button.clicked.connect(self._on_merge_clicked)
         self.table_view.doubleClicked.connect(self._on_row_activated)
         self.table_view.activated.connect(self._on_row_activated)
@@ -191,6 +205,62 @@ class CustomersPage(QWidget):
     def load(self) -> None:
         """Read the list for the first time (after the window has restored its sort order)."""
         self.model.refresh()
+
+    def clear_search_and_filters(self) -> None:
+        """Show every customer again (in the trash: everyone in it)."""
+        for widget in (self.search_edit, self.stage_combo, self.tag_combo, self.sent_combo,
+                       self.name_missing_button):
+            widget.blockSignals(True)
+        self.search_edit.clear()
+        for combo in (self.stage_combo, self.tag_combo, self.sent_combo):
+            combo.setCurrentIndex(0)
+        self.name_missing_button.setChecked(False)
+        for widget in (self.search_edit, self.stage_combo, self.tag_combo, self.sent_combo,
+                       self.name_missing_button):
+            widget.blockSignals(False)
+        self._apply_filters()
+        self.search_edit.setFocus()
+
+    def empty_trash(self) -> int | None:
+        """Ask, then delete everyone in the trash for good; the undo history of moves to
+        the trash goes too, as those customers cannot come back."""
+        from gui.customers.trash import TrashEmptier
+
+        deleted = TrashEmptier(self, self._context, self._locale).run()
+        if deleted:
+            self._undo_stack.clear()
+        return deleted
+
+    def row_menu(self) -> QMenu:
+        """A row's context menu, for the selected customers."""
+        ids = self.selected_ids()
+        writable = not self._context.read_only
+        in_trash = self.model.query.trash
+        menu = QMenu(self)
+        open_action = menu.addAction(self.tr("Open"), self._on_row_activated)
+        open_action.setEnabled(len(ids) == 1)
+        menu.setDefaultAction(open_action)
+        if not in_trash:
+            if self.log_visit_action is not None:
+                menu.addAction(self.log_visit_action)
+            print_action = menu.addAction(self.tr("Print a Card…"),
+                                          lambda: self.print_card_requested.emit(ids))
+            print_action.setEnabled(bool(ids))
+            menu.addSeparator()
+            menu.addAction(self.trash_action)
+        else:
+            menu.addSeparator()
+            restore = menu.addAction(self.tr("Restore"), self._on_restore_clicked)
+            restore.setEnabled(bool(ids) and writable)
+        return menu
+
+    def _on_row_menu_requested(self, position: QPoint) -> None:
+        index = self.table_view.indexAt(position)
+        if not index.isValid():
+            return
+        if not self.table_view.selectionModel().isRowSelected(index.row()):
+            self.table_view.selectRow(index.row())
+        self.row_menu().exec(self.table_view.viewport().mapToGlobal(position))
 
     def focus_search(self) -> None:
         self.search_edit.setFocus()
@@ -267,6 +337,8 @@ class CustomersPage(QWidget):
         self.delete_button.setVisible(not in_trash)
         self.merge_button.setVisible(not in_trash)
         self.restore_button.setVisible(in_trash)
+        self.empty_trash_button.setVisible(in_trash)
+        self.columns.show_trash(in_trash)
         self.new_button.setEnabled(not in_trash and not self._context.read_only)
         self._apply_filters()
 
@@ -310,7 +382,22 @@ class CustomersPage(QWidget):
         else:
             text = self.tr("%1 customer(s)", "", count)
         self.count_label.setText(with_count(text, count, self._locale))
+        self._show_list_or_why_empty(count)
         self._update_buttons()
+
+    def _show_list_or_why_empty(self, count: int) -> None:
+        query = self.model.query
+        filtered = bool(query.stage or query.tag_id is not None or query.sent_template
+                        or query.name_missing)
+        searched = bool(query.text.strip() or filtered)
+        if count or self.model.failure is not None or not (searched or query.trash):
+            self.list_stack.setCurrentWidget(self.table_view)
+            return
+        if searched:
+            self.empty_panel.show_message(no_match_text(query.text, filtered), can_clear=True)
+        else:
+            self.empty_panel.show_message(self.tr("The trash is empty."), can_clear=False)
+        self.list_stack.setCurrentWidget(self.empty_panel)
 
     def _update_buttons(self) -> None:
         has_selection = self.table_view.selectionModel().hasSelection()
@@ -320,6 +407,7 @@ class CustomersPage(QWidget):
             writable and not self.model.query.trash
             and len(self.table_view.selectionModel().selectedRows()) == 2)
         self.restore_button.setEnabled(has_selection and writable)
+        self.empty_trash_button.setEnabled(writable and self.model.rowCount() > 0)
         self.new_button.setEnabled(writable and not self.model.query.trash)
 
     def _refill_sent_choices(self) -> None:

@@ -17,27 +17,37 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
+    QDateTime,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTime,
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QColor
 
 from core.customers.queries import (
+    MATCH_EMAIL,
+    MATCH_NAME,
+    MATCH_ORGANISATION,
+    MATCH_PHONE,
+    MATCH_POSTCODE,
+    MATCH_TAGS,
     ListQuery,
     ListRow,
     count_customers,
     fetch_ids,
     fetch_rows,
+    matched_fields,
     matching_ids,
     tags_by_customer,
 )
 from core.kernel.money import DEFAULT_CURRENCY, format_minor, formats_ready
 from core.store.db import RawConnection
 
-from gui.customers.texts import stage_labels
+from gui.customers.texts import match_hint, stage_labels
 
 log = logging.getLogger(__name__)
 
@@ -48,14 +58,26 @@ MONEY_LOAD_DELAY_MS = 150  # after the first paint; see _money_text
 
 COL_NAME, COL_EMAIL, COL_PHONE, COL_CITY, COL_POSTCODE, COL_STAGE = range(6)
 COL_VISITS, COL_VALUE, COL_LAST_VISIT, COL_SINCE, COL_TAGS = range(6, 11)
-COLUMN_COUNT = 11
+# Added later, so at the end (a saved header keeps its sections); the page shows them
+# where they belong: the organisation after the name, the trash date first.
+COL_ORGANISATION, COL_DELETED = 11, 12
+COLUMN_COUNT = 13
 
 # Sort key in core.customers.queries for each column.
 SORT_KEYS: dict[int, str] = {
     COL_NAME: "name", COL_EMAIL: "email", COL_PHONE: "phone", COL_CITY: "city",
     COL_POSTCODE: "postal_code", COL_STAGE: "stage", COL_VISITS: "visits",
     COL_VALUE: "value", COL_LAST_VISIT: "last_visit", COL_SINCE: "since", COL_TAGS: "tags",
+    COL_ORGANISATION: "organisation", COL_DELETED: "deleted",
 }
+# The column that shows each field a search looks in.
+MATCH_COLUMNS = {
+    MATCH_NAME: COL_NAME, MATCH_ORGANISATION: COL_ORGANISATION, MATCH_EMAIL: COL_EMAIL,
+    MATCH_PHONE: COL_PHONE, MATCH_POSTCODE: COL_POSTCODE, MATCH_TAGS: COL_TAGS,
+}
+# A highlighter's yellow behind what a search found, with dark text on it in any theme.
+MATCH_BACKGROUND = QColor(255, 236, 140)
+MATCH_TEXT = QColor(0, 0, 0)
 
 # The row fields each sort key orders by: a change that leaves them alone leaves the row
 # where it is (see refresh_customers). Keys not here (tags) always re-read the order.
@@ -70,6 +92,8 @@ SORT_FIELDS: dict[str, tuple[str, ...]] = {
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _USER = int(Qt.ItemDataRole.UserRole)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _HORIZONTAL = Qt.Orientation.Horizontal
@@ -77,6 +101,7 @@ CUSTOMER_ID_ROLE = _USER
 
 _Index = QModelIndex | QPersistentModelIndex
 _BLANK_ROW = ListRow(0, "", "", "", "", "", "", "", "", 0, 0, None, None)
+_NO_MATCH: tuple[frozenset[int], str] = (frozenset(), "")
 
 
 class CustomerTableModel(QAbstractTableModel):
@@ -100,6 +125,10 @@ class CustomerTableModel(QAbstractTableModel):
         self._loaded = False
         self._pages: OrderedDict[int, list[ListRow | None]] = OrderedDict()
         self._tags: dict[int, list[str]] = {}
+        # Per customer while searching: the columns to highlight, and what it was found by
+        # in a column that is hidden ("Müller Architekten").
+        self._matches: dict[int, tuple[frozenset[int], str]] = {}
+        self._hidden_columns: frozenset[int] = frozenset()
         self._locale = locale or QLocale()
         # The locale's short date, but with a four-digit year (12/03/26 reads ambiguously).
         short = self._locale.dateFormat(QLocale.FormatType.ShortFormat)
@@ -118,6 +147,7 @@ class CustomerTableModel(QAbstractTableModel):
             self.tr("Name"), self.tr("Email"), self.tr("Phone"), self.tr("City"),
             self.tr("Postcode"), self.tr("Stage"), self.tr("Visits"), self.tr("Lifetime value"),
             self.tr("Last visit"), self.tr("Customer since"), self.tr("Tags"),
+            self.tr("Organisation"), self.tr("Moved to trash"),
         ]
         self._stage_names = dict(stage_labels())
 
@@ -143,6 +173,7 @@ class CustomerTableModel(QAbstractTableModel):
         self._loaded = True
         self._pages.clear()
         self._tags.clear()
+        self._matches.clear()
         self._ids, self._total = array("q"), 0
         if self.failure is None:
             try:
@@ -154,6 +185,21 @@ class CustomerTableModel(QAbstractTableModel):
                 self._ids, self._total = array("q"), 0
         self._all_ids_loaded = len(self._ids) == self._total
         self.endResetModel()
+
+    def set_hidden_columns(self, columns: frozenset[int]) -> None:
+        """The columns the view hides: a search match in one of them is named beside the
+        customer's name instead."""
+        if columns != self._hidden_columns:
+            self._hidden_columns = columns
+            self._matches.clear()
+            if self._total and self._query.text.strip():
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(self._total - 1, COLUMN_COUNT - 1))
+
+    def match_of(self, row: int) -> tuple[frozenset[int], str]:
+        """The columns in which this row matched the search, and the hint beside its name
+        for a match only in hidden columns ("" when there is none)."""
+        return self._match(self._row(row))
 
     def retry_reads(self) -> None:
         """Forget a read error and read the list again (after the database was repaired)."""
@@ -205,6 +251,7 @@ class CustomerTableModel(QAbstractTableModel):
         self._ids, self._all_ids_loaded = new_ids, all_loaded
         self._pages.clear()
         self._tags.clear()
+        self._matches.clear()
         self.layoutChanged.emit()
         if new_total < self._total:
             self.beginRemoveRows(QModelIndex(), new_total, self._total - 1)
@@ -345,8 +392,14 @@ class CustomerTableModel(QAbstractTableModel):
             return _RIGHT if column in (COL_VISITS, COL_VALUE) else None
         if role == _USER:
             return self._row(index.row()).id
-        if role == _TOOLTIP and column == COL_TAGS:
+        if role == _BACKGROUND or role == _FOREGROUND:
+            if not self._query.text or column not in self._match(self._row(index.row()))[0]:
+                return None
+            return MATCH_BACKGROUND if role == _BACKGROUND else MATCH_TEXT
+        if role == _TOOLTIP and column in (COL_TAGS, COL_ORGANISATION):
             return self._display(self._row(index.row()), column) or None
+        if role == _TOOLTIP and column == COL_NAME and self._query.text:
+            return self._match(self._row(index.row()))[1] or None
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -389,9 +442,48 @@ class CustomerTableModel(QAbstractTableModel):
         # A customer vanished since the ids were read (another desk): show a blank row.
         return _BLANK_ROW
 
+    def _match(self, row: ListRow) -> tuple[frozenset[int], str]:
+        if not self._query.text.strip() or not row.id:
+            return _NO_MATCH
+        found = self._matches.get(row.id)
+        if found is None:
+            found = self._matches[row.id] = self._find_match(row)
+        return found
+
+    def _find_match(self, row: ListRow) -> tuple[frozenset[int], str]:
+        tags = self._tags.get(row.id, [])
+        highlighted: set[int] = set()
+        hints: list[str] = []
+        for _token, fields in matched_fields(row, tags, self._query.text):
+            columns = {MATCH_COLUMNS[field] for field in fields}
+            # Someone without a name shows their organisation or email as the name.
+            if not (row.first_name or row.last_name) and (
+                    MATCH_ORGANISATION in fields if row.organisation else MATCH_EMAIL in fields):
+                columns.add(COL_NAME)
+            shown = columns - self._hidden_columns
+            highlighted |= shown
+            if not shown:
+                for field in sorted(fields):
+                    hint = match_hint(field, self._hint_value(row, field, tags))
+                    if hint not in hints:
+                        hints.append(hint)
+        return frozenset(highlighted), "; ".join(hints)
+
+    def _hint_value(self, row: ListRow, field: str, tags: list[str]) -> str:
+        if field == MATCH_TAGS:
+            return ", ".join(tags)
+        if field == MATCH_PHONE:
+            return str(self._format_phone(row.phone))
+        return str(getattr(row, {MATCH_POSTCODE: "postal_code"}.get(field, field), ""))
+
     def _display(self, row: ListRow, column: int) -> Any:
         if column == COL_NAME:
-            return row.display_name
+            hint = self._match(row)[1] if self._query.text else ""
+            return f"{row.display_name}  ({hint})" if hint else row.display_name
+        if column == COL_ORGANISATION:
+            return row.organisation
+        if column == COL_DELETED:
+            return self._date_time(row.deleted_at)
         if column == COL_EMAIL:
             return row.email
         if column == COL_PHONE:
@@ -413,6 +505,14 @@ class CustomerTableModel(QAbstractTableModel):
         if column == COL_TAGS:
             return ", ".join(self._tags.get(row.id, ()))
         return None
+
+    def _date_time(self, value: dt.datetime | None) -> str:
+        if value is None:
+            return ""
+        moment = QDateTime(QDate(value.year, value.month, value.day),
+                           QTime(value.hour, value.minute))
+        time_format = self._locale.timeFormat(QLocale.FormatType.ShortFormat)
+        return self._locale.toString(moment, f"{self._date_format} {time_format}")
 
     def _date(self, value: dt.date | None) -> str:
         if value is None:

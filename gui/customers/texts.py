@@ -78,3 +78,23 @@ def _field_word(field: str) -> str:
              "country": _tr("country"), "notes": _tr("notes"), "email": _tr("email"),
              "phone": _tr("phone")}
     return words.get(field, field)
+
+
+def match_hint(field: str, value: str) -> str:
+    """What a search found in a column the list hides, shown beside the name
+    ("tag: vip"); the organisation as it is."""
+    if field == "organisation":
+        return value
+    label = {"email": _tr("email"), "phone": _tr("phone"), "postal_code": _tr("postcode"),
+             "tags": _tr("tag")}.get(field, field)
+    return f"{label}: {value}"
+
+
+def no_match_text(search: str, filtered: bool) -> str:
+    """What the list says when a search or its filters find nobody."""
+    search = search.strip()
+    if search and filtered:
+        return _tr("No customers match ‘%1’ with these filters").replace("%1", search)
+    if search:
+        return _tr("No customers match ‘%1’").replace("%1", search)
+    return _tr("No customers match these filters")

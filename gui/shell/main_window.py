@@ -23,7 +23,7 @@ from core.kernel import paths
 
 from gui.customers.page import CustomersPage
 from gui.shell.context import AppContext
-from gui.shell.window_state import CUSTOMERS_HEADER, MAIN_WINDOW_GEOMETRY
+from gui.shell.window_state import MAIN_WINDOW_GEOMETRY
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
                                             currency=currency)
         self.add_page(self.customers_page, self.tr("Customers"))
         self.cards_page: QWidget | None = None
+        self._cards_row = self.pages_stack.count()
         self.add_lazy_page(self.tr("Cards & letters"), self._make_cards_page)
         self.customers_page.open_customer_requested.connect(self.open_customer)
         self.customers_page.new_customer_requested.connect(self.new_customer)
@@ -70,6 +71,8 @@ class MainWindow(QMainWindow):
         self.customers_page.model.read_failed.connect(self._on_list_unreadable)
 
         self._build_menus()
+        self.customers_page.log_visit_action = self.log_visit_action  # in a row's menu
+        self.customers_page.print_card_requested.connect(self.print_cards_for)
         self.database_label = QLabel(context.database.display_name)
         self.statusBar().addPermanentWidget(self.database_label)
         if context.read_only:
@@ -113,6 +116,17 @@ class MainWindow(QMainWindow):
             lambda ids: page.set_selection(tuple(ids)))
         self.cards_page = page
         return page
+
+    def print_cards_for(self, customer_ids: list[int]) -> None:
+        """Cards & letters, ready to print for these customers (a list row's menu)."""
+        from gui.printing.page import WHO_SELECTION, CardsPage
+
+        self.sidebar_list.setCurrentRow(self._cards_row)
+        page = self.cards_page
+        if isinstance(page, CardsPage):
+            page.set_selection(tuple(customer_ids))
+            page.who_combo.setCurrentIndex(WHO_SELECTION)
+            page.tabs.setCurrentIndex(1)  # Print a batch
 
     def show_page(self, page: QWidget) -> None:
         self.sidebar_list.setCurrentRow(self.pages_stack.indexOf(page))
@@ -303,11 +317,9 @@ class MainWindow(QMainWindow):
         geometry = MAIN_WINDOW_GEOMETRY.read()
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        header_state = CUSTOMERS_HEADER.read()
-        if not header_state.isEmpty():
-            self.customers_page.table_view.horizontalHeader().restoreState(header_state)
+        self.customers_page.columns.restore()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         MAIN_WINDOW_GEOMETRY.write(self.saveGeometry())
-        CUSTOMERS_HEADER.write(self.customers_page.table_view.horizontalHeader().saveState())
+        self.customers_page.columns.save()
         super().closeEvent(event)

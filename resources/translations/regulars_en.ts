@@ -124,4 +124,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>TrashEmptier</name>
+    <message numerus="yes">
+        <source>Delete %1 customer(s) for good?</source>
+        <translation>
+            <numerusform>Delete %1 customer for good?</numerusform>
+            <numerusform>Delete %1 customers for good?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %1 customer(s) for good.</source>
+        <translation>
+            <numerusform>Deleted %1 customer for good.</numerusform>
+            <numerusform>Deleted %1 customers for good.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
