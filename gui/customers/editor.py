@@ -52,6 +52,7 @@ from gui.customers.editor_mailings import MailingsTab
 from gui.customers.texts import problem_text, stage_label
 from gui.customers.undo_commands import MergeCommand, TrashCommand
 from gui.shell.context import AppContext
+from gui.visits.first_visit import FirstVisitBox, with_first_visit
 from gui.widgets.discard_prompt import DiscardPrompt
 from gui.widgets.fields import ERROR_STYLE, ShopMoney
 
@@ -116,6 +117,9 @@ class CustomerEditor(QDialog):
         self.form_message_label.setStyleSheet(ERROR_STYLE)
         self.form_message_label.setWordWrap(True)
         self.form_message_label.setVisible(False)
+        # A new customer at the counter: their first visit or purchase, in the same Save.
+        self.first_visit_box = (FirstVisitBox(self._money, self._locale)
+                                if customer_id is None else None)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -134,6 +138,8 @@ class CustomerEditor(QDialog):
         layout.addWidget(self._build_trash_banner())
         layout.addWidget(self._build_header())
         layout.addWidget(self.tab_widget, 1)
+        if self.first_visit_box is not None:
+            layout.addWidget(self.first_visit_box)
         layout.addWidget(self.form_message_label)
         layout.addWidget(buttons)
         self.setMinimumSize(860, 640)
@@ -255,6 +261,7 @@ class CustomerEditor(QDialog):
         return (details.draft() != self._baseline
                 or details.referred_by_edit.text() != self._baseline_referrer
                 or self._pending.has_changes() or self.history_tab.has_typed_entry()
+                or (self.first_visit_box is not None and self.first_visit_box.is_checked())
                 or self.moments_tab.has_typed_entry())
 
     def _discard_question(self) -> str:
@@ -325,11 +332,15 @@ class CustomerEditor(QDialog):
                 self.tr("Choose a customer from the list, or clear this field."))
             self._reveal(self.details_tab.referred_by_edit)
             return
+        try:
+            pending = with_first_visit(self._pending, self.first_visit_box)
+        except ValueError:
+            return  # the first visit's amount: the box says what is wrong
         # With the window's undo stack, a merge is its own undoable step after the save.
         undoable_merge = merge_into if self._undo_stack is not None else None
         try:
             detail = self._context.run(save_customer_record, record_edit(
-                self._customer_id, self.details_tab.draft(), self._pending,
+                self._customer_id, self.details_tab.draft(), pending,
                 allow_duplicate=allow_duplicate,
                 merge_into=None if undoable_merge is not None else merge_into)).detail
             if undoable_merge is not None and self._undo_stack is not None:
