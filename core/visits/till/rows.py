@@ -7,6 +7,7 @@ same order id, and become one entry. A row gives its problems as the kernel's `P
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -89,6 +90,8 @@ class Entry:
         return text[:MAX_NOTE]
 
 
+# A year of sales has a few hundred dates and prices, each written thousands of times.
+@functools.lru_cache(maxsize=4096)
 def parse_date(text: str, *, day_first: bool) -> dt.date:
     """A visit's date as tills write it: 2024-03-05, 2024-03-05 14:22:10 -0500,
     03/05/2024 (by `day_first`), 05.03.2024, Mar 5, 2024, 5 March 2024. Raises ValueError."""
@@ -207,10 +210,8 @@ class EntryReader:
         if not first and self.detected.order_amount and entry.amount_minor is not None:
             return  # the order's total is on its first row; line items repeat nothing
         try:
-            amount = to_minor(read_amount(text, exponent=self.exponent), self.exponent,
-                              exact=False) if text else 0
-            refunded = abs(to_minor(read_amount(refund_text, exponent=self.exponent),
-                                    self.exponent, exact=False)) if refund_text else 0
+            amount = self._minor(text, self.exponent) if text else 0
+            refunded = abs(self._minor(refund_text, self.exponent)) if refund_text else 0
         except InvalidAmount as exc:
             field_name = "refund" if refund_text and exc.text == refund_text else "amount"
             self._reject(entry, field_name, INVALID_AMOUNT, exc.text)
@@ -220,6 +221,11 @@ class EntryReader:
         elif amount < 0 and not refunded:
             entry.refund = True  # a negative sale is money given back
         entry.amount_minor = (entry.amount_minor or 0) + amount - refunded
+
+    @staticmethod
+    @functools.lru_cache(maxsize=4096)
+    def _minor(text: str, exponent: int) -> int:
+        return to_minor(read_amount(text, exponent=exponent), exponent, exact=False)
 
     @staticmethod
     def _reject(entry: Entry, field_name: str, code: str, detail: str) -> None:
