@@ -31,10 +31,13 @@ class FirstVisitBox(QWidget):
         self.date_edit.setMaximumDate(QDate.currentDate())
         self.amount_edit = QLineEdit()
         self.amount_edit.setPlaceholderText(self.tr("optional, like %s") % money.format(1250))
-        self.amount_edit.setMinimumWidth(150)
+        self.amount_edit.setMinimumWidth(280)
         amount_cell, self.amount_message = with_message(self.amount_edit)
         amount_label = QLabel(self.tr("&Amount:"))
         amount_label.setBuddy(self.amount_edit)
+        # Top-aligned (the amount's message may open under it), each at the fields' height.
+        for widget in (self.record_check, amount_label):
+            widget.setMinimumHeight(self.amount_edit.sizeHint().height())
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.record_check, 0, Qt.AlignmentFlag.AlignTop)
