@@ -80,6 +80,7 @@ class CsvPlan:
     region: str
     day_first: bool
     money_exponent: int = 2  # the business currency's decimals, resolved once per import
+    currency: str = ""  # the business's currency: amounts in another are reported
 
 
 RawRow = tuple[int, dict[str, list[str]]] | Problem  # (line, field -> values)
@@ -167,7 +168,7 @@ def plan_batches(plan: CsvPlan, batch_size: int, share: tuple[int, int] = (0, 1)
     with open_csv(Path(plan.path), encoding=plan.encoding, delimiter=plan.delimiter) as stream:
         stream.read_header()
         cleaner = RecordCleaner(region=plan.region, day_first=plan.day_first,
-                                money_exponent=plan.money_exponent)
+                                money_exponent=plan.money_exponent, currency=plan.currency)
         yield from cleaned_batches(stream.rows(), cleaner, lambda: stream.bytes_read,
                                    batch_size, share,
                                    csv_row_reader(len(stream.header), plan.mapping))

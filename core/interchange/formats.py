@@ -27,10 +27,22 @@ IGNORE = ""
 
 FORMATS = ("google", "outlook", "shopify", "square", "mailchimp", "hubspot", "thunderbird",
            "generic")
+# The program each format's files come from, as a customer's Source names it: the name
+# the owner knows, never our code for the format.
+PROGRAM_NAMES = {
+    "google": "Google Contacts", "outlook": "Outlook", "shopify": "Shopify",
+    "square": "Square", "mailchimp": "Mailchimp", "hubspot": "HubSpot",
+    "thunderbird": "Thunderbird", "generic": "Spreadsheet", "vcard": "vCard",
+}
 # Fields that exporters split over several columns; `joined_fields` puts them together.
 SPLIT_FIELDS = frozenset({"middle_name", "birth_year", "birth_month", "birth_day"})
 
 _NON_ALNUM = re.compile(r"[\W_]+")
+
+
+def program_name(format_name: str) -> str:
+    """The program a format ("shopify-legacy", "generic") names, as the owner knows it."""
+    return PROGRAM_NAMES.get(format_name.partition("-")[0], format_name)
 
 
 def header_key(name: str) -> str:

@@ -15,6 +15,7 @@ from core.customers.services import (
     update_customer_row,
 )
 from core.customers.types import customer_keys_of
+from core.interchange.additions import undo_additions
 from core.interchange.errors import ImportAlreadyUndone
 from core.interchange.models import ImportChange, ImportProfile, ImportRun
 from core.kernel.changes import Changes
@@ -114,7 +115,9 @@ def undo_import(session: Session, run_id: int) -> UndoResult:
     from core.visits.services import undo_imported_visits
 
     undo_imported_visits(session, run_id)
-    removed = delete_customers(session, created_ids(run))
+    created = created_ids(run)
+    undo_additions(session, run_id, created)  # ids, contacts, consent (core.interchange.additions)
+    removed = delete_customers(session, created)
     note_changes(session, Changes(customers=True, imports=True))
     run.undone_at = dt.datetime.now().replace(microsecond=0)
     session.flush()

@@ -160,8 +160,8 @@ class _Source:
         self.position, self._close = position, close
         self._helper: CleaningProcesses | None = None
 
-    def batches(self, region: str, batch_size: int, money_exponent: int = 2
-                ) -> Iterator[CleanedBatch]:
+    def batches(self, region: str, batch_size: int, money_exponent: int = 2,
+                currency: str = "") -> Iterator[CleanedBatch]:
         """Cleaned batches; a large CSV is cleaned by helper processes (see cleaning.py)."""
         info = self.info
         if info.kind == "csv" and worth_a_helper(self.total):
@@ -170,12 +170,12 @@ class _Source:
                      self.total, count)
             self._helper = CleaningProcesses(CsvPlan(
                 str(self.path), info.encoding, info.delimiter, info.mapping, region,
-                info.day_first, money_exponent), batch_size, count)
+                info.day_first, money_exponent, currency), batch_size, count)
             return self._helper.batches()
-        cleaner = self.cleaner(region, money_exponent)
+        cleaner = self.cleaner(region, money_exponent, currency)
         return cleaned_batches(self.rows, cleaner, self.position, batch_size)
 
-    def cleaner(self, region: str, money_exponent: int) -> RecordCleaner:
+    def cleaner(self, region: str, money_exponent: int, currency: str = "") -> RecordCleaner:
         """The cleaner for this source's rows in this process (a card's has more to say)."""
         kind: type[RecordCleaner] = RecordCleaner
         if self.info.kind == "vcard":
@@ -184,7 +184,7 @@ class _Source:
             kind = VcardCleaner
         # A CSV's rows come without "null", "N/A", ... (records.raw_row_builder); a card's not.
         return kind(region=region, day_first=self.info.day_first,
-                    money_exponent=money_exponent,
+                    money_exponent=money_exponent, currency=currency,
                     empty_marks_removed=self.info.kind == "csv")
 
     def close(self) -> None:
@@ -257,14 +257,15 @@ def import_customers(
     source = open_source(path, options, locale=profile.locale)
     try:
         return _run(session, path, source, options, profile.region,
-                    currency_exponent(profile.currency), today, progress, is_cancelled)
+                    currency_exponent(profile.currency), today, progress, is_cancelled,
+                    currency=profile.currency)
     finally:
         source.close()
 
 
 def _run(session: Session, path: Path, source: _Source, options: ImportOptions, region: str,
-         money_exponent: int, today: dt.date, progress: Progress, is_cancelled: CancelCheck
-         ) -> ImportSummary:
+         money_exponent: int, today: dt.date, progress: Progress, is_cancelled: CancelCheck,
+         *, currency: str = "") -> ImportSummary:
     info = source.info
     tag_name = f"import {today.isoformat()} {info.format.split('-')[0]}"
     started = dt.datetime.now().replace(microsecond=0)
@@ -275,7 +276,7 @@ def _run(session: Session, path: Path, source: _Source, options: ImportOptions, 
         updated_count=0, skipped_count=0, rejected_count=0, created_ranges="[]",
         problems="[]", problem_total=0).returning(ImportRun.id)).scalar_one()
     # Started first: the helper processes (for a large CSV) start up meanwhile.
-    batches = source.batches(region, BATCH_SIZE, money_exponent)
+    batches = source.batches(region, BATCH_SIZE, money_exponent, currency)
     writer = BatchWriter(session, run_id=run_id, policy=options.on_duplicate,
                          import_tag=tag_name, source=info.format.split("-")[0], today=today)
     problems: list[Problem] = []
@@ -324,6 +325,11 @@ def _run(session: Session, path: Path, source: _Source, options: ImportOptions, 
         refresh_customer_stats(session, stats_ids, today=today)
         indexes.restore()
     report(1.0)
+    # Found only once every row is written (a referrer may come later in the file).
+    late = writer.finish()
+    problems.extend(late[: max(0, MAX_KEPT_PROBLEMS - len(problems))])
+    counts["problems"] += len(late)
+    counts["warnings"] += len(late)
     kept = problems[:MAX_STORED_PROBLEMS]
     session.execute(update(ImportRun).where(ImportRun.id == run_id).values(
         finished_at=dt.datetime.now().replace(microsecond=0),

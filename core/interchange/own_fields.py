@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 
 from core.customers.types import LIFE_EVENTS, MAX_LENGTHS, PartialDate, date_exists
 from core.interchange.formula_guard import unguarded
-from core.interchange.problems import DROPPED_VALUE
+from core.interchange.problems import DROPPED_VALUE, OTHER_CURRENCY
 from core.kernel.errors import Problem
 from core.kernel.money import currency_exponent
 
@@ -124,10 +124,11 @@ def _moments(value: str, kind: str) -> list[MomentValue]:
     return moments
 
 
-def own_values(line: int, raw: dict[str, list[str]], warnings: list[Problem]
-               ) -> dict[str, Any]:
+def own_values(line: int, raw: dict[str, list[str]], warnings: list[Problem], *,
+               currency: str = "") -> dict[str, Any]:
     """Our own fields of a raw row, read; a value that cannot be read is left out with a
-    warning (as any other bad value)."""
+    warning (as any other bad value). A lifetime value in another currency than the
+    business's (`currency`) is never converted: it is left out with a warning too."""
     first = {name: raw[name][0] for name in OWN_FIELDS if name in raw}
     values: dict[str, Any] = {}
 
@@ -147,8 +148,12 @@ def own_values(line: int, raw: dict[str, list[str]], warnings: list[Problem]
         values["source"] = unguarded(first["source"])[:MAX_LENGTHS.get("source", 100)]
     if "referred_by" in first:
         values["referred_by"] = first["referred_by"]
-    currency = first.get("lifetime_value_currency", "").strip().upper()[:3]
-    read("lifetime_value", lambda text: _minor(text, currency))
+    given = first.get("lifetime_value_currency", "").strip().upper()[:3]
+    if given and currency and given != currency.upper() and "lifetime_value" in first:
+        warnings.append(Problem("lifetime_value", OTHER_CURRENCY,
+                                f"{first['lifetime_value'][:KEPT_CHARS]} {given}", line))
+    else:
+        read("lifetime_value", lambda text: _minor(text, given or currency))
     read("anniversaries", lambda text: _moments(text, "anniversary"))
     read("life_events", lambda text: _moments(text, "life_event"))
     return values

@@ -64,7 +64,8 @@ def preview_file(session: Session, path: Path, *, options: ImportOptions | None 
     """
     profile = get_business_profile(session)
     source = open_source(path, options or ImportOptions(), locale=profile.locale)
-    cleaner = source.cleaner(profile.region, currency_exponent(profile.currency))
+    cleaner = source.cleaner(profile.region, currency_exponent(profile.currency),
+                             profile.currency)
     rows: list[PreviewRow] = []
     try:
         for checked in itertools.islice(check_rows(source.rows, cleaner), limit):

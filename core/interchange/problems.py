@@ -29,12 +29,18 @@ DROPPED_VALUE = "dropped_value"
 TOO_LONG_DROPPED = "too_long_dropped"  # likewise, a value longer than its field takes
 PHOTO_DROPPED = "photo_dropped"  # a vCard's photo (or logo, sound, key): the contact is kept
 NAME_MISSING = "name_missing"  # imported by the email (or phone) alone: detail says which
+# An amount in another currency than the business's (detail: the amount as given): never
+# converted, so left out and kept under Needs checking.
+OTHER_CURRENCY = "other_currency"
+# A referrer ("referred by") that names nobody the import knows: kept under Needs checking.
+REFERRER_UNKNOWN = "referrer_unknown"
 
 # Codes of warnings: the row was imported all the same. Every other code rejected its row:
 # nothing identifies anyone (NAME_REQUIRED: no name, organisation, email or phone), or the
 # row cannot be read. Histories written before issue 10 hold invalid_email, invalid_phone,
 # invalid_date, invalid_money and too_long, which rejected their rows then: kept as they are.
-WARNING_CODES = frozenset({DROPPED_VALUE, TOO_LONG_DROPPED, PHOTO_DROPPED, NAME_MISSING})
+WARNING_CODES = frozenset({DROPPED_VALUE, TOO_LONG_DROPPED, PHOTO_DROPPED, NAME_MISSING,
+                           OTHER_CURRENCY, REFERRER_UNKNOWN})
 
 MAX_FIELD_CHARS = 100_000
 

@@ -28,13 +28,19 @@ from core.interchange.errors import RowRejected
 from core.interchange.formula_guard import unguarded
 from core.interchange.own_fields import OWN_FIELDS as _OWN_FIELDS
 from core.interchange.own_fields import own_values
-from core.interchange.problems import DROPPED_VALUE, NAME_MISSING, TOO_LONG_DROPPED
+from core.interchange.problems import (
+    DROPPED_VALUE,
+    NAME_MISSING,
+    OTHER_CURRENCY,
+    TOO_LONG_DROPPED,
+)
 from core.interchange.values import (
     EMPTY_MARK_MAX,
     EMPTY_MARKS,
     country_region,
     is_empty_mark,
     labels_to_tags,
+    other_currency,
     parse_birthday,
     parse_consent,
     parse_count,
@@ -212,12 +218,14 @@ class RecordCleaner:
     """Cleans raw rows (field -> values) for one import; remembers what it already checked."""
 
     def __init__(self, *, region: str, day_first: bool, money_exponent: int = 2,
-                 empty_marks_removed: bool = True) -> None:
+                 empty_marks_removed: bool = True, currency: str = "") -> None:
         self.region = region
         self.day_first = day_first
         # The business currency's decimals (core.kernel.money.currency_exponent), resolved
         # once per import by the caller: 0 for yen, so a Total Spent of 1250 stays 1250.
         self.money_exponent = money_exponent
+        # The business's currency ("EUR"): an amount in another is reported, not converted.
+        self.currency = currency
         self._domains: dict[str, str | None] = {}
         # core.customers.validation.normalize_phone's work; numbers rarely repeat, so none is kept.
         self.phone: Callable[[str], str] = functools.partial(e164, region=region)
@@ -324,7 +332,7 @@ class RecordCleaner:
         if external_id := get("external_id"):
             record.external_id = strip_text_marker(external_id[0])  # Shopify's '7123
         if not _OWN_FIELDS.isdisjoint(raw):
-            record.own = own_values(line, raw, warnings)
+            record.own = own_values(line, raw, warnings, currency=self.currency)
         values["needs_checking"] = ""
         if any(map(operator.gt, map(len, _limited(values)), _LIMITS)):
             for name, limit in zip(_LIMITED_FIELDS, _LIMITS):
@@ -377,7 +385,9 @@ class RecordCleaner:
     def _money(self, line: int, raw: dict[str, list[str]], record: CleanRecord,
                warnings: list[Problem]) -> None:
         first = _first_values(raw)
-        if spent := first("total_spent"):
+        if (spent := first("total_spent")) and other_currency(spent, self.currency):
+            warnings.append(Problem("total_spent", OTHER_CURRENCY, spent[:50], line))
+        elif spent:
             try:
                 record.spent_minor = parse_money(spent, self.money_exponent)
             except ValueError:

@@ -151,6 +151,37 @@ def parse_money(value: str, exponent: int = 2) -> int:
     return to_minor(amount, exponent, exact=False)
 
 
+# What an amount may say about its currency besides its digits: a code ("12.50 USD") or a
+# sign; a sign several currencies use names all of them ("$" any dollar).
+_CURRENCY_CODE = re.compile(r"(?<![A-Za-z])([A-Za-z]{3})(?![A-Za-z])")
+_CURRENCY_SIGNS = {
+    "€": frozenset({"EUR"}), "£": frozenset({"GBP", "GIP", "FKP", "SHP"}),
+    "¥": frozenset({"JPY", "CNY"}), "₹": frozenset({"INR"}), "₩": frozenset({"KRW"}),
+    "₽": frozenset({"RUB"}), "₺": frozenset({"TRY"}), "₪": frozenset({"ILS"}),
+    "zł": frozenset({"PLN"}), "kr": frozenset({"SEK", "NOK", "DKK", "ISK"}),
+    "R$": frozenset({"BRL"}), "Fr.": frozenset({"CHF"}),
+    "$": frozenset({"USD", "CAD", "AUD", "NZD", "MXN", "SGD", "HKD", "ARS", "CLP", "COP",
+                    "TWD", "BRL", "UYU"}),
+}
+_PLAIN_AMOUNT = re.compile(r"^[\d\s.,'()+-]*$")
+
+
+def other_currency(value: str, currency: str) -> str | None:
+    """The currency an amount names ("12.50 USD", "€12") when it cannot be `currency` (the
+    business's), or None: amounts are never converted, and one in another currency is not
+    the business's money."""
+    if _PLAIN_AMOUNT.match(value) or not currency:
+        return None
+    wanted = currency.upper()
+    if found := _CURRENCY_CODE.search(value):
+        code = found[1].upper()
+        return None if code == wanted else code
+    for sign, currencies in _CURRENCY_SIGNS.items():
+        if sign in value:
+            return None if wanted in currencies else sign
+    return None
+
+
 def parse_count(value: str) -> int:
     text = value.strip().replace(",", "")
     if not text.isdigit():

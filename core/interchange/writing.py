@@ -25,8 +25,16 @@ from core.customers.services import (
     tag_ids_of_customers,
     update_customer_rows,
 )
-from core.customers.types import customer_keys_of
+from core.customers.types import customer_keys_of, needs_checking_text
+from core.interchange.additions import (
+    ADDED,
+    add_consents,
+    add_contacts,
+    merged_needs_checking,
+    release_trashed_ids,
+)
 from core.interchange.external_ids import OWN_SOURCE, keyed
+from core.interchange.formats import program_name
 from core.interchange.matching import Matcher
 from core.interchange.models import (
     CustomerConsent,
@@ -36,7 +44,9 @@ from core.interchange.models import (
     table_of,
 )
 from core.interchange.own_fields import FLAGS, opening_history
-from core.interchange.records import ROW_FIELDS, CleanRecord
+from core.interchange.problems import REFERRER_UNKNOWN
+from core.interchange.records import KEPT_CHARS, ROW_FIELDS, CleanRecord
+from core.kernel.errors import Problem
 from core.store.base import Base
 from core.store.bulk_insert import bulk_insert
 from core.store.dialects import dialect_of
@@ -46,6 +56,10 @@ POLICIES = (SKIP, FILL, OVERWRITE)
 UPDATABLE = ("first_name", "last_name", "organisation", "email", "phone", "street", "city",
              "region", "postal_code", "country", "notes")
 BIRTHDAY = ("birthday_month", "birthday_day", "birthday_year")
+# Further columns a matched customer may get from a row: what it must check, and our own
+# export's source and opt-outs (core.interchange.own_fields). Its customer since and
+# history stay the customer's own: a matched row adds no visits.
+EXTRA = ("needs_checking", "source", *FLAGS)
 
 
 def merged_values(current: dict[str, Any], incoming: dict[str, Any], policy: str
@@ -67,6 +81,29 @@ def merged_values(current: dict[str, Any], incoming: dict[str, Any], policy: str
     return changes
 
 
+def merged_extras(current: dict[str, Any], record: CleanRecord, policy: str
+                  ) -> dict[str, Any]:
+    """The EXTRA columns `policy` changes (not SKIP): the values to check always add up;
+    of our own columns, FILL sets the empty ones (and an opt-out the file states),
+    OVERWRITE any the file has."""
+    changes: dict[str, Any] = {}
+    incoming = record.values.get("needs_checking") or ""
+    if incoming and (merged := merged_needs_checking(current["needs_checking"] or "",
+                                                     incoming)) != current["needs_checking"]:
+        changes["needs_checking"] = merged
+    own = record.own
+    if not own:
+        return changes
+    overwrite = policy == OVERWRITE
+    source = own.get("source", "")
+    if source and source != current["source"] and (overwrite or not current["source"]):
+        changes["source"] = source
+    for flag in FLAGS:
+        if flag in own and own[flag] != current[flag] and (overwrite or own[flag]):
+            changes[flag] = own[flag]
+    return changes
+
+
 @dataclass
 class BatchResult:
     created_ids: list[int] = field(default_factory=list)
@@ -83,6 +120,8 @@ class BatchWriter:
         self.session = session
         self.policy = policy
         self.source = source
+        # The customers' Source: the program the file came from, as the owner knows it.
+        self.program = program_name(source)
         self.today = today
         self.now = dt.datetime.now().replace(microsecond=0)
         self.run_id = run_id
@@ -92,13 +131,15 @@ class BatchWriter:
         self._new_customer = {
             "customer_since": today, "created_at": self.now, "updated_at": self.now,
             "stage": "prospect", "visit_count": 0, "lifetime_value_minor": 0, "no_mail": False,
-            "no_email": False, "no_birthday_cards": False, "source": source}
+            "no_email": False, "no_birthday_cards": False, "source": self.program}
         self._tags = read_tag_ids(session)
         self.import_tag_id = self.tag_ids([import_tag])[0]
         self.matcher = Matcher(session, source)
         # Customers this import created whose referrer (an external id) is not known yet:
-        # it may come later in the file.
-        self._referrals: dict[tuple[str, str], list[int]] = {}
+        # it may come later in the file. Each as (customer id, line, the value as given).
+        self._referrals: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
+        # Those whose referrer can be no id at all (a name in a spreadsheet's column).
+        self._unknown_referrers: list[tuple[int, int, str]] = []
 
     def tag_ids(self, names: list[str]) -> list[int]:
         ids = []
@@ -133,6 +174,7 @@ class BatchWriter:
             elif target[0] == "row":
                 earlier = new[new_index[target[1]]]
                 changes = merged_values(earlier.values, record.values, self.policy)
+                _take_extras(earlier, record, changes)
                 earlier.values.update(changes)
                 if changes:
                     earlier.keys = customer_keys_of(earlier.values)
@@ -148,10 +190,13 @@ class BatchWriter:
             self._update(updates, result)
         if external_new or external_old:
             # The same customer matched again under another of the source's ids keeps both.
+            stored = [(ids[n], key) for n, key in external_new] + external_old
+            release_trashed_ids(self.session, (key for _, key in stored))
             bulk_insert(self.session, table_of(CustomerExternalId), [
                 {"customer_id": customer_id, "source": source, "value": value}
-                for customer_id, (source, value) in
-                [(ids[n], key) for n, key in external_new] + external_old])
+                for customer_id, (source, value) in stored])
+        if external_old:
+            self._record_added_ids(external_old)
         if self._referrals:
             self._link_referrals(result)
         return result
@@ -191,15 +236,19 @@ class BatchWriter:
             if record.own is not None:
                 own.append((customer_id, self._own_columns(record)))
                 if found := opening_history(customer_id, record.own, today=self.today,
-                                            note=f"opening history ({self.source})"):
+                                            note=f"opening history ({self.program})"):
                     history.extend(found)
                     result.stats_ids.append(customer_id)
                 moments.extend(
                     {"customer_id": customer_id, **moment._asdict()}
                     for moment in (*record.own.get("anniversaries", ()),
                                    *record.own.get("life_events", ())))
-                if (referrer := keyed(self.source, record.own.get("referred_by", ""))):
-                    self._referrals.setdefault(referrer, []).append(customer_id)
+                if referred := record.own.get("referred_by", ""):
+                    referral = (customer_id, record.line, referred)
+                    if referrer := keyed(self.source, referred):
+                        self._referrals.setdefault(referrer, []).append(referral)
+                    else:
+                        self._unknown_referrers.append(referral)
         if tags:
             insert_customer_tags(self.session, tags)
         for model, values in ((CustomerContact, contacts), (CustomerConsent, consents)):
@@ -226,7 +275,7 @@ class BatchWriter:
         columns: dict[str, Any] = {
             "customer_since": values.get("customer_since",
                                          None if ours else self._new_customer["customer_since"]),
-            "source": values.get("source", "" if ours else self.source)}
+            "source": values.get("source", "" if ours else self.program)}
         columns.update({flag: values.get(flag, False) for flag in FLAGS})
         return columns
 
@@ -235,11 +284,43 @@ class BatchWriter:
         found = self.matcher.customers_of(list(self._referrals))
         links = [(customer_id, {"referred_by_id": referrer_id})
                  for key, referrer_id in found.items()
-                 for customer_id in self._referrals.pop(key) if customer_id != referrer_id]
+                 for customer_id, _, _ in self._referrals.pop(key) if customer_id != referrer_id]
         if links:
             update_customer_rows(self.session, links)
             result.stats_ids.extend(customer_id for customer_id, _ in links)
             result.stats_ids.extend({link["referred_by_id"] for _, link in links})
+
+    def finish(self) -> list[Problem]:
+        """Once every batch is written: the referrers that name nobody the import knows, as
+        warnings, with each value kept on its customer under Needs checking."""
+        left = self._unknown_referrers + [referral for referrals in self._referrals.values()
+                                          for referral in referrals]
+        self._referrals, self._unknown_referrers = {}, []
+        if not left:
+            return []
+        left.sort(key=lambda referral: referral[1])
+        current = read_customer_fields(self.session, [customer_id for customer_id, _, _ in left],
+                                       ("needs_checking",))
+        rows = []
+        for customer_id, _, value in left:
+            note = needs_checking_text([Problem("referred_by", REFERRER_UNKNOWN,
+                                                value[:KEPT_CHARS])])
+            checking = current[customer_id]["needs_checking"] or ""
+            current[customer_id]["needs_checking"] = merged_needs_checking(checking, note)
+            rows.append((customer_id, {"needs_checking": current[customer_id]["needs_checking"]}))
+        update_customer_rows(self.session, rows)
+        return [Problem("referred_by", REFERRER_UNKNOWN, value[:KEPT_CHARS], line)
+                for _, line, value in left]
+
+    def _record_added_ids(self, added: list[tuple[int, tuple[str, str]]]) -> None:
+        """Note the source's ids given to customers that existed, for undoing the import."""
+        by_customer: dict[int, list[list[str]]] = {}
+        for customer_id, key in added:
+            by_customer.setdefault(customer_id, []).append(list(key))
+        bulk_insert(self.session, table_of(ImportChange), [
+            {"run_id": self.run_id, "customer_id": customer_id, "added_tag_ids": "[]",
+             "before": "{}", "after": json.dumps({ADDED: {"external_ids": keys}})}
+            for customer_id, keys in by_customer.items()])
 
     def _tag_created(self, ranges: list[int]) -> None:
         """Give the import's tag to every customer it created: `ranges` holds inclusive
@@ -250,13 +331,14 @@ class BatchWriter:
     def _opening_history(self, customer_id: int, record: CleanRecord) -> list[dict[str, Any]]:
         """Past orders as purchases dated today; the first carries the total spent."""
         orders = record.orders or (1 if record.spent_minor else 0)
-        note = f"opening history ({self.source})"
+        note = f"opening history ({self.program})"
         return [{"customer_id": customer_id, "kind": "purchase", "occurred_on": self.today,
                  "amount_minor": (record.spent_minor or 0) if n == 0 else None, "note": note}
                 for n in range(orders)]
 
     def _update(self, updates: dict[int, list[CleanRecord]], result: BatchResult) -> None:
-        current = read_customer_fields(self.session, list(updates), (*UPDATABLE, *BIRTHDAY))
+        current = read_customer_fields(self.session, list(updates),
+                                       (*UPDATABLE, *BIRTHDAY, *EXTRA))
         have_tags = tag_ids_of_customers(self.session, [i for i, records in updates.items()
                                    if any(r.tags for r in records)])
         rows: list[tuple[int, dict[str, Any]]] = []
@@ -267,29 +349,73 @@ class BatchWriter:
             after = dict(before)
             for record in records:
                 after.update(merged_values(after, record.values, self.policy))
-            changed = {n: after[n] for n in (*UPDATABLE, *BIRTHDAY) if after[n] != before[n]}
+                after.update(merged_extras(after, record, self.policy))
+            changed = {n: after[n] for n in (*UPDATABLE, *BIRTHDAY, *EXTRA)
+                       if after[n] != before[n]}
             have = have_tags.get(customer_id, set())
             added_tags = [t for t in self.tag_ids([t for r in records for t in r.tags])
                           if t not in have]
             new_tags.extend({"customer_id": customer_id, "tag_id": t} for t in added_tags)
-            if not changed and not added_tags:
+            added = self._add_to_matched(customer_id, after, records)
+            if not changed and not added_tags and not added:
                 result.skipped += len(records)
                 continue
             result.updated += len(records)
             keys = customer_keys_of(after)
             self.matcher.remember([(keys["email_key"], after["phone"], keys["name_postcode_key"])])
-            values = {**{n: after[n] for n in (*UPDATABLE, *BIRTHDAY)}, **keys,
+            values = {**{n: after[n] for n in (*UPDATABLE, *BIRTHDAY, *EXTRA)}, **keys,
                       "updated_at": self.now}
             rows.append((customer_id, values))
             history.append({"customer_id": customer_id, "added_tag_ids": json.dumps(added_tags),
                             "before": json.dumps({n: before[n] for n in changed}),
-                            "after": json.dumps(changed)})
+                            "after": json.dumps({**changed, **({ADDED: added} if added else {})})})
         update_customer_rows(self.session, rows)
         if new_tags:
             insert_customer_tags(self.session, new_tags)
         if history:
             bulk_insert(self.session, table_of(ImportChange),
                         [dict(h, run_id=self.run_id) for h in history])
+
+
+    def _add_to_matched(self, customer_id: int, after: dict[str, Any],
+                        records: list[CleanRecord]) -> dict[str, Any]:
+        """The further emails and phones, and the consent, the rows give a customer that
+        existed: stored, and returned as recorded under ADDED (nothing: {})."""
+        added: dict[str, Any] = {}
+        found = [(kind, value) for record in records
+                 for kind, values in (("email", record.extra_emails),
+                                      ("phone", record.extra_phones),
+                                      ("email", [record.values["email"]]),
+                                      ("phone", [record.values["phone"]]))
+                 for value in values if value]
+        if found and (contacts := add_contacts(
+                self.session, {customer_id: found},
+                {customer_id: (after["email"], after["phone"])}).get(customer_id)):
+            added["contacts"] = contacts
+        consent = next(((r.email_consent, r.sms_consent) for r in records
+                        if r.email_consent is not None or r.sms_consent is not None), None)
+        if consent is not None and add_consents(self.session, {customer_id: consent},
+                                                source=self.source, now=self.now):
+            added["consent"] = True
+        return added
+
+
+def _take_extras(earlier: CleanRecord, record: CleanRecord, changes: dict[str, Any]) -> None:
+    """What a later row of the file for the same new customer adds to the earlier one
+    besides its fields: its further emails and phones, values to check, consent."""
+    values = earlier.values
+    for extras, primary, candidates in (
+            (earlier.extra_emails, "email", [record.values["email"], *record.extra_emails]),
+            (earlier.extra_phones, "phone", [record.values["phone"], *record.extra_phones])):
+        for value in candidates:
+            if value and value.casefold() != changes.get(primary, values[primary]).casefold() \
+                    and value not in extras:
+                extras.append(value)
+    if record.values.get("needs_checking"):
+        changes["needs_checking"] = merged_needs_checking(values["needs_checking"] or "",
+                                                          record.values["needs_checking"])
+    if earlier.email_consent is None and earlier.sms_consent is None:
+        earlier.email_consent, earlier.sms_consent = record.email_consent, record.sms_consent
 
 
 def extend_ranges(ranges: list[int], ids: list[int]) -> list[int]:
