@@ -17,6 +17,7 @@ the end of the coming week:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,10 +45,20 @@ class Evaluation:
     missed: int  # occasions found too late, or open actions whose window passed
 
 
-def evaluate_program(session: Session, today: dt.date) -> Evaluation:
-    """Bring the program's actions up to `today` (the shop's local date)."""
+def evaluate_program(session: Session, today: dt.date, *,
+                     customers: Iterable[int] | None = None,
+                     whole_window: bool = False) -> Evaluation:
+    """Bring the program's actions up to `today` (the shop's local date).
+
+    By default only the due days that came into view since the last evaluation are looked
+    at (a new day; all the days of a gap), which is cheap enough for every start and wake.
+    After a change that can move occasions into days already looked at (a visit logged for
+    last week, a birthday typed in), evaluate again over each rule's whole window: for the
+    changed `customers`, or for everyone (`whole_window`, after an import)."""
     settings = get_settings(session, ProgramSettings)
+    only = None if customers is None else frozenset(customers)
     created = missed = 0
+    touched: set[int] = set()
     for rule in all_rules():
         state = session.get(RuleState, rule.key)
         if not rule_on(settings, rule.key):
@@ -57,28 +68,49 @@ def evaluate_program(session: Session, today: dt.date) -> Evaluation:
         if state is None:
             state = RuleState(rule=rule.key, enabled_on=today)
             session.add(state)
-        if rule.withdraw is not None:
-            rule.withdraw(session)
-        new_open, new_missed = _evaluate_rule(session, rule, state, settings, today)
-        created += new_open
-        missed += new_missed + _expire(session, rule, settings, today)
-        if state.evaluated_on is None or state.evaluated_on < today:
-            state.evaluated_on = today
-    _join_close_cards(session, settings, today)
+        if rule.prepare is not None:
+            rule.prepare(session)
+        span = _span(rule, state, settings, today, only, whole_window or only is not None)
+        if span is not None:
+            rows = _evaluate_rule(session, rule, span, settings, today)
+            created += sum(1 for row in rows if row["state"] == OPEN)
+            missed += sum(1 for row in rows if row["state"] == MISSED)
+            touched.update(row["customer_id"] for row in rows)
+        missed += _expire(session, rule, settings, today)
+        if only is None and (state.evaluated_on is None or state.evaluated_on < today):
+            state.evaluated_on = today  # a scoped evaluation did not look at everyone
+    _join_close_cards(session, settings, touched)
     session.flush()
     note_changes(session, Changes(actions=True))
     return Evaluation(created, missed)
 
 
-def _evaluate_rule(session: Session, rule: Rule, state: RuleState, settings: ProgramSettings,
-                   today: dt.date) -> tuple[int, int]:
+def _span(rule: Rule, state: RuleState, settings: ProgramSettings, today: dt.date,
+          only: frozenset[int] | None, whole_window: bool) -> Span | None:
+    """The occasion days to look at (None: nothing new to look at)."""
     late = dt.timedelta(days=late_days(settings, rule.key))
     offset = dt.timedelta(days=due_days(settings, rule.key))
     last_due = today + dt.timedelta(days=settings.upcoming_days)
-    first_due = max(state.enabled_on - late, (state.evaluated_on or today) - late,
-                    last_due - dt.timedelta(days=MAX_SPAN_DAYS))
-    span = Span(first_due - offset, last_due - offset)
-    oldest_open = today - late
+    # Never before the rule was switched on (less its window): no backward flood. Never more
+    # than a year: a yearly occasion must not fall twice into one span.
+    floor = max(state.enabled_on - late, last_due - dt.timedelta(days=MAX_SPAN_DAYS))
+    if state.evaluated_on is None:
+        first_due = today - late
+    else:
+        first_new = state.evaluated_on + dt.timedelta(days=settings.upcoming_days + 1)
+        first_due = min(first_new, today - late) if whole_window else first_new
+    first_due = max(first_due, floor)
+    if first_due > last_due:
+        return None
+    return Span(first_due - offset, last_due - offset, only)
+
+
+def _evaluate_rule(session: Session, rule: Rule, span: Span, settings: ProgramSettings,
+                   today: dt.date) -> list[dict[str, Any]]:
+    """The rule's occasions in `span` that were not recorded yet, now recorded (open, or
+    missed when found after their window)."""
+    offset = dt.timedelta(days=due_days(settings, rule.key))
+    oldest_open = today - dt.timedelta(days=late_days(settings, rule.key))
     now = dt.datetime.now()
     rows = []
     for occasion in rule.occasions(session, span, settings):
@@ -89,24 +121,27 @@ def _evaluate_rule(session: Session, rule: Rule, state: RuleState, settings: Pro
             "detail": occasion.detail, "state": MISSED if due_on < oldest_open else OPEN,
             "note": "", "completed_by": "", "created_at": now,
         })
-    inserted = _insert_new(session, rows)
-    return (sum(1 for row in inserted if row == OPEN),
-            sum(1 for row in inserted if row == MISSED))
+    return _insert_new(session, rule, span, rows)
 
 
-def _insert_new(session: Session, rows: list[dict[str, Any]]) -> list[str]:
-    """Insert the actions not already recorded; the states of those inserted. Another desk
-    may insert the same ones at the same moment: the unique key lets only one through."""
+def _insert_new(session: Session, rule: Rule, span: Span,
+                rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Insert the actions not already recorded; returns them. Another desk may insert the
+    same ones at the same moment: the unique key lets only one through (ON CONFLICT DO
+    NOTHING), and that desk's count is one too high."""
     if not rows:
         return []
-    table: Any = Action.__table__
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-    states: list[str] = []
-    for start in range(0, len(rows), 500):
-        chunk = rows[start:start + 500]
-        statement = insert(table).values(chunk).on_conflict_do_nothing().returning(table.c.state)
-        states.extend(session.scalars(statement))
-    return states
+    recorded = {(customer_id, on) for customer_id, on in session.execute(
+        select(Action.customer_id, Action.occasion_on)
+        .where(Action.rule == rule.key, Action.occasion_on.between(span.first, span.last)))}
+    new = list({(row["customer_id"], row["occasion_on"]): row for row in rows
+                if (row["customer_id"], row["occasion_on"]) not in recorded}.values())
+    if new:
+        table: Any = Action.__table__
+        postgres = session.get_bind().dialect.name == "postgresql"
+        insert = postgresql.insert if postgres else sqlite.insert
+        session.execute(insert(table).on_conflict_do_nothing(), new)
+    return new
 
 
 def _expire(session: Session, rule: Rule, settings: ProgramSettings, today: dt.date) -> int:
@@ -121,19 +156,23 @@ def _expire(session: Session, rule: Rule, settings: ProgramSettings, today: dt.d
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
-def _join_close_cards(session: Session, settings: ProgramSettings, today: dt.date) -> None:
+def _join_close_cards(session: Session, settings: ProgramSettings,
+                      customers: set[int]) -> None:
     """At most one card or letter per customer in `cards_at_most_every_days`: open cards
-    that fall closer together than that are made as one gesture, led by the earliest."""
+    of these customers that fall closer together than that are made as one gesture, led
+    by the earliest."""
+    if not customers:
+        return
     cap = dt.timedelta(days=settings.cards_at_most_every_days)
-    rows = session.execute(
-        select(Action.id, Action.customer_id, Action.due_on, Action.joined_to_id)
-        .where(Action.state == OPEN, Action.gesture != CALL,
-               Action.customer_id.in_(
-                   select(Action.customer_id)
-                   .where(Action.state == OPEN, Action.gesture != CALL)
-                   .group_by(Action.customer_id).having(func.count() > 1)))
-        .order_by(Action.customer_id, Action.due_on, Action.id)
-    ).all()
+    rows: list[Any] = []
+    ids = sorted(customers)
+    for start in range(0, len(ids), 500):
+        rows.extend(session.execute(
+            select(Action.id, Action.customer_id, Action.due_on, Action.joined_to_id)
+            .where(Action.state == OPEN, Action.gesture != CALL,
+                   Action.customer_id.in_(ids[start:start + 500]))
+            .order_by(Action.customer_id, Action.due_on, Action.id)
+        ).all())
     leader: tuple[int, int, dt.date] | None = None  # (customer, action id, due)
     for action_id, customer_id, due_on, joined_to in rows:
         if leader is not None and leader[0] == customer_id and due_on - leader[2] < cap:

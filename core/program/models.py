@@ -53,3 +53,17 @@ class RuleState(Base):
     rule: Mapped[str] = mapped_column(String(40), primary_key=True)
     enabled_on: Mapped[dt.date] = mapped_column(Date)
     evaluated_on: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class LapseDay(Base):
+    """The day each customer who has come in will count as lapsed, worked out from their
+    visits (max(2 × median gap, 90 days), or 120 days after a single visit) and kept until
+    their last visit changes, so the daily evaluation reads one indexed column instead of
+    every customer's visits."""
+
+    __tablename__ = "program_lapse_days"
+
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customers.id", ondelete="CASCADE"), primary_key=True)
+    last_visit: Mapped[dt.date] = mapped_column(Date)
+    lapses_on: Mapped[dt.date] = mapped_column(Date, index=True)

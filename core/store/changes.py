@@ -44,6 +44,7 @@ AREAS_BY_TABLE: dict[str, tuple[str, ...]] = {
     "business_profile": ("settings",),
     "program_actions": ("actions",),
     "program_rule_states": ("actions",),
+    "program_lapse_days": ("actions",),
 }
 
 

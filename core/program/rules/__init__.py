@@ -37,10 +37,12 @@ RULE_MODULES = (
 
 @dataclass(frozen=True)
 class Span:
-    """The occasion dates a rule is asked about, both ends included."""
+    """The occasion dates a rule is asked about, both ends included, and whose: everyone,
+    or (after a change) only these customers."""
 
     first: dt.date
     last: dt.date
+    customers: frozenset[int] | None = None
 
     def __contains__(self, day: object) -> bool:
         return isinstance(day, dt.date) and self.first <= day <= self.last
@@ -59,8 +61,9 @@ class Rule:
     gesture: str
     template: str  # the card or letter it prints (core.printing.templates), "" for calls
     occasions: Callable[[Session, Span, ProgramSettings], Iterable[Occasion]]
-    # Removes open actions whose occasion no longer holds (a lapsed customer came back).
-    withdraw: Callable[[Session], object] | None = None
+    # Run before each evaluation: brings the rule's own bookkeeping up to date, and removes
+    # open actions whose occasion no longer holds (a lapsed customer came back).
+    prepare: Callable[[Session], object] | None = None
 
 
 @cache

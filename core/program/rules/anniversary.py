@@ -20,7 +20,7 @@ def first_visit_anniversaries(session: Session, span: Span,
     month, day = extract("month", c.customer_since), extract("day", c.customer_since)
     query = select(c.id, c.customer_since).where(
         c.customer_since.is_not(None), c.customer_since <= span.last,
-        tuple_(month, day).in_([divmod(key, 100) for key in dates]), willing(CARD),
+        tuple_(month, day).in_([divmod(key, 100) for key in dates]), willing(CARD, span),
     )
     for customer_id, since in session.execute(query):
         on = dates[month_day(since.month, since.day)]

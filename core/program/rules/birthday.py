@@ -16,7 +16,7 @@ def birthdays(session: Session, span: Span, settings: ProgramSettings) -> Iterat
     c = CUSTOMERS.c
     pairs = [divmod(key, 100) for key in dates]
     query = select(c.id, c.birthday_month, c.birthday_day, c.birthday_year).where(
-        tuple_(c.birthday_month, c.birthday_day).in_(pairs), willing(CARD, birthday=True)
+        tuple_(c.birthday_month, c.birthday_day).in_(pairs), willing(CARD, span, birthday=True)
     )
     for customer_id, month, day, year in session.execute(query):
         on = dates[month_day(month, day)]

@@ -15,11 +15,14 @@ __all__ = ["BUSINESS", "CUSTOMERS", "INTERACTIONS", "MOMENTS", "annual_dates", "
            "willing"]
 
 
-def willing(gesture: str, *, birthday: bool = False) -> Any:
+def willing(gesture: str, span: Span, *, birthday: bool = False, scoped: bool = True) -> Any:
     """The SQL condition for customers who may receive `gesture`: not in the trash, not left
-    out of all campaigns, and not opted out of this kind of contact."""
+    out of all campaigns, and not opted out of this kind of contact; and, when the span
+    names customers (and the rule does not scope itself: `scoped`), one of them."""
     c = CUSTOMERS.c
     conditions = [c.deleted_at.is_(None), c.no_campaigns == false()]
+    if scoped and span.customers is not None:
+        conditions.append(c.id.in_(sorted(span.customers)))
     conditions.append(c.no_calls == false() if gesture == CALL else c.no_mail == false())
     if birthday:
         conditions.append(c.no_birthday_cards == false())

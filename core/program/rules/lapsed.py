@@ -6,59 +6,82 @@ import statistics
 from collections.abc import Iterator
 from itertools import groupby, pairwise
 
-from sqlalchemy import select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
+from core.program.models import Action, LapseDay
 from core.program.rules import LETTER, Occasion, Rule, Span
 from core.program.rules.common import BUSINESS, CUSTOMERS, INTERACTIONS, willing
 from core.program.settings import ProgramSettings
 
-# Customers whose last visit is longer ago than this before the span are not looked at:
-# their lapse (if any) was found long before, or they came less than once a year.
-LOOKBACK_DAYS = 730
+KEY = "lapsed"
+CHUNK = 2_000
 
 
 def lapses(session: Session, span: Span, settings: ProgramSettings) -> Iterator[Occasion]:
-    """A customer has lapsed on the day when they have not come for max(2 × their median
-    gap between visits, `lapsed_at_least_days`), or `lapsed_after_one_visit_days` after a
-    single visit. The occasion is that day, so coming back and lapsing again is a new one."""
-    c, i = CUSTOMERS.c, INTERACTIONS.c
-    earliest = span.first - dt.timedelta(days=LOOKBACK_DAYS)
-    latest = span.last - dt.timedelta(days=settings.lapsed_at_least_days)
+    """The customers whose lapse day falls in the span. The occasion is that day, so coming
+    back and lapsing again is a new one."""
+    c = CUSTOMERS.c
     query = (
-        select(i.customer_id, i.occurred_on)
-        .join(CUSTOMERS, c.id == i.customer_id)
-        .where(i.kind.in_(BUSINESS), c.last_interaction_on.between(earliest, latest),
-               c.visit_count >= 1, willing(LETTER))
-        .order_by(i.customer_id, i.occurred_on)
+        select(LapseDay.customer_id, LapseDay.lapses_on, LapseDay.last_visit)
+        .join(CUSTOMERS, c.id == LapseDay.customer_id)
+        .where(LapseDay.lapses_on.between(span.first, span.last),
+               c.last_interaction_on == LapseDay.last_visit, willing(LETTER, span))
     )
-    rows = session.execute(query)
-    for customer_id, visits in groupby(rows, key=lambda row: row[0]):
-        days = sorted({row[1] for row in visits})
-        if len(days) == 1:
-            wait = settings.lapsed_after_one_visit_days
-        else:
-            gaps = [(later - earlier).days for earlier, later in pairwise(days)]
-            wait = max(2 * statistics.median(gaps), settings.lapsed_at_least_days)
-        on = days[-1] + dt.timedelta(days=int(wait))
-        if on in span:
-            yield Occasion(customer_id, on, days[-1].isoformat())
+    for customer_id, on, last_visit in session.execute(query):
+        yield Occasion(customer_id, on, last_visit.isoformat())
 
 
-def came_back(session: Session) -> None:
-    """Withdraw the open "we miss you" of customers who have come since."""
+def lapse_day(visits: list[dt.date], settings: ProgramSettings) -> dt.date:
+    """max(2 × the median gap between visits, `lapsed_at_least_days`) after the last visit,
+    or `lapsed_after_one_visit_days` after a single one."""
+    days = sorted(set(visits))
+    if len(days) == 1:
+        wait = float(settings.lapsed_after_one_visit_days)
+    else:
+        gaps = [(later - earlier).days for earlier, later in pairwise(days)]
+        wait = max(2 * statistics.median(gaps), settings.lapsed_at_least_days)
+    return days[-1] + dt.timedelta(days=int(wait))
+
+
+def prepare(session: Session) -> None:
+    """Work out the lapse day again for customers whose last visit changed since it was
+    worked out, and withdraw the open "we miss you" of customers who have come since."""
     from core.program.evaluate import withdraw_open
-    from core.program.models import Action
+    from core.program.settings import ProgramSettings as Section
+    from core.settings.services import get_settings
 
-    rows = session.execute(
-        select(Action.customer_id, Action.detail, CUSTOMERS.c.last_interaction_on)
-        .join(CUSTOMERS, CUSTOMERS.c.id == Action.customer_id)
+    settings = get_settings(session, Section)
+    c, i = CUSTOMERS.c, INTERACTIONS.c
+    stale = session.scalars(
+        select(c.id).outerjoin(LapseDay, LapseDay.customer_id == c.id)
+        .where(c.last_interaction_on.is_not(None),
+               or_(LapseDay.customer_id.is_(None),
+                   LapseDay.last_visit != c.last_interaction_on))
+    ).all()
+    for start in range(0, len(stale), CHUNK):
+        ids = stale[start:start + CHUNK]
+        rows = session.execute(
+            select(i.customer_id, i.occurred_on)
+            .where(i.customer_id.in_(ids), i.kind.in_(BUSINESS))
+            .order_by(i.customer_id)
+        )
+        days = [{"customer_id": customer_id,
+                 "last_visit": max(day for _id, day in visits_list),
+                 "lapses_on": lapse_day([day for _id, day in visits_list], settings)}
+                for customer_id, visits in groupby(rows, key=lambda row: row[0])
+                for visits_list in [list(visits)]]
+        session.execute(delete(LapseDay).where(LapseDay.customer_id.in_(ids)))
+        if days:
+            session.execute(LapseDay.__table__.insert(), days)  # type: ignore[attr-defined]
+
+    back = session.execute(
+        select(Action.customer_id, Action.detail, c.last_interaction_on)
+        .join(CUSTOMERS, c.id == Action.customer_id)
         .where(Action.rule == KEY, Action.state == "open")
     )
-    back = [customer_id for customer_id, last_then, last_now in rows
-            if last_now is not None and last_now.isoformat() > last_then]
-    withdraw_open(session, KEY, back)
+    withdraw_open(session, KEY, [customer_id for customer_id, last_then, last_now in back
+                                 if last_now is not None and last_now.isoformat() > last_then])
 
 
-KEY = "lapsed"
-RULE = Rule(KEY, LETTER, "we-miss-you", lapses, withdraw=came_back)
+RULE = Rule(KEY, LETTER, "we-miss-you", lapses, prepare=prepare)

@@ -23,7 +23,7 @@ def life_events(session: Session, span: Span, settings: ProgramSettings) -> Iter
     query = (
         select(m.customer_id, m.life_event, m.month, m.day, m.year)
         .join(CUSTOMERS, CUSTOMERS.c.id == m.customer_id)
-        .where(m.kind == "life_event", willing(CARD))
+        .where(m.kind == "life_event", willing(CARD, span))
     )
     for customer_id, event, month, day, year in session.execute(query):
         on = _date(year, month, day)

@@ -30,7 +30,7 @@ def milestone_visits(session: Session, span: Span, _settings: ProgramSettings) -
         )
         .join(CUSTOMERS, CUSTOMERS.c.id == i.customer_id)
         .where(i.kind.in_(BUSINESS), i.customer_id.in_(came_in_span),
-               CUSTOMERS.c.visit_count >= MILESTONES[0], willing(CARD))
+               CUSTOMERS.c.visit_count >= MILESTONES[0], willing(CARD, span))
         .subquery()
     )
     query = select(numbered.c.customer_id, numbered.c.occurred_on, numbered.c.n).where(

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from core.program.rules import CARD, Occasion, Rule, Span
@@ -23,7 +24,8 @@ def referrals(session: Session, span: Span, _settings: ProgramSettings) -> Itera
         select(CUSTOMERS.c.id, referred.c.created_at, referred.c.id)
         .join(referred, referred.c.referred_by_id == CUSTOMERS.c.id)
         .where(referred.c.created_at >= start, referred.c.created_at < end,
-               referred.c.deleted_at.is_(None), willing(CARD))
+               referred.c.deleted_at.is_(None), willing(CARD, span, scoped=False),
+               *_either_of(span, CUSTOMERS.c.id, referred.c.id))
         .order_by(referred.c.created_at, referred.c.id)
     )
     seen: set[tuple[int, dt.date]] = set()
@@ -32,6 +34,14 @@ def referrals(session: Session, span: Span, _settings: ProgramSettings) -> Itera
         if key not in seen:
             seen.add(key)
             yield Occasion(referrer_id, created_at.date(), str(referred_id))
+
+
+def _either_of(span: Span, referrer: Any, new_customer: Any) -> list[Any]:
+    """After a change to some customers: the referrals they made or were made by."""
+    if span.customers is None:
+        return []
+    ids = sorted(span.customers)
+    return [or_(referrer.in_(ids), new_customer.in_(ids))]
 
 
 RULE = Rule("referral", CARD, "referral-thanks", referrals)

@@ -22,7 +22,7 @@ def first_visits(session: Session, span: Span, _settings: ProgramSettings) -> It
         select(i.customer_id, func.min(i.occurred_on))
         .join(CUSTOMERS, CUSTOMERS.c.id == i.customer_id)
         .where(i.kind.in_(BUSINESS), i.occurred_on.between(span.first, span.last),
-               willing(CARD), ~came_before)
+               willing(CARD, span), ~came_before)
         .group_by(i.customer_id)
     )
     for customer_id, first in session.execute(query):

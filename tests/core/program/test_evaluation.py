@@ -92,16 +92,31 @@ def test_switching_a_rule_on_later_does_not_flood_with_old_occasions(db: Databas
 def test_after_a_thirty_day_gap_recent_occasions_are_overdue_and_older_ones_missed(
         db: Database) -> None:
     start = D(2026, 3, 1)
-    evaluate(db, start)
-    # Birthday on 10 March (card due 3 March): 28 days late on 31 March, window 14: missed.
+    # Birthday on 10 March: its card (due 3 March) was listed on 1 March, and never made.
     early = add_customer(db, "Early", birthday_month=3, birthday_day=10, today=start)
-    # Birthday on 28 March (card due 21 March): 10 days late: still worth sending.
+    # Birthday on 20 March (card due 13 March): first seen on 31 March, 18 days late.
+    gap = add_customer(db, "Gap", birthday_month=3, birthday_day=20, today=start)
+    # Birthday on 28 March (card due 21 March): 10 days late, still worth sending.
     late = add_customer(db, "Late", birthday_month=3, birthday_day=28, today=start)
+    assert [r.customer_id for r in only(evaluate(db, start), "birthday")] == [early]
     rows = only(evaluate(db, start + 30 * DAY), "birthday")
     states = {r.customer_id: (r.state, r.days_late) for r in rows}
-    assert states == {early: ("missed", 28), late: ("overdue", 10)}
+    assert states == {early: ("missed", 28), gap: ("missed", 18), late: ("overdue", 10)}
     view = _today(db, start + 30 * DAY)
-    assert view.counts.missed == 1 and view.counts.overdue == 1
+    assert view.counts.missed == 2 and view.counts.overdue == 1
+
+
+def test_a_birthday_typed_in_for_last_week_is_found_when_that_customer_is_rechecked(
+        db: Database) -> None:
+    today = D(2026, 3, 20)
+    evaluate(db, today)
+    new = add_customer(db, "New", birthday_month=3, birthday_day=24, today=today)  # due 17th
+    assert only(evaluate(db, today), "birthday") == []  # nothing new came into view
+    with db.unit_of_work() as session:
+        evaluate_program(session, today, customers=[new])
+    with db.unit_of_work() as session:
+        rows = only(list(today_view(session, today).actions), "birthday")
+    assert [(r.customer_id, r.state, r.days_late) for r in rows] == [(new, "overdue", 3)]
 
 
 def test_done_and_skipped_actions_never_come_back(db: Database) -> None:
