@@ -7,17 +7,32 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHeaderView, QMenu, QTableView
 
 from gui.customers.table_model import (
+    COL_CITY,
     COL_DELETED,
+    COL_EMAIL,
+    COL_LAST_VISIT,
     COL_NAME,
     COL_ORGANISATION,
+    COL_PHONE,
+    COL_POSTCODE,
+    COL_SINCE,
+    COL_STAGE,
+    COL_VALUE,
+    COL_VISITS,
     COLUMN_COUNT,
     CustomerTableModel,
 )
 from gui.shell.window_state import CUSTOMERS_HEADER
 
 # Widths that fit most values at 1280 pixels; a header that needs more gets more.
-DEFAULT_WIDTHS = {0: 160, 1: 185, 2: 115, 3: 95, 4: 80, 5: 75, 6: 60, 7: 100, 8: 85, 9: 100,
-                  COL_ORGANISATION: 150, COL_DELETED: 130}
+DEFAULT_WIDTHS = {COL_NAME: 175, COL_EMAIL: 165, COL_PHONE: 105, COL_CITY: 85, COL_POSTCODE: 80,
+                  COL_STAGE: 68, COL_VISITS: 55, COL_VALUE: 100, COL_LAST_VISIT: 85,
+                  COL_SINCE: 100, COL_ORGANISATION: 140, COL_DELETED: 130}
+# On a screen narrower than this (a 1280×800 laptop), "Organisation" and "Customer since"
+# start hidden, so that the others fit without scrolling sideways: the header's menu shows
+# them, and a search that finds an organisation names it beside the customer's name.
+ROOM_FOR_ALL_COLUMNS = 1500
+HIDDEN_WHEN_NARROW = (COL_ORGANISATION, COL_SINCE)
 # The name says who a row is; the trash date shows (only) in the trash.
 FIXED_COLUMNS = (COL_NAME, COL_DELETED)
 
@@ -44,7 +59,14 @@ class ListColumns(QObject):
         header.moveSection(header.visualIndex(COL_ORGANISATION), 1)
         header.moveSection(header.visualIndex(COL_DELETED), 0)
         header.setSectionHidden(COL_DELETED, True)
+        if self.narrow_screen():
+            for column in HIDDEN_WHEN_NARROW:
+                header.setSectionHidden(column, True)
         self._tell_model()
+
+    def narrow_screen(self) -> bool:
+        screen = self._view.screen()
+        return screen is not None and screen.availableGeometry().width() < ROOM_FOR_ALL_COLUMNS
 
     @property
     def header(self) -> QHeaderView:
@@ -52,7 +74,7 @@ class ListColumns(QObject):
 
     def header_width(self, column: int) -> int:
         """The width at which the column's header and sort arrow show whole."""
-        return self.header.sectionSizeHint(column) + 6
+        return self.header.sectionSizeHint(column)
 
     # -- the menu ---------------------------------------------------------------------
 

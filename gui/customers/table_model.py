@@ -462,7 +462,8 @@ class CustomerTableModel(QAbstractTableModel):
                 columns.add(COL_NAME)
             shown = columns - self._hidden_columns
             highlighted |= shown
-            if not shown:
+            if not shown and fields:
+                highlighted.add(COL_NAME)  # where the hint is
                 for field in sorted(fields):
                     hint = match_hint(field, self._hint_value(row, field, tags))
                     if hint not in hints:

@@ -78,7 +78,10 @@ class MainWindow(QMainWindow):
         if context.read_only:
             self.statusBar().addPermanentWidget(QLabel(self.tr("Read-only")))
         context.status_posted.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.resize(1360, 840)
+        # Never larger than the screen (1280×800 laptops): the list's right edge stays in
+        # view; on a wide screen, room for every column of the list.
+        available = self.screen().availableGeometry()
+        self.resize(min(1600, available.width()), min(900, available.height()))
         self._restore_window_state()
         self.customers_page.load()  # once, after the saved sort order is back
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -20,11 +20,14 @@ from gui.customers.table_model import (
     COL_EMAIL,
     COL_NAME,
     COL_ORGANISATION,
+    COL_SINCE,
     COL_TAGS,
     MATCH_BACKGROUND,
 )
 from gui.shell.context import AppContext
 from gui.shell.main_window import MainWindow
+
+BACKGROUND = Qt.ItemDataRole.BackgroundRole
 
 
 def _add(db: Database, **fields: object) -> int:
@@ -58,26 +61,20 @@ def test_mueller_typed_in_the_search_box_finds_mueller(qtbot, sqlite_db: Databas
     assert _names(page) == ["Jürgen Müller"]
     assert page.count_label.text() == "1 customer"
     # The name is what matched: it is highlighted.
-    assert page.model.index(0, COL_NAME).data(
-        QtRoles.BACKGROUND) == MATCH_BACKGROUND
-    assert page.model.index(0, COL_EMAIL).data(QtRoles.BACKGROUND) is None
-
-
-class QtRoles:
-    from PySide6.QtCore import Qt
-
-    BACKGROUND = Qt.ItemDataRole.BackgroundRole
+    assert page.model.index(0, COL_NAME).data(BACKGROUND) == MATCH_BACKGROUND
+    assert page.model.index(0, COL_EMAIL).data(BACKGROUND) is None
 
 
 def test_a_match_in_a_hidden_column_is_named_beside_the_name(qtbot, sqlite_db: Database) -> None:  # type: ignore[no-untyped-def]
     _add(sqlite_db, first_name="Eva", last_name="Lang", organisation="Müller Architekten",
          tags=("wholesale",))
     page = _page(qtbot, sqlite_db)
+    page.columns.show_all()
     _search(qtbot, page, "mueller")
     # The organisation column shows it, highlighted.
     assert _names(page) == ["Eva Lang"]
     assert page.model.index(0, COL_ORGANISATION).data() == "Müller Architekten"
-    assert page.model.index(0, COL_ORGANISATION).data(QtRoles.BACKGROUND) == MATCH_BACKGROUND
+    assert page.model.index(0, COL_ORGANISATION).data(BACKGROUND) == MATCH_BACKGROUND
     # Hidden from the header's menu: the name says where it was found.
     page.columns.set_column_shown(COL_ORGANISATION, False)
     assert _names(page) == ["Eva Lang  (Müller Architekten)"]
@@ -99,18 +96,12 @@ def test_an_empty_result_says_so_and_clears_the_search_and_filters(qtbot, sqlite
     assert page.empty_panel.message_label.text() == "No customers match ‘mueller’"
     page.tag_combo.setCurrentIndex(page.tag_combo.findText("vip"))
     assert page.empty_panel.clear_button.isVisibleTo(page)
-    qtbot.mouseClick(page.empty_panel.clear_button, QtButtons.LEFT)
+    qtbot.mouseClick(page.empty_panel.clear_button, Qt.MouseButton.LeftButton)
     assert page.search_edit.text() == ""
     assert page.tag_combo.currentData() is None
     assert page.list_stack.currentWidget() is page.table_view
     assert sorted(_names(page)) == ["Ann Smith", "Bea Jones"]
     assert page.count_label.text() == "2 customers"
-
-
-class QtButtons:
-    from PySide6.QtCore import Qt
-
-    LEFT = Qt.MouseButton.LeftButton
 
 
 def test_the_header_menu_hides_and_shows_columns_and_the_window_remembers(  # type: ignore[no-untyped-def]
@@ -127,6 +118,10 @@ def test_the_header_menu_hides_and_shows_columns_and_the_window_remembers(  # ty
     qtbot.addWidget(window)
     header = window.customers_page.table_view.horizontalHeader()
     assert not header.highlightSections()  # selected rows' headers are not bold
+    # The test screen is small: a laptop's list starts without two columns, to fit.
+    assert window.customers_page.columns.narrow_screen()
+    assert header.isSectionHidden(COL_ORGANISATION) and header.isSectionHidden(COL_SINCE)
+    window.customers_page.columns.show_all()
     shown = [header.logicalIndex(v) for v in range(header.count())
              if not header.isSectionHidden(header.logicalIndex(v))]
     assert shown[:3] == [COL_NAME, COL_ORGANISATION, COL_EMAIL]  # organisation after the name
@@ -223,8 +218,8 @@ def test_the_trash_shows_when_and_empties_for_good_after_asking(  # type: ignore
 
     answer("Cancel")
     assert page.empty_trash() is None
-    assert asked == ["Delete 12 customers for good? Their visits, moments, notes and tags "
-                     "go with them. This cannot be undone."]
+    assert asked == [("Delete 12 customers for good? Their visits, moments, notes and tags "
+                     "go with them. This cannot be undone.")]
     assert count_customers(sqlite_db.raw(), ListQuery(trash=True)) == 12
 
     answer("Delete for Good")
