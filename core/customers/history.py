@@ -30,6 +30,33 @@ def add_interaction(
     """Record a visit, purchase, call, meeting or note; updates the customer's stats and stage."""
     if session.get(Customer, customer_id) is None:
         raise NotFound("customer", customer_id)
+    _check_interaction(draft)
+    row = Interaction(
+        customer_id=customer_id, kind=draft.kind, occurred_on=draft.occurred_on,
+        amount_minor=draft.amount_minor, note=draft.note.strip(),
+    )
+    session.add(row)
+    session.flush()
+    refresh_customer_stats(session, [customer_id], today=today)
+    return InteractionRow(row.id, row.kind, row.occurred_on, row.amount_minor, row.note)
+
+
+def update_interaction(session: Session, customer_id: int, interaction_id: int,
+                       draft: InteractionDraft) -> InteractionRow:
+    """Change one of the customer's interactions (kind, date, amount, note), keeping its id
+    (and so where an import found it); updates the customer's stats and stage."""
+    row = session.get(Interaction, interaction_id)
+    if row is None or row.customer_id != customer_id:
+        raise NotFound("interaction", interaction_id)
+    _check_interaction(draft)
+    row.kind, row.occurred_on = draft.kind, draft.occurred_on
+    row.amount_minor, row.note = draft.amount_minor, draft.note.strip()
+    session.flush()
+    refresh_customer_stats(session, [customer_id])
+    return InteractionRow(row.id, row.kind, row.occurred_on, row.amount_minor, row.note)
+
+
+def _check_interaction(draft: InteractionDraft) -> None:
     problems = []
     if draft.kind not in INTERACTION_KINDS:
         problems.append(Problem("kind", INVALID_CHOICE, draft.kind))
@@ -39,14 +66,6 @@ def add_interaction(
         problems.append(Problem("amount", INVALID_AMOUNT, str(draft.amount_minor)))
     if problems:
         raise Invalid(problems)
-    row = Interaction(
-        customer_id=customer_id, kind=draft.kind, occurred_on=draft.occurred_on,
-        amount_minor=draft.amount_minor, note=draft.note.strip(),
-    )
-    session.add(row)
-    session.flush()
-    refresh_customer_stats(session, [customer_id], today=today)
-    return InteractionRow(row.id, row.kind, row.occurred_on, row.amount_minor, row.note)
 
 
 def delete_interaction(session: Session, interaction_id: int) -> int:

@@ -9,7 +9,13 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from core.customers.history import add_interaction, add_moment, delete_interaction, delete_moment
+from core.customers.history import (
+    add_interaction,
+    add_moment,
+    delete_interaction,
+    delete_moment,
+    update_interaction,
+)
 from core.customers.merge import merge_customers
 from core.customers.services import add_customer, get_customer, update_customer
 from core.customers.types import CustomerDetail, CustomerDraft, InteractionDraft, MomentDraft
@@ -39,6 +45,8 @@ class CustomerRecordEdit:
     draft: CustomerDraft
     added_interactions: tuple[InteractionDraft, ...] = ()
     removed_interaction_ids: tuple[int, ...] = ()
+    # Interactions changed in place: (id, what it is now).
+    changed_interactions: tuple[tuple[int, InteractionDraft], ...] = ()
     added_moments: tuple[MomentDraft, ...] = ()
     removed_moment_ids: tuple[int, ...] = ()
     allow_duplicate: bool = False
@@ -62,6 +70,8 @@ def save_customer_record(session: Session, edit: CustomerRecordEdit) -> Customer
                                  allow_duplicate=edit.allow_duplicate)
     for interaction_id in edit.removed_interaction_ids:
         delete_interaction(session, interaction_id)
+    for interaction_id, changed in edit.changed_interactions:
+        update_interaction(session, detail.id, interaction_id, changed)
     for moment_id in edit.removed_moment_ids:
         delete_moment(session, moment_id)
     for interaction in edit.added_interactions:
