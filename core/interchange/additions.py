@@ -29,6 +29,7 @@ from core.interchange.models import (
     ImportChange,
     table_of,
 )
+from core.interchange.records import CleanRecord
 from core.store.base import Base
 from core.store.bulk_insert import bulk_insert
 
@@ -49,48 +50,69 @@ def merged_needs_checking(current: str, incoming: str) -> str:
                                              + needs_checking_of(incoming)))
 
 
-def add_contacts(session: Session, wanted: dict[int, list[tuple[str, str]]],
-                 primaries: dict[int, tuple[str, str]]) -> dict[int, list[list[str]]]:
-    """Store the (kind, value) emails and phones each customer does not have yet, as its
-    primary (`primaries`: email, phone) or as a further one; returns what was added."""
-    wanted = {customer_id: found for customer_id, found in wanted.items() if found}
-    if not wanted:
-        return {}
-    have: dict[int, set[tuple[str, str]]] = {}
-    for customer_id, kind, value in _rows_of(session, _CONTACTS, list(wanted), (
-            _CONTACTS.c.customer_id, _CONTACTS.c.kind, _CONTACTS.c.value)):
-        have.setdefault(customer_id, set()).add(_contact_key(kind, value))
-    added: dict[int, list[list[str]]] = {}
-    for customer_id, found in wanted.items():
-        email, phone = primaries.get(customer_id, ("", ""))
-        known = have.setdefault(customer_id, set()) | {_contact_key("email", email),
-                                                       ("phone", phone)}
-        for kind, value in found:
-            if (key := _contact_key(kind, value)) not in known:
-                known.add(key)
-                added.setdefault(customer_id, []).append([kind, value])
-    if added:
-        bulk_insert(session, _CONTACTS, [
-            {"customer_id": customer_id, "kind": kind, "value": value, "label": ""}
-            for customer_id, pairs in added.items() for kind, value in pairs])
-    return added
+class MatchedAdditions:
+    """The further emails and phones, and the consent, that one batch's rows give the
+    customers they matched (`updates`: customer id -> its rows; `current`: its columns
+    before): what they have already is read once for the batch, what they get is written
+    by `flush`, with one statement of each kind."""
 
+    def __init__(self, session: Session, updates: dict[int, list[CleanRecord]],
+                 current: dict[int, dict[str, Any]], *, source: str, now: dt.datetime
+                 ) -> None:
+        self.session, self.source, self.now = session, source, now
+        self._found: dict[int, list[tuple[str, str]]] = {}
+        self._consents: dict[int, tuple[bool | None, bool | None]] = {}
+        for customer_id, records in updates.items():
+            before = current[customer_id]
+            primary = {_contact_key("email", before["email"]), ("phone", before["phone"])}
+            found = [(kind, value) for record in records
+                     for kind, values in (("email", [record.values["email"],
+                                                     *record.extra_emails]),
+                                          ("phone", [record.values["phone"],
+                                                     *record.extra_phones]))
+                     for value in values if value and _contact_key(kind, value) not in primary]
+            if found:
+                self._found[customer_id] = found
+            consent = next(((r.email_consent, r.sms_consent) for r in records
+                            if r.email_consent is not None or r.sms_consent is not None), None)
+            if consent is not None:
+                self._consents[customer_id] = consent
+        self._have: dict[int, set[tuple[str, str]]] = {}
+        for customer_id, kind, value in _rows_of(session, _CONTACTS, list(self._found), (
+                _CONTACTS.c.customer_id, _CONTACTS.c.kind, _CONTACTS.c.value)):
+            self._have.setdefault(customer_id, set()).add(_contact_key(kind, value))
+        self._consented = {row[0] for row in _rows_of(session, _CONSENTS, list(self._consents),
+                                                      (_CONSENTS.c.customer_id,))}
+        self._new_contacts: list[dict[str, Any]] = []
+        self._new_consents: list[dict[str, Any]] = []
 
-def add_consents(session: Session, wanted: dict[int, tuple[bool | None, bool | None]], *,
-                 source: str, now: dt.datetime) -> list[int]:
-    """Record the source's consent (email, sms) of the customers that have none recorded;
-    returns those customers."""
-    if not wanted:
-        return []
-    have = {row[0] for row in _rows_of(session, _CONSENTS, list(wanted),
-                                       (_CONSENTS.c.customer_id,))}
-    new = [customer_id for customer_id in wanted if customer_id not in have]
-    if new:
-        bulk_insert(session, _CONSENTS, [
-            {"customer_id": customer_id, "source": source, "recorded_at": now,
-             "email_marketing": wanted[customer_id][0], "sms_marketing": wanted[customer_id][1]}
-            for customer_id in new])
-    return new
+    def take(self, customer_id: int, after: dict[str, Any]) -> dict[str, Any]:
+        """What the customer gets besides its fields (`after`: its columns as they will be),
+        as recorded under ADDED; {} for nothing."""
+        added: dict[str, Any] = {}
+        if found := self._found.get(customer_id):
+            known = self._have.setdefault(customer_id, set()) | {
+                _contact_key("email", after["email"]), ("phone", after["phone"])}
+            for kind, value in found:
+                if (key := _contact_key(kind, value)) not in known:
+                    known.add(key)
+                    added.setdefault("contacts", []).append([kind, value])
+                    self._new_contacts.append({"customer_id": customer_id, "kind": kind,
+                                               "value": value, "label": ""})
+        consent = self._consents.get(customer_id)
+        if consent is not None and customer_id not in self._consented:
+            self._consented.add(customer_id)
+            added["consent"] = True
+            self._new_consents.append({"customer_id": customer_id, "source": self.source,
+                                       "recorded_at": self.now, "email_marketing": consent[0],
+                                       "sms_marketing": consent[1]})
+        return added
+
+    def flush(self) -> None:
+        for table, rows in ((_CONTACTS, self._new_contacts), (_CONSENTS, self._new_consents)):
+            if rows:
+                bulk_insert(self.session, table, rows)
+                rows.clear()
 
 
 def release_trashed_ids(session: Session, keys: Iterable[tuple[str, str]]) -> None:

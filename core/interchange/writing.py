@@ -28,8 +28,7 @@ from core.customers.services import (
 from core.customers.types import customer_keys_of, needs_checking_text
 from core.interchange.additions import (
     ADDED,
-    add_consents,
-    add_contacts,
+    MatchedAdditions,
     merged_needs_checking,
     release_trashed_ids,
 )
@@ -339,6 +338,8 @@ class BatchWriter:
     def _update(self, updates: dict[int, list[CleanRecord]], result: BatchResult) -> None:
         current = read_customer_fields(self.session, list(updates),
                                        (*UPDATABLE, *BIRTHDAY, *EXTRA))
+        additions = MatchedAdditions(self.session, updates, current, source=self.source,
+                                     now=self.now)
         have_tags = tag_ids_of_customers(self.session, [i for i, records in updates.items()
                                    if any(r.tags for r in records)])
         rows: list[tuple[int, dict[str, Any]]] = []
@@ -356,7 +357,7 @@ class BatchWriter:
             added_tags = [t for t in self.tag_ids([t for r in records for t in r.tags])
                           if t not in have]
             new_tags.extend({"customer_id": customer_id, "tag_id": t} for t in added_tags)
-            added = self._add_to_matched(customer_id, after, records)
+            added = additions.take(customer_id, after)
             if not changed and not added_tags and not added:
                 result.skipped += len(records)
                 continue
@@ -370,34 +371,12 @@ class BatchWriter:
                             "before": json.dumps({n: before[n] for n in changed}),
                             "after": json.dumps({**changed, **({ADDED: added} if added else {})})})
         update_customer_rows(self.session, rows)
+        additions.flush()
         if new_tags:
             insert_customer_tags(self.session, new_tags)
         if history:
             bulk_insert(self.session, table_of(ImportChange),
                         [dict(h, run_id=self.run_id) for h in history])
-
-
-    def _add_to_matched(self, customer_id: int, after: dict[str, Any],
-                        records: list[CleanRecord]) -> dict[str, Any]:
-        """The further emails and phones, and the consent, the rows give a customer that
-        existed: stored, and returned as recorded under ADDED (nothing: {})."""
-        added: dict[str, Any] = {}
-        found = [(kind, value) for record in records
-                 for kind, values in (("email", record.extra_emails),
-                                      ("phone", record.extra_phones),
-                                      ("email", [record.values["email"]]),
-                                      ("phone", [record.values["phone"]]))
-                 for value in values if value]
-        if found and (contacts := add_contacts(
-                self.session, {customer_id: found},
-                {customer_id: (after["email"], after["phone"])}).get(customer_id)):
-            added["contacts"] = contacts
-        consent = next(((r.email_consent, r.sms_consent) for r in records
-                        if r.email_consent is not None or r.sms_consent is not None), None)
-        if consent is not None and add_consents(self.session, {customer_id: consent},
-                                                source=self.source, now=self.now):
-            added["consent"] = True
-        return added
 
 
 def _take_extras(earlier: CleanRecord, record: CleanRecord, changes: dict[str, Any]) -> None:
