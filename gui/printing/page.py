@@ -5,7 +5,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -146,6 +146,8 @@ class CardsPage(QWidget):
         self.save_button = QPushButton(self.tr("Save template"))
         self.restore_button = QPushButton(self.tr("Restore default"))
         self.template_preview = PdfPreview()
+        self._fit_whole_page = False  # a letter: zoomed to show its whole page
+        self.template_preview.view.viewport().installEventFilter(self)
 
         editor = QWidget()
         form = QFormLayout(editor)
@@ -198,7 +200,6 @@ class CardsPage(QWidget):
         self.print_button = QPushButton(self.tr("Print…"))
         self.print_button.setEnabled(False)
         self.skipped_list = QListWidget()
-        self.skipped_list.setMaximumHeight(140)
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
         self.batch_preview = PdfPreview()
@@ -207,7 +208,9 @@ class CardsPage(QWidget):
         self.batch_preview_label.setWordWrap(True)
 
         side = QWidget()
-        form = QFormLayout(side)
+        column = QVBoxLayout(side)
+        form = QFormLayout()
+        column.addLayout(form)
         form.addRow(self.tr("Template"), self.batch_template_combo)
         form.addRow(self.tr("Recipients"), self.who_combo)
         form.addRow(self.tr("Tag"), self.tag_combo)
@@ -223,8 +226,10 @@ class CardsPage(QWidget):
         buttons.addWidget(self.print_button)
         buttons.addStretch(1)
         form.addRow(buttons)
-        form.addRow(self.summary_label)
-        form.addRow(self.tr("Left out"), self.skipped_list)
+        column.addWidget(self.summary_label)
+        self.left_out_label = QLabel(self.tr("Left out, and why:"))
+        column.addWidget(self.left_out_label)
+        column.addWidget(self.skipped_list, 1)  # every name left out, with the room there is
         right = QWidget()
         pane = QVBoxLayout(right)
         pane.setContentsMargins(0, 0, 0, 0)
@@ -404,7 +409,35 @@ class CardsPage(QWidget):
         if fmt.kind == "envelope":
             fmt = get_page_format(default_format(template.kind, self._profile.locale))
         pdf = render_items_bytes(ItemsJob(title, body, fmt, self._profile, (sample,)))
-        self.template_preview.show_pdf(pdf, scale=1.2 if fmt.kind != "letter" else 0.9)
+        self.template_preview.show_pdf(pdf, scale=1.2)
+        # A letter is seen whole, as it will come out of the printer; a card at a size
+        # that reads.
+        self._fit_whole_page = fmt.kind == "letter"
+        self._fit_preview()
+
+    def _fit_preview(self) -> None:
+        """Zoom a letter so that its whole page fits the pane. (QPdfView's own FitInView
+        left large pages blank: its scroll bar came and went, and each render was dropped.)"""
+        preview = self.template_preview
+        if not self._fit_whole_page or preview.page_count() < 1:
+            return
+        page = preview.view.document().pagePointSize(0)
+        view = preview.view
+        margins = view.documentMargins()
+        room = view.viewport().size()
+        width = room.width() - margins.left() - margins.right()
+        height = room.height() - margins.top() - margins.bottom()
+        if page.width() <= 0 or page.height() <= 0 or width <= 0 or height <= 0:
+            return
+        to_pixels = max(self.logicalDpiX(), 1) / 72
+        view.setZoomFactor(0.96 * min(width / (page.width() * to_pixels),
+                                      height / (page.height() * to_pixels)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.template_preview.view.viewport() and \
+                event.type() == QEvent.Type.Resize:
+            self._fit_preview()
+        return super().eventFilter(watched, event)
 
     def _on_save_clicked(self) -> None:
         if self._save_shown():

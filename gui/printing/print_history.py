@@ -156,9 +156,16 @@ class PrintHistoryWidget(QWidget):
         self.preview_hint.setWordWrap(True)
         pane.addWidget(self.preview_hint)
         pane.addWidget(self.preview, 1)
+        # The cards get a real pane: never narrower than a card at its preview size, and
+        # two parts of every three of the width the tables do not need.
+        right.setMinimumWidth(340)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([600, 500])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

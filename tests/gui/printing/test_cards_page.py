@@ -300,3 +300,21 @@ def test_opening_a_printed_batch_shows_the_kept_pdf_without_rendering_it_again(
     assert history.rendered_on_open and history.preview.page_count() == 2
     assert kept.exists()
     assert history.open_batch(batch) and not history.rendered_on_open
+
+
+def test_a_letter_template_is_previewed_as_a_whole_page(
+        qtbot, sqlite_db: Database) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, sqlite_db)
+    page.resize(1280, 800)
+    letter = next(row for row, t in enumerate(page._templates) if t.kind == "letter")
+    page.template_list.setCurrentRow(letter)
+    view = page.template_preview.view
+    points = view.document().pagePointSize(0)
+    to_pixels = page.logicalDpiX() / 72 * view.zoomFactor()
+    room = view.viewport().size()
+    assert points.height() * to_pixels <= room.height()  # the foot of the page shows too
+    assert points.width() * to_pixels <= room.width()
+    assert points.height() * to_pixels >= 0.8 * room.height() or \
+        points.width() * to_pixels >= 0.8 * room.width()  # and it is not a thumbnail
+    assert "US Letter paper" in page.format_combo.itemText(0) or \
+        "A4 paper" in page.format_combo.itemText(0)
