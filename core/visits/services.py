@@ -30,14 +30,17 @@ from core.visits.errors import (
     OTHER_CURRENCY,
     AmbiguousCustomer,
 )
+from core.visits.till.formats import FORMATS as TILL_FORMATS
 from core.visits.till.importing import (
     CREATE,
     SKIP,
+    TillPreview,
     UnmatchedRow,
     VisitImportOptions,
     VisitImportSummary,
     import_visits,
     is_rejection,
+    preview_till_file,
     run_visit_import,
 )
 from core.visits.till.square_export import write_demo_till_export
@@ -60,11 +63,14 @@ __all__ = [
 __all__ += [
     "CREATE",
     "SKIP",
+    "TILL_FORMATS",
+    "TillPreview",
     "UnmatchedRow",
     "VisitImportOptions",
     "VisitImportSummary",
     "import_visits",
     "is_rejection",
+    "preview_till_file",
     "run_visit_import",
     "undo_imported_visits",
     "write_demo_till_export",

@@ -176,6 +176,10 @@ class MainWindow(QMainWindow):
                                           QKeySequence("Ctrl+I"))
         self.import_action.setEnabled(writable)
         file_menu.addAction(self.import_action)
+        self.import_visits_action = self._action(self.tr("Import &Visits and Purchases…"),
+                                                 self._on_import_visits_triggered)
+        self.import_visits_action.setEnabled(writable)
+        file_menu.addAction(self.import_visits_action)
         self.import_history_action = self._action(self.tr("Import &History…"),
                                                   self._on_import_history_triggered)
         file_menu.addAction(self.import_history_action)
@@ -234,6 +238,11 @@ class MainWindow(QMainWindow):
         from gui.interchange.import_wizard import ImportWizard
 
         ImportWizard(self._context, self).exec()
+
+    def _on_import_visits_triggered(self) -> None:
+        from gui.visits.import_visits_wizard import ImportVisitsWizard
+
+        ImportVisitsWizard(self._context, self).exec()
 
     def _on_import_history_triggered(self) -> None:
         from gui.interchange.import_history_dialog import ImportHistoryDialog

@@ -504,3 +504,37 @@ def _extend_ranges(ranges: list[int], ids: list[int]) -> None:
             ranges[-1] = customer_id
         else:
             ranges.extend((customer_id, customer_id))
+
+
+@dataclass(frozen=True)
+class TillPreview:
+    """How a till export was read, before anything is imported: its format, encoding and
+    separator, the field each column gives ("" for none) and its first rows as written."""
+
+    format: str
+    encoding: str
+    delimiter: str
+    header: tuple[str, ...]
+    mapping: tuple[str, ...]
+    rows: tuple[tuple[int, tuple[str, ...]], ...]  # (line, values)
+
+    def columns_for(self, *fields: str) -> tuple[str, ...]:
+        """The header names of the columns that give any of `fields`, in file order."""
+        return tuple(name for name, given in zip(self.header, self.mapping)
+                     if given in fields)
+
+
+def preview_till_file(path: Path, options: VisitImportOptions = VisitImportOptions(), *,
+                      rows: int = 12) -> TillPreview:
+    """The first rows of a till export and how they will be read; raises ImportRefused."""
+    opened = open_till_file(path, options)
+    try:
+        first: list[tuple[int, tuple[str, ...]]] = []
+        for row in opened.stream.rows():
+            first.append((row.line, tuple(row.values)))
+            if len(first) >= rows:
+                break
+        return TillPreview(opened.detected.format, opened.encoding, opened.delimiter,
+                           tuple(opened.stream.header), opened.detected.mapping, tuple(first))
+    finally:
+        opened.stream.close()
