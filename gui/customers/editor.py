@@ -53,6 +53,7 @@ from gui.customers.texts import problem_text, stage_label
 from gui.customers.undo_commands import MergeCommand, TrashCommand
 from gui.shell.context import AppContext
 from gui.visits.first_visit import FirstVisitBox, with_first_visit
+from gui.visits.undo_commands import history_removal_command
 from gui.widgets.discard_prompt import DiscardPrompt
 from gui.widgets.fields import ERROR_STYLE, ShopMoney
 
@@ -69,6 +70,7 @@ def record_edit(customer_id: int | None, draft: CustomerDraft, pending: PendingH
     return CustomerRecordEdit(
         customer_id, draft, added_interactions=tuple(pending.interactions),
         removed_interaction_ids=tuple(pending.removed_interaction_ids),
+        changed_interactions=tuple(pending.changed_interactions.items()),
         added_moments=tuple(pending.moments),
         removed_moment_ids=tuple(pending.removed_moment_ids),
         allow_duplicate=allow_duplicate, merge_into=merge_into)
@@ -332,6 +334,7 @@ class CustomerEditor(QDialog):
                 self.tr("Choose a customer from the list, or clear this field."))
             self._reveal(self.details_tab.referred_by_edit)
             return
+        removed_history = self.history_tab.removed_rows()  # for Edit > Undo after the save
         try:
             pending = with_first_visit(self._pending, self.first_visit_box)
         except ValueError:
@@ -363,6 +366,11 @@ class CustomerEditor(QDialog):
                 "Your changes are still here; press Save to try again."))
             self.form_message_label.setVisible(True)
             return
+        if self._undo_stack is not None and merge_into is None:
+            removal = history_removal_command(self._context, detail.id, removed_history,
+                                              self._money.currency, detail.display_name)
+            if removal is not None:
+                self._undo_stack.push(removal)
         self._customer_id = detail.id
         self.customer_saved.emit(detail.id)
         self._context.post_status(self.tr("Saved %s") % detail.display_name)

@@ -51,18 +51,21 @@ class PendingHistory:
 
     interactions: list[InteractionDraft] = field(default_factory=list)
     removed_interaction_ids: list[int] = field(default_factory=list)
+    # Saved interactions changed in place, by id: what each is now.
+    changed_interactions: dict[int, InteractionDraft] = field(default_factory=dict)
     moments: list[MomentDraft] = field(default_factory=list)
     removed_moment_ids: list[int] = field(default_factory=list)
 
     def has_changes(self) -> bool:
         return bool(self.interactions or self.removed_interaction_ids or self.moments
-                    or self.removed_moment_ids)
+                    or self.removed_moment_ids or self.changed_interactions)
 
     def clear(self) -> None:
         """Everything is saved (the tabs keep this same object)."""
         for pending in (self.interactions, self.removed_interaction_ids, self.moments,
                         self.removed_moment_ids):
             pending.clear()
+        self.changed_interactions.clear()
 
 
 class _ListTab(QWidget):
@@ -91,6 +94,7 @@ class _ListTab(QWidget):
         self.entry_grid = QGridLayout()
         self.entry_grid.setHorizontalSpacing(8)
         buttons = QHBoxLayout()
+        self.buttons_row = buttons
         buttons.addStretch(1)
         buttons.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
@@ -110,11 +114,12 @@ class _ListTab(QWidget):
         self.entry_grid.setColumnStretch(column, stretch)
 
     def _fill(self, rows: list[tuple[str, list[str]]]) -> None:
-        """Show rows of (key, cells): key `saved:ID` or, in italics, `new:N` (pending)."""
+        """Show rows of (key, cells): key `saved:ID` or, in italics, `new:N` or `changed:ID`
+        (pending)."""
         pending = RowLook(tooltip=self.tr("Not saved yet"), italic=True)
         self._keys = [key for key, _ in rows]
         self.model.set_rows([cells for _, cells in rows], right_aligned=self._right_aligned,
-                            looks=[pending if key.startswith("new:") else None
+                            looks=[None if key.startswith("saved:") else pending
                                    for key in self._keys])
         self.remove_button.setEnabled(False)
 
@@ -138,7 +143,7 @@ class _ListTab(QWidget):
         keys = self._selected_keys()
         for number in sorted((k[1] for k in keys if k[0] == "new"), reverse=True):
             del self._pending_rows()[number]
-        self._removed_ids().extend(k[1] for k in keys if k[0] == "saved")
+        self._removed_ids().extend(k[1] for k in keys if k[0] != "new")
         self._pending_changed()
 
     def _pending_changed(self) -> None:
@@ -154,6 +159,7 @@ class HistoryTab(_ListTab):
         super().__init__([self.tr("Date"), self.tr("Kind"), self.tr("Amount"), self.tr("Note")],
                          pending, parent, right_aligned=(2,))
         self._money = money
+        self._locale = locale
         self._saved: list[InteractionRow] = []
         self.kind_labels = {
             "visit": self.tr("Visit"), "purchase": self.tr("Purchase"), "call": self.tr("Call"),
@@ -177,6 +183,49 @@ class HistoryTab(_ListTab):
         self.entry_grid.addWidget(self.add_button, 1, 4, Qt.AlignmentFlag.AlignTop)
         self.add_button.setText(self.tr("Add to History"))
         ClickOnReturn(self.add_button, self.amount_edit, self.note_edit)
+        # Change an entry (saved or not) in place: its button, or a double click on it.
+        self.change_button = QPushButton(self.tr("Change…"))
+        self.change_button.setAutoDefault(False)
+        self.change_button.setEnabled(False)
+        self.buttons_row.insertWidget(self.buttons_row.indexOf(self.remove_button),
+                                      self.change_button)
+        self.table.selectionModel().selectionChanged.connect(lambda: self.change_button.setEnabled(
+            len(self.table.selectionModel().selectedRows()) == 1))
+        self.change_button.clicked.connect(self._on_change_clicked)
+        self.table.doubleClicked.connect(self._on_change_clicked)
+
+    def removed_rows(self) -> list[InteractionRow]:
+        """The saved entries the person removed (their Save can then be undone)."""
+        removed = set(self._pending.removed_interaction_ids)
+        return [r for r in self._saved if r.id in removed]
+
+    def _on_change_clicked(self) -> None:
+        from gui.visits.change_dialog import ChangeInteractionDialog
+
+        keys = self._selected_keys()
+        if len(keys) != 1:
+            return
+        kind, number = keys[0]
+        changed = self._pending.changed_interactions
+        saved = {r.id: r for r in self._saved}
+        current = (self._pending.interactions[number] if kind == "new" else changed.get(number)
+                   or _as_draft(saved[number]))
+        dialog = ChangeInteractionDialog(self._money, self._locale, current, self)
+        if not dialog.exec() or dialog.changed is None or dialog.changed == current:
+            return
+        if kind == "new":
+            self._pending.interactions[number] = dialog.changed
+        elif dialog.changed == _as_draft(saved[number]):
+            changed.pop(number, None)  # changed back to what is saved
+        else:
+            changed[number] = dialog.changed
+        self._pending_changed()
+
+    def _on_remove_clicked(self) -> None:
+        for kind, number in self._selected_keys():
+            if kind == "changed":  # removed after a change: the change goes too
+                self._pending.changed_interactions.pop(number, None)
+        super()._on_remove_clicked()
 
     def set_rows(self, rows: Sequence[InteractionRow]) -> None:
         self._saved = list(rows)
@@ -189,18 +238,27 @@ class HistoryTab(_ListTab):
     def value_change(self) -> int:
         """How the pending changes move lifetime value, in cents."""
         removed = set(self._pending.removed_interaction_ids)
+        changed = self._pending.changed_interactions
         return (sum(d.amount_minor or 0 for d in self._pending.interactions)
-                - sum(r.amount_minor or 0 for r in self._saved if r.id in removed))
+                - sum(r.amount_minor or 0 for r in self._saved if r.id in removed)
+                + sum((changed[r.id].amount_minor or 0) - (r.amount_minor or 0)
+                      for r in self._saved if r.id in changed and r.id not in removed))
 
     def visit_change(self) -> int:
         removed = set(self._pending.removed_interaction_ids)
+        changed = self._pending.changed_interactions
         return (sum(d.kind in BUSINESS_KINDS for d in self._pending.interactions)
-                - sum(r.kind in BUSINESS_KINDS for r in self._saved if r.id in removed))
+                - sum(r.kind in BUSINESS_KINDS for r in self._saved if r.id in removed)
+                + sum((changed[r.id].kind in BUSINESS_KINDS) - (r.kind in BUSINESS_KINDS)
+                      for r in self._saved if r.id in changed and r.id not in removed))
 
     def _refresh(self) -> None:
         removed = set(self._pending.removed_interaction_ids)
+        changed = self._pending.changed_interactions
         entries: list[tuple[dt.date, int, str, InteractionDraft | InteractionRow]] = [
-            (r.occurred_on, r.id, f"saved:{r.id}", r) for r in self._saved if r.id not in removed
+            (r.occurred_on, r.id, f"saved:{r.id}", r) if r.id not in changed else
+            (changed[r.id].occurred_on, r.id, f"changed:{r.id}", changed[r.id])
+            for r in self._saved if r.id not in removed
         ]
         entries += [(d.occurred_on, 10**12 + n, f"new:{n}", d)
                     for n, d in enumerate(self._pending.interactions)]
@@ -302,6 +360,10 @@ class MomentsTab(_ListTab):
 
     def _removed_ids(self) -> list[int]:
         return self._pending.removed_moment_ids
+
+
+def _as_draft(row: InteractionRow) -> InteractionDraft:
+    return InteractionDraft(row.kind, row.occurred_on, row.amount_minor, row.note)
 
 
 def format_day(locale: str, day: dt.date) -> str:

@@ -7,17 +7,13 @@ read again. The dialog then puts an undo step on the window's stack.
 """
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -26,13 +22,13 @@ from core.kernel.errors import Invalid, NotFound
 from core.kernel.money import Money
 from core.settings.profile import get_business_profile
 from core.store.errors import DatabaseBusy
-from core.visits.errors import MAX_NOTE_LENGTH
 from core.visits.types import COUNTER_KINDS, InteractionDraft
 
 from gui.shell.context import AppContext
-from gui.visits.texts import kind_label, logged_text, problem_text, undo_text
+from gui.visits.fields import InteractionFields
+from gui.visits.texts import logged_text, problem_text, undo_text
 from gui.visits.undo_commands import LogInteractionCommand
-from gui.widgets.fields import ERROR_STYLE, FieldMessage, ShopMoney, date_edit, with_message
+from gui.widgets.fields import ERROR_STYLE, FieldMessage, ShopMoney
 
 
 class LogVisitDialog(QDialog):
@@ -60,30 +56,18 @@ class LogVisitDialog(QDialog):
         self.summary_label = QLabel(summary)
         self.summary_label.setStyleSheet("color: palette(mid);")
         self.summary_label.setVisible(bool(summary))
-        self.kind_combo = QComboBox()
-        for kind in COUNTER_KINDS:
-            self.kind_combo.addItem(kind_label(kind), kind)
-        self.date_edit = date_edit(locale)
-        self.date_edit.setMaximumDate(QDate.currentDate())  # a visit that has happened
-        self.amount_edit = QLineEdit()
-        self.amount_edit.setPlaceholderText(
-            self.tr("optional, like %s") % self._money.format(1250))
-        self.note_edit = QLineEdit()
-        self.note_edit.setMaxLength(MAX_NOTE_LENGTH)
-        self.note_edit.setPlaceholderText(self.tr("optional"))
-        self.note_edit.setMinimumWidth(320)
-        amount_cell, self.amount_message = with_message(self.amount_edit)
-        note_cell, self.note_message = with_message(self.note_edit)
+        form = QFormLayout()
+        self.fields = InteractionFields(form, self._money, locale, COUNTER_KINDS)
+        # The fields by name, for the dialog's callers and tests.
+        self.kind_combo, self.date_edit = self.fields.kind_combo, self.fields.date_edit
+        self.amount_edit, self.note_edit = self.fields.amount_edit, self.fields.note_edit
+        self.amount_message = self.fields.amount_message
+        self.note_message = self.fields.note_message
         self.form_message_label = QLabel()
         self.form_message_label.setStyleSheet(ERROR_STYLE)
         self.form_message_label.setWordWrap(True)
         self.form_message_label.setVisible(False)
 
-        form = QFormLayout()
-        form.addRow(self.tr("&Kind:"), self.kind_combo)
-        form.addRow(self.tr("&Date:"), self.date_edit)
-        form.addRow(self.tr("&Amount:"), amount_cell)
-        form.addRow(self.tr("&Note:"), note_cell)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -104,24 +88,18 @@ class LogVisitDialog(QDialog):
     def draft(self) -> InteractionDraft | None:
         """What the person typed, or None (and a message under the amount) when the amount
         cannot be read."""
-        try:
-            minor = self._money.parse(self.amount_edit.text())
-        except ValueError:
-            self.amount_message.show_message(self.tr("Enter an amount like %s, or leave it "
-                                                     "empty.") % self._money.format(1250))
-            self.amount_edit.setFocus()
+        values = self.fields.values()
+        if values is None:
             return None
-        occurred: dt.date = self.date_edit.date().toPython()  # type: ignore[assignment]
-        return InteractionDraft(
-            kind=str(self.kind_combo.currentData()), occurred_on=occurred,
-            amount=None if minor is None else Money(minor, self._money.currency),
-            note=self.note_edit.text().strip())
+        kind, occurred, minor, note = values
+        return InteractionDraft(kind, occurred,
+                                None if minor is None else Money(minor, self._money.currency),
+                                note)
 
     def _on_save_clicked(self) -> None:
         if not self.save_button.isEnabled():
             return
-        for message in (self.amount_message, self.note_message):
-            message.clear_message()
+        self.fields.clear_messages()
         self.form_message_label.setVisible(False)
         draft = self.draft()
         if draft is None:

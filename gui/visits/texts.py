@@ -34,6 +34,11 @@ def undo_text(kind: str, name: str) -> str:
     return _tr("Log %1 for %2").replace("%1", kind_label(kind)).replace("%2", name)
 
 
+def removal_text(name: str) -> str:
+    """The Edit menu's name for undoing entries removed from a record's history."""
+    return _tr("Remove From the History of %1").replace("%1", name)
+
+
 def problem_text(problem: Problem, amount_example: str) -> str:
     """What to do about one refused value, as a sentence under its field."""
     if problem.code == OTHER_CURRENCY:

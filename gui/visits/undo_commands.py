@@ -6,11 +6,15 @@ rows, under the same ids, through core.visits.services.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtGui import QUndoCommand
 
+from core.customers.types import InteractionRow
 from core.visits.types import InteractionRecord
 
 from gui.shell.context import AppContext
+from gui.visits.texts import removal_text
 
 
 class LogInteractionCommand(QUndoCommand):
@@ -66,3 +70,18 @@ def _with_id(record: InteractionRecord, new_id: int) -> InteractionRecord:
     from dataclasses import replace
 
     return replace(record, id=new_id)
+
+
+def history_removal_command(context: AppContext, customer_id: int, rows: Sequence[InteractionRow],
+                            currency: str, name: str) -> DeleteInteractionsCommand | None:
+    """The undo step for entries removed from a customer record's history and saved (None
+    when none were): undo puts them back, with their figures."""
+    if not rows:
+        return None
+    from core.kernel.money import Money
+
+    removed = [InteractionRecord(r.id, customer_id, r.kind, r.occurred_on,
+                                 None if r.amount_minor is None else Money(r.amount_minor,
+                                                                           currency), r.note)
+               for r in rows]
+    return DeleteInteractionsCommand(context, removed, removal_text(name))
