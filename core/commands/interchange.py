@@ -82,6 +82,14 @@ def _import(args: argparse.Namespace) -> int:
         action = "rejected" if is_rejection(problem) else "warning"
         print(f"{args.file}:{problem.line}: {action}: {_problem_words(problem)}",
               file=sys.stderr)
+    for possible in summary.possible_duplicates:
+        who = (f"customer {possible.customer_id}" if possible.customer_id is not None
+               else f"line {possible.customer_line}")
+        outcome = ("treated as the same person" if possible.same_person
+                   else "imported as a new customer")
+        print(f"{args.file}:{possible.line}: possible duplicate: {possible.row.name} has the "
+              f"{possible.matched_on} of {who} ({possible.customer.name}); {outcome}",
+              file=sys.stderr)
     if unmapped := summary.source.unmapped_columns:
         print(f"{args.file}: columns not imported: {', '.join(unmapped)}", file=sys.stderr)
     if summary.problem_total > len(summary.problems):
@@ -93,7 +101,10 @@ def _import(args: argparse.Namespace) -> int:
     print(f"{verb} {args.file.name} ({summary.source.format}, {summary.source.encoding}): "
           f"{summary.created} created, {summary.updated} updated, {summary.skipped} skipped, "
           f"{summary.rejected} rejected, {summary.warnings} "
-          f"{'warning' if summary.warnings == 1 else 'warnings'}")
+          f"{'warning' if summary.warnings == 1 else 'warnings'}"
+          + (f", {summary.possible_total} possible "
+             f"{'duplicate' if summary.possible_total == 1 else 'duplicates'} kept apart"
+             if summary.possible_total else ""))
     if summary.rejected and not (summary.created or summary.updated or summary.skipped):
         raise CommandError(f"{args.file}: every row was rejected; "
                            f"{_first_rejection(summary.first_rejection)}")

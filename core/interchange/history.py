@@ -18,6 +18,7 @@ from core.customers.types import customer_keys_of
 from core.interchange.additions import undo_additions
 from core.interchange.errors import ImportAlreadyUndone
 from core.interchange.models import ImportChange, ImportProfile, ImportRun
+from core.interchange.outcomes import RowOutcome
 from core.kernel.changes import Changes
 from core.kernel.errors import NotFound, Problem
 from core.store.changes import note_changes
@@ -40,6 +41,9 @@ class ImportRunRow:
     problem_total: int
     undone_at: dt.datetime | None
     problems: tuple[Problem, ...] = ()
+    # The rows that matched a customer (skipped, filled, overwritten) or were kept apart
+    # from one, by line; none for imports recorded before they were kept.
+    outcomes: tuple[RowOutcome, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -57,12 +61,16 @@ def _stored_problem(line: int, field: str, code: str, detail: str, *_: object) -
 
 def _row(run: ImportRun, *, with_problems: bool = False) -> ImportRunRow:
     problems: tuple[Problem, ...] = ()
+    outcomes: tuple[RowOutcome, ...] = ()
     if with_problems:
         problems = tuple(_stored_problem(*p) for p in json.loads(run.problems or "[]"))
+        outcomes = tuple(RowOutcome.from_stored(item)
+                         for item in json.loads(run.row_outcomes or "[]"))
     return ImportRunRow(
         run.id, run.started_at, run.file_name, run.format, run.encoding, run.delimiter,
         run.on_duplicate, run.tag_name, run.created_count, run.updated_count,
-        run.skipped_count, run.rejected_count, run.problem_total, run.undone_at, problems)
+        run.skipped_count, run.rejected_count, run.problem_total, run.undone_at, problems,
+        outcomes)
 
 
 def list_imports(session: Session, *, limit: int = 100) -> list[ImportRunRow]:

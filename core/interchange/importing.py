@@ -31,6 +31,7 @@ from core.interchange.deferred_indexes import DeferredSortIndexes
 from core.interchange.errors import ImportRefused
 from core.interchange.formats import FORMATS, IGNORE, detect_format
 from core.interchange.models import ImportRun
+from core.interchange.outcomes import PossibleDuplicate, RowOutcome
 from core.interchange.problems import (
     NO_ROWS,
     NO_USABLE_COLUMNS,
@@ -84,6 +85,9 @@ class ImportOptions:
     mapping: tuple[str, ...] | None = None  # one field per column, overrides detection
     day_first: bool | None = None  # None: the exporter's convention or the business locale
     today: dt.date | None = None
+    # Lines of possible duplicates (email or phone matched someone with another name) the
+    # owner said are the same person; the others come in as new customers.
+    same_person: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,11 @@ class ImportSummary:
     problem_total: int
     dry_run: bool = False
     warnings: int = 0  # problems of rows imported all the same (a value left out)
+    # Rows that matched a customer (skipped, filled, overwritten) or were kept apart from
+    # one, and the possible duplicates; the first MAX_KEPT_PROBLEMS of each.
+    outcomes: tuple[RowOutcome, ...] = ()
+    possible_duplicates: tuple[PossibleDuplicate, ...] = ()
+    possible_total: int = 0
 
     @property
     def first_rejection(self) -> tuple[Problem, ...]:
@@ -134,12 +143,20 @@ class ImportSummary:
             "delimiter": self.source.delimiter, "dry_run": self.dry_run,
             "counts": {"created": self.created, "updated": self.updated,
                        "skipped": self.skipped, "rejected": self.rejected,
-                       "warnings": self.warnings},
+                       "warnings": self.warnings,
+                       "possible_duplicates": self.possible_total},
             "unmapped_columns": list(self.source.unmapped_columns),
             "import_id": self.run_id, "tag": self.tag_name,
             "problem_total": self.problem_total,
             "problems": [{"line": p.line, "field": p.field, "reason": p.code,
                           "detail": p.detail, "rejected": is_rejection(p)} for p in self.problems],
+            "rows": [{"line": o.line, "outcome": o.outcome, "customer_id": o.customer_id,
+                      "customer": o.customer_name, "matched_on": o.matched_on}
+                     for o in self.outcomes],
+            "possible_duplicates": [
+                {"line": d.line, "matched_on": d.matched_on, "name": d.row.name,
+                 "customer_id": d.customer_id, "customer": d.customer.name,
+                 "treated_as_same_person": d.same_person} for d in self.possible_duplicates],
         }
 
 
@@ -274,14 +291,17 @@ def _run(session: Session, path: Path, source: _Source, options: ImportOptions, 
         format=info.format, encoding=info.encoding, delimiter=info.delimiter,
         on_duplicate=options.on_duplicate, tag_name=tag_name, created_count=0,
         updated_count=0, skipped_count=0, rejected_count=0, created_ranges="[]",
-        problems="[]", problem_total=0).returning(ImportRun.id)).scalar_one()
+        problems="[]", problem_total=0, row_outcomes="[]").returning(ImportRun.id)).scalar_one()
     # Started first: the helper processes (for a large CSV) start up meanwhile.
     batches = source.batches(region, BATCH_SIZE, money_exponent, currency)
     writer = BatchWriter(session, run_id=run_id, policy=options.on_duplicate,
-                         import_tag=tag_name, source=info.format.split("-")[0], today=today)
+                         import_tag=tag_name, source=info.format.split("-")[0], today=today,
+                         same_person=options.same_person)
     problems: list[Problem] = []
+    outcomes: list[RowOutcome] = []
+    possible: list[PossibleDuplicate] = []
     counts = {"created": 0, "updated": 0, "skipped": 0, "rejected": 0, "problems": 0,
-              "warnings": 0}
+              "warnings": 0, "possible": 0}
     created_ids: list[int] = []
     stats_ids: list[int] = []
     seen_rows = 0
@@ -299,6 +319,9 @@ def _run(session: Session, path: Path, source: _Source, options: ImportOptions, 
         counts["created"] += len(result.created_ids)
         counts["updated"] += result.updated
         counts["skipped"] += result.skipped
+        counts["possible"] += len(result.possible)
+        outcomes.extend(result.outcomes[: max(0, MAX_KEPT_PROBLEMS - len(outcomes))])
+        possible.extend(result.possible[: max(0, MAX_KEPT_PROBLEMS - len(possible))])
         extend_ranges(created_ids, result.created_ids)
         stats_ids.extend(result.stats_ids)
         # The first batch tells how many new customers the whole file will bring.
@@ -337,12 +360,16 @@ def _run(session: Session, path: Path, source: _Source, options: ImportOptions, 
         skipped_count=counts["skipped"], rejected_count=counts["rejected"],
         created_ranges=json.dumps(created_ids),
         problems=json.dumps([[p.line, p.field, p.code, p.detail] for p in kept]),
-        problem_total=counts["problems"]))
+        problem_total=counts["problems"],
+        row_outcomes=json.dumps([o.stored() for o in outcomes[:MAX_STORED_PROBLEMS]],
+                                ensure_ascii=False)))
     note_changes(session, Changes(customers=True, interactions=True, imports=True))
     log.info("import %s of %s: %s", run_id, path.name, counts)
     return ImportSummary(run_id, str(path), info, tag_name, counts["created"],
                          counts["updated"], counts["skipped"], counts["rejected"],
-                         tuple(problems), counts["problems"], warnings=counts["warnings"])
+                         tuple(problems), counts["problems"], warnings=counts["warnings"],
+                         outcomes=tuple(outcomes), possible_duplicates=tuple(possible),
+                         possible_total=counts["possible"])
 
 
 class _RolledBack(Exception):

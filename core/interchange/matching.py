@@ -16,7 +16,7 @@ queries those; the rest are certainly new.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -28,12 +28,17 @@ from core.interchange.external_ids import (
     live_customers,
     own_customer,
 )
+from core.interchange.outcomes import PERSON_FIELDS, Person, names_differ
 from core.interchange.records import CleanRecord
 from core.kernel.text import fold
 from core.store.dialects import dialect_of
 
 MATCH_ORDER = ("email", "phone", "name_postcode")  # as core.customers.services.find_duplicate
 MATCH_COLUMNS = ("email_key", "phone", "name_postcode_key")  # the customers columns looked up
+# A match on these (email, phone) with a clearly different name is only a possible
+# duplicate: households share them.
+SHARED_KINDS = 2
+EXTERNAL_ID, NAME_ADDRESS = "external_id", "name_address"  # the other ways a row matches
 # Reading the keys of this many live customers into the filter costs under 0.1 s; beyond
 # it, every key is queried as before.
 MAX_SEEDED_CUSTOMERS = 100_000
@@ -66,13 +71,24 @@ class SeenKeys:
                 if key and table[(bit := hash(key) & mask) >> 3] >> (bit & 7) & 1]
 
 
+Target = tuple[str, int]  # ("db", customer_id) or ("row", index in the batch)
+
+
 @dataclass
 class BatchMatch:
     """What each record of a batch matched: ("db", customer_id), ("row", index) or None;
-    and each record's external id (source, value) that is not stored yet, or None."""
+    and each record's external id (source, value) that is not stored yet, or None.
 
-    targets: list[tuple[str, int] | None]
+    `kinds` says what each match was on; `possible` holds the records (by index) whose email
+    or phone matched someone with a clearly different name: (that someone, the kind, whether
+    the owner said it is the same person); only those said to be are matched. `people`
+    holds the matched customers of the database."""
+
+    targets: list[Target | None]
     new_external: list[tuple[str, str] | None]
+    kinds: list[str] = field(default_factory=list)
+    possible: dict[int, tuple[Target, str, bool]] = field(default_factory=dict)
+    people: dict[int, Person] = field(default_factory=dict)
 
 
 _IDENTITY_SQL = ("SELECT sort_name, id, organisation, street FROM customers"
@@ -99,9 +115,12 @@ def _existing(connection: Any, column: str, values: Iterable[str]) -> dict[str, 
 class Matcher:
     """Matches an import's batches; told (`remember`) of every key the import writes."""
 
-    def __init__(self, session: Session, source: str = "") -> None:
+    def __init__(self, session: Session, source: str = "",
+                 same_person: frozenset[int] = frozenset()) -> None:
         self.session = session
         self.source = source  # the import's format: the external ids' source
+        # Lines of possible duplicates the owner said are the same person.
+        self.same_person = same_person
         self.seen = self._seen_keys(session.connection())
         self._database: str | None = None
 
@@ -137,11 +156,16 @@ class Matcher:
         in_db = [_existing(connection, column, [k[kind] for k in keys] if seen is None
                            else seen.may_exist(kind, [k[kind] for k in keys]))
                  for kind, column in enumerate(MATCH_COLUMNS)]
+        people = self._people(connection, {customer_id for kind in range(SHARED_KINDS)
+                                           for customer_id in in_db[kind].values()})
         in_batch: list[dict[str, int]] = [{}, {}, {}]
         in_batch_external: dict[tuple[str, str], int] = {}
-        targets: list[tuple[str, int] | None] = []
+        targets: list[Target | None] = []
+        kinds: list[str] = []
+        possible: dict[int, tuple[Target, str, bool]] = {}
         for index, record_keys in enumerate(keys):
-            target: tuple[str, int] | None = None
+            target: Target | None = None
+            kind_name = ""
             if (external_key := external[index]) is not None:
                 if external_key in by_external:
                     target = ("db", by_external[external_key])
@@ -151,27 +175,59 @@ class Matcher:
                     external[index] = None
                 else:
                     in_batch_external[external_key] = index
+                kind_name = EXTERNAL_ID if target is not None else ""
             for kind, key in enumerate(record_keys if target is None else ()):
                 if not key:
                     continue
-                if key in in_db[kind]:
-                    target = ("db", in_db[kind][key])
+                for found in ((("db", in_db[kind][key]),) if key in in_db[kind] else ()) + (
+                        (("row", in_batch[kind][key]),) if key in in_batch[kind] else ()):
+                    if kind < SHARED_KINDS and names_differ(
+                            Person.of(records[index].values),
+                            people.get(found[1], Person()) if found[0] == "db"
+                            else Person.of(records[found[1]].values)):
+                        same = records[index].line in self.same_person
+                        possible.setdefault(index, (found, MATCH_ORDER[kind], same))
+                        if not same:
+                            continue
+                    target, kind_name = found, MATCH_ORDER[kind]
                     break
-                if key in in_batch[kind]:
-                    target = ("row", in_batch[kind][key])
+                if target is not None:
                     break
+            if target is not None and index in possible and possible[index][0] != target:
+                del possible[index]  # another key found someone of the same name
             targets.append(target)
+            kinds.append(kind_name)
             if target is None:
                 for kind, key in enumerate(record_keys):
                     if key:
                         in_batch[kind].setdefault(key, index)
-        self._match_identities(connection, records, keys, targets)
+        self._match_identities(connection, records, keys, targets, kinds)
         # A record matched an earlier one of the batch that has since matched a customer
         # (by its name and street, or by its external id and then its email).
         for index, target in enumerate(targets):
             if target is not None and target[0] == "row" and targets[target[1]] is not None:
                 targets[index] = targets[target[1]]
-        return BatchMatch(targets, external)
+        for index, (candidate, kind_name, same) in list(possible.items()):
+            if candidate[0] == "row" and (moved := targets[candidate[1]]) is not None:
+                possible[index] = (moved, kind_name, same)
+        wanted = {t[1] for t in targets if t is not None and t[0] == "db"}
+        wanted |= {t[1] for t, _, _ in possible.values() if t[0] == "db"}
+        people.update(self._people(connection, wanted - people.keys()))
+        return BatchMatch(targets, external, kinds, possible, people)
+
+    @staticmethod
+    def _people(connection: Any, ids: set[int]) -> dict[int, Person]:
+        """What the customers with these ids say about who they are."""
+        found: dict[int, Person] = {}
+        wanted = sorted(ids)
+        columns = ", ".join(PERSON_FIELDS)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            marks = ", ".join(str(int(customer_id)) for customer_id in chunk)
+            for customer_id, *values in connection.exec_driver_sql(
+                    f"SELECT id, {columns} FROM customers WHERE id IN ({marks})"):
+                found[customer_id] = Person(*(str(v or "") for v in values))
+        return found
 
     def _external(self, records: list[CleanRecord]) -> list[tuple[str, str] | None]:
         return [keyed(self.source, r.external_id) if r.external_id else None for r in records]
@@ -205,7 +261,7 @@ class Matcher:
 
     def _match_identities(self, connection: Any, records: list[CleanRecord],
                           keys: list[tuple[str, str, str]],
-                          targets: list[tuple[str, int] | None]) -> None:
+                          targets: list[Target | None], kinds: list[str]) -> None:
         """Match the unmatched records with no email and no phone by name, organisation
         and street (see _identity): one indexed query by sort_name for the batch."""
         waiting = [index for index, (target, record_keys) in enumerate(zip(targets, keys))
@@ -228,8 +284,8 @@ class Matcher:
         in_batch: dict[tuple[str, str, str], int] = {}
         for index, identity in identities.items():
             if identity in in_db:
-                targets[index] = ("db", in_db[identity])
+                targets[index], kinds[index] = ("db", in_db[identity]), NAME_ADDRESS
             elif identity in in_batch:
-                targets[index] = ("row", in_batch[identity])
+                targets[index], kinds[index] = ("row", in_batch[identity]), NAME_ADDRESS
             else:
                 in_batch[identity] = index

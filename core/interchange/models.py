@@ -48,6 +48,10 @@ class ImportRun(Base):
     # a fifth item, the rejected flag the code now implies).
     problems: Mapped[str] = mapped_column(Text, default="[]")
     problem_total: Mapped[int] = mapped_column(Integer, default=0)
+    # JSON: [[line, outcome, customer_id, customer_name, matched_on, customer_line], ...]:
+    # the rows that matched a customer (core.interchange.outcomes), at most
+    # MAX_STORED_PROBLEMS; "[]" for imports before migration 0013.
+    row_outcomes: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
     undone_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 

@@ -42,6 +42,7 @@ from core.interchange.models import (
     ImportChange,
     table_of,
 )
+from core.interchange.outcomes import OutcomeLog, PossibleDuplicate, RowOutcome
 from core.interchange.own_fields import FLAGS, opening_history
 from core.interchange.problems import REFERRER_UNKNOWN
 from core.interchange.records import KEPT_CHARS, ROW_FIELDS, CleanRecord
@@ -109,13 +110,16 @@ class BatchResult:
     updated: int = 0
     skipped: int = 0
     stats_ids: list[int] = field(default_factory=list)
+    outcomes: list[RowOutcome] = field(default_factory=list)  # rows that matched someone
+    possible: list[PossibleDuplicate] = field(default_factory=list)
 
 
 class BatchWriter:
     """Writes batches for one import run; keeps the tag cache and the run's id."""
 
     def __init__(self, session: Session, *, run_id: int, policy: str, import_tag: str,
-                 source: str, today: dt.date) -> None:
+                 source: str, today: dt.date, same_person: frozenset[int] = frozenset()
+                 ) -> None:
         self.session = session
         self.policy = policy
         self.source = source
@@ -133,7 +137,8 @@ class BatchWriter:
             "no_email": False, "no_birthday_cards": False, "source": self.program}
         self._tags = read_tag_ids(session)
         self.import_tag_id = self.tag_ids([import_tag])[0]
-        self.matcher = Matcher(session, source)
+        self.matcher = Matcher(session, source, same_person)
+        self.outcomes = OutcomeLog(policy)
         # Customers this import created whose referrer (an external id) is not known yet:
         # it may come later in the file. Each as (customer id, line, the value as given).
         self._referrals: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
@@ -180,13 +185,18 @@ class BatchWriter:
                     result.updated += 1
                 else:
                     result.skipped += 1
+                self.outcomes.matched(record.line, target, matched.kinds[index], bool(changes))
             elif self.policy == SKIP:
                 result.skipped += 1
+                self.outcomes.matched(record.line, target, matched.kinds[index])
             else:
                 updates.setdefault(target[1], []).append(record)
+                self.outcomes.matched(record.line, target, matched.kinds[index], None)
         ids = self._insert(new, result) if new else []
         if updates:
             self._update(updates, result)
+        result.outcomes, result.possible = self.outcomes.finish(
+            records, matched.people, matched.possible, new_index, ids)
         if external_new or external_old:
             # The same customer matched again under another of the source's ids keeps both.
             stored = [(ids[n], key) for n, key in external_new] + external_old
@@ -358,6 +368,8 @@ class BatchWriter:
                           if t not in have]
             new_tags.extend({"customer_id": customer_id, "tag_id": t} for t in added_tags)
             added = additions.take(customer_id, after)
+            self.outcomes.settle({r.line for r in records},
+                                 bool(changed or added_tags or added))
             if not changed and not added_tags and not added:
                 result.skipped += len(records)
                 continue

@@ -43,7 +43,7 @@ def test_import_reports_counts_and_problems_and_exits_0(tmp_path: Path,
     assert "kunden.csv:3: warning: email: dropped_value nope" in captured.err
     data = json.loads(report.read_text(encoding="utf-8"))
     assert data["counts"] == {"created": 2, "updated": 0, "skipped": 0, "rejected": 0,
-                              "warnings": 1}
+                              "warnings": 1, "possible_duplicates": 0}
     assert (data["format"], data["encoding"], data["delimiter"]) == ("generic", "cp1252", ";")
     assert data["problems"] == [{"line": 3, "field": "email", "reason": "dropped_value",
                                  "detail": "nope", "rejected": False}]

@@ -234,7 +234,7 @@ def test_cancel_leaves_the_database_as_it_was(db: Database, tmp_path: Path) -> N
 
 
 def test_dry_run_counts_but_writes_nothing(db: Database, tmp_path: Path) -> None:
-    rows = [["first_name", "email"], ["A", "a@example.com"], ["B", "a@example.com"]]
+    rows = [["first_name", "email"], ["Ann", "a@example.com"], ["Ann", "A@example.com"]]
     summary = run_import(db, samples.write_csv(tmp_path / "d.csv", rows), dry_run=True)
     assert (summary.created, summary.skipped, summary.dry_run) == (1, 1, True)
     assert _count(db) == 0
