@@ -38,6 +38,8 @@ MIN_TAG_PREFIX = 3
 # The fields a search looks in (matched_fields names them).
 MATCH_NAME, MATCH_ORGANISATION, MATCH_EMAIL = "name", "organisation", "email"
 MATCH_PHONE, MATCH_POSTCODE, MATCH_TAGS = "phone", "postal_code", "tags"
+MATCH_CONTACTS = "contacts"  # a further email or phone
+_ESCAPE = "\\"
 
 _ROW_COLUMNS = (
     "c.id, c.first_name, c.last_name, c.organisation, c.email, c.phone, c.city, "
@@ -104,28 +106,38 @@ def tag_matches(token: str, tag_name: str) -> bool:
     return len(token) >= MIN_TAG_PREFIX and fold(tag_name).startswith(token)
 
 
-def _tag_conditions(raw: RawConnection, tokens: list[str]
-                    ) -> tuple[list[str], list[str], dict[str, Any]]:
-    """The tokens that are searched as usual, and for those that start a tag's name, a
-    condition each: the word in the usual fields, or one of those tags."""
-    if not any(len(t) >= MIN_TAG_PREFIX and not t.isdigit() for t in tokens):
-        return tokens, [], {}
-    tags = [(int(r[0]), str(r[1])) for r in raw.execute("SELECT id, name FROM tags")]
+def _extra_conditions(raw: RawConnection, tokens: list[str]
+                      ) -> tuple[list[str], list[str], dict[str, Any]]:
+    """The tokens that are searched as usual, and a condition for each of the others: those
+    that start a tag's name or are found in a further email or phone (kept beside the
+    customer by an import or a merge). Such a word is in the usual fields, or there."""
     plain: list[str] = []
     conditions: list[str] = []
     params: dict[str, Any] = {}
+    if not any(len(t) >= MIN_TAG_PREFIX for t in tokens):
+        return tokens, conditions, params
+    tags = [(int(r[0]), str(r[1])) for r in raw.execute("SELECT id, name FROM tags")]
     for token in tokens:
         tag_ids = [tag_id for tag_id, name in tags if tag_matches(token, name)]
-        if not tag_ids:
+        pattern = like_pattern(token)
+        in_contacts = len(token) >= MIN_TAG_PREFIX and raw.scalar(
+            "SELECT count(*) FROM (SELECT 1 FROM customer_contacts"
+            f" WHERE lower(value) LIKE :p ESCAPE '{_ESCAPE}' LIMIT 1) AS hit", {"p": pattern})
+        if not (tag_ids or in_contacts):
             plain.append(token)
             continue
         n = len(conditions)
-        marks = ", ".join(f":g{n}_{k}" for k in range(len(tag_ids)))
-        conditions.append(
-            f"(c.search_text LIKE :g{n} ESCAPE '\\' OR EXISTS (SELECT 1 FROM customer_tags ct"
-            f" WHERE ct.customer_id = c.id AND ct.tag_id IN ({marks})))")
-        params[f"g{n}"] = like_pattern(token)
-        params.update({f"g{n}_{k}": tag_id for k, tag_id in enumerate(tag_ids)})
+        either = [f"c.search_text LIKE :g{n} ESCAPE '{_ESCAPE}'"]
+        params[f"g{n}"] = pattern
+        if tag_ids:
+            marks = ", ".join(f":g{n}_{k}" for k in range(len(tag_ids)))
+            either.append("EXISTS (SELECT 1 FROM customer_tags ct"
+                          f" WHERE ct.customer_id = c.id AND ct.tag_id IN ({marks}))")
+            params.update({f"g{n}_{k}": tag_id for k, tag_id in enumerate(tag_ids)})
+        if in_contacts:
+            either.append("c.id IN (SELECT cc.customer_id FROM customer_contacts cc"
+                          f" WHERE lower(cc.value) LIKE :g{n} ESCAPE '{_ESCAPE}')")
+        conditions.append(f"({' OR '.join(either)})")
     return plain, conditions, params
 
 
@@ -155,11 +167,11 @@ def _where(raw: RawConnection, query: ListQuery) -> tuple[str, dict[str, Any], s
         params["sent_template"] = query.sent_template
         params["sent_since"] = search.datetime_param(since)
     tokens = search_tokens(query.text) if query.text.strip() else []
-    plain, tag_conditions, tag_params = _tag_conditions(raw, tokens)
+    plain, extra_conditions, extra_params = _extra_conditions(raw, tokens)
     plan = search.plan(raw, plain) if plain else SearchPlan()
-    conditions += plan.conditions + tag_conditions
+    conditions += plan.conditions + extra_conditions
     params.update(plan.params)
-    params.update(tag_params)
+    params.update(extra_params)
     column = search.order_term(SORT_COLUMNS.get(query.sort, SORT_COLUMNS["name"]), plan)
     direction = "DESC" if query.descending else "ASC"
     return " AND ".join(conditions), params, f"{column} {direction}, c.id {direction}"
@@ -226,7 +238,7 @@ def _list_row(r: Sequence[Any]) -> ListRow:
     )
 
 
-def matched_fields(row: ListRow, tags: Sequence[str], text: str
+def matched_fields(row: ListRow, tags: Sequence[str], text: str, contacts: Sequence[str] = ()
                    ) -> list[tuple[str, frozenset[str]]]:
     """Each word of a search box entry, with the fields of `row` it was found in (as the
     search finds it: case, accents and spelled-out umlauts alike), so that the list can
@@ -247,6 +259,8 @@ def matched_fields(row: ListRow, tags: Sequence[str], text: str
         where = {name for name, value in fields.items() if token in value}
         if any(tag_matches(token, tag) for tag in tags):
             where.add(MATCH_TAGS)
+        if len(token) >= MIN_TAG_PREFIX and any(token in value.lower() for value in contacts):
+            where.add(MATCH_CONTACTS)
         found.append((token, frozenset(where)))
     return found
 
@@ -273,6 +287,20 @@ def tags_by_customer(raw: RawConnection, customer_ids: Sequence[int]) -> dict[in
     found: dict[int, list[str]] = {}
     for customer_id, name in rows:
         found.setdefault(int(customer_id), []).append(name)
+    return found
+
+
+def contacts_by_customer(raw: RawConnection, customer_ids: Sequence[int]
+                         ) -> dict[int, list[str]]:
+    """The further emails and phones of these customers (beyond those on their rows)."""
+    if not customer_ids:
+        return {}
+    marks, params = _id_params(customer_ids)
+    found: dict[int, list[str]] = {}
+    for customer_id, value in raw.execute(
+            "SELECT customer_id, value FROM customer_contacts "
+            f"WHERE customer_id IN ({marks}) ORDER BY id", params):
+        found.setdefault(int(customer_id), []).append(str(value))
     return found
 
 

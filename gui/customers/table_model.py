@@ -29,6 +29,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from core.customers.queries import (
+    MATCH_CONTACTS,
     MATCH_EMAIL,
     MATCH_NAME,
     MATCH_ORGANISATION,
@@ -37,6 +38,7 @@ from core.customers.queries import (
     MATCH_TAGS,
     ListQuery,
     ListRow,
+    contacts_by_customer,
     count_customers,
     fetch_ids,
     fetch_rows,
@@ -129,6 +131,7 @@ class CustomerTableModel(QAbstractTableModel):
         # in a column that is hidden ("Müller Architekten").
         self._matches: dict[int, tuple[frozenset[int], str]] = {}
         self._hidden_columns: frozenset[int] = frozenset()
+        self._contacts: dict[int, list[str]] = {}  # further emails and phones, while searching
         self._locale = locale or QLocale()
         # The locale's short date, but with a four-digit year (12/03/26 reads ambiguously).
         short = self._locale.dateFormat(QLocale.FormatType.ShortFormat)
@@ -174,6 +177,7 @@ class CustomerTableModel(QAbstractTableModel):
         self._pages.clear()
         self._tags.clear()
         self._matches.clear()
+        self._contacts.clear()
         self._ids, self._total = array("q"), 0
         if self.failure is None:
             try:
@@ -252,6 +256,7 @@ class CustomerTableModel(QAbstractTableModel):
         self._pages.clear()
         self._tags.clear()
         self._matches.clear()
+        self._contacts.clear()
         self.layoutChanged.emit()
         if new_total < self._total:
             self.beginRemoveRows(QModelIndex(), new_total, self._total - 1)
@@ -422,6 +427,8 @@ class CustomerTableModel(QAbstractTableModel):
             try:
                 found = {r.id: r for r in fetch_rows(self._raw, wanted)}
                 tags = tags_by_customer(self._raw, list(found))
+                if self._query.text.strip():
+                    self._contacts.update(contacts_by_customer(self._raw, list(found)))
             except Exception as exc:  # noqa: BLE001 (reported once, see _fail)
                 self._fail(exc)
                 return _BLANK_ROW
@@ -433,6 +440,7 @@ class CustomerTableModel(QAbstractTableModel):
                 for old in dropped:
                     if old is not None:
                         self._tags.pop(old.id, None)
+                        self._contacts.pop(old.id, None)
         else:
             self._pages.move_to_end(number)
         offset = row - number * PAGE_SIZE
@@ -454,8 +462,9 @@ class CustomerTableModel(QAbstractTableModel):
         tags = self._tags.get(row.id, [])
         highlighted: set[int] = set()
         hints: list[str] = []
-        for _token, fields in matched_fields(row, tags, self._query.text):
-            columns = {MATCH_COLUMNS[field] for field in fields}
+        contacts = self._contacts.get(row.id, [])
+        for _token, fields in matched_fields(row, tags, self._query.text, contacts):
+            columns = {MATCH_COLUMNS[field] for field in fields if field in MATCH_COLUMNS}
             # Someone without a name shows their organisation or email as the name.
             if not (row.first_name or row.last_name) and (
                     MATCH_ORGANISATION in fields if row.organisation else MATCH_EMAIL in fields):
@@ -465,14 +474,20 @@ class CustomerTableModel(QAbstractTableModel):
             if not shown and fields:
                 highlighted.add(COL_NAME)  # where the hint is
                 for field in sorted(fields):
-                    hint = match_hint(field, self._hint_value(row, field, tags))
+                    hint = match_hint(field, self._hint_value(row, field, tags, contacts))
                     if hint not in hints:
                         hints.append(hint)
         return frozenset(highlighted), "; ".join(hints)
 
-    def _hint_value(self, row: ListRow, field: str, tags: list[str]) -> str:
+    def _hint_value(self, row: ListRow, field: str, tags: list[str], contacts: list[str]
+                    ) -> str:
         if field == MATCH_TAGS:
             return ", ".join(tags)
+        if field == MATCH_CONTACTS:
+            token_in = [t for t, _ in matched_fields(row, (), self._query.text, contacts)]
+            found = [v for v in contacts if any(t in v.lower() for t in token_in)]
+            return ", ".join(str(self._format_phone(v)) if v.startswith("+") else v
+                             for v in found)
         if field == MATCH_PHONE:
             return str(self._format_phone(row.phone))
         return str(getattr(row, {MATCH_POSTCODE: "postal_code"}.get(field, field), ""))

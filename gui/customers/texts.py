@@ -86,7 +86,7 @@ def match_hint(field: str, value: str) -> str:
     if field == "organisation":
         return value
     label = {"email": _tr("email"), "phone": _tr("phone"), "postal_code": _tr("postcode"),
-             "tags": _tr("tag")}.get(field, field)
+             "tags": _tr("tag"), "contacts": _tr("also")}.get(field, field)
     return f"{label}: {value}"
 
 

@@ -146,3 +146,24 @@ def test_customers_stored_before_the_upgrade_are_found_by_the_spelled_out_umlaut
     assert db.raw().scalar(
         "SELECT count(*) FROM sqlite_master WHERE name = 'customers_fts_au'") == 1
     db.close()
+
+
+def test_a_second_email_or_phone_finds_its_customer_and_says_so(db: Database) -> None:
+    from core.customers.queries import MATCH_CONTACTS
+
+    anna = _add(db, first_name="Anna", last_name="Berg", email="anna@home.example")
+    _add(db, first_name="Bert", last_name="Works")
+    with db.unit_of_work() as session:
+        session.execute(text(
+            "INSERT INTO customer_contacts (customer_id, kind, value, label) VALUES "
+            "(:c, 'email', 'Anna.Berg@Works.example', 'work'), (:c, 'phone', '+4930555123', '')"),
+            {"c": anna})
+    assert _names(db, "anna.berg@works") == ["Anna Berg"]
+    assert sorted(_names(db, "works")) == ["Anna Berg", "Bert Works"]
+    assert _names(db, "030 555123") == ["Anna Berg"]  # as dialled at home
+    assert _names(db, "works anna") == ["Anna Berg"]
+    assert count_customers(db.raw(), ListQuery(text="berg@works")) == 1
+    [row] = fetch_customers(db.raw(), ListQuery(text="berg@works"))
+    contacts = ["Anna.Berg@Works.example", "+4930555123"]
+    assert matched_fields(row, [], "berg@works", contacts) == [
+        ("berg@works", frozenset({MATCH_CONTACTS}))]

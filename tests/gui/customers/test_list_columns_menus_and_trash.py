@@ -83,6 +83,20 @@ def test_a_match_in_a_hidden_column_is_named_beside_the_name(qtbot, sqlite_db: D
     assert _names(page) == ["Eva Lang  (tag: wholesale)"]
 
 
+def test_a_match_on_a_second_email_is_named_beside_the_name(qtbot, sqlite_db: Database) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import text
+
+    anna = _add(sqlite_db, first_name="Anna", last_name="Berg", email="anna@home.example")
+    with sqlite_db.unit_of_work() as session:
+        session.execute(text("INSERT INTO customer_contacts (customer_id, kind, value, label)"
+                             " VALUES (:c, 'email', 'anna.berg@works.example', 'work')"),
+                        {"c": anna})
+    page = _page(qtbot, sqlite_db)
+    _search(qtbot, page, "berg@works")
+    assert _names(page) == ["Anna Berg  (also: anna.berg@works.example)"]
+    assert page.model.index(0, COL_NAME).data(BACKGROUND) == MATCH_BACKGROUND
+
+
 def test_an_empty_result_says_so_and_clears_the_search_and_filters(qtbot, sqlite_db: Database) -> None:  # type: ignore[no-untyped-def]
     _add(sqlite_db, first_name="Ann", last_name="Smith", tags=("vip",))
     _add(sqlite_db, first_name="Bea", last_name="Jones")
