@@ -68,10 +68,13 @@ WHO_SELECTION, WHO_TAG, WHO_STAGE, WHO_EVERYONE = range(4)
 PREVIEW_ITEMS = 30  # a preview shows the first cards of the batch, quickly
 
 
-def ask_about_unsaved_edit(parent: QWidget, template: str) -> QMessageBox.StandardButton:
+def ask_about_unsaved_edit(parent: QWidget, template: str, *,
+                           closing: bool = False) -> QMessageBox.StandardButton:
     """Save, Discard or Keep editing (Cancel) for a template's unsaved wording."""
-    box = QMessageBox(QMessageBox.Icon.Question, parent.tr("Unsaved changes"), fill(
-        parent.tr("Save your changes to “%1” before showing another template?"), template),
+    question = (parent.tr("Save your changes to “%1” before closing?") if closing else
+                parent.tr("Save your changes to “%1” before showing another template?"))
+    box = QMessageBox(QMessageBox.Icon.Question, parent.tr("Unsaved changes"),
+                      fill(question, template),
         QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
         | QMessageBox.StandardButton.Cancel, parent)
     box.button(QMessageBox.StandardButton.Cancel).setText(parent.tr("Keep editing"))
@@ -353,6 +356,23 @@ class CardsPage(QWidget):
                 self._go_back_to_shown()  # Keep editing
                 return
         self._show_template(row)
+
+    def may_close(self) -> bool:
+        """Before the window closes: an unsaved template edit is saved, discarded or kept
+        (False: the person keeps editing, the window stays)."""
+        if not self.is_edit_unsaved():
+            return True
+        self.window().raise_()
+        answer = ask_about_unsaved_edit(
+            self, self.batch_template_combo.itemText(self._shown_row), closing=True)
+        if answer == QMessageBox.StandardButton.Save:
+            return self._save_shown()
+        if answer == QMessageBox.StandardButton.Discard:
+            return True
+        # Keep editing: show where.
+        self.tabs.setCurrentIndex(0)
+        self.title_edit.window().activateWindow()
+        return False
 
     def _go_back_to_shown(self) -> None:
         self.template_list.blockSignals(True)

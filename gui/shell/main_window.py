@@ -332,6 +332,11 @@ class MainWindow(QMainWindow):
         self.customers_page.columns.restore()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        may_close = getattr(self.cards_page, "may_close", None)  # an unsaved template edit
+        if may_close is not None and not may_close():
+            self.show_page(self.cards_page)  # type: ignore[arg-type]  # may_close: it is there
+            event.ignore()
+            return
         MAIN_WINDOW_GEOMETRY.write(self.saveGeometry())
         self.customers_page.columns.save()
         super().closeEvent(event)

@@ -188,6 +188,18 @@ def test_marking_a_batch_sent_asks_first_and_undo_puts_the_cards_back_as_printed
         assert get_batch(session, batch_id).summary.count("sent") == 2
 
 
+def _click_in_prompt(asked: list[str], button_text: str) -> None:
+    """Answer the next message box by its button's text, noting its question."""
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        asked.append(box.text())
+        texts = {b.text().replace("&", ""): b for b in box.buttons()}
+        assert {"Save", "Discard changes", "Keep editing"} <= set(texts)
+        texts[button_text].click()
+    QTimer.singleShot(0, click)
+
+
 def test_choosing_another_template_asks_before_an_unsaved_message_is_lost(
         qtbot, sqlite_db: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     page = _page(qtbot, sqlite_db)
@@ -195,17 +207,7 @@ def test_choosing_another_template_asks_before_an_unsaved_message_is_lost(
     page.body_edit.setPlainText("Dear {first_name}, the roses are in!")
     asked: list[str] = []
 
-    def click_in_prompt(button_text: str) -> None:
-        def click() -> None:
-            box = QApplication.activeModalWidget()
-            assert isinstance(box, QMessageBox)
-            asked.append(box.text())
-            texts = {b.text().replace("&", ""): b for b in box.buttons()}
-            assert {"Save", "Discard changes", "Keep editing"} <= set(texts)
-            texts[button_text].click()
-        QTimer.singleShot(0, click)
-
-    click_in_prompt("Keep editing")
+    _click_in_prompt(asked, "Keep editing")
     page.template_list.setCurrentRow(1)
     assert asked == [f"Save your changes to “{first}” before showing another template?"]
     assert page.template_list.currentRow() == 0  # still on the edited template
@@ -215,7 +217,7 @@ def test_choosing_another_template_asks_before_an_unsaved_message_is_lost(
     page._context.announce(Changes(settings=True))
     assert page.body_edit.toPlainText() == "Dear {first_name}, the roses are in!"
 
-    click_in_prompt("Discard changes")
+    _click_in_prompt(asked, "Discard changes")
     page.template_list.setCurrentRow(1)
     assert page.template_list.currentRow() == 1 and page.title_edit.text() == second
     with sqlite_db.unit_of_work() as session:
@@ -224,7 +226,7 @@ def test_choosing_another_template_asks_before_an_unsaved_message_is_lost(
     page.template_list.setCurrentRow(0)  # nothing typed: no question
     assert len(asked) == 2
     page.body_edit.setPlainText("Dear {first_name}, the tulips are in!")
-    click_in_prompt("Save")
+    _click_in_prompt(asked, "Save")
     page.template_list.setCurrentRow(1)
     assert len(asked) == 3
     with sqlite_db.unit_of_work() as session:
@@ -318,3 +320,21 @@ def test_a_letter_template_is_previewed_as_a_whole_page(
         points.width() * to_pixels >= 0.8 * room.width()  # and it is not a thumbnail
     assert "US Letter paper" in page.format_combo.itemText(0) or \
         "A4 paper" in page.format_combo.itemText(0)
+
+
+def test_closing_the_window_asks_before_an_unsaved_message_is_lost(
+        qtbot, active_window) -> None:  # type: ignore[no-untyped-def]
+    window = active_window
+    window.sidebar_list.setCurrentRow(1)  # Cards & letters
+    page = window.cards_page
+    page.body_edit.setPlainText("Dear {first_name}, see you soon!")
+    window.sidebar_list.setCurrentRow(0)  # off to the customers meanwhile
+    asked: list[str] = []
+    _click_in_prompt(asked, "Keep editing")
+    assert not window.close()
+    assert window.isVisible() and asked == [
+        "Save your changes to “Thank you” before closing?"]
+    assert window.pages_stack.currentWidget() is page  # shown where the edit is
+    assert page.body_edit.toPlainText() == "Dear {first_name}, see you soon!"
+    _click_in_prompt(asked, "Discard changes")
+    assert window.close()
