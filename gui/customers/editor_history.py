@@ -269,6 +269,7 @@ class HistoryTab(_ListTab):
                    row.note])
             for _, _, key, row in entries
         ])
+        self.change_button.setEnabled(False)  # the rows were read again: nothing selected
 
     def _on_add_clicked(self) -> None:
         try:
