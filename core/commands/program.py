@@ -54,7 +54,8 @@ def _today(args: argparse.Namespace) -> int:
     day = _day(args.date, "--date")
     db = open_database(args, writes=True)
     with db.unit_of_work() as session:
-        evaluate_program(session, day)
+        # The whole window: a script may have changed anything since the last evaluation.
+        evaluate_program(session, day, whole_window=True)
         view = today_view(session, day)
     if args.json:
         print(json.dumps(_as_json(view), ensure_ascii=False))
