@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from core.visits.services import CREATE, SKIP, TILL_FORMATS, VisitImportSummary
 
-from gui.interchange.import_pages import DELIMITERS, ENCODINGS, FilePage, WizardPage, fill_model
+from gui.interchange.import_pages import DetectPage, FilePage, WizardPage, fill_model
 from gui.shell.window_state import IMPORT_LAST_FOLDER
 from gui.visits.till_texts import field_label, format_label, problem_reason
 from gui.widgets.text_table import TextTableModel, read_only_view
@@ -63,54 +62,22 @@ class TillFilePage(FilePage):
             self.path_edit.setText(name)
 
 
-class ReadingPage(WizardPage):
-    """What the file was recognised as, which columns give what, and its first rows."""
+class ReadingPage(DetectPage):
+    """The customer import's page of encoding and separator, with the till formats: what
+    the file was recognised as, which columns give what, and its first rows."""
 
     def __init__(self, wizard: ImportVisitsWizard) -> None:
-        super().__init__(wizard)  # type: ignore[arg-type]
+        super().__init__(wizard)  # type: ignore[arg-type]  # the same duck: options_changed
         self._visits_wizard = wizard
         self.setTitle(self.tr("How the file was read"))
         self.setSubTitle(self.tr("Regulars recognised these. Change one if the rows below "
                                  "look wrong."))
-        self.format_combo = QComboBox()
+        self.format_combo.blockSignals(True)  # no file to read again yet
+        self.format_combo.clear()
         for name in ("auto", *TILL_FORMATS):
             self.format_combo.addItem(format_label(name), name)
-        self.encoding_combo = QComboBox()
-        self.encoding_combo.setEditable(True)
-        self.encoding_combo.addItems(ENCODINGS)
-        self.encoding_combo.setItemText(0, self.tr("detect"))
-        self.delimiter_combo = QComboBox()
-        for label, value in DELIMITERS:
-            self.delimiter_combo.addItem(self.tr("detect") if value == "auto" else
-                                         self.tr("tab") if value == "\t" else label, value)
-        self.columns_label = plain_label()
-        self.sample_model = TextTableModel(parent=self)
-        self.sample_table = read_only_view(self.sample_model)
-        form = QFormLayout()
-        form.addRow(self.tr("Exported by"), self.format_combo)
-        form.addRow(self.tr("Encoding"), self.encoding_combo)
-        form.addRow(self.tr("Separator"), self.delimiter_combo)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.columns_label)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.sample_table, 1)
-        self.format_combo.currentIndexChanged.connect(self._on_choice_changed)
-        self.encoding_combo.currentTextChanged.connect(self._on_choice_changed)
-        self.delimiter_combo.currentIndexChanged.connect(self._on_choice_changed)
-
-    def initializePage(self) -> None:
-        self.show_preview()
-
-    def isComplete(self) -> bool:
-        return not self.error_label.text()
-
-    def _on_choice_changed(self) -> None:
-        encoding = self.encoding_combo.currentText().strip()
-        self._visits_wizard.options_changed(
-            format=str(self.format_combo.currentData()),
-            encoding="auto" if encoding in ("", self.tr("detect")) else encoding,
-            delimiter=str(self.delimiter_combo.currentData()))
+        self.format_combo.blockSignals(False)
+        self.detected_label.setTextFormat(Qt.TextFormat.PlainText)  # the file's own names
 
     def show_preview(self) -> None:
         preview = self._visits_wizard.preview
@@ -128,7 +95,7 @@ class ReadingPage(WizardPage):
                 lines.append(f"{title}: " + ", ".join(f"“{c}”" for c in columns))
         if not preview.columns_for("amount", "amount_alt"):
             lines.append(self.tr("No amounts: each row is a visit."))
-        self.columns_label.setText("\n".join(lines))
+        self.detected_label.setText("\n".join(lines))
         wanted = [i for i, field in enumerate(preview.mapping) if field]
         fill_model(self.sample_model, [self.tr("Line")] + [preview.header[i] for i in wanted],
                    [[str(line)] + [values[i] if i < len(values) else "" for i in wanted]

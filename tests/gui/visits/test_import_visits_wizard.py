@@ -68,8 +68,8 @@ def test_the_check_lists_the_stranger_and_the_bad_row_and_skipping_imports_the_r
     qtbot.keyClicks(wizard.file_page.path_edit, str(path))
     _next(qtbot, wizard)
     reading = wizard.reading_page
-    assert "Shopify orders export" in reading.columns_label.text()
-    assert "“Created at”" in reading.columns_label.text()
+    assert "Shopify orders export" in reading.detected_label.text()
+    assert "“Created at”" in reading.detected_label.text()
     assert reading.sample_model.index(0, 0).data() == "2"  # the file's line
     qtmodeltester.check(reading.sample_model, force_py=True)
     _next(qtbot, wizard)
