@@ -39,6 +39,12 @@ def removal_text(name: str) -> str:
     return _tr("Remove From the History of %1").replace("%1", name)
 
 
+def gone_text() -> str:
+    """The status bar when an undo step's visit or customer is no longer there."""
+    return _tr("Nothing to undo there: that visit or its customer is no longer in the "
+               "database (changed at another desk, or the trash was emptied).")
+
+
 def problem_text(problem: Problem, amount_example: str) -> str:
     """What to do about one refused value, as a sentence under its field."""
     if problem.code == OTHER_CURRENCY:

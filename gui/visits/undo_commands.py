@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from PySide6.QtGui import QUndoCommand
 
 from core.customers.types import InteractionRow
+from core.kernel.errors import NotFound
 from core.visits.types import InteractionRecord
 
 from gui.shell.context import AppContext
-from gui.visits.texts import removal_text
+from gui.visits.texts import gone_text, removal_text
 
 
 class LogInteractionCommand(QUndoCommand):
@@ -31,13 +32,20 @@ class LogInteractionCommand(QUndoCommand):
             return  # the first redo: the dialog already logged it
         from core.visits.services import restore_interaction
 
-        self._interaction_id = self._context.run(restore_interaction, self._removed)
+        try:
+            self._interaction_id = self._context.run(restore_interaction, self._removed)
+        except NotFound:
+            _gone(self._context, self)
+            return
         self._removed = None
 
     def undo(self) -> None:
         from core.visits.services import delete_interaction
 
-        self._removed = self._context.run(delete_interaction, self._interaction_id)
+        try:
+            self._removed = self._context.run(delete_interaction, self._interaction_id)
+        except NotFound:
+            _gone(self._context, self)
 
 
 class DeleteInteractionsCommand(QUndoCommand):
@@ -54,16 +62,31 @@ class DeleteInteractionsCommand(QUndoCommand):
             return  # the first redo: the record's Save already deleted them
         from core.visits.services import delete_interactions
 
-        self._context.run(delete_interactions, [r.id for r in self._removed])
+        try:
+            self._context.run(delete_interactions, [r.id for r in self._removed])
+        except NotFound:
+            _gone(self._context, self)
+            return
         self._deleted = True
 
     def undo(self) -> None:
         from core.visits.services import restore_interactions
 
-        ids = self._context.run(restore_interactions, self._removed)
+        try:
+            ids = self._context.run(restore_interactions, self._removed)
+        except NotFound:
+            _gone(self._context, self)
+            return
         self._removed = [_with_id(r, new_id) for r, new_id in zip(self._removed, ids,
                                                                      strict=True)]
         self._deleted = False
+
+
+def _gone(context: AppContext, command: QUndoCommand) -> None:
+    """The visit or its customer went meanwhile (another desk, the record, the trash emptied):
+    say so, and drop the step (nothing was changed)."""
+    context.post_status(gone_text())
+    command.setObsolete(True)
 
 
 def _with_id(record: InteractionRecord, new_id: int) -> InteractionRecord:

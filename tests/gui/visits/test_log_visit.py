@@ -106,3 +106,17 @@ def test_ctrl_l_with_no_customer_selected_says_what_to_do(
     assert QApplication.activeModalWidget() is None
     assert window.statusBar().currentMessage() == \
         "Select one customer in the list to log a visit."
+
+
+def test_undo_of_a_visit_removed_meanwhile_says_so_and_changes_nothing(
+        qtbot: QtBot, sqlite_db: Database, active_window: MainWindow) -> None:
+    _seed(sqlite_db)
+    window = active_window
+    window.customers_page.refresh()
+    dialog = _open_dialog(qtbot, window, 0)
+    qtbot.keyClick(dialog.note_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    sqlite_db.raw().execute("DELETE FROM interactions")  # another desk took it away
+    window.undo_action.trigger()
+    assert window.statusBar().currentMessage().startswith("Nothing to undo there")
+    assert window.undo_stack.count() == 0
