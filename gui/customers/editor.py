@@ -247,6 +247,13 @@ class CustomerEditor(QDialog):
         for widget in self.tab_widget.findChildren(QWidget):
             if isinstance(widget, QLineEdit | QPlainTextEdit):
                 widget.setReadOnly(trashed)
+                # "Type a customer's name" would invite typing where nothing can be typed.
+                if trashed and widget.property("placeholder") is None:
+                    widget.setProperty("placeholder", widget.placeholderText())
+                    widget.setPlaceholderText("")
+                elif not trashed and widget.property("placeholder") is not None:
+                    widget.setPlaceholderText(str(widget.property("placeholder")))
+                    widget.setProperty("placeholder", None)
             elif isinstance(widget, QComboBox | QCheckBox | QAbstractSpinBox | QAbstractButton):
                 widget.setEnabled(not trashed)
         if not trashed:
