@@ -38,11 +38,22 @@ def _open_dialog(qtbot: QtBot, window: MainWindow, row: int) -> LogVisitDialog:
     return dialog
 
 
+def _window(db: Database, window: MainWindow) -> MainWindow:
+    """The window on Ana, Bo and Cy Diaz."""
+    _seed(db)
+    window.customers_page.refresh()
+    return window
+
+
+def _log_a_visit_with_enter(qtbot: QtBot, window: MainWindow, row: int) -> None:
+    dialog = _open_dialog(qtbot, window, row)
+    qtbot.keyClick(dialog.note_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
 def test_ctrl_l_then_enter_logs_a_visit_and_the_row_shows_it(
         qtbot: QtBot, sqlite_db: Database, active_window: MainWindow) -> None:
-    _seed(sqlite_db)
-    window = active_window
-    window.customers_page.refresh()
+    window = _window(sqlite_db, active_window)
     assert _cell(window, 1, COL_NAME) == "Bo Diaz"
     assert (_cell(window, 1, COL_VISITS), _cell(window, 1, COL_STAGE)) == ("0", "Prospect")
     dialog = _open_dialog(qtbot, window, 1)
@@ -65,12 +76,8 @@ def test_ctrl_l_then_enter_logs_a_visit_and_the_row_shows_it(
 
 def test_ctrl_z_takes_a_logged_visit_back_and_ctrl_shift_z_logs_it_again(
         qtbot: QtBot, sqlite_db: Database, active_window: MainWindow) -> None:
-    _seed(sqlite_db)
-    window = active_window
-    window.customers_page.refresh()
-    dialog = _open_dialog(qtbot, window, 0)
-    qtbot.keyClick(dialog.note_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    window = _window(sqlite_db, active_window)
+    _log_a_visit_with_enter(qtbot, window, 0)
     assert _cell(window, 0, COL_VISITS) == "1"
     assert window.undo_action.text() == "&Undo Log Visit for Ana Diaz"
     window.undo_action.trigger()
@@ -82,9 +89,7 @@ def test_ctrl_z_takes_a_logged_visit_back_and_ctrl_shift_z_logs_it_again(
 
 def test_an_amount_that_is_not_money_keeps_the_dialog_open_with_a_message(
         qtbot: QtBot, sqlite_db: Database, active_window: MainWindow) -> None:
-    _seed(sqlite_db)
-    window = active_window
-    window.customers_page.refresh()
+    window = _window(sqlite_db, active_window)
     dialog = _open_dialog(qtbot, window, 2)
     qtbot.keyClicks(dialog.amount_edit, "12.5x")
     qtbot.keyClicks(dialog.note_edit, "new shoes")
@@ -98,9 +103,7 @@ def test_an_amount_that_is_not_money_keeps_the_dialog_open_with_a_message(
 
 def test_ctrl_l_with_no_customer_selected_says_what_to_do(
         qtbot: QtBot, sqlite_db: Database, active_window: MainWindow) -> None:
-    _seed(sqlite_db)
-    window = active_window
-    window.customers_page.refresh()
+    window = _window(sqlite_db, active_window)
     window.customers_page.table_view.clearSelection()
     window.log_visit_action.trigger()
     assert QApplication.activeModalWidget() is None
@@ -110,12 +113,8 @@ def test_ctrl_l_with_no_customer_selected_says_what_to_do(
 
 def test_undo_of_a_visit_removed_meanwhile_says_so_and_changes_nothing(
         qtbot: QtBot, sqlite_db: Database, active_window: MainWindow) -> None:
-    _seed(sqlite_db)
-    window = active_window
-    window.customers_page.refresh()
-    dialog = _open_dialog(qtbot, window, 0)
-    qtbot.keyClick(dialog.note_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    window = _window(sqlite_db, active_window)
+    _log_a_visit_with_enter(qtbot, window, 0)
     sqlite_db.raw().execute("DELETE FROM interactions")  # another desk took it away
     window.undo_action.trigger()
     assert window.statusBar().currentMessage().startswith("Nothing to undo there")
