@@ -21,7 +21,8 @@ class MergeDialog(QDialog):
         self._rows = (first, second)
         explanation = QLabel(self.tr(
             "Both records become one. Every visit, purchase, note and moment is kept, and empty "
-            "fields are filled from the other record. Which record should stay?"))
+            "fields are filled from the other record; Edit > Undo (Ctrl+Z) separates them again. "
+            "Which record should stay?"))
         explanation.setWordWrap(True)
         self.keep_group = QButtonGroup(self)
         layout = QVBoxLayout(self)
