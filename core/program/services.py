@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, cast
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import Table, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from core.customers.tables import CUSTOMERS
@@ -30,6 +31,7 @@ __all__ = ["Evaluation", "complete_action", "complete_call", "customer_actions",
            "evaluate_program",
            "skip_action", "snooze_action", "today_view"]
 
+ACTIONS = cast(Table, Action.__table__)
 NOT_OPEN = "not_open"  # Problem code: the action was already done, skipped or missed
 IN_THE_PAST = "in_the_past"  # Problem code: a snooze date that is not after today
 DONE_WEEK_DAYS = 7
@@ -131,53 +133,54 @@ def _open_action(session: Session, action_id: int) -> Action:
 
 def _rows(session: Session, condition: object, today: dt.date,
           format_date: DateFormat) -> list[ActionRow]:
-    c = CUSTOMERS.c
+    """Actions as rows (plain columns, not ORM objects: Today may hold thousands)."""
+    a, c = ACTIONS.c, CUSTOMERS.c
     query = (
-        select(Action, c.first_name, c.last_name, c.organisation, c.email)
-        .join(CUSTOMERS, c.id == Action.customer_id)
+        select(a.id, a.rule, a.gesture, a.customer_id, a.occasion_on, a.due_on, a.state,
+               a.snoozed_until, a.joined_to_id, a.detail, a.note, a.completed_by,
+               a.completed_at, c.first_name, c.last_name, c.organisation, c.email)
+        .join(CUSTOMERS, c.id == a.customer_id)
         .where(condition, c.deleted_at.is_(None))  # type: ignore[arg-type]
-        .order_by(Action.due_on, Action.id)
+        .order_by(a.due_on, a.id)
     )
     found = session.execute(query).all()
+    listed = {row.id for row in found}
     joined: dict[int, list[JoinedOccasion]] = {}
-    for action, *_name in found:
-        if action.joined_to_id is not None and action.state == OPEN:
-            joined.setdefault(action.joined_to_id, []).append(
-                JoinedOccasion(action.id, action.rule, action.occasion_on, action.detail))
-    listed = {action.id for action, *_name in found}
-    rows = []
-    for action, first, last, organisation, email in found:
-        if action.joined_to_id in listed and action.state == OPEN:
-            continue  # shown inside the action it is made with
-        rows.append(_row(action, display_name(first, last, organisation) or email, today,
-                         format_date, tuple(joined.get(action.id, ()))))
-    return rows
+    for row in found:
+        if row.joined_to_id in listed and row.state == OPEN:
+            joined.setdefault(row.joined_to_id, []).append(
+                JoinedOccasion(row.id, row.rule, row.occasion_on, row.detail))
+    return [_row(row, today, format_date, tuple(joined.get(row.id, ())))
+            for row in found
+            if not (row.joined_to_id in listed and row.state == OPEN)]  # shown inside it
 
 
-def _row(action: Action, name: str, today: dt.date, format_date: DateFormat,
+def _row(found: Any, today: dt.date, format_date: DateFormat,
          joined: tuple[JoinedOccasion, ...]) -> ActionRow:
-    state, late = _state_on(action, today)
+    state, late = _state_on(found.state, found.due_on, found.snoozed_until, today)
+    name = display_name(found.first_name, found.last_name, found.organisation) or found.email
     return ActionRow(
-        id=action.id, rule=action.rule, gesture=action.gesture,
-        template=_template(action.rule, action.detail), customer_id=action.customer_id,
-        customer_name=name, occasion_on=action.occasion_on, due_on=action.due_on,
-        state=state, days_late=late, detail=action.detail,
-        why=why_line(action.rule, action.gesture, action.occasion_on, action.due_on,
-                     action.detail, format_date),
-        snoozed_until=action.snoozed_until, note=action.note,
-        completed_by=action.completed_by, completed_at=action.completed_at, joined=joined,
+        id=found.id, rule=found.rule, gesture=found.gesture,
+        template=_template(found.rule, found.detail), customer_id=found.customer_id,
+        customer_name=name, occasion_on=found.occasion_on, due_on=found.due_on,
+        state=state, days_late=late, detail=found.detail,
+        why=why_line(found.rule, found.gesture, found.occasion_on, found.due_on,
+                     found.detail, format_date),
+        snoozed_until=found.snoozed_until, note=found.note,
+        completed_by=found.completed_by, completed_at=found.completed_at, joined=joined,
     )
 
 
-def _state_on(action: Action, today: dt.date) -> tuple[str, int]:
-    if action.state != OPEN:
-        late = (today - action.due_on).days if action.state == MISSED else 0
-        return action.state, max(late, 0)
-    if action.snoozed_until is not None and action.snoozed_until > today:
+def _state_on(stored: str, due_on: dt.date, snoozed_until: dt.date | None,
+              today: dt.date) -> tuple[str, int]:
+    if stored != OPEN:
+        late = (today - due_on).days if stored == MISSED else 0
+        return stored, max(late, 0)
+    if snoozed_until is not None and snoozed_until > today:
         return SNOOZED, 0
-    due = action.snoozed_until or action.due_on
+    due = snoozed_until or due_on
     if due < today:
-        return OVERDUE, (today - action.due_on).days
+        return OVERDUE, (today - due_on).days
     return (DUE, 0) if due == today else (UPCOMING, 0)
 
 
