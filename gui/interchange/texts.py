@@ -121,6 +121,11 @@ def unmapped_text(columns: Sequence[str], *, most: int = 12) -> str:
 
 def format_label(name: str) -> str:
     """A stored format name ("shopify-legacy", "vcard", "generic") as the program's name."""
+    till = {"shopify-orders": _tr("Shopify orders"), "appointments": _tr("Appointment list"),
+            "square-transactions": _tr("Square transactions"),
+            "woocommerce-orders": _tr("WooCommerce orders")}  # visits (core.visits)
+    if name in till:
+        return till[name]
     base, _, variant = name.partition("-")
     labels = {
         "google": _tr("Google Contacts"), "outlook": _tr("Outlook"),
@@ -136,4 +141,8 @@ def policy_label(on_duplicate: str) -> str:
     """What an import did with customers it already had, as a heading-style phrase."""
     return {"skip": _tr("Existing customers left as they were"),
             "fill": _tr("Empty fields of existing customers filled in"),
-            "overwrite": _tr("Existing customers overwritten")}.get(on_duplicate, on_duplicate)
+            "overwrite": _tr("Existing customers overwritten"),
+            # A visits import's choice for the rows that matched no customer.
+            "create-unmatched": _tr("Customers created for sales that matched no one"),
+            "skip-unmatched": _tr("Sales that matched no customer left out"),
+            }.get(on_duplicate, on_duplicate)

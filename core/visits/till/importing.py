@@ -298,7 +298,8 @@ class _Writer:
         self.counts = _Counts()
         self.run_id = start_import_run(
             session, file_name=opened.path.name, format=opened.detected.format,
-            encoding=opened.encoding, delimiter=opened.delimiter, on_duplicate=options.unmatched)
+            encoding=opened.encoding, delimiter=opened.delimiter,
+            on_duplicate=f"{options.unmatched}-unmatched")
         self.now = dt.datetime.now().replace(microsecond=0)
         self._allocate_ids = dialect_of(session).id_allocator(session.connection(), "customers")
         # The people this import created, by what named them: found again in a later batch
