@@ -83,9 +83,10 @@ class CustomersPage(QWidget):
         self._locale = locale or QLocale()
 
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("Search name, email, phone or postcode"))
+        self.search_edit.setPlaceholderText(
+            self.tr("Search name, organisation, email, phone, postcode or tag"))
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setMinimumWidth(320)
+        self.search_edit.setMinimumWidth(360)
         pass_undo_to_app(self.search_edit, undo_stack)  # Ctrl+Z there reaches Edit > Undo
         self.stage_combo = QComboBox()
         self.stage_combo.addItem(self.tr("All stages"), None)
@@ -153,13 +154,14 @@ class CustomersPage(QWidget):
         filters.addWidget(self.name_missing_button)
         filters.addWidget(self.trash_button)
         filters.addStretch(1)
-        filters.addWidget(self.count_label)
         actions = QHBoxLayout()
         actions.addWidget(self.new_button)
         actions.addWidget(self.delete_button)
         actions.addWidget(self.merge_button)
         actions.addWidget(self.restore_button)
         actions.addStretch(1)
+        # Under the list, like a status bar: the top row keeps its room for the filters.
+        actions.addWidget(self.count_label)
         actions.addWidget(self.empty_trash_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
