@@ -24,6 +24,7 @@ from core.demo import data as demo_data
 from core.demo.maker import Batch, DemoMaker
 from core.kernel.changes import Changes
 from core.kernel.jobs import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
+from core.program.services import play_program_backlog
 from core.settings.services import (
     business_profile_saved,
     get_business_profile,
@@ -80,7 +81,8 @@ def generate_demo(
         dialect_for(db.dialect).after_bulk_load(
             session.connection(), ("customers", "interactions", "moments", "tags"))
         refresh_customer_stats(session, None, today=today)
-        note_changes(session, Changes(customers=True, interactions=True))
+        play_program_backlog(session, today, random.Random(seed))
+        note_changes(session, Changes(customers=True, interactions=True, actions=True))
     log.info("created %d demo customers (seed %d)", customers, seed)
     return customers
 

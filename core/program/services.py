@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from core.customers.tables import CUSTOMERS
 from core.customers.types import display_name
 from core.kernel.errors import Invalid, NotFound, Problem
+from core.program.demo import play_program_backlog
 from core.program.evaluate import DONE, MISSED, OPEN, SKIPPED, Evaluation, evaluate_program
 from core.program.models import Action
 from core.program.rules import rule_named
@@ -28,7 +29,7 @@ from core.program.why import DateFormat, why_line
 from core.settings.services import get_settings
 
 __all__ = ["Evaluation", "complete_action", "complete_call", "customer_actions",
-           "evaluate_program",
+           "evaluate_program", "play_program_backlog",
            "skip_action", "snooze_action", "today_view"]
 
 ACTIONS = cast(Table, Action.__table__)
