@@ -29,10 +29,11 @@ from core.interchange.history import (
     list_imports,
     undo_import,
 )
-from core.interchange.problems import is_rejection
 from core.kernel.errors import NotFound
+from core.settings.queries import read_shop_formats
 
-from gui.interchange.texts import field_label, format_label, policy_label, problem_reason_text
+from gui.interchange.row_table import fill_rows, rows_model, rows_view
+from gui.interchange.texts import encoding_label, format_label, policy_label, separator_label
 from gui.shell.context import AppContext
 from gui.widgets.fields import moment_text
 from gui.widgets.text_table import RowLook, TextTableModel, read_only_view
@@ -42,6 +43,12 @@ log = logging.getLogger(__name__)
 (COL_WHEN, COL_FILE, COL_FORMAT, COL_CREATED, COL_UPDATED, COL_SKIPPED, COL_REJECTED,
  COL_UNDONE) = range(8)
 _COUNT_COLUMNS = (COL_CREATED, COL_UPDATED, COL_SKIPPED, COL_REJECTED)
+
+
+def shop_locale(context: AppContext) -> QLocale:
+    """The business's locale (its dates and digits), else the app's default."""
+    name = read_shop_formats(context.database.raw()).locale
+    return QLocale(name) if name else QLocale()
 
 
 def _read_only_table(model: TextTableModel) -> QTableView:
@@ -64,11 +71,11 @@ class ImportHistoryDialog(QDialog):
         super().__init__(parent)
         self._context = context
         self._runs: list[ImportRunRow] = []
-        self._locale = QLocale()
+        self._locale = shop_locale(context)
         self.setWindowTitle(self.tr("Import history"))
 
         self.imports_model = TextTableModel([
-            self.tr("Imported"), self.tr("File"), self.tr("Exported by"), self.tr("Created"),
+            self.tr("Imported"), self.tr("File"), self.tr("From"), self.tr("Created"),
             self.tr("Updated"), self.tr("Skipped"), self.tr("Rejected"), self.tr("Undone")],
             parent=self)
         self.imports_table = _read_only_table(self.imports_model)
@@ -97,17 +104,14 @@ class ImportHistoryDialog(QDialog):
                              (self.tr("Duplicates:"), self.duplicates_value_label),
                              (self.tr("New customers tagged:"), self.tag_value_label),
                              (self.tr("Undone:"), self.undone_value_label),
-                             (self.tr("Problems:"), self.problems_value_label)):
+                             (self.tr("Rows to look at:"), self.problems_value_label)):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(True)
             self.detail_form.addRow(label, value)
-        self.problems_model = TextTableModel([
-            self.tr("Line"), self.tr("Field"), self.tr("Problem"), self.tr("Outcome")],
-            parent=self)
-        self.problems_table = _read_only_table(self.problems_model)
-        problems_header = self.problems_table.horizontalHeader()
-        problems_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        problems_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # Every row the import skipped, filled in, overwrote, kept apart or left out.
+        self.rows_model = rows_model(self)
+        self.rows_table = rows_view(self.rows_model)
+        self.rows_table.setAlternatingRowColors(True)
 
         self.undo_button = QPushButton(self.tr("Undo this import…"))
         self.close_buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -118,7 +122,7 @@ class ImportHistoryDialog(QDialog):
         details_layout.setSpacing(6)
         details_layout.addWidget(self.empty_label)
         details_layout.addLayout(self.detail_form)
-        details_layout.addWidget(self.problems_table, 1)
+        details_layout.addWidget(self.rows_table, 1)
         details_layout.addStretch(0)  # takes the room when there are no problems
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
@@ -172,20 +176,14 @@ class ImportHistoryDialog(QDialog):
         self.empty_label.setVisible(not self._runs)
         for row in range(self.detail_form.rowCount()):
             self.detail_form.setRowVisible(row, run is not None)
-        self.problems_table.setVisible(bool(self._runs))
+        self.rows_table.setVisible(bool(self._runs))
         if run is None:
-            self.problems_model.set_rows([])
+            self.rows_model.set_rows([])
             self._update_buttons()
             return
         detail = self._context.run(get_import, run.id)
-        self._show_details(detail)
-        self.problems_model.set_rows([
-            [str(problem.line),
-             field_label(problem.field) if problem.field else self.tr("whole row"),
-             problem_reason_text(problem),
-             self.tr("row not imported") if is_rejection(problem)
-             else self.tr("imported without this value")]
-            for problem in detail.problems], right_aligned=(0,))
+        shown = fill_rows(self.rows_model, detail.outcomes, detail.problems)
+        self._show_details(detail, shown)
         self._update_buttons()
 
     def _on_undo_clicked(self) -> None:
@@ -249,9 +247,11 @@ class ImportHistoryDialog(QDialog):
         for run in self._runs:
             undone = self._date_text(run.undone_at) if run.undone_at is not None else ""
             cells = {COL_WHEN: self._when(run), COL_FILE: run.file_name,
-                     COL_FORMAT: format_label(run.format), COL_CREATED: str(run.created),
-                     COL_UPDATED: str(run.updated), COL_SKIPPED: str(run.skipped),
-                     COL_REJECTED: str(run.rejected), COL_UNDONE: undone}
+                     COL_FORMAT: format_label(run.format),
+                     COL_CREATED: self._locale.toString(run.created),
+                     COL_UPDATED: self._locale.toString(run.updated),
+                     COL_SKIPPED: self._locale.toString(run.skipped),
+                     COL_REJECTED: self._locale.toString(run.rejected), COL_UNDONE: undone}
             rows.append([cells[column] for column in sorted(cells)])
         self.imports_model.set_rows(
             rows, right_aligned=_COUNT_COLUMNS,
@@ -259,27 +259,28 @@ class ImportHistoryDialog(QDialog):
         for row, run in enumerate(self._runs):
             self.imports_model.mark_cell(row, COL_FILE, run.file_name)
 
-    def _show_details(self, run: ImportRunRow) -> None:
+    def _show_details(self, run: ImportRunRow, shown: int) -> None:
         self.file_value_label.setText(run.file_name)
-        reading = [format_label(run.format), run.encoding.upper()]
+        reading = [format_label(run.format), encoding_label(run.encoding)]
         if run.delimiter:
-            separator = self.tr("tab") if run.delimiter == "\t" else f"“{run.delimiter}”"
-            reading.append(self.tr("separated by {0}").format(separator))
+            reading.append(self.tr("columns separated by {0}").format(
+                separator_label(run.delimiter).lower()))
         self.reading_value_label.setText(", ".join(reading))
         self.duplicates_value_label.setText(policy_label(run.on_duplicate))
         self.tag_value_label.setText(f"“{run.tag_name}”" if run.tag_name else self.tr("None"))
         self.detail_form.setRowVisible(self.undone_value_label, run.undone_at is not None)
         if run.undone_at is not None:
             self.undone_value_label.setText(self._date_text(run.undone_at))
-        if not run.problem_total:
-            problems = self.tr("None")
+        locale = self._locale
+        if not shown:
+            rows = self.tr("None: every row came in as a new customer")
         elif run.problem_total > len(run.problems):
-            problems = self.tr("{0}, the first {1} are listed").format(
-                run.problem_total, len(run.problems))
+            rows = self.tr("{0} problems in all; the first {1} are listed").format(
+                locale.toString(run.problem_total), locale.toString(len(run.problems)))
         else:
-            problems = str(run.problem_total)
-        self.problems_value_label.setText(problems)
-        self.problems_table.setVisible(bool(run.problems))
+            rows = locale.toString(shown)
+        self.problems_value_label.setText(rows)
+        self.rows_table.setVisible(bool(shown))
 
     def _update_buttons(self) -> None:
         run = self._current_run()

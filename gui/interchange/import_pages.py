@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWizardPage,
 )
@@ -30,16 +31,23 @@ from core.interchange.history import (
 )
 from core.interchange.preview import FilePreview
 
-from gui.interchange.texts import field_label, unmapped_text
+from gui.interchange.texts import (
+    ENCODING_CHOICES,
+    encoding_label,
+    field_label,
+    format_label,
+    separator_label,
+    source_choice_label,
+    unmapped_text,
+)
 from gui.shell.window_state import IMPORT_LAST_FOLDER
 from gui.widgets.text_table import TextTableModel, read_only_view
 
 if TYPE_CHECKING:
     from gui.interchange.import_wizard import ImportWizard
 
-ENCODINGS = ("auto", "utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1", "cp1250",
-             "mac_roman")
-DELIMITERS = (("auto", "auto"), (",", ","), (";", ";"), ("tab", "\t"), ("pipe", "|"))
+DELIMITERS = ("auto", ",", ";", "\t", "|")
+SAMPLE_ROWS = 3  # of the file, shown beside each column's name
 
 
 class WizardPage(QWizardPage):
@@ -88,7 +96,10 @@ class FilePage(WizardPage):
         return Path(self.path_edit.text().strip()).is_file()
 
     def validatePage(self) -> bool:
-        self._wizard.path = Path(self.path_edit.text().strip())
+        path = Path(self.path_edit.text().strip())
+        if path != self._wizard.path:
+            self._wizard.same_person.clear()  # choices about another file's rows
+        self._wizard.path = path
         return self._wizard.refresh_preview()
 
 
@@ -98,33 +109,33 @@ class DetectPage(WizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self.setTitle(self.tr("How the file was written"))
-        self.setSubTitle(self.tr("Regulars guessed these. Change one if the names below look "
-                                 "wrong."))
+        self.setSubTitle(self.tr("Regulars guessed these. If the names and accents below look "
+                                 "wrong, change a choice and look again."))
         self.format_combo = QComboBox()
         for name in ("auto", *FORMATS):
-            self.format_combo.addItem(name if name != "auto" else self.tr("detect"), name)
+            self.format_combo.addItem(source_choice_label(name), name)
         self.encoding_combo = QComboBox()
-        self.encoding_combo.setEditable(True)
-        self.encoding_combo.addItems(ENCODINGS)
+        for codec in ENCODING_CHOICES:
+            self.encoding_combo.addItem(encoding_label(codec), codec)
         self.delimiter_combo = QComboBox()
-        for label, value in DELIMITERS:
-            self.delimiter_combo.addItem(self.tr("detect") if value == "auto" else
-                                         self.tr("tab") if value == "\t" else label, value)
+        for value in DELIMITERS:
+            self.delimiter_combo.addItem(separator_label(value), value)
         self.detected_label = QLabel()
         self.detected_label.setWordWrap(True)
         self.sample_model = TextTableModel(parent=self)
         self.sample_table = read_only_view(self.sample_model)
+        fit_to_width(self.sample_table)
         form = QFormLayout()
-        form.addRow(self.tr("Exported by"), self.format_combo)
-        form.addRow(self.tr("Encoding"), self.encoding_combo)
-        form.addRow(self.tr("Separator"), self.delimiter_combo)
+        form.addRow(self.tr("Where is this file from?"), self.format_combo)
+        form.addRow(self.tr("Characters (encoding)"), self.encoding_combo)
+        form.addRow(self.tr("Columns separated by"), self.delimiter_combo)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.detected_label)
         layout.addWidget(self.error_label)
         layout.addWidget(self.sample_table, 1)
         self.format_combo.currentIndexChanged.connect(self._on_choice_changed)
-        self.encoding_combo.currentTextChanged.connect(self._on_choice_changed)
+        self.encoding_combo.currentIndexChanged.connect(self._on_choice_changed)
         self.delimiter_combo.currentIndexChanged.connect(self._on_choice_changed)
 
     def initializePage(self) -> None:
@@ -136,7 +147,7 @@ class DetectPage(WizardPage):
     def _on_choice_changed(self) -> None:
         self._wizard.options_changed(
             format=str(self.format_combo.currentData()),
-            encoding=self.encoding_combo.currentText().strip() or "auto",
+            encoding=str(self.encoding_combo.currentData() or "auto"),
             delimiter=str(self.delimiter_combo.currentData()))
 
     def show_preview(self) -> None:
@@ -144,12 +155,22 @@ class DetectPage(WizardPage):
         if preview is None:
             return
         info = preview.info
-        separator = {"\t": self.tr("tab"), "": "-"}.get(info.delimiter, info.delimiter)
-        self.detected_label.setText(self.tr("Detected: {format}, {encoding}, separator {sep}")
-                                    .format(format=info.format, encoding=info.encoding,
-                                            sep=separator))
-        fill_model(self.sample_model, list(info.header), [list(s) for s in preview.samples])
-        self.sample_table.resizeColumnsToContents()
+        source = format_label(info.format) if info.kind == "csv" else format_label("vcard")
+        text = self.tr("Regulars reads this as: {source}, {encoding}").format(
+            source=source, encoding=encoding_label(info.encoding))
+        if info.kind == "csv":
+            text += self.tr(", columns separated by {0}").format(
+                separator_label(info.delimiter).lower())
+        self.detected_label.setText(text + ".")
+        # Each column of the file on its own line, with its first values beside it: a
+        # file with 80 columns reads down the page instead of far off to the right.
+        shown = preview.samples[:SAMPLE_ROWS]
+        fill_model(self.sample_model,
+                   [self.tr("Column")] + [self.tr("Row {0}").format(n + 1)
+                                          for n in range(len(shown))],
+                   [[name] + [row[column] if column < len(row) else "" for row in shown]
+                    for column, name in enumerate(info.header)])
+        fit_columns(self.sample_table)
 
 
 class MappingPage(WizardPage):
@@ -271,6 +292,53 @@ def show_unmapped(label: QLabel, columns: tuple[str, ...]) -> None:
     label.setToolTip("<br>".join(html.escape(name) for name in columns)
                      if len(columns) > 1 else "")
     label.setVisible(bool(columns))
+
+
+def fit_to_width(table: QTableView) -> None:
+    """A table that never scrolls sideways: its columns share the width (see fit_columns),
+    a cut value is whole on its tooltip, and the last column takes what is left."""
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.viewport().installEventFilter(_RefitOnResize(table))
+
+
+class _RefitOnResize(QObject):
+    """Fits a table's columns again whenever its width changes (the page is laid out
+    after it was filled, and the window can be resized)."""
+
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)
+        self._table = table
+        self._width = -1
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self._table.viewport().width() != self._width:
+            self._width = self._table.viewport().width()
+            fit_columns(self._table)
+        return False
+
+
+def fit_columns(table: QTableView, *, least: int = 60) -> None:
+    """Columns as wide as their contents, the widest narrowed until they all fit."""
+    header = table.horizontalHeader()
+    table.resizeColumnsToContents()
+    count = header.count()
+    room = table.viewport().width() or table.width()
+    if count == 0 or room <= 0:
+        return
+    widths = [header.sectionSize(n) for n in range(count)]
+    while sum(widths) > room:
+        widest = max(range(count), key=widths.__getitem__)
+        others = sorted(set(widths), reverse=True)
+        target = max(least, others[1] if len(others) > 1 else least,
+                     widths[widest] - (sum(widths) - room))
+        if target >= widths[widest]:
+            break
+        widths[widest] = target
+    for column, width in enumerate(widths):
+        header.resizeSection(column, width)
 
 
 def fill_model(model: TextTableModel, header: list[str], rows: list[list[str]]) -> None:

@@ -1,4 +1,5 @@
-"""The import wizard: file -> how it was written -> columns -> preview -> duplicates -> import.
+"""The import wizard: file -> how it was written -> columns -> preview -> possible
+duplicates (when there are any) -> customers already known -> import.
 
 Everything it shows comes from core.interchange (preview_file, run_import with dry_run);
 the import itself runs on a worker thread behind a progress dialog with Cancel, and a
@@ -13,6 +14,7 @@ from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QRadioButton,
@@ -23,19 +25,30 @@ from PySide6.QtWidgets import (
 
 from core.interchange.errors import ImportRefused
 from core.interchange.importing import ImportOptions, ImportSummary, run_import
-from core.interchange.preview import PREVIEW_FIELDS, FilePreview, preview_file
+from core.interchange.outcomes import PossibleDuplicate
+from core.interchange.preview import FilePreview, preview_file
 from core.kernel.jobs import Cancelled
 
+from gui.interchange.duplicates_page import DuplicatesPage
 from gui.interchange.import_pages import (
     DetectPage,
     FilePage,
     MappingPage,
     WizardPage,
     fill_model,
+    fit_columns,
+    fit_to_width,
     show_unmapped,
     unmapped_line,
 )
-from gui.interchange.texts import field_label, problem_text, refusal_text, unmapped_text
+from gui.interchange.row_table import fill_rows, rows_model, rows_view
+from gui.interchange.texts import (
+    field_label,
+    problem_reason_line,
+    problem_text,
+    refusal_text,
+    unmapped_text,
+)
 from gui.shell.context import AppContext
 from gui.widgets.text_table import TextTableModel, read_only_view
 
@@ -45,48 +58,91 @@ POLICIES = ("skip", "fill", "overwrite")
 INVALID_BRUSH = QBrush(QColor(255, 205, 205))
 
 
+# The preview's columns: a heading, and the fields shown in it (one line each).
+PREVIEW_COLUMNS = (("name", ("first_name", "last_name")), ("organisation", ("organisation",)),
+                   ("email", ("email",)), ("phone", ("phone",)),
+                   ("address", ("street", "postal_code", "city", "country")),
+                   ("birthday", ("birthday",)), ("tags", ("tags",)))
+COLUMN_OF_FIELD = {field: n + 1 for n, (_, fields) in enumerate(PREVIEW_COLUMNS)
+                   for field in fields}
+
+
 class PreviewPage(WizardPage):
-    """The first rows as they will be stored; invalid cells in red with the reason."""
+    """The first rows as they will be stored; invalid cells in red, every problem in a
+    column of its own."""
 
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self.setTitle(self.tr("Preview"))
-        self.setSubTitle(self.tr("The first rows as they will be stored. Red cells have a "
-                                 "problem; point at one to see why."))
+        self.setSubTitle(self.tr("The first rows as they will be stored. Cells in red have a "
+                                 "problem, and the last column says what it is."))
         self.preview_model = TextTableModel(parent=self)
         self.preview_table = read_only_view(self.preview_model)
+        fit_to_width(self.preview_table)
         self.unmapped_label = unmapped_line()
         layout = QVBoxLayout(self)
         layout.addWidget(self.preview_table, 1)
         layout.addWidget(self.unmapped_label)
+        layout.addWidget(self.error_label)
+        self._flagged = 0
 
     def initializePage(self) -> None:
         preview = self._wizard.preview
         assert preview is not None
-        labels = [self.tr("Line")] + [field_label(f) for f in PREVIEW_FIELDS]
-        rows = [[str(r.line)] + [r.values.get(f, "") for f in PREVIEW_FIELDS]
-                for r in preview.rows]
+        headings = {"name": self.tr("Name"), "address": self.tr("Address")}
+        labels = ([self.tr("Line")]
+                  + [headings.get(name) or field_label(name) for name, _ in PREVIEW_COLUMNS]
+                  + [self.tr("Problems")])
+        rows = []
+        for shown in preview.rows:
+            values = shown.values
+            place = " ".join(v for v in (values.get("postal_code", ""), values.get("city", ""))
+                             if v)
+            cells = {"name": " ".join(v for v in (values.get("first_name", ""),
+                                                  values.get("last_name", "")) if v),
+                     "address": ", ".join(v for v in (values.get("street", ""), place,
+                                                      values.get("country", "")) if v)}
+            rows.append([QLocale().toString(shown.line)]
+                        + [cells.get(name, values.get(name, "")) for name, _ in PREVIEW_COLUMNS]
+                        + ["; ".join(problem_reason_line(p) for p in shown.problems)])
         fill_model(self.preview_model, labels, rows)
+        self._flagged = 0
+        problems_column = len(labels) - 1
         for row, preview_row in enumerate(preview.rows):
             for problem in preview_row.problems:
-                column = (PREVIEW_FIELDS.index(problem.field) + 1
-                          if problem.field in PREVIEW_FIELDS else 0)
-                self.preview_model.mark_cell(row, column, problem_text(problem), INVALID_BRUSH)
-        self.preview_table.resizeColumnsToContents()
+                if (column := COLUMN_OF_FIELD.get(problem.field)) is not None:
+                    self.preview_model.mark_cell(row, column, problem_text(problem),
+                                                 INVALID_BRUSH)
+                    self._flagged += 1
+            if preview_row.problems:
+                self.preview_model.mark_cell(row, problems_column, "\n".join(
+                    problem_text(p) for p in preview_row.problems))
+        fit_columns(self.preview_table)
         show_unmapped(self.unmapped_label, preview.info.unmapped_columns)
 
     def flagged_cells(self) -> int:
-        return self.preview_model.marked_cells()
+        """Cells shown in red."""
+        return self._flagged
+
+    def validatePage(self) -> bool:
+        # Which rows match someone, and which only look like someone, takes the whole file.
+        return self._wizard.count() is not None
+
+    def nextId(self) -> int:
+        if self._wizard.possible_duplicates:
+            return self._wizard.duplicates_page_id
+        return self._wizard.policy_page_id
 
 
 class PolicyPage(WizardPage):
-    """How duplicates are treated, with what that means for this file in numbers."""
+    """How duplicates are treated, with what that means for this file in numbers, and
+    every row that will not simply become a new customer."""
 
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self.setTitle(self.tr("Customers you already have"))
         self.setSubTitle(self.tr("A row is the same customer when the email, the phone number, "
-                                 "or the name and postcode match."))
+                                 "or the name and postcode match (and the names agree)."))
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))
         self.policy_group = QButtonGroup(self)
@@ -102,14 +158,19 @@ class PolicyPage(WizardPage):
             layout.addWidget(button)
         self.policy_buttons["skip"].setChecked(True)
         self.counts_label = QLabel()
+        self.counts_label.setWordWrap(True)
         self.count_button = QPushButton(self.tr("Count again"))
         self.count_button.clicked.connect(lambda: self.recount(again=True))
-        # Counting is a whole dry run (seconds for a large file): once per file and choice.
-        self._counted: dict[tuple[Path | None, ImportOptions], ImportSummary] = {}
-        layout.addWidget(self.counts_label)
+        self.rows_label = QLabel(self.tr("Rows that will not come in as new customers:"))
+        self.rows_model = rows_model(self)
+        self.rows_table = rows_view(self.rows_model)
+        counts = QHBoxLayout()
+        counts.addWidget(self.counts_label, 1)
+        counts.addWidget(self.count_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(counts)
         layout.addWidget(self.error_label)
-        layout.addWidget(self.count_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addStretch(1)
+        layout.addWidget(self.rows_label)
+        layout.addWidget(self.rows_table, 1)
         self.policy_group.idToggled.connect(self._on_policy_toggled)
 
     def policy(self) -> str:
@@ -123,14 +184,13 @@ class PolicyPage(WizardPage):
             self.recount()
 
     def recount(self, *, again: bool = False) -> None:
-        key = (self._wizard.path, self._wizard.import_options())
-        summary = None if again else self._counted.get(key)
+        summary = self._wizard.count(again=again)
         if summary is None:
-            summary = self._wizard.run(dry_run=True)
-            if summary is None:
-                return
-            self._counted[key] = summary
+            return
         self.counts_label.setText(counts_text(self, summary, dry_run=True))
+        shown = fill_rows(self.rows_model, summary.outcomes, summary.problems)
+        self.rows_label.setVisible(bool(shown))
+        self.rows_table.setVisible(bool(shown))
 
 
 class SummaryPage(WizardPage):
@@ -141,9 +201,13 @@ class SummaryPage(WizardPage):
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)  # the file's text, not markup
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.rows_model = rows_model(self)
+        self.rows_table = rows_view(self.rows_model)
+        self.rows_table.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary_label)
-        layout.addStretch(1)
+        layout.addWidget(self.rows_table, 1)
+        layout.addStretch(0)
 
     def initializePage(self) -> None:
         summary = self._wizard.run(dry_run=False)
@@ -157,10 +221,12 @@ class SummaryPage(WizardPage):
         unmapped = summary.source.unmapped_columns  # all of them: this is the record
         if unmapped:
             lines.append(unmapped_text(unmapped, most=len(unmapped)))
-        lines += [problem_text(p) for p in summary.problems[:20]]
-        if summary.problem_total > 20:
-            lines.append(self.tr("… and %Ln more problem(s)", "", summary.problem_total - 20))
+        if summary.problem_total > len(summary.problems):
+            lines.append(self.tr("… and %Ln more problem(s)", "",
+                                 summary.problem_total - len(summary.problems)))
         self.summary_label.setText("\n".join(lines))
+        shown = fill_rows(self.rows_model, summary.outcomes, summary.problems)
+        self.rows_table.setVisible(bool(shown))
 
 
 def counts_text(widget: QWidget, summary: ImportSummary, *, dry_run: bool) -> str:
@@ -192,22 +258,30 @@ class ImportWizard(QWizard):
         self.mapping: tuple[str, ...] | None = None
         self.preview: FilePreview | None = None
         self.summary: ImportSummary | None = None
+        # Lines the owner said are the same person as the customer they look like.
+        self.same_person: set[int] = set()
+        self.possible_duplicates: tuple[PossibleDuplicate, ...] = ()
+        # Counting is a whole dry run (seconds for a large file): once per file and choice.
+        self._counted: dict[tuple[Path | None, ImportOptions], ImportSummary] = {}
         self.last_error = ""
         self.file_page = FilePage(self)
         self.detect_page = DetectPage(self)
         self.mapping_page = MappingPage(self)
         self.preview_page = PreviewPage(self)
+        self.duplicates_page = DuplicatesPage(self)
         self.policy_page = PolicyPage(self)
         self.summary_page = SummaryPage(self)
-        for page in (self.file_page, self.detect_page, self.mapping_page, self.preview_page,
-                     self.policy_page, self.summary_page):
+        for page in (self.file_page, self.detect_page, self.mapping_page, self.preview_page):
             self.addPage(page)
-        self.resize(820, 560)
+        self.duplicates_page_id = self.addPage(self.duplicates_page)
+        self.policy_page_id = self.addPage(self.policy_page)
+        self.addPage(self.summary_page)
+        self.resize(960, 640)
 
     def import_options(self) -> ImportOptions:
         return ImportOptions(format=self.format, encoding=self.encoding,
                              delimiter=self.delimiter, on_duplicate=self.policy_page.policy(),
-                             mapping=self.mapping)
+                             mapping=self.mapping, same_person=frozenset(self.same_person))
 
     def options_changed(self, *, format: str, encoding: str, delimiter: str) -> None:
         self.format, self.encoding, self.delimiter = format, encoding, delimiter
@@ -227,6 +301,19 @@ class ImportWizard(QWizard):
         if isinstance(page, WizardPage):
             page.show_error("")
         return True
+
+    def count(self, *, again: bool = False) -> ImportSummary | None:
+        """The dry run for the current choices (counted once, unless `again`); it names
+        the possible duplicates. None when refused or cancelled."""
+        key = (self.path, self.import_options())
+        summary = None if again else self._counted.get(key)
+        if summary is None:
+            summary = self.run(dry_run=True)
+            if summary is None:
+                return None
+            self._counted[key] = summary
+        self.possible_duplicates = summary.possible_duplicates  # with the owner's choices
+        return summary
 
     def run(self, *, dry_run: bool) -> ImportSummary | None:
         """The import (or its dry run) on a worker thread; None when refused or cancelled."""

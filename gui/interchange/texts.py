@@ -102,13 +102,19 @@ def problem_reason_text(problem: Problem) -> str:
     return reason_text(problem.code) + detail
 
 
+def problem_reason_line(problem: Problem) -> str:
+    """The field and the reason, for a column of problems: "Email: not a valid email …"."""
+    field = field_label(problem.field) if problem.field else _tr("Row")
+    return _tr("{0}: {1}").format(field, problem_reason_text(problem))
+
+
 def problem_text(problem: Problem) -> str:
     field = field_label(problem.field) if problem.field else _tr("row")
     return _tr("Line {0}, {1}: {2}").format(problem.line, field, problem_reason_text(problem))
 
 
 def unmapped_text(columns: Sequence[str], *, most: int = 12) -> str:
-    """"Not imported: Fax, Twitter (no field chosen)", or "" when every column is used.
+    """"These columns will not be imported: Fax, Twitter.", or "" when every column is used.
     Past `most` names the rest are counted; the whole list belongs in a tooltip."""
     if not columns:
         return ""
@@ -116,7 +122,80 @@ def unmapped_text(columns: Sequence[str], *, most: int = 12) -> str:
     listed = ", ".join(names[:most])
     if len(names) > most:
         listed = _tr("{0} and {1} more").format(listed, QLocale().toString(len(names) - most))
-    return _tr("Not imported: {0} (no field chosen)").format(listed)
+    return _tr("These columns will not be imported: {0}.").format(listed)
+
+
+def source_choice_label(name: str) -> str:
+    """What the "Where is this file from?" list says for a format ("auto": detect it)."""
+    if name == "auto":
+        return _tr("Let Regulars work it out")
+    if name == "generic":
+        return _tr("A spreadsheet (other)")
+    return format_label(name)
+
+
+# Encodings offered by name, as codecs.lookup() names them; "auto" detects.
+ENCODING_CHOICES = ("auto", "utf-8", "utf-8-sig", "utf-16", "cp1252", "iso8859-1",
+                    "iso8859-15", "mac-roman", "cp1250", "iso8859-2", "cp1251", "koi8-r",
+                    "cp1253", "cp1254", "cp1257", "shift_jis", "cp932", "euc_jp", "gb18030",
+                    "big5", "euc_kr")
+
+
+def encoding_label(codec: str) -> str:
+    """An encoding as people know it ("Western European (Windows)"), never a codec name
+    alone; one without a name of ours shows its code in brackets."""
+    labels = {
+        "auto": _tr("Let Regulars work it out"),
+        "utf-8": _tr("Unicode (UTF-8)"),
+        "utf-8-sig": _tr("Unicode (UTF-8, from Excel)"),
+        "utf-16": _tr("Unicode (UTF-16)"),
+        "utf-16-le": _tr("Unicode (UTF-16)"), "utf-16-be": _tr("Unicode (UTF-16)"),
+        "cp1252": _tr("Western European (Windows)"),
+        "iso8859-1": _tr("Western European (ISO 8859-1)"),
+        "iso8859-15": _tr("Western European with euro (ISO 8859-15)"),
+        "mac-roman": _tr("Western European (Mac)"),
+        "cp1250": _tr("Central European (Windows)"),
+        "iso8859-2": _tr("Central European (ISO 8859-2)"),
+        "cp1251": _tr("Cyrillic (Windows)"), "koi8-r": _tr("Cyrillic (KOI8-R)"),
+        "cp1253": _tr("Greek (Windows)"), "cp1254": _tr("Turkish (Windows)"),
+        "cp1257": _tr("Baltic (Windows)"),
+        "shift_jis": _tr("Japanese (Shift JIS)"), "cp932": _tr("Japanese (Windows)"),
+        "euc_jp": _tr("Japanese (EUC-JP)"),
+        "gb18030": _tr("Chinese Simplified (GB18030)"),
+        "big5": _tr("Chinese Traditional (Big5)"), "euc_kr": _tr("Korean (EUC-KR)"),
+    }
+    return labels.get(codec) or _tr("Other ({0})").format(codec)
+
+
+def separator_label(separator: str) -> str:
+    """How the columns are separated, as a phrase ("commas"); "auto" detects."""
+    labels = {"auto": _tr("Let Regulars work it out"), ",": _tr("Commas ( , )"),
+              ";": _tr("Semicolons ( ; )"), "\t": _tr("Tabs"), "tab": _tr("Tabs"),
+              "|": _tr("Vertical bars ( | )"), "pipe": _tr("Vertical bars ( | )"),
+              "": _tr("One column only")}
+    return labels.get(separator) or separator
+
+
+def outcome_label(outcome: str) -> str:
+    """What an import does with a row, as the Outcome column says it."""
+    from core.interchange import outcomes as o
+
+    return {o.SKIPPED: _tr("Skipped"), o.FILLED: _tr("Empty fields filled in"),
+            o.OVERWRITTEN: _tr("Fields overwritten"), o.KEPT_APART: _tr("New customer"),
+            REJECTED_ROW: _tr("Not imported"),
+            VALUE_LEFT_OUT: _tr("Imported, a value left out")}.get(outcome, outcome)
+
+
+REJECTED_ROW, VALUE_LEFT_OUT = "rejected", "value_left_out"  # rows known by their problems
+
+
+def matched_on_label(kind: str) -> str:
+    """What two records had in common, as a phrase ("the same phone number")."""
+    return {"email": _tr("the same email"), "phone": _tr("the same phone number"),
+            "name_postcode": _tr("the same name and postcode"),
+            "name_address": _tr("the same name and address"),
+            "external_id": _tr("the same customer number in the other program")
+            }.get(kind, kind)
 
 
 def format_label(name: str) -> str:

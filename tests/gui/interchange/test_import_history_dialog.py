@@ -146,21 +146,67 @@ def test_the_problems_of_the_chosen_import_are_explained(
     assert imports.column_texts(COL_FILE) == ["ragged.csv", "regulars.csv"]  # newest first
     assert imports.text(0, COL_FORMAT) == "Spreadsheet"
     assert imports.index(1, COL_FILE).data(Qt.ItemDataRole.ToolTipRole) == "regulars.csv"
-    problems = dialog.problems_model
-    assert problems.rowCount() == 1
-    assert [problems.text(0, c) for c in range(4)] == [
-        "3", "whole row", "the header has 3 columns, this row has 2", "row not imported"]
+    rows = dialog.rows_model
+    assert rows.rowCount() == 1
+    assert [rows.text(0, c) for c in range(4)] == [
+        "3", "Not imported", "", "Row: the header has 3 columns, this row has 2"]
     qtmodeltester.check(imports, force_py=True)
-    qtmodeltester.check(problems, force_py=True)
+    qtmodeltester.check(rows, force_py=True)
 
     qtbot.mouseClick(dialog.imports_table.viewport(), Qt.MouseButton.LeftButton,
                      pos=dialog.imports_table.visualRect(imports.index(1, COL_FILE)).center())
     assert dialog.current_import_id() is not None
-    assert [problems.text(0, c) for c in range(3)] == [
-        "4", "Email", "not valid, so left out of its field; kept under Needs checking (not-an-email)"]
-    assert [problems.text(1, c) for c in (0, 1, 3)] == ["4", "First name", "row not imported"]
+    # One line of the file, one row: every problem of it in the Why column.
+    assert [rows.text(0, c) for c in range(3)] == ["4", "Not imported", ""]
+    assert rows.text(0, 3).startswith(
+        "Email: not valid, so left out of its field; kept under Needs checking (not-an-email); "
+        "First name: ")
     assert dialog.file_value_label.text() == "regulars.csv"
+    assert dialog.problems_value_label.text() == "1"
+
+
+def test_every_row_that_matched_someone_is_listed_with_its_customer_and_line(  # type: ignore[no-untyped-def]
+        qtbot, sqlite_db: Database, tmp_path: Path) -> None:
+    with sqlite_db.unit_of_work() as session:
+        add_customer(session, CustomerDraft(first_name="Donghyun", last_name="Kim",
+                                            phone="+15035550142"))
+    _import(sqlite_db, samples.write_csv(tmp_path / "family.csv", [
+        ["First name", "Last name", "Phone"],
+        ["José", "Núñez", "(503) 555-0142"],      # Kim's phone, another name
+        ["Donghyun", "Kim", "503 555 0142"],      # Kim again
+        ["Mina", "Park", "503 555 0199"],         # nobody: not listed
+    ]))
+    dialog = ImportHistoryDialog(AppContext(sqlite_db))
+    qtbot.addWidget(dialog)
+    rows = dialog.rows_model
+    assert [[rows.text(r, c) for c in range(3)] for r in range(rows.rowCount())] == [
+        ["2", "New customer", "Donghyun Kim"], ["3", "Skipped", "Donghyun Kim"]]
+    assert rows.text(0, 3) == "Not merged: the same phone number, but another name"
+    assert rows.text(1, 3) == "Matched on the same phone number"
     assert dialog.problems_value_label.text() == "2"
+
+
+def test_dates_are_in_the_business_locale_and_local_time(  # type: ignore[no-untyped-def]
+        qtbot, sqlite_db: Database, tmp_path: Path) -> None:
+    from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+
+    from core.interchange.history import list_imports
+    from core.settings.profile import BusinessProfileData, save_business_profile
+
+    with sqlite_db.unit_of_work() as session:
+        save_business_profile(session, BusinessProfileData(region="DE", locale="de_DE",
+                                                           currency="EUR"))
+    _import(sqlite_db, _regulars_file(tmp_path))
+    with sqlite_db.unit_of_work() as session:
+        (run,) = list_imports(session)
+    started = run.started_at
+    dialog = ImportHistoryDialog(AppContext(sqlite_db))
+    qtbot.addWidget(dialog)
+    moment = QDateTime(QDate(started.year, started.month, started.day),
+                       QTime(started.hour, started.minute, started.second))
+    assert dialog.imports_model.text(0, 0) == QLocale("de_DE").toString(
+        moment, QLocale.FormatType.ShortFormat)
+    assert dialog.imports_model.text(0, 0).startswith(started.strftime("%d.%m."))
 
 
 def test_an_import_undone_elsewhere_cannot_be_undone_twice(
@@ -189,7 +235,7 @@ def test_with_no_imports_the_history_says_so(  # type: ignore[no-untyped-def]
     qtbot.addWidget(dialog)
     assert dialog.imports_model.rowCount() == 0
     assert "No imports yet" in dialog.empty_label.text()
-    assert not dialog.empty_label.isHidden() and dialog.problems_table.isHidden()
+    assert not dialog.empty_label.isHidden() and dialog.rows_table.isHidden()
     assert not dialog.undo_button.isEnabled()
 
 

@@ -46,9 +46,14 @@ def test_walking_through_the_wizard_imports_the_file(qtbot, qtmodeltester,  # ty
     qtbot.keyClicks(wizard.file_page.path_edit, str(_shop_file(tmp_path)))
     _next(qtbot, wizard)
     assert wizard.currentPage() is wizard.detect_page
-    assert "shopify" in wizard.detect_page.detected_label.text()
-    assert "utf-8" in wizard.detect_page.detected_label.text()
-    assert wizard.detect_page.sample_model.index(0, 1).data() == "Chloé"
+    assert wizard.detect_page.detected_label.text() == (
+        "Regulars reads this as: Shopify, Unicode (UTF-8), columns separated by "
+        "semicolons ( ; ).")
+    # Each column of the file on a line of its own, its first values beside it.
+    samples_shown = wizard.detect_page.sample_model
+    first_name_row = samples_shown.column_texts(0).index("First Name")
+    assert samples_shown.text(first_name_row, 1) == "Chloé"
+    assert samples_shown.text(first_name_row, 2) == "美咲"
     qtmodeltester.check(wizard.detect_page.sample_model, force_py=True)
 
     _next(qtbot, wizard)
@@ -72,9 +77,14 @@ def test_walking_through_the_wizard_imports_the_file(qtbot, qtmodeltester,  # ty
     model = wizard.preview_page.preview_model
     assert model.rowCount() == 3
     assert wizard.preview_page.flagged_cells() == 2  # the email, and the missing name
-    email_column = 1 + 3  # line, first, last, organisation, email
+    email_column = 3  # line, name, organisation, email
     assert model.index(2, email_column).data(Qt.ItemDataRole.ToolTipRole).startswith(
         "Line 4, Email")
+    problems_column = model.columnCount() - 1  # said in a column, not only on a tooltip
+    assert model.headerData(problems_column, Qt.Orientation.Horizontal) == "Problems"
+    assert model.index(2, problems_column).data().startswith(
+        "Email: not valid, so left out of its field")
+    assert model.index(0, problems_column).data() == ""
     qtmodeltester.check(model, force_py=True)
 
     _next(qtbot, wizard)
@@ -232,24 +242,24 @@ def test_columns_mapped_to_nothing_are_named_on_the_way_and_in_the_summary(  # t
     _next(qtbot, wizard)
     page = wizard.mapping_page
     assert page.unmapped_label.isVisible()
-    assert page.unmapped_label.text() == "Not imported: Fax, Twitter (no field chosen)"
+    assert page.unmapped_label.text() == "These columns will not be imported: Fax, Twitter."
 
     fax = page.mapping_table.indexWidget(page.mapping_model.index(3, 2))
     assert isinstance(fax, QComboBox) and fax.currentData() == ""  # a list box in each row
     fax.setCurrentIndex(fax.findData("other_phone"))  # as a person picks it
-    assert page.unmapped_label.text() == "Not imported: Twitter (no field chosen)"
+    assert page.unmapped_label.text() == "These columns will not be imported: Twitter."
 
     _next(qtbot, wizard)
     assert wizard.currentPage() is wizard.preview_page
     assert wizard.preview_page.unmapped_label.isVisible()
     assert wizard.preview_page.unmapped_label.text() == (
-        "Not imported: Twitter (no field chosen)")
+        "These columns will not be imported: Twitter.")
     _next(qtbot, wizard)
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
     assert wizard.currentPage() is wizard.summary_page
     summary = wizard.summary_page.summary_label.text()
     assert "Imported: 2 new" in summary
-    assert "Not imported: Twitter (no field chosen)" in summary.splitlines()
+    assert "These columns will not be imported: Twitter." in summary.splitlines()
 
 
 def test_a_file_whose_every_column_is_used_says_nothing_about_left_out_columns(  # type: ignore[no-untyped-def]
@@ -258,7 +268,7 @@ def test_a_file_whose_every_column_is_used_says_nothing_about_left_out_columns( 
     assert wizard.mapping_page.unmapped_label.isHidden()
     assert wizard.preview_page.unmapped_label.isHidden()
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
-    assert "Not imported" not in wizard.summary_page.summary_label.text()
+    assert "will not be imported" not in wizard.summary_page.summary_label.text()
 
 
 def test_a_long_list_of_left_out_columns_is_cut_with_a_count(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -266,9 +276,9 @@ def test_a_long_list_of_left_out_columns_is_cut_with_a_count(qtbot) -> None:  # 
 
     columns = [f"Extra {n}" for n in range(1, 16)]
     text = unmapped_text(columns)
-    assert text.startswith("Not imported: Extra 1, Extra 2, ")
-    assert text.endswith("Extra 12 and 3 more (no field chosen)")
-    assert unmapped_text(["Home\nFax"]) == "Not imported: Home Fax (no field chosen)"
+    assert text.startswith("These columns will not be imported: Extra 1, Extra 2, ")
+    assert text.endswith("Extra 12 and 3 more.")
+    assert unmapped_text(["Home\nFax"]) == "These columns will not be imported: Home Fax."
     assert unmapped_text([]) == ""
 
 
