@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from core.customers.tables import CUSTOMERS
 from core.customers.types import display_name
+from core.kernel.changes import Changes
 from core.kernel.errors import Invalid, NotFound, Problem
 from core.program.demo import play_program_backlog
 from core.program.evaluate import DONE, MISSED, OPEN, SKIPPED, Evaluation, evaluate_program
@@ -27,6 +28,7 @@ from core.program.types import (
 )
 from core.program.why import DateFormat, why_line
 from core.settings.services import get_settings
+from core.store.changes import note_changes
 
 __all__ = ["Evaluation", "complete_action", "complete_call", "customer_actions",
            "evaluate_program", "play_program_backlog",
@@ -112,6 +114,7 @@ def snooze_action(session: Session, action_id: int, until: dt.date, today: dt.da
 def _close(session: Session, action_id: int, state: str, note: str, by: str,
            now: dt.datetime | None) -> None:
     action = _open_action(session, action_id)
+    customer_id = action.customer_id
     session.execute(
         update(Action)
         .where(or_(Action.id == action.id, Action.joined_to_id == action.id),
@@ -120,7 +123,7 @@ def _close(session: Session, action_id: int, state: str, note: str, by: str,
                 completed_at=now or dt.datetime.now())
     )
     session.expire_all()
-    session.flush()
+    note_changes(session, Changes(actions=True, customer_ids=frozenset({customer_id})))
 
 
 def _open_action(session: Session, action_id: int) -> Action:

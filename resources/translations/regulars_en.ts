@@ -125,6 +125,23 @@
     </message>
 </context>
 <context>
+    <name>TodayCounts</name>
+    <message numerus="yes">
+        <source>%1 day(s) late</source>
+        <translation>
+            <numerusform>%1 day late</numerusform>
+            <numerusform>%1 days late</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing is due today. %1 gesture(s) coming up this week, listed below.</source>
+        <translation>
+            <numerusform>Nothing is due today. %1 gesture coming up this week, listed below.</numerusform>
+            <numerusform>Nothing is due today. %1 gestures coming up this week, listed below.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TrashEmptier</name>
     <message numerus="yes">
         <source>Delete %1 customer(s) for good?</source>

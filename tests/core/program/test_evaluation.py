@@ -153,8 +153,8 @@ def test_marking_the_leading_card_done_completes_the_card_made_with_it(db: Datab
     add_customer(db, "Kim", customer_since=D(2020, 5, 6), birthday_month=5, birthday_day=9,
                  today=today)
     (row,) = evaluate(db, today)
-    with db.unit_of_work() as session:
-        complete_action(session, row.id)
+    _done, changes = db.run(complete_action, row.id)
+    assert changes.actions and changes.customer_ids == {row.customer_id}  # Today re-reads
     assert {state for *_k, state in keys(db)} == {"done"}
 
 

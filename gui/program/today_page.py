@@ -1,0 +1,209 @@
+"""Today: the gestures due, overdue and coming up, worked through with the keyboard.
+
+Space marks the chosen action done, S skips it, Z snoozes it, Enter opens the customer.
+The list is read as a background query, and read again when an operation anywhere changes
+actions or customers (a visit that makes a milestone due shows at once).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.kernel.changes import Changes
+from core.program.services import (
+    complete_action,
+    complete_call,
+    skip_action,
+    snooze_action,
+    today_view,
+)
+from core.program.types import DONE, MISSED, SKIPPED, ActionRow, TodayView
+
+from gui.program.action_dialogs import CallQuestion, NoteQuestion, SnoozeQuestion
+from gui.program.dates import short_date_formatter
+from gui.program.texts import counters_text, quiet_day_text
+from gui.program.today_model import COL_LATE, COL_WHY, OPEN_SECTIONS, TodayModel
+from gui.shell.context import AppContext
+
+
+class TodayPage(QWidget):
+    open_customer_requested = Signal(int)
+
+    def __init__(self, context: AppContext, *, locale: QLocale | None = None,
+                 today: Any = dt.date.today) -> None:
+        super().__init__()
+        self._context = context
+        self._locale = locale or QLocale()
+        self._today = today  # a function: the tests move the clock
+        self._format_date = short_date_formatter(self._locale)
+        self.view_shown: TodayView | None = None
+
+        self.counters = QLabel()
+        self.counters.setObjectName("today_counters")
+        self.counters.setStyleSheet("font-size: 11pt; padding: 4px 0;")
+        self.quiet = QLabel()
+        self.quiet.setWordWrap(True)
+        self.quiet.setStyleSheet("font-size: 12pt; padding: 12px 0;")
+        self.quiet.hide()
+
+        self.model = TodayModel(self)
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_WHY, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        self.tree.installEventFilter(self)
+        self.tree.doubleClicked.connect(lambda _index: self.open_chosen())
+        self.tree.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+
+        self.done_button = QPushButton(self.tr("Done…"))
+        self.done_button.setToolTip(self.tr("Mark it done, with a note (Space: done at once)"))
+        self.skip_button = QPushButton(self.tr("Skip…"))
+        self.skip_button.setToolTip(self.tr("Skip it for good, with a reason (S)"))
+        self.snooze_button = QPushButton(self.tr("Snooze…"))
+        self.snooze_button.setToolTip(self.tr("Show it again on a later day (Z)"))
+        self.open_button = QPushButton(self.tr("Open Customer"))
+        self.open_button.setToolTip(self.tr("Open the customer's record (Enter)"))
+        self.done_button.clicked.connect(lambda: self.mark_done(ask=True))
+        self.skip_button.clicked.connect(self.skip_chosen)
+        self.snooze_button.clicked.connect(self.snooze_chosen)
+        self.open_button.clicked.connect(self.open_chosen)
+        buttons = QHBoxLayout()
+        for button in (self.done_button, self.skip_button, self.snooze_button,
+                       self.open_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        title = QLabel(self.tr("Today"))
+        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.counters)
+        layout.addWidget(self.quiet)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(buttons)
+        self._update_buttons()
+        context.changes_applied.connect(self.on_changes)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.actions or changes.customers:
+            self.load()
+
+    def load(self) -> None:
+        self._context.operations.query(today_view, self._today(), self._format_date,
+                                       on_done=self.show_view)
+
+    def show_view(self, view: TodayView) -> None:
+        chosen = self.chosen()
+        self.view_shown = view
+        counts = view.counts
+        self.counters.setText(counters_text(counts.due, counts.overdue, counts.done_this_week,
+                                            counts.on_time_share, self._locale))
+        self.model.set_actions(view.actions)
+        for number, state in enumerate(self.model.section_states()):
+            self.tree.setExpanded(self.model.index(number, 0), state in OPEN_SECTIONS)
+            self.tree.setFirstColumnSpanned(number, self.tree.rootIndex(), True)
+        nothing_due = counts.due == 0 and counts.overdue == 0
+        self.quiet.setVisible(nothing_due)
+        self.quiet.setText(quiet_day_text(counts.upcoming, self._locale) if nothing_due else "")
+        index = self.model.index_of_action(chosen.id) if chosen else self.model.index(0, 0)
+        if chosen is None and self.model.rowCount(index) > 0:
+            index = self.model.index(0, 0, index)  # the first action of the first section
+        self.tree.setCurrentIndex(index)
+        self.tree.resizeColumnToContents(COL_LATE)
+        self._update_buttons()
+
+    def chosen(self) -> ActionRow | None:
+        return self.model.action_at(self.tree.currentIndex())
+
+    def _open_chosen_action(self) -> ActionRow | None:
+        row = self.chosen()
+        return row if row is not None and row.state not in (DONE, SKIPPED, MISSED) else None
+
+    def _update_buttons(self) -> None:
+        workable = self._open_chosen_action() is not None and not self._context.read_only
+        for button in (self.done_button, self.skip_button, self.snooze_button):
+            button.setEnabled(workable)
+        self.open_button.setEnabled(self.chosen() is not None)
+
+    # -- working through -------------------------------------------------------------------
+
+    def mark_done(self, *, ask: bool) -> None:
+        row = self._open_chosen_action()
+        if row is None or self._context.read_only:
+            return
+        if row.gesture == "call":  # a call is kept on the customer's history
+            question = CallQuestion(self, row)
+            if question.exec() == QDialog.DialogCode.Accepted:
+                self._context.operations.run(complete_call, row.id,
+                                             question.text.toPlainText(), self._today())
+            return
+        note = ""
+        if ask:
+            done = NoteQuestion(self, row, skipping=False)
+            if done.exec() != QDialog.DialogCode.Accepted:
+                return
+            note = done.text.text()
+        self._context.operations.run(complete_action, row.id, note=note)
+
+    def skip_chosen(self) -> None:
+        row = self._open_chosen_action()
+        if row is None or self._context.read_only:
+            return
+        question = NoteQuestion(self, row, skipping=True)
+        if question.exec() == QDialog.DialogCode.Accepted:
+            self._context.operations.run(skip_action, row.id, reason=question.text.text())
+
+    def snooze_chosen(self) -> None:
+        row = self._open_chosen_action()
+        if row is None or self._context.read_only:
+            return
+        question = SnoozeQuestion(self, row, self._today())
+        if question.exec() == QDialog.DialogCode.Accepted:
+            self._context.operations.run(snooze_action, row.id, question.chosen(),
+                                         self._today())
+
+    def open_chosen(self) -> None:
+        row = self.chosen()
+        if row is not None:
+            self.open_customer_requested.emit(row.customer_id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tree and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if key == Qt.Key.Key_Space:
+                self.mark_done(ask=False)
+                return True
+            if key == Qt.Key.Key_S:
+                self.skip_chosen()
+                return True
+            if key == Qt.Key.Key_Z and not event.modifiers():
+                self.snooze_chosen()
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.chosen() is not None:
+                self.open_chosen()
+                return True
+        return super().eventFilter(watched, event)
