@@ -5,7 +5,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale, QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, Signal
 from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -585,10 +585,10 @@ class CardsPage(QWidget):
         plan = self.plan_current(labels=self.labels_check.isChecked())
         if plan is None or not self.confirm_plan(plan):
             return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        # A bare name: the dialog opens where the last PDF went (Documents at first).
         name = f"{self.batch_template_combo.currentData() or 'batch'}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the batch as"),
-                                              str(Path(folder) / name), self.tr("PDF (*.pdf)"))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the batch as"), name,
+                                              self.tr("PDF (*.pdf)"))
         if path:
             self.print_planned(plan, Path(path))
 

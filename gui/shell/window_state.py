@@ -33,5 +33,9 @@ MAIN_WINDOW_GEOMETRY: Key[QByteArray] = Key("main_window/geometry", QByteArray()
 CUSTOMERS_HEADER: Key[QByteArray] = Key("customers/header", QByteArray())
 EXPORT_LAST_FOLDER: Key[str] = Key("export/last_folder", "")
 IMPORT_LAST_FOLDER: Key[str] = Key("import/last_folder", "")
+PDF_LAST_FOLDER: Key[str] = Key("pdf/last_folder", "")  # batches, reprints, previews
+IMAGE_LAST_FOLDER: Key[str] = Key("image/last_folder", "")  # the shop's logo
+OTHER_LAST_FOLDER: Key[str] = Key("files/last_folder", "")  # any other kind of file
 
-KEYS = (MAIN_WINDOW_GEOMETRY, CUSTOMERS_HEADER, EXPORT_LAST_FOLDER, IMPORT_LAST_FOLDER)
+KEYS = (MAIN_WINDOW_GEOMETRY, CUSTOMERS_HEADER, EXPORT_LAST_FOLDER, IMPORT_LAST_FOLDER,
+        PDF_LAST_FOLDER, IMAGE_LAST_FOLDER, OTHER_LAST_FOLDER)
