@@ -265,3 +265,22 @@ def test_customers_deleted_after_an_import_come_back_when_the_file_is_imported_a
 
 def first_created(db: Database) -> list[int]:
     return [row.id for row in search_customers(db.raw(), "kim@example.com")]
+
+
+def test_customers_imported_before_the_upgrade_name_the_program_as_their_source(
+        tmp_path: Path) -> None:
+    from core.store.schema import upgrade
+
+    db = Database.open(tmp_path / "old.db")
+    upgrade(db, "0013_import_row_outcomes")
+    with db.unit_of_work() as session:
+        for name, source in (("Ann", "generic"), ("Ben", "shopify"), ("Cem", "vcard"),
+                             ("Dee", "walk-in"), ("Eve", "")):
+            add_customer(session, CustomerDraft(first_name=name, source=source,
+                                                email=f"{name.lower()}@example.com"))
+    upgrade(db)
+    sources = {name: db.raw().scalar("SELECT source FROM customers WHERE first_name = ?",
+                                     (name,)) for name in ("Ann", "Ben", "Cem", "Dee", "Eve")}
+    db.close()
+    assert sources == {"Ann": "Spreadsheet", "Ben": "Shopify", "Cem": "vCard",
+                       "Dee": "walk-in", "Eve": ""}
