@@ -10,7 +10,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from core.kernel.text import digits, fold, search_tokens, umlauts_spelled_out
+from core.kernel.text import (
+    digits,
+    fold,
+    search_tokens,
+    spelling_alternatives,
+    umlauts_spelled_out,
+)
 from core.store.db import RawConnection
 from core.store.dialects import SearchPlan, dialect_for, like_pattern
 
@@ -168,7 +174,8 @@ def _where(raw: RawConnection, query: ListQuery) -> tuple[str, dict[str, Any], s
         params["sent_since"] = search.datetime_param(since)
     tokens = search_tokens(query.text) if query.text.strip() else []
     plain, extra_conditions, extra_params = _extra_conditions(raw, tokens)
-    plan = search.plan(raw, plain) if plain else SearchPlan()
+    alternatives = spelling_alternatives(query.text) if plain else {}
+    plan = search.plan(raw, plain, alternatives) if plain else SearchPlan()
     conditions += plan.conditions + extra_conditions
     params.update(plan.params)
     params.update(extra_params)
@@ -255,8 +262,11 @@ def matched_fields(row: ListRow, tags: Sequence[str], text: str, contacts: Seque
         MATCH_POSTCODE: f"{postal} {postal.replace(' ', '')}",
     }
     found = []
+    alternatives = spelling_alternatives(text)
     for token in search_tokens(text):
-        where = {name for name, value in fields.items() if token in value}
+        spellings = (token, alternatives.get(token, token))
+        where = {name for name, value in fields.items()
+                 if any(spelling in value for spelling in spellings)}
         if any(tag_matches(token, tag) for tag in tags):
             where.add(MATCH_TAGS)
         if len(token) >= MIN_TAG_PREFIX and any(token in value.lower() for value in contacts):

@@ -92,3 +92,14 @@ def umlauts_spelled_out(text: str) -> str:
     composed = unicodedata.normalize("NFC", text)
     spelled = composed.translate(_UMLAUTS)
     return fold(spelled) if spelled != composed else ""
+
+
+def spelling_alternatives(query: str) -> dict[str, str]:
+    """For each word of a search box entry typed with an umlaut, its folded token and the
+    spelling without it ("Müller": "muller" -> "mueller"), so that it finds both."""
+    found: dict[str, str] = {}
+    for raw in query.split():
+        spelled = "" if raw.isascii() else umlauts_spelled_out(raw)
+        if spelled and (folded := fold(raw)) != spelled:
+            found[folded] = spelled
+    return found

@@ -60,9 +60,11 @@ class SearchDialect(Protocol):
     def drop_index_sql(self) -> list[str]:
         """DDL that removes the search index."""
 
-    def plan(self, raw: Any, tokens: list[str]) -> SearchPlan:
+    def plan(self, raw: Any, tokens: list[str], alternatives: dict[str, str] | None = None
+             ) -> SearchPlan:
         """SQL conditions on alias `c` that every folded token must meet, with their
-        parameters. `raw` (a RawConnection) lets a dialect probe the index first."""
+        parameters; a token in `alternatives` is met by either spelling ("muller" or
+        "mueller"). `raw` (a RawConnection) lets a dialect probe the index first."""
 
     def order_term(self, column: str, plan: SearchPlan) -> str:
         """The ORDER BY term for `column` that steers the planner as `plan` says."""
@@ -110,10 +112,28 @@ def like_pattern(token: str) -> str:
     return f"%{escaped}%"
 
 
-def like_conditions(tokens: list[str]) -> tuple[list[str], dict[str, str]]:
-    """Substring tests on the folded column, one per token (params :t0, :t1, ...)."""
-    sql = [f"c.search_text LIKE :t{n} ESCAPE '\\'" for n in range(len(tokens))]
-    return sql, {f"t{n}": like_pattern(token) for n, token in enumerate(tokens)}
+def like_conditions(tokens: list[str], alternatives: dict[str, str] | None = None
+                    ) -> tuple[list[str], dict[str, str]]:
+    """Substring tests on the folded column, one per token (params :t0, :t1, ...); a token
+    with another spelling is met by either (:t0 or :t0a)."""
+    sql: list[str] = []
+    params: dict[str, str] = {}
+    for n, token in enumerate(tokens):
+        test = f"c.search_text LIKE :t{n} ESCAPE '\\'"
+        params[f"t{n}"] = like_pattern(token)
+        if alternatives and (other := alternatives.get(token)):
+            test = f"({test} OR c.search_text LIKE :t{n}a ESCAPE '\\')"
+            params[f"t{n}a"] = like_pattern(other)
+        sql.append(test)
+    return sql, params
+
+
+def fts_phrase(token: str, alternatives: dict[str, str] | None = None) -> str:
+    """A token as a full-text phrase; with another spelling, either of the two."""
+    phrase = '"' + token.replace('"', '""') + '"'
+    if alternatives and (other := alternatives.get(token)):
+        return f'({phrase} OR "{other.replace(chr(34), chr(34) * 2)}")'
+    return phrase
 
 
 _DIALECTS: dict[str, Dialect] = {}

@@ -24,9 +24,10 @@ class PostgresTrgm:
     def drop_index_sql(self) -> list[str]:
         return ["DROP INDEX IF EXISTS ix_customers_search_trgm"]
 
-    def plan(self, raw: Any, tokens: list[str]) -> SearchPlan:
+    def plan(self, raw: Any, tokens: list[str], alternatives: dict[str, str] | None = None
+             ) -> SearchPlan:
         # The planner weighs the trigram index against the sort index from its statistics.
-        sql, params = like_conditions(tokens)
+        sql, params = like_conditions(tokens, alternatives)
         return SearchPlan(sql, params)
 
     def order_term(self, column: str, plan: SearchPlan) -> str:

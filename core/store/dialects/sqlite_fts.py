@@ -10,6 +10,7 @@ from core.store.dialects import (
     BulkIndex,
     KeptUpIndex,
     SearchPlan,
+    fts_phrase,
     like_conditions,
 )
 
@@ -59,26 +60,32 @@ class SqliteFts:
             "DROP TABLE IF EXISTS customers_fts",
         ]
 
-    def plan(self, raw: Any, tokens: list[str]) -> SearchPlan:
-        long_tokens = [t for t in tokens if len(t) >= MIN_INDEXED_TOKEN]
-        short_tokens = [t for t in tokens if len(t) < MIN_INDEXED_TOKEN]
+    def plan(self, raw: Any, tokens: list[str], alternatives: dict[str, str] | None = None
+             ) -> SearchPlan:
+        # A token whose other spelling is short ("mu" -> "mue") is tested by LIKE alone.
+        def indexed(token: str) -> bool:
+            other = (alternatives or {}).get(token, token)
+            return min(len(token), len(other)) >= MIN_INDEXED_TOKEN
+
+        long_tokens = [t for t in tokens if indexed(t)]
+        short_tokens = [t for t in tokens if not indexed(t)]
         if long_tokens:
-            match = " ".join('"' + t.replace('"', '""') + '"' for t in long_tokens)
+            match = " AND ".join(fts_phrase(t, alternatives) for t in long_tokens)
             hits = raw.scalar(
                 "SELECT count(*) FROM (SELECT rowid FROM customers_fts "
                 "WHERE customers_fts MATCH :q LIMIT :cap)", {"q": match, "cap": DENSE_HITS})
             if hits >= DENSE_HITS:
-                sql, params = like_conditions(tokens)
+                sql, params = like_conditions(tokens, alternatives)
                 return SearchPlan(sql, params, walk_sort_index=True)
             # Few hits: fetch them from the index; short tokens then filter those few.
-            sql, params = like_conditions(short_tokens)
+            sql, params = like_conditions(short_tokens, alternatives)
             sql.append("c.id IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH :fts)")
             params["fts"] = match
             return SearchPlan(sql, params, walk_sort_index=False)
         # Only short tokens: FTS5 trigram cannot match them. Scanning the narrow covering
         # index costs the same for common and rare ones; walking the sort index would be
         # quick for "a" but read the whole table in random order for a rare Korean syllable.
-        sql, params = like_conditions(short_tokens)
+        sql, params = like_conditions(short_tokens, alternatives)
         return SearchPlan(sql, params, walk_sort_index=False)
 
     def order_term(self, column: str, plan: SearchPlan) -> str:

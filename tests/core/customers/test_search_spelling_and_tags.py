@@ -167,3 +167,16 @@ def test_a_second_email_or_phone_finds_its_customer_and_says_so(db: Database) ->
     contacts = ["Anna.Berg@Works.example", "+4930555123"]
     assert matched_fields(row, [], "berg@works", contacts) == [
         ("berg@works", frozenset({MATCH_CONTACTS}))]
+
+
+def test_typing_the_umlaut_also_finds_a_name_stored_without_it(db: Database) -> None:
+    _add(db, first_name="Karl", last_name="Mueller")
+    _add(db, first_name="Jürgen", last_name="Müller")
+    _add(db, first_name="Ute", last_name="Jaeger", organisation="Köln Bau")
+    assert sorted(_names(db, "Müller")) == ["Jürgen Müller", "Karl Mueller"]
+    assert sorted(_names(db, "MÜLLER karl")) == ["Karl Mueller"]
+    assert _names(db, "Jäger") == ["Ute Jaeger"]
+    assert _names(db, "jäg") == ["Ute Jaeger"]  # "jaeg": long enough for the index
+    assert count_customers(db.raw(), ListQuery(text="Müller")) == 2
+    [row] = fetch_customers(db.raw(), ListQuery(text="Jäger"))
+    assert matched_fields(row, [], "Jäger") == [("jager", frozenset({MATCH_NAME}))]
