@@ -17,7 +17,7 @@ from core.kernel.text import fold
 FIELDS = (
     "order_id", "order_id_alt", "date", "date_alt", "customer_ref", "customer_ref_alt",
     "email", "phone", "phone_alt", "name", "first_name", "last_name", "country", "amount",
-    "amount_alt", "refund", "currency", "note", "item", "event", "status",
+    "amount_alt", "refund", "currency", "note", "item", "event", "status", "cancelled",
 )
 
 AUTO = "auto"
@@ -55,7 +55,7 @@ SHOPIFY = TillFormat(SHOPIFY_ORDERS, "shopify", {
     "Billing Phone": "phone", "Phone": "phone_alt", "Billing Country": "country",
     "Total": "amount", "Refunded Amount": "refund", "Currency": "currency",
     "Created at": "date", "Paid at": "date_alt", "Notes": "note", "Lineitem name": "item",
-    "Financial Status": "status",
+    "Financial Status": "status", "Cancelled at": "cancelled",
 }, ("Name", "Financial Status", "Lineitem name", "Total"), order_amount=True)
 
 SQUARE = TillFormat(SQUARE_TRANSACTIONS, "square", {

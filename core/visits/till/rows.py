@@ -156,7 +156,8 @@ class EntryReader:
         entry = Entry(line, order_id[:200])
         entry.refund = self._is_refund(fields)
         status = fields.get("status", "").casefold()
-        entry.voided = any(word in status for word in _VOID_WORDS)
+        entry.voided = any(word in status for word in _VOID_WORDS) or bool(
+            fields.get("cancelled"))  # Shopify's "Cancelled at": an order that never was
         self._read_date(entry, fields)
         entry.currency = fields.get("currency", "").upper()
         entry.customer_ref = fields.get("customer_ref", "")

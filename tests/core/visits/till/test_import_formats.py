@@ -63,10 +63,14 @@ def test_a_shopify_order_of_three_line_items_is_one_purchase_less_its_refund(
          "Currency": "USD", "Total": "30.00", "Refunded Amount": "10.00",
          "Created at": "2026-04-01 09:00:00 -0400", "Lineitem name": "Rye",
          "Billing Name": "Ann Lee", "Id": "5551002"},
+        {"Name": "#1003", "Email": "ann@example.com", "Financial Status": "voided",
+         "Currency": "USD", "Total": "80.00", "Created at": "2026-04-02 09:00:00 -0400",
+         "Cancelled at": "2026-04-02 10:00:00 -0400", "Lineitem name": "Cake"},
     ])
     summary = run(db, path)
     assert summary.format == "shopify-orders"
-    assert (summary.rows, summary.purchases, summary.matched, summary.created) == (4, 2, 2, 0)
+    assert (summary.rows, summary.purchases, summary.matched, summary.created) == (5, 2, 2, 0)
+    assert summary.skipped == 1  # the cancelled order
     assert history(db, ann) == [
         ("purchase", "2026-03-05", 5400, "Sourdough, Croissant, Cake"),
         ("purchase", "2026-04-01", 2000, "Rye"),
