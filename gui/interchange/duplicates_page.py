@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from core.interchange.outcomes import Person, PossibleDuplicate
 
@@ -28,6 +28,10 @@ def person_text(person: Person) -> str:
              person.email if person.email != person.name else "", person.phone,
              ", ".join(part for part in (person.street, place) if part)]
     return "\n".join(line for line in lines if line)
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 class DuplicatesPage(WizardPage):
@@ -73,7 +77,7 @@ class DuplicatesPage(WizardPage):
                 customer += "\n" + self.tr("(new from line {0} of this file)").format(
                     locale.toString(duplicate.customer_line))
             rows.append([locale.toString(duplicate.line), person_text(duplicate.row),
-                         customer, matched_on_label(duplicate.matched_on), ""])
+                         customer, _capitalised(matched_on_label(duplicate.matched_on)), ""])
         self.duplicates_model.set_rows(rows, right_aligned=(COL_LINE,))
         self._combos = {}
         for row, duplicate in enumerate(duplicates):
@@ -84,10 +88,19 @@ class DuplicatesPage(WizardPage):
             combo.setCurrentIndex(1 if same else 0)
             combo.currentIndexChanged.connect(
                 lambda _index, line=duplicate.line, box=combo: self._on_choice_changed(line, box))
+            # In a holder, so that the list box keeps its height in a tall row.
+            holder = QWidget()
+            holder_layout = QVBoxLayout(holder)
+            holder_layout.setContentsMargins(4, 0, 4, 0)
+            holder_layout.addWidget(combo, 0, Qt.AlignmentFlag.AlignVCenter)
             self.duplicates_table.setIndexWidget(
-                self.duplicates_model.index(row, COL_CHOICE), combo)
+                self.duplicates_model.index(row, COL_CHOICE), holder)
             self._combos[duplicate.line] = combo
         self.duplicates_table.resizeRowsToContents()
+
+    def choice_box(self, line: int) -> QComboBox:
+        """The list box that says what the row at `line` is imported as."""
+        return self._combos[line]
 
     def choice(self, line: int) -> str:
         return str(self._combos[line].currentData())

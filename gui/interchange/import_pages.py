@@ -296,11 +296,10 @@ def show_unmapped(label: QLabel, columns: tuple[str, ...]) -> None:
 
 def fit_to_width(table: QTableView) -> None:
     """A table that never scrolls sideways: its columns share the width (see fit_columns),
-    a cut value is whole on its tooltip, and the last column takes what is left."""
+    and the last column takes what is left."""
     table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     table.setWordWrap(False)
     table.setTextElideMode(Qt.TextElideMode.ElideRight)
-    table.horizontalHeader().setStretchLastSection(True)
     table.viewport().installEventFilter(_RefitOnResize(table))
 
 
@@ -321,7 +320,9 @@ class _RefitOnResize(QObject):
 
 
 def fit_columns(table: QTableView, *, least: int = 60) -> None:
-    """Columns as wide as their contents, the widest narrowed until they all fit."""
+    """Columns as wide as their contents, the widest narrowed until they all fit, and the
+    last one widened to the edge. (Not the header's stretchLastSection: it keeps the last
+    column at least 100 pixels wide, past the edge.)"""
     header = table.horizontalHeader()
     table.resizeColumnsToContents()
     count = header.count()
@@ -337,6 +338,7 @@ def fit_columns(table: QTableView, *, least: int = 60) -> None:
         if target >= widths[widest]:
             break
         widths[widest] = target
+    widths[-1] += max(0, room - sum(widths))
     for column, width in enumerate(widths):
         header.resizeSection(column, width)
 

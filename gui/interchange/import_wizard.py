@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -67,6 +67,25 @@ COLUMN_OF_FIELD = {field: n + 1 for n, (_, fields) in enumerate(PREVIEW_COLUMNS)
                    for field in fields}
 
 
+def birthday_text(iso: str, locale: QLocale | None = None) -> str:
+    """A stored birthday ("1994-04-27", or "--08-10" without the year) as the locale writes
+    dates ("4/27/94"; "Aug 10" or "10 Aug"); anything else as it is."""
+    locale = locale or QLocale()
+    parts = iso.lstrip("-").split("-")
+    if not all(part.isdigit() for part in parts) or len(parts) not in (2, 3):
+        return iso
+    numbers = [int(part) for part in parts]
+    if len(numbers) == 3:
+        date = QDate(*numbers)
+        return locale.toString(date, QLocale.FormatType.ShortFormat) if date.isValid() else iso
+    date = QDate(2000, *numbers)  # a leap year: 29 February is a birthday too
+    if not date.isValid():
+        return iso
+    day_first = locale.dateFormat(QLocale.FormatType.ShortFormat).lstrip("d.' ") != \
+        locale.dateFormat(QLocale.FormatType.ShortFormat)
+    return locale.toString(date, "d MMM" if day_first else "MMM d")
+
+
 class PreviewPage(WizardPage):
     """The first rows as they will be stored; invalid cells in red, every problem in a
     column of its own."""
@@ -98,7 +117,8 @@ class PreviewPage(WizardPage):
             values = shown.values
             place = " ".join(v for v in (values.get("postal_code", ""), values.get("city", ""))
                              if v)
-            cells = {"name": " ".join(v for v in (values.get("first_name", ""),
+            cells = {"birthday": birthday_text(values.get("birthday", "")),
+                     "name": " ".join(v for v in (values.get("first_name", ""),
                                                   values.get("last_name", "")) if v),
                      "address": ", ".join(v for v in (values.get("street", ""), place,
                                                       values.get("country", "")) if v)}

@@ -46,6 +46,7 @@ def rows_view(model: TextTableModel) -> QTableView:
     header.setSectionResizeMode(COL_CUSTOMER, QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(COL_DETAILS, QHeaderView.ResizeMode.Stretch)
     header.resizeSection(COL_CUSTOMER, 220)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
     return table
 
 

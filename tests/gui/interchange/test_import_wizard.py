@@ -292,3 +292,34 @@ def test_a_bad_email_is_counted_as_left_out_apart_from_rejections(qtbot, sqlite_
     counts = wizard.policy_page.counts_label.text()
     assert "2 new" in counts and "0 rejected" in counts
     assert "Values left out of their field and kept under Needs checking: 1." in counts
+
+
+def test_every_page_fits_a_1280_by_800_screen_without_scrolling_sideways(  # type: ignore[no-untyped-def]
+        qtbot, sqlite_db: Database, tmp_path: Path) -> None:
+    wizard = ImportWizard(AppContext(sqlite_db))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert wizard.width() <= 1280 and wizard.height() <= 800
+    qtbot.keyClicks(wizard.file_page.path_edit, str(_shop_file(tmp_path)))
+    tables = {wizard.detect_page: wizard.detect_page.sample_table,
+              wizard.mapping_page: wizard.mapping_page.mapping_table,
+              wizard.preview_page: wizard.preview_page.preview_table,
+              wizard.policy_page: wizard.policy_page.rows_table}
+    for _ in range(4):
+        _next(qtbot, wizard)
+        table = tables[wizard.currentPage()]  # type: ignore[index]
+        qtbot.waitUntil(lambda table=table: table.horizontalHeader().length()
+                        <= table.viewport().width())
+        assert not table.horizontalScrollBar().isVisible()
+
+
+def test_birthdays_in_the_preview_are_written_as_the_shop_writes_dates(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QLocale
+
+    from gui.interchange.import_wizard import birthday_text
+
+    assert birthday_text("--08-10", QLocale("en_US")) == "Aug 10"
+    assert birthday_text("--08-10", QLocale("en_GB")) == "10 Aug"
+    assert birthday_text("1994-04-27", QLocale("de_DE")) == "27.04.94"
+    assert birthday_text("--02-29", QLocale("en_US")) == "Feb 29"
+    assert birthday_text("soon", QLocale("en_US")) == "soon"

@@ -63,8 +63,9 @@ def test_a_shared_phone_is_reviewed_side_by_side_and_comes_in_as_new_by_default(
     assert model.text(0, COL_ROW).splitlines()[0] == "José Núñez"
     assert model.text(0, COL_CUSTOMER).splitlines()[0] == "Donghyun Kim"
     assert "+15035550142" in model.text(0, COL_CUSTOMER)
-    combo = page.duplicates_table.indexWidget(model.index(0, COL_CHOICE))
-    assert isinstance(combo, QComboBox) and combo.currentText() == "A new customer"
+    combo = page.duplicates_table.indexWidget(model.index(0, COL_CHOICE)).findChild(QComboBox)
+    assert combo is page.choice_box(2) and combo.currentText() == "A new customer"
+    assert model.text(0, 3) == "The same phone number"
     qtmodeltester.check(model, force_py=True)
 
     _next(qtbot, wizard)
@@ -86,7 +87,7 @@ def test_the_owner_can_say_it_is_the_same_person(qtbot, sqlite_db: Database,  # 
     kim, path = _kim_and_family(sqlite_db, tmp_path)
     wizard = _to_duplicates(qtbot, sqlite_db, path)
     combo = wizard.duplicates_page.duplicates_table.indexWidget(
-        wizard.duplicates_page.duplicates_model.index(0, COL_CHOICE))
+        wizard.duplicates_page.duplicates_model.index(0, COL_CHOICE)).findChild(QComboBox)
     assert isinstance(combo, QComboBox)
     combo.setCurrentIndex(combo.findData(SAME_PERSON))  # as a person picks it
     _next(qtbot, wizard)
