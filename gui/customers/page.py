@@ -27,6 +27,7 @@ from core.kernel.changes import Changes
 
 from gui.customers.empty_list import EmptyListPanel
 from gui.customers.list_columns import ListColumns
+from gui.customers.stage_texts import explain_stage_choices
 from gui.customers.table_model import COL_NAME, CustomerTableModel
 from gui.customers.texts import no_match_text, stage_labels
 from gui.customers.undo_commands import MergeCommand, TrashCommand, pass_undo_to_app
@@ -92,6 +93,7 @@ class CustomersPage(QWidget):
         self.stage_combo.addItem(self.tr("All stages"), None)
         for stage, label in stage_labels():
             self.stage_combo.addItem(label, stage)
+        self.stage_tips = explain_stage_choices(self.stage_combo, context)  # each rule
         self.tag_combo = QComboBox()
         self.tag_combo.setMinimumWidth(140)
         self.sent_combo = _LazyComboBox(self._fill_sent_choices)

@@ -115,6 +115,58 @@
     </message>
 </context>
 <context>
+    <name>StageRules</name>
+    <message numerus="yes">
+        <source>At least %1 visit(s)</source>
+        <translation>
+            <numerusform>At least %1 visit</numerusform>
+            <numerusform>At least %1 visits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Fewer than %1 visit(s) so far</source>
+        <translation>
+            <numerusform>Fewer than %1 visit so far</numerusform>
+            <numerusform>Fewer than %1 visits so far</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing heard for more than %1 day(s)</source>
+        <translation>
+            <numerusform>Nothing heard for more than %1 day</numerusform>
+            <numerusform>Nothing heard for more than %1 days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing heard for more than %1 month(s)</source>
+        <translation>
+            <numerusform>Nothing heard for more than %1 month</numerusform>
+            <numerusform>Nothing heard for more than %1 months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing heard for more than %1 week(s)</source>
+        <translation>
+            <numerusform>Nothing heard for more than %1 week</numerusform>
+            <numerusform>Nothing heard for more than %1 weeks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing heard for more than %1 year(s)</source>
+        <translation>
+            <numerusform>Nothing heard for more than %1 year</numerusform>
+            <numerusform>Nothing heard for more than %1 years</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Referred at least %1 customer(s)</source>
+        <translation>
+            <numerusform>Referred at least %1 customer</numerusform>
+            <numerusform>Referred at least %1 customers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message numerus="yes">
         <source>… and %Ln more problem(s)</source>
