@@ -29,6 +29,7 @@ from core.interchange.history import (
     list_imports,
     undo_import,
 )
+from core.interchange.outcomes import KEPT_APART
 from core.kernel.errors import NotFound
 from core.settings.queries import read_shop_formats
 
@@ -279,6 +280,12 @@ class ImportHistoryDialog(QDialog):
                 locale.toString(run.problem_total), locale.toString(len(run.problems)))
         else:
             rows = locale.toString(shown)
+        matched = sum(1 for outcome in run.outcomes if outcome.outcome != KEPT_APART)
+        if run.skipped + run.updated > matched:
+            rows += " " + (self.tr("(the first {0} rows that matched a customer are listed)")
+                           .format(locale.toString(matched)) if matched else
+                           self.tr("(rows that matched a customer were not recorded by "
+                                   "this older import)"))
         self.problems_value_label.setText(rows)
         self.rows_table.setVisible(bool(shown))
 

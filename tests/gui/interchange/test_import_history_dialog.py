@@ -250,3 +250,17 @@ def test_file_menu_opens_the_import_history(
     assert [a.isEnabled() for a in actions] == [True]
     actions[0].trigger()
     assert len(opened) == 1 and opened[0].imports_model.rowCount() == 1
+
+
+def test_an_import_from_before_rows_were_recorded_says_so(  # type: ignore[no-untyped-def]
+        qtbot, sqlite_db: Database, tmp_path: Path) -> None:
+    path = _regulars_file(tmp_path)
+    _import(sqlite_db, path)
+    _import(sqlite_db, path)  # everyone skipped the second time
+    with sqlite_db.unit_of_work() as session:  # as an import recorded before migration 0013
+        session.connection().exec_driver_sql("UPDATE import_runs SET row_outcomes = '[]'")
+    dialog = ImportHistoryDialog(AppContext(sqlite_db))
+    qtbot.addWidget(dialog)
+    assert dialog.imports_model.text(0, COL_CREATED) == "0"
+    assert dialog.problems_value_label.text() == (
+        "1 (rows that matched a customer were not recorded by this older import)")
