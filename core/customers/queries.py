@@ -64,6 +64,7 @@ class ListQuery:
     trash: bool = False  # True: only customers in the trash
     sent_template: str = ""  # only customers sent this card or letter ...
     sent_since: dt.date | None = None  # ... on or after this day
+    sent_missing: bool = False  # True: only customers NOT sent it since then
     name_missing: bool = False  # only customers with no name and no organisation yet
 
 
@@ -166,7 +167,8 @@ def _where(raw: RawConnection, query: ListQuery) -> tuple[str, dict[str, Any], s
     if query.sent_template:
         since = dt.datetime.combine(query.sent_since or dt.date.min, dt.time())
         conditions.append(
-            "EXISTS (SELECT 1 FROM print_batch_items i JOIN print_batches b ON b.id = i.batch_id"
+            ("NOT " if query.sent_missing else "")
+            + "EXISTS (SELECT 1 FROM print_batch_items i JOIN print_batches b ON b.id = i.batch_id"
             " WHERE i.customer_id = c.id AND b.template_name = :sent_template"
             " AND i.status = 'sent' AND i.status_changed_at >= :sent_since)"
         )

@@ -27,6 +27,7 @@ from core.kernel.changes import Changes
 
 from gui.customers.empty_list import EmptyListPanel
 from gui.customers.list_columns import ListColumns
+from gui.customers.sent_filter import read_sent_choice, sent_choices
 from gui.customers.stage_texts import explain_stage_choices
 from gui.customers.table_model import COL_NAME, CustomerTableModel
 from gui.customers.texts import no_match_text, stage_labels
@@ -98,7 +99,8 @@ class CustomersPage(QWidget):
         self.tag_combo.setMinimumWidth(140)
         self.sent_combo = _LazyComboBox(self._fill_sent_choices)
         self.sent_combo.addItem(self.tr("Any cards sent"), "")
-        self.sent_combo.setToolTip(self.tr("Only customers who were sent this card this year"))
+        self.sent_combo.setToolTip(self.tr("Customers who were sent, or not sent, a card or "
+                                           "letter this year"))
         self.sent_combo.setMinimumWidth(150)
         self.name_missing_button = QPushButton(self.tr("Name missing"))
         self.name_missing_button.setCheckable(True)
@@ -328,12 +330,13 @@ class CustomersPage(QWidget):
     def _apply_filters(self) -> None:
         self._search_timer.stop()
         sort, descending = self.model.query.sort, self.model.query.descending
-        sent_template = self.sent_combo.currentData() or ""
+        sent_template, sent_missing = read_sent_choice(self.sent_combo.currentData())
         self.model.set_query(ListQuery(
             text=self.search_edit.text(), stage=self.stage_combo.currentData(),
             tag_id=self.tag_combo.currentData(), sort=sort, descending=descending,
             trash=self.trash_button.isChecked(), sent_template=sent_template,
             sent_since=dt.date(dt.date.today().year, 1, 1) if sent_template else None,
+            sent_missing=sent_missing,
             name_missing=self.name_missing_button.isChecked(),
         ))
 
@@ -430,9 +433,8 @@ class CustomersPage(QWidget):
         """The templates, read when the list first opens (it needs the ORM: not at start)."""
         from core.printing.templates import list_templates
 
-        for template in self._context.run(list_templates):
-            self.sent_combo.addItem(
-                self.tr("%s sent this year") % template.title, template.name)
+        for label, choice in sent_choices(self._context.run(list_templates)):
+            self.sent_combo.addItem(label, choice)
 
     def _reload_tags(self) -> None:
         current = self.tag_combo.currentData()
