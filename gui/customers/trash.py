@@ -5,6 +5,7 @@ from PySide6.QtCore import QLocale, QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from core.customers.queries import ListQuery, fetch_ids
+from core.kernel.jobs import CancelCheck, Cancelled, Progress
 
 from gui.shell.context import AppContext
 from gui.shell.wording import with_count
@@ -36,14 +37,27 @@ class TrashEmptier(QObject):
         desk. Returns how many, or None when the person said No or the trash was empty."""
         from core.customers.services import purge_customers  # the ORM: not at start
 
-        ids = fetch_ids(self._context.database.raw(), ListQuery(trash=True))
+        database = self._context.database
+        ids = fetch_ids(database.raw(), ListQuery(trash=True))
         if not ids:
             return None
         box = self.question(len(ids))
         box.exec()
         if box.clickedButton() is not self.delete_button:
             return None
-        deleted = self._context.run(purge_customers, ids)
+
+        def empty(progress: Progress, is_cancelled: CancelCheck) -> int:
+            with database.unit_of_work() as session:
+                return purge_customers(session, ids, progress=progress,
+                                       is_cancelled=is_cancelled)
+
+        try:
+            deleted = self._context.operations.run_job(
+                self._parent, self.tr("Emptying the trash…"), empty)
+        except Cancelled:
+            self._context.post_status(self.tr("Emptying the trash was cancelled; "
+                                              "nothing was deleted."))
+            return None
         self._context.post_status(with_count(
             self.tr("Deleted %1 customer(s) for good.", "", deleted), deleted, self._locale))
         return deleted

@@ -180,3 +180,27 @@ def test_typing_the_umlaut_also_finds_a_name_stored_without_it(db: Database) -> 
     assert count_customers(db.raw(), ListQuery(text="Müller")) == 2
     [row] = fetch_customers(db.raw(), ListQuery(text="Jäger"))
     assert matched_fields(row, [], "Jäger") == [("jager", frozenset({MATCH_NAME}))]
+
+
+def test_emptying_the_trash_can_be_cancelled_and_leaves_everything_as_it_was(
+        db: Database) -> None:
+    import pytest
+
+    from core.kernel.jobs import Cancelled
+
+    ids = [_add(db, first_name=f"Gone {n}") for n in range(600)]
+    with db.unit_of_work() as session:
+        delete_customers(session, ids)
+    seen: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append((done, total))
+
+    with pytest.raises(Cancelled), db.unit_of_work() as session:
+        purge_customers(session, ids, progress=progress, is_cancelled=lambda: len(seen) > 1)
+    assert count_customers(db.raw(), ListQuery(trash=True)) == 600
+    assert seen[0] == (0, 600)
+    with db.unit_of_work() as session:
+        assert purge_customers(session, ids, progress=progress) == 600
+    assert seen[-1] == (600, 600)
+    assert count_customers(db.raw(), ListQuery(trash=True)) == 0
