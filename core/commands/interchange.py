@@ -139,7 +139,7 @@ def _export(args: argparse.Namespace, service: Any, noun: str, **kwargs: Any) ->
     target: Path = args.file
     if not target.parent.exists():
         raise CommandError(f"{target.parent}: no such folder")
-    from core.commands.texts import undecodable_text
+    from core.commands.texts import counted, undecodable_text
     from core.kernel.errors import UndecodableText
 
     db = open_database(args)
@@ -150,23 +150,23 @@ def _export(args: argparse.Namespace, service: Any, noun: str, **kwargs: Any) ->
         raise CommandError(undecodable_text(db.display_name, exc.row_id, exc.field)) from exc
     except OSError as exc:
         raise CommandError(f"cannot write {target}: {os.strerror(exc.errno or 0)}") from exc
-    print(f"exported {count} {noun} to {target}")
+    print(f"exported {counted(count, noun)} to {target}")
     return 0
 
 
 def _export_csv(args: argparse.Namespace) -> int:
     from core.interchange.services import export_customers_csv
 
-    return _export(args, export_customers_csv, "customers", excel=args.excel)
+    return _export(args, export_customers_csv, "customer", excel=args.excel)
 
 
 def _export_vcard(args: argparse.Namespace) -> int:
     from core.interchange.services import export_vcard
 
-    return _export(args, export_vcard, "customers")
+    return _export(args, export_vcard, "customer")
 
 
 def _export_calendar(args: argparse.Namespace) -> int:
     from core.interchange.services import export_calendar
 
-    return _export(args, export_calendar, "events")
+    return _export(args, export_calendar, "event")

@@ -157,7 +157,7 @@ def _print_done(out: Path, labels: Path | None, summary: Any, plan: Any, rendere
         line += (f"; {counted(summary.item_count, 'label')} "
                  f"({counted(rendered.label_pages, 'sheet')}) to {labels}")
     line += f"; batch {summary.id}" + (" marked sent" if summary.sent_at else "")
-    line += f"; skipped {len(plan.skipped)}"
+    line += f"; skipped {len(plan.skipped):,}"
     line += f": {skips_text(plan.skipped)}" if plan.skipped else ""
     print(line)
     for skip in plan.skipped:

@@ -45,7 +45,7 @@ def skip_reason(code: str) -> str:
 def skips_text(skipped: Iterable[Skipped]) -> str:
     """How many were left out for each reason, e.g. "2 no postal address"."""
     counts = Counter(s.reason for s in skipped)
-    return ", ".join(f"{n} {skip_reason(r)}" for r, n in counts.items()) or "none"
+    return ", ".join(f"{n:,} {skip_reason(r)}" for r, n in counts.items()) or "none"
 
 
 def interrupted_batch_text(batch: Any, db_option: str = "") -> str:
