@@ -40,7 +40,7 @@ class Design:
         """The shop's street, city and postcode as its country writes them."""
         p = self.profile
         home = home_country(p.country, p.region, p.locale)
-        return list(address_lines(PostalAddress(street=p.street, city=p.city,
+        return list(address_lines(PostalAddress(street=p.street, city=p.city, region=p.state,
                                                 postal_code=p.postal_code, country=home),
                                   home_country=home, locale=p.locale))
 

@@ -14,6 +14,7 @@ class BusinessProfile(Base):
     name: Mapped[str] = mapped_column(String(200), default="")
     street: Mapped[str] = mapped_column(String(300), default="")
     city: Mapped[str] = mapped_column(String(200), default="")
+    state: Mapped[str] = mapped_column(String(200), default="", server_default="")
     postal_code: Mapped[str] = mapped_column(String(40), default="")
     country: Mapped[str] = mapped_column(String(100), default="")
     phone: Mapped[str] = mapped_column(String(40), default="")

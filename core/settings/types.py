@@ -85,6 +85,7 @@ class BusinessProfileData:
     email: str = ""
     logo_png: bytes | None = None
     signature_name: str = ""
-    region: str = "US"
+    region: str = "US"  # the country its phone numbers are read in (a code)
     locale: str = "en_US"
     currency: str = "USD"
+    state: str = ""  # state, province or county: "OR" in "Portland, OR 97205"

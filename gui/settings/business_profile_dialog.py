@@ -74,6 +74,8 @@ class BusinessProfileDialog(QDialog):
         self.name_edit = self._line_edit(200)
         self.street_edit = self._line_edit(300)
         self.city_edit = self._line_edit(200)
+        self.state_edit = self._line_edit(200)
+        self.state_edit.setPlaceholderText(self.tr("For example OR, Ontario or Kent"))
         self.postal_code_edit = self._line_edit(40)
         self.country_edit = self._line_edit(100)
         self.phone_edit = self._line_edit(40)
@@ -96,6 +98,7 @@ class BusinessProfileDialog(QDialog):
         self._add_row(business, self.tr("&Name:"), self.name_edit, "name")
         self._add_row(business, self.tr("S&treet:"), self.street_edit, "street")
         self._add_row(business, self.tr("Cit&y:"), self.city_edit, "city")
+        self._add_row(business, self.tr("State or pro&vince:"), self.state_edit, "state")
         self._add_row(business, self.tr("Postal &code:"), self.postal_code_edit, "postal_code")
         self._add_row(business, self.tr("Cou&ntry:"), self.country_edit, "country")
         self._add_row(business, self.tr("&Phone:"), self.phone_edit, "phone")
@@ -198,7 +201,7 @@ class BusinessProfileDialog(QDialog):
     # -- showing and saving ---------------------------------------------------------------
 
     def _show_profile(self, profile: BusinessProfileData) -> None:
-        for name in ("name", "street", "city", "postal_code", "country", "email",
+        for name in ("name", "street", "city", "state", "postal_code", "country", "email",
                      "signature_name"):
             getattr(self, f"{name}_edit").setText(getattr(profile, name))
         self.phone_edit.setText(format_phone(profile.phone, profile.region))
@@ -242,7 +245,8 @@ class BusinessProfileDialog(QDialog):
     def profile_draft(self) -> BusinessProfileData:
         return BusinessProfileData(
             name=self.name_edit.text(), street=self.street_edit.text(),
-            city=self.city_edit.text(), postal_code=self.postal_code_edit.text(),
+            city=self.city_edit.text(), state=self.state_edit.text(),
+            postal_code=self.postal_code_edit.text(),
             country=self.country_edit.text(), phone=self.phone_edit.text(),
             email=self.email_edit.text(), logo_png=self._logo_png,
             signature_name=self.signature_name_edit.text(),

@@ -16,7 +16,7 @@ from core.settings.types import BusinessProfileData
 from tests.core.printing.helpers import TODAY, page_texts
 
 PORTLAND = BusinessProfileData(
-    name="Rose City Cycles", street="1220 SW Morrison St", city="Portland",
+    name="Rose City Cycles", street="1220 SW Morrison St", city="Portland", state="OR",
     postal_code="97205", country="United States", phone="+15035550142",
     email="hello@rosecity.example", signature_name="Dana Park", region="US",
     locale="en_US",
@@ -91,8 +91,7 @@ def test_the_letterhead_writes_the_shops_address_and_phone_as_at_home() -> None:
     job = ItemsJob("Thank you", "Dear {first_name},", get_page_format("letter-us"), PORTLAND,
                    (_recipient(ADDRESSES["DE"][0]),))
     text = page_texts(render_items_bytes(job))[0]
-    # The business profile keeps no state yet: the city comes first all the same.
-    assert "Portland, 97205" in text
+    assert "Portland, OR 97205" in text
     assert "97205 Portland" not in text
     assert "(503) 555-0142" in text
     assert "+15035550142" not in text
@@ -103,12 +102,13 @@ def test_an_envelope_puts_the_shops_address_and_the_customers_in_their_formats()
     job = ItemsJob("", "", get_page_format("envelope-10"), PORTLAND,
                    (_recipient(ADDRESSES["GB"][0]),))
     text = page_texts(render_items_bytes(job))[0]
-    assert _in_order(text, ["Rose City Cycles", "1220 SW Morrison St", "Portland, 97205"])
+    assert _in_order(text, ["Rose City Cycles", "1220 SW Morrison St", "Portland, OR 97205"])
     assert _in_order(text, ADDRESSES["GB"][1])
 
 
 def test_a_phone_abroad_is_written_internationally() -> None:
-    berlin = dataclasses.replace(PORTLAND, region="DE", phone="+15035550142", country="")
+    berlin = dataclasses.replace(PORTLAND, region="DE", phone="+15035550142", country="",
+                                 state="")
     job = ItemsJob("Hi", "Hello", get_page_format("letter-a4"), berlin,
                    (_recipient(ADDRESSES["US"][0], berlin),))
     text = page_texts(render_items_bytes(job))[0]
