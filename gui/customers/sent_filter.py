@@ -56,8 +56,9 @@ def sent_choices(templates: Sequence[TemplateLike]) -> list[tuple[str, str]]:
     """(label, data) of the filter's choices after "Any cards sent": every template sent
     this year, then every template not sent this year."""
     labels = template_labels(templates)
-    sent = [(_tr("%s sent this year") % label, name) for name, label in labels]
-    missing = [(_tr("%s not sent this year") % label, _NOT_SENT + name) for name, label in labels]
+    sent = [(_tr("“%s” sent this year") % label, name) for name, label in labels]
+    missing = [(_tr("“%s” not sent this year") % label, _NOT_SENT + name)
+               for name, label in labels]
     return sent + missing
 
 

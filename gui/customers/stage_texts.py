@@ -70,7 +70,8 @@ class StageRules(QObject):
         """The stage's name in bold over its rule ("Repeat" / "At least 2 visits"), as a
         stage choice's tooltip (rich text)."""
         rule = self.rule(stage)
-        return f"<b>{escape(stage_label(stage))}</b><br>{escape(rule)}" if rule else ""
+        return (f"<b>{escape(stage_label(stage))}</b><br><nobr>{escape(rule)}</nobr>"
+                if rule else "")
 
 
 class StageChoiceTips(QObject):

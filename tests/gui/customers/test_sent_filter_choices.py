@@ -33,10 +33,10 @@ def test_the_list_offers_sent_and_not_sent_this_year(qtbot: QtBot, sqlite_db: Da
     combo.hidePopup()
     texts = [combo.itemText(i) for i in range(combo.count())]
     assert texts[0] == "Any cards sent"
-    assert texts.count("Congratulations (wedding) sent this year") == 1
-    assert "Happy birthday not sent this year" in texts
+    assert texts.count("“Congratulations (wedding)” sent this year") == 1
+    assert "“Happy birthday” not sent this year" in texts
     assert not any(text.startswith(" ") for text in texts)
-    combo.setCurrentIndex(combo.findText("Happy birthday not sent this year"))
+    combo.setCurrentIndex(combo.findText("“Happy birthday” not sent this year"))
     assert page.model.query.sent_template == "birthday"
     assert page.model.query.sent_missing
 
@@ -48,8 +48,8 @@ def test_a_choice_reads_back_as_template_and_direction(qapp: object) -> None:
 
     choices = sent_choices([Template("a", "card", "Hi"), Template("b", "card", "Hi")])
     assert [label for label, _ in choices] == [
-        "Hi (a) sent this year", "Hi (b) sent this year",
-        "Hi (a) not sent this year", "Hi (b) not sent this year"]
+        "“Hi (a)” sent this year", "“Hi (b)” sent this year",
+        "“Hi (a)” not sent this year", "“Hi (b)” not sent this year"]
     assert read_sent_choice(choices[2][1]) == ("a", True)
     assert read_sent_choice(choices[0][1]) == ("a", False)
     assert read_sent_choice("") == ("", False)

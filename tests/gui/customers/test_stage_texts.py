@@ -19,7 +19,7 @@ from gui.shell.context import AppContext
 
 
 def _plain(html: str) -> str:
-    return re.sub(r"<br>", " / ", re.sub(r"</?b>", "", html))
+    return re.sub(r"<br>", " / ", re.sub(r"</?(b|nobr)>", "", html))
 
 
 def test_the_default_rules_read_as_sentences(qapp: object) -> None:
