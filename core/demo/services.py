@@ -40,7 +40,8 @@ log = logging.getLogger(__name__)
 CHUNK_SIZE = 5_000
 
 DEMO_PROFILE = BusinessProfileData(
-    name="Maple & Rye Bakery", street="412 Alder Street", city="Portland", postal_code="97205",
+    name="Maple & Rye Bakery", street="412 Alder Street", city="Portland", state="OR",
+    postal_code="97205",
     country="United States", phone="+15035550142", email="hello@maplerye.example.com",
     signature_name="Hannah Whitfield", region="US", locale="en_US", currency="USD",
 )
