@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,6 +42,7 @@ from gui.shell.context import AppContext
 
 class TodayPage(QWidget):
     open_customer_requested = Signal(int)
+    first_rows_painted = Signal()  # the first list read has been painted (start-up time)
 
     def __init__(self, context: AppContext, *, locale: QLocale | None = None,
                  today: Any = dt.date.today) -> None:
@@ -73,6 +74,8 @@ class TodayPage(QWidget):
         header.setSectionResizeMode(COL_WHY, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         self.tree.installEventFilter(self)
+        self.tree.viewport().installEventFilter(self)
+        self._painted = False
         self.tree.doubleClicked.connect(lambda _index: self.open_chosen())
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
 
@@ -191,6 +194,10 @@ class TodayPage(QWidget):
             self.open_customer_requested.emit(row.customer_id)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (not self._painted and self.view_shown is not None
+                and watched is self.tree.viewport() and event.type() == QEvent.Type.Paint):
+            self._painted = True
+            QTimer.singleShot(0, self, self.first_rows_painted.emit)  # not after deletion
         if watched is self.tree and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()

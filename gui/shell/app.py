@@ -55,7 +55,8 @@ def run_app(*, db_target: str | None, exit_after_paint: bool = False,
     locale, symbol, currency = _business_locale(database)
     QLocale.setDefault(locale)  # counts written %Ln take the shop's digits and separators
     context = AppContext(database, read_only=database.read_only)
-    window = MainWindow(context, locale=locale, currency_symbol=symbol, currency=currency)
+    window = MainWindow(context, locale=locale, currency_symbol=symbol, currency=currency,
+                        open_on_today=True)
     t0 = started if started is not None else STARTED
 
     def _on_painted() -> None:
@@ -65,12 +66,14 @@ def run_app(*, db_target: str | None, exit_after_paint: bool = False,
             return
         _install_safe_file_dialogs()  # before the person can open any file dialog
         checker.start()  # after the paint: the full check reads the whole file
+        window.start_program()
         QTimer.singleShot(1500, lambda: _backup_in_background(database))
         QTimer.singleShot(50, lambda: _load_phone_formatting(window, database))
 
     checker = IntegrityChecker(database)
     checker.found_damage.connect(lambda detail: _on_damage_found(window, database, detail))
-    window.customers_page.first_rows_painted.connect(_on_painted)
+    first_page = window.today_page or window.customers_page
+    first_page.first_rows_painted.connect(_on_painted)  # type: ignore[attr-defined]
     window.show()
     code = app.exec()
     context.operations.shutdown()  # let a write in flight finish before the file closes

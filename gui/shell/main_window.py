@@ -30,9 +30,11 @@ log = logging.getLogger(__name__)
 
 class MainWindow(QMainWindow):
     def __init__(self, context: AppContext, *, locale: QLocale | None = None,
-                 currency_symbol: str = "$", currency: str | None = None) -> None:
+                 currency_symbol: str = "$", currency: str | None = None,
+                 open_on_today: bool = False) -> None:
         super().__init__()
         self._context = context
+        self._locale = locale
         self.setWindowTitle(self.tr("Regulars"))
         self.undo_stack = QUndoStack(self)
 
@@ -58,6 +60,11 @@ class MainWindow(QMainWindow):
         self.sidebar_list.currentRowChanged.connect(self._on_area_chosen)
         self._page_factories: dict[int, Callable[[], QWidget]] = {}
 
+        # Today comes first: the owner's morning starts there (built when first shown, so
+        # its imports stay off the path of a window opened on the customer list).
+        self.today_page: QWidget | None = None
+        self._today_row = self.pages_stack.count()
+        self.add_lazy_page(self.tr("Today"), self._make_today_page)
         self.customers_page = CustomersPage(context, self.undo_stack, locale=locale,
                                             currency_symbol=currency_symbol,
                                             currency=currency)
@@ -84,6 +91,8 @@ class MainWindow(QMainWindow):
         self.resize(min(1600, available.width()), min(900, available.height()))
         self._restore_window_state()
         self.customers_page.load()  # once, after the saved sort order is back
+        self.sidebar_list.setCurrentRow(
+            self._today_row if open_on_today else self.pages_stack.indexOf(self.customers_page))
 
     # -- areas ---------------------------------------------------------------------------
 
@@ -91,8 +100,6 @@ class MainWindow(QMainWindow):
         """Add an area to the sidebar (only areas that work)."""
         self.pages_stack.addWidget(page)
         QListWidgetItem(title, self.sidebar_list)
-        if self.sidebar_list.currentRow() < 0:
-            self.sidebar_list.setCurrentRow(0)
 
     def add_lazy_page(self, title: str, factory: Callable[[], QWidget]) -> None:
         """An area whose page (and whose imports) are built the first time it is opened,
@@ -130,6 +137,29 @@ class MainWindow(QMainWindow):
             page.set_selection(tuple(customer_ids))
             page.who_combo.setCurrentIndex(WHO_SELECTION)
             page.tabs.setCurrentIndex(1)  # Print a batch
+
+    def _make_today_page(self) -> QWidget:
+        from gui.program.today_page import TodayPage
+
+        page = TodayPage(self._context, locale=self._locale)
+        page.open_customer_requested.connect(self.open_customer)
+        page.load()
+        self.today_page = page
+        return page
+
+    def start_program(self) -> None:
+        """Keep the program evaluated from now on: on opening, at each new day, after
+        changes (started after the first paint, off its path)."""
+        from gui.program.evaluator import ProgramEvaluator
+
+        self.program_evaluator = ProgramEvaluator(self._context)
+        self.program_evaluator.start()
+
+    def sidebar_titles(self) -> list[str]:
+        return [self.sidebar_list.item(row).text() for row in range(self.sidebar_list.count())]
+
+    def show_today(self) -> None:
+        self.sidebar_list.setCurrentRow(self._today_row)
 
     def show_page(self, page: QWidget) -> None:
         self.sidebar_list.setCurrentRow(self.pages_stack.indexOf(page))

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt, QTimer
@@ -23,8 +25,19 @@ from tests.core.program.shop import add_customer
 TODAY = dt.date(2026, 12, 7)
 
 
-def _page(qtbot: QtBot, db: Database) -> tuple[TodayPage, AppContext]:
+@pytest.fixture
+def contexts() -> Iterator[list[AppContext]]:
+    """Contexts made by a test: their background work ends before the database closes."""
+    made: list[AppContext] = []
+    yield made
+    for context in made:
+        context.operations.shutdown()
+    QApplication.processEvents()  # deliveries for pages already gone are dropped here
+
+
+def _page(qtbot: QtBot, db: Database, contexts: list[AppContext]) -> tuple[TodayPage, AppContext]:
     context = AppContext(db)
+    contexts.append(context)
     evaluator = ProgramEvaluator(context, today=lambda: TODAY, settle_ms=10)
     page = TodayPage(context, today=lambda: TODAY)
     qtbot.addWidget(page)
@@ -32,7 +45,7 @@ def _page(qtbot: QtBot, db: Database) -> tuple[TodayPage, AppContext]:
     page.show()
     evaluator.start()
     qtbot.waitUntil(lambda: page.view_shown is not None and bool(page.view_shown.actions))
-    page.evaluator = evaluator  # type: ignore[attr-defined]  # kept alive with the page
+    evaluator.setParent(page)  # its timers end with the page
     return page, context
 
 
@@ -42,11 +55,12 @@ def _sections(page: TodayPage) -> list[str]:
 
 
 def test_today_lists_overdue_due_and_coming_up_and_space_marks_one_done(
-        qtbot: QtBot, sqlite_db: Database) -> None:
+        qtbot: QtBot, sqlite_db: Database,
+        contexts: list[AppContext]) -> None:
     add_customer(sqlite_db, "Due", birthday_month=12, birthday_day=14, today=TODAY)
     add_customer(sqlite_db, "Soon", birthday_month=12, birthday_day=17, today=TODAY)
     add_customer(sqlite_db, "Late", visits=(dt.date(2026, 12, 1),), today=TODAY)
-    page, _context = _page(qtbot, sqlite_db)
+    page, _context = _page(qtbot, sqlite_db, contexts)
     assert _sections(page) == ["Overdue (1)", "Due today (1)", "Coming up this week (1)"]
     assert "Due today: 1" in page.counters.text() and "Overdue: 1" in page.counters.text()
     overdue = page.model.index(0, 0, page.model.index(0, 0))
@@ -63,9 +77,10 @@ def test_today_lists_overdue_due_and_coming_up_and_space_marks_one_done(
 
 
 def test_z_snoozes_the_chosen_action_to_the_day_picked(
-        qtbot: QtBot, sqlite_db: Database) -> None:
+        qtbot: QtBot, sqlite_db: Database,
+        contexts: list[AppContext]) -> None:
     add_customer(sqlite_db, "Due", birthday_month=12, birthday_day=14, today=TODAY)
-    page, _context = _page(qtbot, sqlite_db)
+    page, _context = _page(qtbot, sqlite_db, contexts)
     page.tree.setFocus()
     page.tree.setCurrentIndex(page.model.index(0, 0, page.model.index(0, 0)))
 
@@ -83,9 +98,10 @@ def test_z_snoozes_the_chosen_action_to_the_day_picked(
 
 
 def test_enter_opens_the_customer_of_the_chosen_action(
-        qtbot: QtBot, sqlite_db: Database) -> None:
+        qtbot: QtBot, sqlite_db: Database,
+        contexts: list[AppContext]) -> None:
     due = add_customer(sqlite_db, "Due", birthday_month=12, birthday_day=14, today=TODAY)
-    page, _context = _page(qtbot, sqlite_db)
+    page, _context = _page(qtbot, sqlite_db, contexts)
     page.tree.setFocus()
     page.tree.setCurrentIndex(page.model.index(0, 0, page.model.index(0, 0)))
     with qtbot.waitSignal(page.open_customer_requested) as opened:
@@ -94,11 +110,12 @@ def test_enter_opens_the_customer_of_the_chosen_action(
 
 
 def test_a_tenth_visit_logged_shows_its_milestone_card_at_once(
-        qtbot: QtBot, sqlite_db: Database) -> None:
+        qtbot: QtBot, sqlite_db: Database,
+        contexts: list[AppContext]) -> None:
     visits = tuple(TODAY - dt.timedelta(days=10 * n) for n in range(1, 10))
     fan = add_customer(sqlite_db, "Fan", visits=visits, birthday_month=12, birthday_day=14,
                        today=TODAY)
-    page, context = _page(qtbot, sqlite_db)
+    page, context = _page(qtbot, sqlite_db, contexts)
     assert not [r for r in page.view_shown.actions if r.rule == "milestone"]  # type: ignore[union-attr]
     context.operations.run(log_interaction, fan, InteractionDraft("visit", TODAY), today=TODAY)
     qtbot.waitUntil(lambda: any(r.rule == "milestone" or any(
@@ -106,17 +123,19 @@ def test_a_tenth_visit_logged_shows_its_milestone_card_at_once(
         timeout=5000)
 
 
-def test_a_quiet_day_says_so_kindly(qtbot: QtBot, sqlite_db: Database) -> None:
+def test_a_quiet_day_says_so_kindly(qtbot: QtBot, sqlite_db: Database,
+        contexts: list[AppContext]) -> None:
     add_customer(sqlite_db, "Soon", birthday_month=12, birthday_day=17, today=TODAY)
-    page, _context = _page(qtbot, sqlite_db)
+    page, _context = _page(qtbot, sqlite_db, contexts)
     assert page.quiet.isVisible()
     assert page.quiet.text() == "Nothing is due today. 1 gesture coming up this week, listed below."
 
 
 def test_esc_on_a_typed_skip_reason_asks_before_throwing_it_away(
-        qtbot: QtBot, sqlite_db: Database) -> None:
+        qtbot: QtBot, sqlite_db: Database,
+        contexts: list[AppContext]) -> None:
     add_customer(sqlite_db, "Due", birthday_month=12, birthday_day=14, today=TODAY)
-    page, _context = _page(qtbot, sqlite_db)
+    page, _context = _page(qtbot, sqlite_db, contexts)
     page.tree.setCurrentIndex(page.model.index(0, 0, page.model.index(0, 0)))
     (row,) = page.view_shown.actions  # type: ignore[union-attr]
     question = NoteQuestion(page, row, skipping=True)
@@ -127,3 +146,18 @@ def test_esc_on_a_typed_skip_reason_asks_before_throwing_it_away(
     assert question.discard_prompt.box.isVisible()  # Save, Discard or Keep Editing
     question.discard_prompt.keep_editing_button.click()  # type: ignore[union-attr]
     assert question.isVisible() and question.text.text() == "moved to Leeds"
+
+
+def test_today_is_the_first_area_and_the_app_opens_on_it(
+        qtbot: QtBot, sqlite_db: Database, contexts: list[AppContext]) -> None:
+    from gui.shell.main_window import MainWindow
+
+    add_customer(sqlite_db, "Due", birthday_month=12, birthday_day=14, today=TODAY)
+    contexts.append(AppContext(sqlite_db))
+    window = MainWindow(contexts[-1], open_on_today=True)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.sidebar_titles()[:3] == ["Today", "Customers", "Cards & letters"]
+    today = window.today_page
+    assert today is not None and window.pages_stack.currentWidget() is today
+    qtbot.waitUntil(lambda: today.view_shown is not None)  # type: ignore[attr-defined]

@@ -32,7 +32,7 @@ def _add(db: Database, first: str, **fields: object) -> int:
 
 
 def _cards_page(qtbot: QtBot, window: MainWindow):  # type: ignore[no-untyped-def]
-    window.sidebar_list.setCurrentRow(1)
+    window.sidebar_list.setCurrentRow(window.sidebar_titles().index("Cards & letters"))
     qtbot.waitUntil(lambda: window.cards_page is not None and window.cards_page.isVisible())
     return window.cards_page
 
