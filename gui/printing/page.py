@@ -44,7 +44,7 @@ from core.printing.templates import (
     restore_default_template,
     save_template,
 )
-from core.printing.types import RecipientSelection
+from core.printing.types import RecipientSelection, Skipped
 from core.settings.profile import get_business_profile
 from core.settings.types import BusinessProfileData
 
@@ -633,11 +633,11 @@ class CardsPage(QWidget):
 
         return run_long_job(self, self.tr("Choosing the recipients…"), plan)
 
-    def _show_skipped(self, skipped: tuple[object, ...]) -> None:
+    def _show_skipped(self, skipped: tuple[Skipped, ...]) -> None:
         self.skipped_list.clear()
-        for skip in skipped:
-            name = getattr(skip, "name", "") or f"#{getattr(skip, 'customer_id', '')}"
-            self.skipped_list.addItem(f"{name}: {skip_reason_text(getattr(skip, 'reason', ''))}")
+        self.skipped_list.addItems([
+            f"{skip.name or fill(self.tr('Customer no. %1'), skip.customer_id)}: "
+            f"{skip_reason_text(skip.reason)}" for skip in skipped])
 
     def _on_print_clicked(self) -> None:
         if self.last_batch_path is not None:

@@ -325,10 +325,11 @@ def test_a_letter_template_is_previewed_as_a_whole_page(
 def test_closing_the_window_asks_before_an_unsaved_message_is_lost(
         qtbot, active_window) -> None:  # type: ignore[no-untyped-def]
     window = active_window
-    window.sidebar_list.setCurrentRow(1)  # Cards & letters
+    areas = [window.sidebar_list.item(row).text() for row in range(window.sidebar_list.count())]
+    window.sidebar_list.setCurrentRow(areas.index("Cards & letters"))
     page = window.cards_page
     page.body_edit.setPlainText("Dear {first_name}, see you soon!")
-    window.sidebar_list.setCurrentRow(0)  # off to the customers meanwhile
+    window.sidebar_list.setCurrentRow(areas.index("Customers"))  # off elsewhere meanwhile
     asked: list[str] = []
     _click_in_prompt(asked, "Keep editing")
     assert not window.close()
@@ -338,3 +339,15 @@ def test_closing_the_window_asks_before_an_unsaved_message_is_lost(
     assert page.body_edit.toPlainText() == "Dear {first_name}, see you soon!"
     _click_in_prompt(asked, "Discard changes")
     assert window.close()
+
+
+def test_a_chosen_customer_who_is_gone_is_named_by_number_not_a_code(
+        qtbot, sqlite_db: Database) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, sqlite_db)
+    with sqlite_db.unit_of_work() as session:
+        first = session.scalars(select(Customer.id).order_by(Customer.id)).first()
+    page.set_selection((first, 99999))  # type: ignore[arg-type]
+    assert page.preview_batch() is not None
+    assert page.summary_label.text() == (
+        "Recipients: 1\nLeft out: 1 (no longer in the list: 1)")
+    assert page.skipped_list.item(0).text() == "Customer no. 99999: no longer in the list"
