@@ -295,8 +295,9 @@ class CustomerTableModel(QAbstractTableModel):
             page = self._pages[row_number // PAGE_SIZE]
             page[row_number % PAGE_SIZE] = new_rows[customer_id]
             self._tags[customer_id] = tags.get(customer_id, [])
+            self._matches.pop(customer_id, None)  # why the search found it: read again
             self.dataChanged.emit(self.index(row_number, 0),
-                                  self.index(row_number, COLUMN_COUNT - 1), [_DISPLAY])
+                                  self.index(row_number, COLUMN_COUNT - 1))
         return True
 
     def set_formats(self, *, locale: QLocale, currency_symbol: str, currency: str | None = None,
