@@ -118,6 +118,7 @@ class CardsPage(QWidget):
         self.who_combo.currentIndexChanged.connect(self._on_who_changed)
         self.labels_check.toggled.connect(self._on_who_changed)
         self.create_button.clicked.connect(self._on_create_clicked)
+        self.batch_template_combo.currentIndexChanged.connect(self._on_who_changed)
         self.preview_button.clicked.connect(self._on_preview_clicked)
         self.print_button.clicked.connect(self._on_print_clicked)
         self.history.batch_recorded.connect(self.batch_printed)
@@ -500,6 +501,11 @@ class CardsPage(QWidget):
         self.stage_combo.setEnabled(who == WHO_STAGE)
         self.sheet_combo.setEnabled(self.labels_check.isChecked())
         self.start_spin.setEnabled(self.labels_check.isChecked())
+        row = self.batch_template_combo.currentIndex()
+        letter = 0 <= row < len(self._templates) and self._templates[row].kind == "letter"
+        self.already_sent_check.setText(
+            self.tr("Leave out customers who already got this letter this year") if letter
+            else self.tr("Leave out customers who already got this card this year"))
 
     def selection(self) -> RecipientSelection:
         who = self.who_combo.currentIndex()

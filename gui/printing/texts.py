@@ -79,7 +79,7 @@ def skip_reason_text(code: str) -> str:
         NO_ADDRESS: _tr("no postal address"),
         NO_MAIL: _tr("asked for no mail"),
         NOT_FOUND: _tr("no longer in the list"),
-        ALREADY_SENT: _tr("already got this card this year"),
+        ALREADY_SENT: _tr("already printed or sent this year"),
     }
     return reasons.get(code, code)
 

@@ -277,8 +277,10 @@ def test_a_batch_shows_its_recipients_and_who_is_left_out_before_anything_is_cre
     # The same customers again: those who got this card this year are left out.
     assert page.preview_batch() is None and "None of these customers" in told[-1]
     assert page.summary_label.text() == (
-        "Recipients: 0\nLeft out: 3 (already got this card this year: 2; "
+        "Recipients: 0\nLeft out: 3 (already printed or sent this year: 2; "
         "no postal address: 1)")
+    assert page.already_sent_check.text() == (
+        "Leave out customers who already got this card this year")
     page.already_sent_check.setChecked(False)
     assert page.preview_batch() is not None
     assert page.summary_label.text().startswith("Recipients: 2\n")
