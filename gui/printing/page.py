@@ -68,18 +68,24 @@ WHO_SELECTION, WHO_TAG, WHO_STAGE, WHO_EVERYONE = range(4)
 PREVIEW_ITEMS = 30  # a preview shows the first cards of the batch, quickly
 
 
-def ask_about_unsaved_edit(parent: QWidget, template: str, *,
-                           closing: bool = False) -> QMessageBox.StandardButton:
-    """Save, Discard or Keep editing (Cancel) for a template's unsaved wording."""
+def ask_about_unsaved_edit(parent: QWidget, template: str, *, closing: bool = False,
+                           can_save: bool = True) -> QMessageBox.StandardButton:
+    """Save, Discard or Keep Editing (Cancel) for a template's unsaved wording, worded and
+    laid out as gui.widgets.discard_prompt asks for dialogs (that one closes a dialog when
+    answered; here the page must know the answer before it shows another template)."""
     question = (parent.tr("Save your changes to “%1” before closing?") if closing else
                 parent.tr("Save your changes to “%1” before showing another template?"))
+    buttons = QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+    if can_save:
+        buttons |= QMessageBox.StandardButton.Save
     box = QMessageBox(QMessageBox.Icon.Question, parent.tr("Unsaved changes"),
-                      fill(question, template),
-        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-        | QMessageBox.StandardButton.Cancel, parent)
-    box.button(QMessageBox.StandardButton.Cancel).setText(parent.tr("Keep editing"))
-    box.button(QMessageBox.StandardButton.Discard).setText(parent.tr("Discard changes"))
-    box.setDefaultButton(QMessageBox.StandardButton.Save)
+                      fill(question, template), buttons, parent)
+    box.setInformativeText(parent.tr("If you discard them, what you typed here is lost."))
+    box.button(QMessageBox.StandardButton.Cancel).setText(parent.tr("Keep Editing"))
+    box.button(QMessageBox.StandardButton.Discard).setText(parent.tr("Discard"))
+    # Enter saves (when it can); Esc keeps editing, never throws anything away.
+    box.setDefaultButton(QMessageBox.StandardButton.Save if can_save
+                         else QMessageBox.StandardButton.Cancel)
     box.setEscapeButton(QMessageBox.StandardButton.Cancel)
     return QMessageBox.StandardButton(box.exec())
 
@@ -341,7 +347,8 @@ class CardsPage(QWidget):
         """Another template chosen in the list: an unsaved edit is never dropped unasked."""
         if row != self._shown_row and self.is_edit_unsaved():
             answer = ask_about_unsaved_edit(
-                self, self.batch_template_combo.itemText(self._shown_row))
+                self, self.batch_template_combo.itemText(self._shown_row),
+                can_save=not self._context.read_only)
             if answer == QMessageBox.StandardButton.Save:
                 chosen = self._templates[row].name if 0 <= row < len(self._templates) else ""
                 if not self._save_shown():  # it says why
@@ -365,7 +372,8 @@ class CardsPage(QWidget):
             return True
         self.window().raise_()
         answer = ask_about_unsaved_edit(
-            self, self.batch_template_combo.itemText(self._shown_row), closing=True)
+            self, self.batch_template_combo.itemText(self._shown_row), closing=True,
+            can_save=not self._context.read_only)
         if answer == QMessageBox.StandardButton.Save:
             return self._save_shown()
         if answer == QMessageBox.StandardButton.Discard:

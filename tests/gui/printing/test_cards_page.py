@@ -195,7 +195,7 @@ def _click_in_prompt(asked: list[str], button_text: str) -> None:
         assert isinstance(box, QMessageBox)
         asked.append(box.text())
         texts = {b.text().replace("&", ""): b for b in box.buttons()}
-        assert {"Save", "Discard changes", "Keep editing"} <= set(texts)
+        assert {"Save", "Discard", "Keep Editing"} <= set(texts)
         texts[button_text].click()
     QTimer.singleShot(0, click)
 
@@ -207,7 +207,7 @@ def test_choosing_another_template_asks_before_an_unsaved_message_is_lost(
     page.body_edit.setPlainText("Dear {first_name}, the roses are in!")
     asked: list[str] = []
 
-    _click_in_prompt(asked, "Keep editing")
+    _click_in_prompt(asked, "Keep Editing")
     page.template_list.setCurrentRow(1)
     assert asked == [f"Save your changes to “{first}” before showing another template?"]
     assert page.template_list.currentRow() == 0  # still on the edited template
@@ -217,7 +217,7 @@ def test_choosing_another_template_asks_before_an_unsaved_message_is_lost(
     page._context.announce(Changes(settings=True))
     assert page.body_edit.toPlainText() == "Dear {first_name}, the roses are in!"
 
-    _click_in_prompt(asked, "Discard changes")
+    _click_in_prompt(asked, "Discard")
     page.template_list.setCurrentRow(1)
     assert page.template_list.currentRow() == 1 and page.title_edit.text() == second
     with sqlite_db.unit_of_work() as session:
@@ -333,13 +333,13 @@ def test_closing_the_window_asks_before_an_unsaved_message_is_lost(
     page.body_edit.setPlainText("Dear {first_name}, see you soon!")
     window.sidebar_list.setCurrentRow(areas.index("Customers"))  # off elsewhere meanwhile
     asked: list[str] = []
-    _click_in_prompt(asked, "Keep editing")
+    _click_in_prompt(asked, "Keep Editing")
     assert not window.close()
     assert window.isVisible() and asked == [
         "Save your changes to “Thank you” before closing?"]
     assert window.pages_stack.currentWidget() is page  # shown where the edit is
     assert page.body_edit.toPlainText() == "Dear {first_name}, see you soon!"
-    _click_in_prompt(asked, "Discard changes")
+    _click_in_prompt(asked, "Discard")
     assert window.close()
 
 
