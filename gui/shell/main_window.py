@@ -182,7 +182,9 @@ class MainWindow(QMainWindow):
         """Log a visit, purchase, call or meeting for the selected customer (Ctrl+L)."""
         from gui.visits.counter import log_visit_for_selection
 
-        log_visit_for_selection(self, self._context, self.customers_page, self.undo_stack)
+        if log_visit_for_selection(self, self._context, self.customers_page,
+                                   self.undo_stack) is None:
+            self.show_page(self.customers_page)  # the status bar says what to choose there
 
     # -- menus ---------------------------------------------------------------------------
 

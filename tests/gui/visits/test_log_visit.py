@@ -119,3 +119,13 @@ def test_undo_of_a_visit_removed_meanwhile_says_so_and_changes_nothing(
     window.undo_action.trigger()
     assert window.statusBar().currentMessage().startswith("Nothing to undo there")
     assert window.undo_stack.count() == 0
+
+
+def test_ctrl_l_from_another_area_with_no_customer_selected_shows_the_list(
+        qtbot: QtBot, sqlite_db: Database, active_window: MainWindow) -> None:
+    window = _window(sqlite_db, active_window)
+    window.customers_page.table_view.clearSelection()
+    window.sidebar_list.setCurrentRow(window.sidebar_list.count() - 1)
+    assert window.pages_stack.currentWidget() is not window.customers_page
+    window.log_visit_action.trigger()
+    assert window.pages_stack.currentWidget() is window.customers_page
