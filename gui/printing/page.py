@@ -346,23 +346,20 @@ class CardsPage(QWidget):
     def _on_template_chosen(self, row: int) -> None:
         """Another template chosen in the list: an unsaved edit is never dropped unasked."""
         if row != self._shown_row and self.is_edit_unsaved():
+            chosen = self._templates[row].name if 0 <= row < len(self._templates) else ""
+            self._go_back_to_shown()  # while asking, the list marks what the editor shows
             answer = ask_about_unsaved_edit(
                 self, self.batch_template_combo.itemText(self._shown_row),
                 can_save=not self._context.read_only)
-            if answer == QMessageBox.StandardButton.Save:
-                chosen = self._templates[row].name if 0 <= row < len(self._templates) else ""
-                if not self._save_shown():  # it says why
-                    self._go_back_to_shown()
-                    return
-                # Saving read the list again (still showing the saved one): go on to the
-                # template that was chosen.
-                row = max(self.batch_template_combo.findData(chosen), 0)
-                self.template_list.blockSignals(True)
-                self.template_list.setCurrentRow(row)
-                self.template_list.blockSignals(False)
-            elif answer != QMessageBox.StandardButton.Discard:
-                self._go_back_to_shown()  # Keep editing
-                return
+            if answer == QMessageBox.StandardButton.Cancel:
+                return  # Keep Editing
+            if answer == QMessageBox.StandardButton.Save and not self._save_shown():
+                return  # it said why
+            # Saving read the list again: go on to the template that was chosen.
+            row = max(self.batch_template_combo.findData(chosen), 0)
+            self.template_list.blockSignals(True)
+            self.template_list.setCurrentRow(row)
+            self.template_list.blockSignals(False)
         self._show_template(row)
 
     def may_close(self) -> bool:
