@@ -129,3 +129,20 @@ def test_ctrl_l_from_another_area_with_no_customer_selected_shows_the_list(
     assert window.pages_stack.currentWidget() is not window.customers_page
     window.log_visit_action.trigger()
     assert window.pages_stack.currentWidget() is window.customers_page
+
+
+def test_a_customer_trashed_at_another_desk_meanwhile_gets_no_visit_and_a_message(
+        qtbot: QtBot, sqlite_db: Database, active_window: MainWindow) -> None:
+    from core.customers.services import delete_customers
+
+    window = _window(sqlite_db, active_window)
+    dialog = _open_dialog(qtbot, window, 1)
+    with sqlite_db.unit_of_work() as session:  # another desk moves Bo to the trash
+        delete_customers(session, [window.customers_page.model.customer_id(1)])
+    qtbot.keyClicks(dialog.note_edit, "haircut")
+    qtbot.keyClick(dialog.note_edit, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.note_edit.text() == "haircut"
+    assert dialog.form_message_label.text().startswith(
+        "Bo Diaz is no longer in the customer list")
+    assert sqlite_db.raw().scalar("SELECT count(*) FROM interactions") == 0
+    dialog.reject()
