@@ -39,9 +39,10 @@ def register(subparsers: Any) -> None:
 
 def _day(text: str | None, option: str) -> dt.date:
     from core.commands.texts import bad_date
+    from core.program.clock import shop_today
 
     if text is None:
-        return dt.date.today()  # the shop's local date: dates carry no time or zone
+        return shop_today()
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
@@ -107,7 +108,7 @@ def _snooze(args: argparse.Namespace) -> int:
     until = _day(args.until, "--until")
     db = open_database(args, writes=True)
     _run_on_action(db, args.id,
-                   lambda session: snooze_action(session, args.id, until, dt.date.today()))
+                   lambda session: snooze_action(session, args.id, until, _day(None, "")))
     print(f"action {args.id} snoozed until {until.isoformat()}")
     return 0
 

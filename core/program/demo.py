@@ -37,7 +37,7 @@ def _work_through(session: Session, day: dt.date, rng: random.Random) -> None:
     for action_id, due_on in due:
         roll = rng.random()
         if roll < MADE_SHARE:
-            made = min(due_on + dt.timedelta(days=rng.choice((-1, 0, 0, 1, 2, 5))), day)
+            made = min(due_on + dt.timedelta(days=rng.choice((-2, -1, -1, 0, 0, 0, 1, 3))), day)
             values = {"state": DONE, "completed_by": rng.choice(SIGNED_BY),
                       "completed_at": dt.datetime.combine(made, dt.time(10, rng.randrange(60)))}
         elif roll < MADE_SHARE + SKIPPED_SHARE:

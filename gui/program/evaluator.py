@@ -10,6 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer
 
 from core.kernel.changes import Changes
+from core.program.clock import shop_today
 from core.program.services import evaluate_program
 
 from gui.shell.context import AppContext
@@ -21,7 +22,7 @@ SETTLE_MS = 1_500  # after a change, wait for the next one before evaluating
 
 class ProgramEvaluator(QObject):
     def __init__(self, context: AppContext, *,
-                 today: Callable[[], dt.date] = dt.date.today,
+                 today: Callable[[], dt.date] = shop_today,
                  settle_ms: int = SETTLE_MS) -> None:
         super().__init__(context)
         self._context = context

@@ -6,7 +6,6 @@ actions or customers (a visit that makes a milestone due shows at once).
 """
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.kernel.changes import Changes
+from core.program.clock import shop_today
 from core.program.services import (
     complete_action,
     complete_call,
@@ -45,7 +45,7 @@ class TodayPage(QWidget):
     first_rows_painted = Signal()  # the first list read has been painted (start-up time)
 
     def __init__(self, context: AppContext, *, locale: QLocale | None = None,
-                 today: Any = dt.date.today) -> None:
+                 today: Any = shop_today) -> None:
         super().__init__()
         self._context = context
         self._locale = locale or QLocale()
