@@ -225,6 +225,10 @@ class MainWindow(QMainWindow):
                                            self._on_profile_triggered)
         self.profile_action.setEnabled(writable)
         file_menu.addAction(self.profile_action)
+        self.program_settings_action = self._action(self.tr("Appreciation P&rogram…"),
+                                                    self._on_program_settings_triggered)
+        self.program_settings_action.setEnabled(writable)
+        file_menu.addAction(self.program_settings_action)
         file_menu.addSeparator()
         self.backup_action = self._action(self.tr("&Back Up Now"), self._on_backup_triggered)
         self.restore_action = self._action(self.tr("&Restore From Backup…"),
@@ -293,6 +297,11 @@ class MainWindow(QMainWindow):
     def _on_find_triggered(self) -> None:
         self.show_page(self.customers_page)
         self.customers_page.focus_search()
+
+    def _on_program_settings_triggered(self) -> None:
+        from gui.program.settings_dialog import ProgramSettingsDialog
+
+        ProgramSettingsDialog(self._context, self).exec()
 
     def _on_profile_triggered(self) -> None:
         from gui.settings.business_profile_dialog import BusinessProfileDialog

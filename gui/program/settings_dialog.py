@@ -1,0 +1,139 @@
+"""File > Appreciation Program…: each rule switched on or off, with its timings, in words.
+
+The fields and their defaults are declared once, in core.program.settings.ProgramSettings;
+this dialog only names them for people.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.program.settings import FEB_28, MAR_1, ProgramSettings
+from core.settings.services import get_settings, save_settings
+
+from gui.shell.context import AppContext
+from gui.widgets.discard_prompt import DiscardPrompt
+
+# (rule, what it does, how its due day is counted, -1 where it is counted before the day)
+RULES = (
+    ("welcome", "Thank every new customer (card)", "days after the first visit", 1),
+    ("after_sale", "Call after a large purchase", "days after the purchase", 1),
+    ("birthday", "Birthday card", "days before the birthday", -1),
+    ("anniversary", "Card on the anniversary of the first visit",
+     "days before the anniversary", -1),
+    ("life_event", "Congratulations on a life event (card)", "days after the event", 1),
+    ("milestone", "10th, 25th, 50th and 100th visit (card)", "days after the visit", 1),
+    ("referral", "Thank whoever referred a new customer (card)",
+     "days after the new customer came", 1),
+    ("lapsed", "“We miss you” letter when someone stops coming",
+     "days after they count as lapsed", 1),
+)
+
+
+class ProgramSettingsDialog(QDialog):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self.setWindowTitle(self.tr("Appreciation Program"))
+        self._stored: ProgramSettings = context.read(get_settings, ProgramSettings)
+        self.switches: dict[str, QCheckBox] = {}
+        self.due: dict[str, QSpinBox] = {}
+        self.late: dict[str, QSpinBox] = {}
+
+        rules = QGroupBox(self.tr("Gestures"))
+        grid = QGridLayout(rules)
+        grid.addWidget(QLabel(self.tr("<b>Due</b>")), 0, 1, 1, 2)
+        grid.addWidget(QLabel(self.tr("<b>Still worth making up to</b>")), 0, 3)
+        self._signs: dict[str, int] = {}
+        for row, (key, what, due_words, sign) in enumerate(RULES, 1):
+            switch = QCheckBox(what)
+            switch.setChecked(getattr(self._stored, f"{key}_on"))
+            due = QSpinBox()
+            due.setRange(0, 60)
+            due.setValue(sign * getattr(self._stored, f"{key}_due_days"))
+            self._signs[key] = sign
+            late = QSpinBox()
+            late.setRange(0, 365)
+            late.setSuffix(self.tr(" days late"))
+            late.setValue(getattr(self._stored, f"{key}_late_days"))
+            self.switches[key], self.due[key], self.late[key] = switch, due, late
+            grid.addWidget(switch, row, 0)
+            grid.addWidget(due, row, 1)
+            grid.addWidget(QLabel(due_words), row, 2)
+            grid.addWidget(late, row, 3)
+            switch.toggled.connect(due.setEnabled)
+            switch.toggled.connect(late.setEnabled)
+            due.setEnabled(switch.isChecked())
+            late.setEnabled(switch.isChecked())
+
+        self.cap = QSpinBox()
+        self.cap.setRange(0, 90)
+        self.cap.setValue(self._stored.cards_at_most_every_days)
+        self.cap.setSuffix(self.tr(" days"))
+        self.leap = QComboBox()
+        self.leap.addItem(self.tr("28 February"), FEB_28)
+        self.leap.addItem(self.tr("1 March"), MAR_1)
+        self.leap.setCurrentIndex(max(0, self.leap.findData(self._stored.leap_day_birthdays)))
+        more = QGroupBox(self.tr("For every customer"))
+        lines = QVBoxLayout(more)
+        cap_line = QHBoxLayout()
+        cap_line.addWidget(QLabel(self.tr("At most one card or letter per customer in")))
+        cap_line.addWidget(self.cap)
+        cap_line.addWidget(QLabel(self.tr("(cards that fall closer together are sent as one)")))
+        cap_line.addStretch(1)
+        leap_line = QHBoxLayout()
+        leap_line.addWidget(QLabel(self.tr("Birthdays on 29 February fall in other years on")))
+        leap_line.addWidget(self.leap)
+        leap_line.addStretch(1)
+        lines.addLayout(cap_line)
+        lines.addLayout(leap_line)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not context.read_only)
+        layout = QVBoxLayout(self)
+        note = QLabel(self.tr("Switching a gesture on never floods Today with old occasions: "
+                              "only those still worth making are listed."))
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        layout.addWidget(rules)
+        layout.addWidget(more)
+        layout.addWidget(buttons)
+        self.discard_prompt = DiscardPrompt(
+            self, is_dirty=lambda: self.chosen() != self._stored, save=self.save,
+            can_save=lambda: not context.read_only)
+
+    def chosen(self) -> ProgramSettings:
+        values: dict[str, Any] = {}
+        for key in self.switches:
+            values[f"{key}_on"] = self.switches[key].isChecked()
+            values[f"{key}_due_days"] = self._signs[key] * self.due[key].value()
+            values[f"{key}_late_days"] = self.late[key].value()
+        values["cards_at_most_every_days"] = self.cap.value()
+        values["leap_day_birthdays"] = self.leap.currentData()
+        return replace(self._stored, **values)
+
+    def save(self) -> None:
+        self._context.run(save_settings, self.chosen())
+        self._stored = self.chosen()
+        self.accept()
+
+    def reject(self) -> None:
+        if self.discard_prompt.may_close():
+            super().reject()
