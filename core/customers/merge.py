@@ -212,6 +212,8 @@ def _merged_draft(keep: CustomerDraft, other: CustomerDraft, other_id: int) -> C
         no_mail=keep.no_mail or other.no_mail,
         no_email=keep.no_email or other.no_email,
         no_birthday_cards=keep.no_birthday_cards or other.no_birthday_cards,
+        no_calls=keep.no_calls or other.no_calls,
+        no_campaigns=keep.no_campaigns or other.no_campaigns,
         tags=tuple(dict.fromkeys(keep.tags + other.tags)),
         needs_checking=tuple(dict.fromkeys((keep.needs_checking or ())
                                            + (other.needs_checking or ()))),

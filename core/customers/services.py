@@ -305,6 +305,8 @@ def _apply_draft(session: Session, customer: Customer, draft: CustomerDraft) -> 
     customer.no_mail = draft.no_mail
     customer.no_email = draft.no_email
     customer.no_birthday_cards = draft.no_birthday_cards
+    customer.no_calls = draft.no_calls
+    customer.no_campaigns = draft.no_campaigns
     if draft.needs_checking is not None:
         customer.needs_checking = needs_checking_text(draft.needs_checking)
     for key, value in customer_keys(
@@ -345,6 +347,8 @@ def _draft_of(customer: Customer) -> CustomerDraft:
         no_mail=customer.no_mail,
         no_email=customer.no_email,
         no_birthday_cards=customer.no_birthday_cards,
+        no_calls=customer.no_calls,
+        no_campaigns=customer.no_campaigns,
         tags=tuple(t.name for t in customer.tags),
         needs_checking=needs_checking_of(customer.needs_checking or ""),
     )

@@ -90,6 +90,8 @@ class CustomerDraft:
     no_mail: bool = False
     no_email: bool = False
     no_birthday_cards: bool = False
+    no_calls: bool = False
+    no_campaigns: bool = False  # left out of every gesture of the program
     tags: tuple[str, ...] = ()
     # Values an import could not use, as given (Problem(field, code, value)); None keeps
     # what is stored, a tuple replaces it (the editor's "Checked" empties it).

@@ -85,6 +85,8 @@ class DetailsTab(QWidget):
         self.no_mail_check = QCheckBox(self.tr("No mail"))
         self.no_email_check = QCheckBox(self.tr("No email"))
         self.no_birthday_cards_check = QCheckBox(self.tr("No birthday cards"))
+        self.no_calls_check = QCheckBox(self.tr("No calls"))
+        self.no_campaigns_check = QCheckBox(self.tr("Leave out of all cards, letters and calls"))
         self.tags_edit = self._line_edit(2000, self.tr("vip, newsletter"))
         self.tags_edit.setToolTip(self.tr("Separate tags with commas"))
         self.notes_edit = QPlainTextEdit()
@@ -110,7 +112,8 @@ class DetailsTab(QWidget):
         self._add_row(address, self.tr("Postal &code:"), self.postal_code_edit, "postal_code")
         self._add_row(address, self.tr("Cou&ntry:"), self.country_edit, "country")
         preferences = QVBoxLayout()
-        for check in (self.no_mail_check, self.no_email_check, self.no_birthday_cards_check):
+        for check in (self.no_mail_check, self.no_email_check, self.no_birthday_cards_check,
+                      self.no_calls_check, self.no_campaigns_check):
             preferences.addWidget(check)
         address.addRow(self.tr("Contact:"), preferences)
         self._add_row(address, self.tr("T&ags:"), self.tags_edit, "tags")
@@ -204,6 +207,8 @@ class DetailsTab(QWidget):
         self.no_mail_check.setChecked(draft.no_mail)
         self.no_email_check.setChecked(draft.no_email)
         self.no_birthday_cards_check.setChecked(draft.no_birthday_cards)
+        self.no_calls_check.setChecked(draft.no_calls)
+        self.no_campaigns_check.setChecked(draft.no_campaigns)
         self.tags_edit.setText(", ".join(draft.tags))
         self._needs_checking = draft.needs_checking
         self._show_needs_checking()
@@ -221,6 +226,8 @@ class DetailsTab(QWidget):
             birthday=self.birthday_edit.value(), no_mail=self.no_mail_check.isChecked(),
             no_email=self.no_email_check.isChecked(),
             no_birthday_cards=self.no_birthday_cards_check.isChecked(),
+            no_calls=self.no_calls_check.isChecked(),
+            no_campaigns=self.no_campaigns_check.isChecked(),
             tags=tuple(t.strip() for t in self.tags_edit.text().split(",") if t.strip()),
             needs_checking=self._needs_checking,
         )

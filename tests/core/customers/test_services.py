@@ -160,3 +160,14 @@ def test_sorting_by_tags_puts_untagged_together(db: Database) -> None:
     tagged = [r.first_name for r in fetch_customers(db.raw(), ListQuery(sort="tags"))
               if r.first_name != "Cleo"]
     assert tagged == ["Bob", "Ann"]  # "newsletter" before "walk-in"
+
+
+def test_no_calls_and_leave_out_of_everything_are_kept_and_merged(db: Database) -> None:
+    quiet = _add(db, first_name="Quinn", no_calls=True)
+    out = _add(db, first_name="Quinn", last_name="Other", no_campaigns=True)
+    with db.unit_of_work() as session:
+        draft = get_customer(session, quiet).draft
+        assert (draft.no_calls, draft.no_campaigns) == (True, False)
+        merge_customers(session, keep_id=quiet, other_id=out)
+        kept = get_customer(session, quiet).draft
+    assert (kept.no_calls, kept.no_campaigns) == (True, True)
