@@ -72,10 +72,12 @@ def find_kept_pdf(folder: Path, batch_id: int, created_at: dt.datetime) -> Path 
     return kept
 
 
-def keep_quietly(folder: Path, batch_id: int, created_at: dt.datetime, pdf: Path) -> None:
-    """Keep a batch's PDF if the disk allows: a full or read-only data folder only means
-    the batch is rendered again when it is opened."""
+def keep_quietly(folder: Path, batch_id: int, created_at: dt.datetime,
+                 pdf: Path) -> Path | None:
+    """Keep a batch's PDF if the disk allows (the kept file, or None): a full or read-only
+    data folder only means the batch is rendered again when it is opened."""
     try:
-        keep_batch_pdf(folder, batch_id, created_at, pdf)
+        return keep_batch_pdf(folder, batch_id, created_at, pdf)
     except OSError as exc:
         log.warning("could not keep batch %d's PDF: %s", batch_id, exc)
+        return None

@@ -276,9 +276,14 @@ class PrintHistoryWidget(QWidget):
             path = Path(tempfile.gettempdir()) / f"regulars-batch-{batch.id}.pdf"
             if not run_render(self, plan, path, None):
                 return False
-            if batch.state == BATCH_PRINTED:
-                keep_quietly(folder, batch.id, batch.created_at, path)
-        self.rendered_on_open = path.parent != folder
+            self.rendered_on_open = True
+            kept = (keep_quietly(folder, batch.id, batch.created_at, path)
+                    if batch.state == BATCH_PRINTED else None)
+            if kept is not None:  # shown from the kept copy; no second copy left in temp
+                path.unlink(missing_ok=True)
+                path = kept
+        else:
+            self.rendered_on_open = False
         self._open_path = path
         self.preview.show_pdf(path, scale=0.8)
         self.preview_hint.hide()

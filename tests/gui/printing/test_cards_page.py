@@ -302,7 +302,7 @@ def test_opening_a_printed_batch_shows_the_kept_pdf_without_rendering_it_again(
     kept.unlink()  # lost (a cleaned-up disk): rendered from the record, and kept again
     assert history.open_batch(batch)
     assert history.rendered_on_open and history.preview.page_count() == 2
-    assert kept.exists()
+    assert kept.exists() and history._open_path == kept  # shown, and printed, from the copy
     assert history.open_batch(batch) and not history.rendered_on_open
 
 
