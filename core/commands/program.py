@@ -39,7 +39,7 @@ def register(subparsers: Any) -> None:
 
 def _day(text: str | None, option: str) -> dt.date:
     from core.commands.texts import bad_date
-    from core.program.clock import shop_today
+    from core.program.services import shop_today
 
     if text is None:
         return shop_today()

@@ -11,6 +11,7 @@ from core.customers.tables import CUSTOMERS
 from core.customers.types import display_name
 from core.kernel.changes import Changes
 from core.kernel.errors import Invalid, NotFound, Problem
+from core.program.clock import shop_today
 from core.program.demo import play_program_backlog
 from core.program.evaluate import DONE, MISSED, OPEN, SKIPPED, Evaluation, evaluate_program
 from core.program.models import Action
@@ -31,7 +32,7 @@ from core.settings.services import get_settings
 from core.store.changes import note_changes
 
 __all__ = ["Evaluation", "complete_action", "complete_call", "customer_actions",
-           "evaluate_program", "play_program_backlog",
+           "evaluate_program", "play_program_backlog", "shop_today",
            "skip_action", "snooze_action", "today_view"]
 
 ACTIONS = cast(Table, Action.__table__)

@@ -38,6 +38,8 @@ from core.customers.record import (
 )
 from core.customers.types import CustomerDetail, CustomerDraft
 from core.kernel.errors import Invalid
+from core.program.clock import shop_today
+from core.program.services import customer_actions
 from core.settings.profile import get_business_profile
 from core.store.errors import DatabaseBusy
 
@@ -51,6 +53,7 @@ from gui.customers.editor_history import (
 from gui.customers.editor_mailings import MailingsTab
 from gui.customers.texts import problem_text, stage_label
 from gui.customers.undo_commands import MergeCommand, TrashCommand
+from gui.program.reminders_tab import RemindersTab
 from gui.shell.context import AppContext
 from gui.visits.first_visit import FirstVisitBox, with_first_visit
 from gui.visits.undo_commands import history_removal_command
@@ -115,6 +118,8 @@ class CustomerEditor(QDialog):
         self.tab_widget.addTab(self.history_tab, self.tr("&History"))
         self.mailings_tab = MailingsTab(lambda day: format_day(self._money.locale, day))
         self.tab_widget.addTab(self.mailings_tab, self.tr("&Cards Sent"))
+        self.reminders_tab = RemindersTab(lambda day: format_day(self._money.locale, day))
+        self.tab_widget.addTab(self.reminders_tab, self.tr("Rem&inders"))
         self.form_message_label = QLabel()
         self.form_message_label.setStyleSheet(ERROR_STYLE)
         self.form_message_label.setWordWrap(True)
@@ -228,6 +233,9 @@ class CustomerEditor(QDialog):
             self.moments_tab.set_rows(self._detail.moments)
             self.history_tab.set_rows(self._detail.interactions)
             self.mailings_tab.set_rows(record.mailings)
+            self.reminders_tab.set_rows(self._context.read(
+                customer_actions, self._customer_id, shop_today(),
+                lambda day: format_day(self._money.locale, day)))
         self._baseline = self.details_tab.draft()
         self._baseline_referrer = self.details_tab.referred_by_edit.text()
         self._show_trashed(self._detail.deleted_at if self._detail and self._detail.deleted
