@@ -16,14 +16,21 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QRadioButton,
-    QTableView,
     QVBoxLayout,
     QWizard,
 )
 
 from core.visits.services import CREATE, SKIP, TILL_FORMATS, VisitImportSummary
 
-from gui.interchange.import_pages import DetectPage, FilePage, WizardPage, fill_model
+from gui.interchange.import_pages import (
+    SAMPLE_ROWS,
+    DetectPage,
+    FilePage,
+    WizardPage,
+    fill_model,
+    fit_columns,
+    fit_to_width,
+)
 from gui.shell.window_state import IMPORT_LAST_FOLDER
 from gui.visits.till_texts import field_label, format_label, problem_reason
 from gui.widgets.text_table import TextTableModel, read_only_view
@@ -46,7 +53,8 @@ class TillFilePage(FilePage):
     """The customer import's file page, asking for a till export."""
 
     def __init__(self, wizard: ImportVisitsWizard) -> None:
-        super().__init__(wizard)  # type: ignore[arg-type]  # the same duck: path, refresh_preview
+        super().__init__(wizard)  # type: ignore[arg-type]  # only its layout and field
+        self._visits_wizard = wizard
         self.setTitle(self.tr("Choose a file"))
         self.setSubTitle(self.tr("An export of sales from your till or online shop (Shopify, "
                                  "Square, WooCommerce), a list of appointments, or a "
@@ -60,6 +68,10 @@ class TillFilePage(FilePage):
         if name:
             IMPORT_LAST_FOLDER.write(str(Path(name).parent))
             self.path_edit.setText(name)
+
+    def validatePage(self) -> bool:
+        self._visits_wizard.path = Path(self.path_edit.text().strip())
+        return self._visits_wizard.refresh_preview()
 
 
 class ReadingPage(DetectPage):
@@ -96,11 +108,17 @@ class ReadingPage(DetectPage):
         if not preview.columns_for("amount", "amount_alt"):
             lines.append(self.tr("No amounts: each row is a visit."))
         self.detected_label.setText("\n".join(lines))
-        wanted = [i for i, field in enumerate(preview.mapping) if field]
-        fill_model(self.sample_model, [self.tr("Line")] + [preview.header[i] for i in wanted],
-                   [[str(line)] + [values[i] if i < len(values) else "" for i in wanted]
-                    for line, values in preview.rows])
-        self.sample_table.resizeColumnsToContents()
+        # Each column that is used on its own line, with what it gives and its first
+        # values beside it, as the customer import shows a file.
+        shown = preview.rows[:SAMPLE_ROWS]
+        fill_model(self.sample_model,
+                   [self.tr("Column"), self.tr("Read as")]
+                   + [self.tr("Row %1").replace("%1", str(n + 1)) for n in range(len(shown))],
+                   [[name, field_label(field)]
+                    + [values[column] if column < len(values) else "" for _, values in shown]
+                    for column, (name, field) in enumerate(zip(preview.header,
+                                                               preview.mapping)) if field])
+        fit_columns(self.sample_table)
 
 
 class CheckPage(WizardPage):
@@ -120,10 +138,12 @@ class CheckPage(WizardPage):
         self.problems_model = TextTableModel(parent=self)
         self.problems_table = read_only_view(self.problems_model)
         self.problems_table.setMaximumHeight(140)
+        fit_to_width(self.problems_table)
         self.unmatched_box = QGroupBox(self.tr("Rows that match no customer"))
         self.unmatched_label = plain_label()
         self.unmatched_model = TextTableModel(parent=self)
         self.unmatched_table = read_only_view(self.unmatched_model)
+        fit_to_width(self.unmatched_table)
         self.create_button = QRadioButton(self.tr("Create customers for them"))
         self.skip_button = QRadioButton(self.tr("Skip them"))
         self.create_button.setChecked(True)
@@ -177,7 +197,7 @@ class CheckPage(WizardPage):
         fill_model(self.problems_model,
                    [self.tr("Line"), self.tr("Column"), self.tr("Problem")],
                    [[str(p.line), field_label(p.field), problem_reason(p)] for p in shown])
-        fit_columns(self.problems_table, self.problems_model)
+        fit_columns(self.problems_table)
 
     def _show_unmatched(self, summary: VisitImportSummary) -> None:
         self.unmatched_box.setVisible(bool(summary.unmatched))
@@ -188,15 +208,18 @@ class CheckPage(WizardPage):
                        "Customers that creating them would add: %2.")
         self.unmatched_label.setText(text.replace("%1", locale.toString(summary.unmatched))
                                      .replace("%2", locale.toString(summary.created)))
-        fill_model(self.unmatched_model,
-                   [self.tr("Line"), self.tr("Name"), self.tr("Email"), self.tr("Phone"),
-                    self.tr("Date")],
-                   [[str(u.line), u.name, u.email, u.phone,
-                     locale.toString(QDate(u.occurred_on.year, u.occurred_on.month,
-                                           u.occurred_on.day), QLocale.FormatType.ShortFormat)
-                     if u.occurred_on else ""]
-                    for u in summary.unmatched_rows[:MAX_LISTED]])
-        fit_columns(self.unmatched_table, self.unmatched_model)
+        rows = [[str(u.line), u.name, u.email, u.phone,
+                 locale.toString(QDate(u.occurred_on.year, u.occurred_on.month,
+                                       u.occurred_on.day), QLocale.FormatType.ShortFormat)
+                 if u.occurred_on else ""]
+                for u in summary.unmatched_rows[:MAX_LISTED]]
+        header = [self.tr("Line"), self.tr("Name"), self.tr("Email"), self.tr("Phone"),
+                  self.tr("Date")]
+        # Only the columns the file fills (Square names people, but gives no email).
+        used = [n for n in range(len(header)) if any(row[n] for row in rows)]
+        fill_model(self.unmatched_model, [header[n] for n in used],
+                   [[row[n] for n in used] for row in rows])
+        fit_columns(self.unmatched_table)
 
 
 class DonePage(WizardPage):
@@ -223,15 +246,6 @@ class DonePage(WizardPage):
         self.undo_label.setText(self.tr("Visits, lifetime value, last visit and stage are up "
                                         "to date. File > Import History can undo this "
                                         "import."))
-
-
-def fit_columns(table: QTableView, model: TextTableModel) -> None:
-    """Columns as wide as their text, the last one to the edge; a column with nothing in
-    it (Square names no one by email) is hidden."""
-    for column in range(model.columnCount()):
-        table.setColumnHidden(column, not any(model.column_texts(column)))
-    table.resizeColumnsToContents()
-    table.horizontalHeader().setStretchLastSection(True)
 
 
 def counts_rows(page: WizardPage, summary: VisitImportSummary, *, dry_run: bool

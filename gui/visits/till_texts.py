@@ -15,7 +15,7 @@ def _tr(text: str) -> str:
 
 def format_label(name: str) -> str:
     """A till export's format as a shop owner knows it."""
-    labels = {"auto": _tr("Recognise it"),
+    labels = {"auto": _tr("Let Regulars work it out"),
               "shopify-orders": _tr("Shopify orders export"),
               "square-transactions": _tr("Square transactions export"),
               "woocommerce-orders": _tr("WooCommerce orders export"),
