@@ -96,10 +96,7 @@ class FilePage(WizardPage):
         return Path(self.path_edit.text().strip()).is_file()
 
     def validatePage(self) -> bool:
-        path = Path(self.path_edit.text().strip())
-        if path != self._wizard.path:
-            self._wizard.same_person.clear()  # choices about another file's rows
-        self._wizard.path = path
+        self._wizard.path = Path(self.path_edit.text().strip())
         return self._wizard.refresh_preview()
 
 

@@ -280,6 +280,7 @@ class ImportWizard(QWizard):
         self.summary: ImportSummary | None = None
         # Lines the owner said are the same person as the customer they look like.
         self.same_person: set[int] = set()
+        self._same_person_path: Path | None = None  # the file those lines are of
         self.possible_duplicates: tuple[PossibleDuplicate, ...] = ()
         # Counting is a whole dry run (seconds for a large file): once per file and choice.
         self._counted: dict[tuple[Path | None, ImportOptions], ImportSummary] = {}
@@ -312,6 +313,9 @@ class ImportWizard(QWizard):
     def refresh_preview(self) -> bool:
         """Read the file's first rows again with the current choices; False if refused."""
         assert self.path is not None
+        if self.path != self._same_person_path:
+            self.same_person.clear()  # choices about another file's rows
+            self._same_person_path = self.path
         try:
             self.preview = self.context.run(preview_file, self.path, options=self.import_options())
         except ImportRefused as refused:
