@@ -101,14 +101,19 @@ def _identity(sort_name: str, organisation: str, street: str) -> tuple[str, str,
     return sort_name, fold(organisation), fold(street)
 
 
-def _existing(connection: Any, column: str, values: Iterable[str]) -> dict[str, int]:
-    """Key -> the oldest live customer with it, by plain driver queries (this runs per batch)."""
+def _existing(connection: Any, column: str, values: Iterable[str],
+              people: dict[int, Person] | None = None) -> dict[str, int]:
+    """Key -> the oldest live customer with it, by plain driver queries (this runs per batch);
+    with `people`, what each customer found says about who they are goes there too."""
     wanted = sorted({v for v in values if v})
     found: dict[str, int] = {}
-    select = f"SELECT {column}, id FROM customers WHERE deleted_at IS NULL AND {column} "
+    extra = f", {', '.join(PERSON_FIELDS)}" if people is not None else ""
+    select = f"SELECT {column}, id{extra} FROM customers WHERE deleted_at IS NULL AND {column} "
     for sql, params in dialect_of(connection).key_lookups(select, wanted):
-        for key, customer_id in connection.exec_driver_sql(sql, params):
+        for key, customer_id, *person in connection.exec_driver_sql(sql, params):
             found.setdefault(key, customer_id)
+            if people is not None and customer_id not in people:
+                people[customer_id] = Person(*(str(value or "") for value in person))
     return found
 
 
@@ -153,11 +158,11 @@ class Matcher:
         external = self._external(records)
         by_external = self._by_external(connection, external) if any(external) else {}
         seen = self.seen
+        people: dict[int, Person] = {}  # of those matched by email or phone, for their names
         in_db = [_existing(connection, column, [k[kind] for k in keys] if seen is None
-                           else seen.may_exist(kind, [k[kind] for k in keys]))
+                           else seen.may_exist(kind, [k[kind] for k in keys]),
+                           people if kind < SHARED_KINDS else None)
                  for kind, column in enumerate(MATCH_COLUMNS)]
-        people = self._people(connection, {customer_id for kind in range(SHARED_KINDS)
-                                           for customer_id in in_db[kind].values()})
         in_batch: list[dict[str, int]] = [{}, {}, {}]
         in_batch_external: dict[tuple[str, str], int] = {}
         targets: list[Target | None] = []

@@ -93,6 +93,8 @@ def names_differ(first: Person, second: Person) -> bool:
     and so may "Ann Lee" and "Ann Smith" (a new family name); "José Núñez" and "Donghyun
     Kim", or "María García" and "José García" of one household, are not. A contact known by
     organisation or email alone tells nothing."""
+    if first.first_name == second.first_name and first.last_name == second.last_name:
+        return False  # most matches: the same name exactly (and nothing to fold)
     a_first, a_last = _tokens(first.first_name), _tokens(first.last_name)
     b_first, b_last = _tokens(second.first_name), _tokens(second.last_name)
     if not (a_first or a_last) or not (b_first or b_last):
