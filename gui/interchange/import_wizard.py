@@ -336,6 +336,9 @@ class ImportWizard(QWizard):
             if summary is None:
                 return None
             self._counted[key] = summary
+            page = self.currentPage()
+            if isinstance(page, WizardPage):
+                page.show_error("")
         self.possible_duplicates = summary.possible_duplicates  # with the owner's choices
         return summary
 
@@ -351,7 +354,11 @@ class ImportWizard(QWizard):
                     database, path, options=options, dry_run=dry_run, progress=progress,
                     is_cancelled=cancelled))
         except Cancelled:
-            self.last_error = self.tr("The import was cancelled; nothing was changed.")
+            if dry_run:  # the owner is still on a page: say so there
+                self._show_error(self.tr("Checking the file was cancelled. Press Next (or "
+                                         "Count again) to check it."))
+            else:
+                self.last_error = self.tr("The import was cancelled; nothing was changed.")
             return None
         except ImportRefused as refused:
             self._show_refusal(refused)

@@ -113,3 +113,31 @@ def test_a_file_with_no_look_alikes_goes_straight_to_the_customers_you_have(  # 
     wizard = _to_duplicates(qtbot, sqlite_db, path)
     assert wizard.currentPage() is wizard.policy_page
     assert wizard.policy_page.rows_table.isHidden()  # nothing to list
+
+
+def test_cancelling_the_check_stays_on_the_preview_and_says_so(  # type: ignore[no-untyped-def]
+        qtbot, sqlite_db: Database, tmp_path: Path, monkeypatch) -> None:
+    from core.kernel.jobs import Cancelled
+
+    from gui.shell import operations
+
+    _, path = _kim_and_family(sqlite_db, tmp_path)
+    wizard = ImportWizard(AppContext(sqlite_db))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.keyClicks(wizard.file_page.path_edit, str(path))
+    for _ in range(3):
+        _next(qtbot, wizard)
+    assert wizard.currentPage() is wizard.preview_page
+
+    def cancelled(parent, label, job):  # type: ignore[no-untyped-def]
+        raise Cancelled()
+
+    with monkeypatch.context() as patched:
+        patched.setattr(operations, "run_long_job", cancelled)
+        _next(qtbot, wizard)
+    assert wizard.currentPage() is wizard.preview_page
+    assert "cancelled" in wizard.preview_page.error_label.text()
+    _next(qtbot, wizard)  # checked this time
+    assert wizard.currentPage() is wizard.duplicates_page
+    assert wizard.preview_page.error_label.text() == ""
