@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -29,9 +31,17 @@ from core.printing.formats import (
 from core.printing.models import PrintBatch, PrintBatchItem
 from core.printing.recipients import select_recipients
 from core.printing.templates import TemplateData, check_template, get_template
-from core.printing.types import ALREADY_SENT, Recipient, RecipientSelection, Skipped
+from core.printing.types import (
+    ALREADY_SENT,
+    Recipient,
+    RecipientSelection,
+    Skipped,
+)
 from core.settings.services import get_business_profile
 from core.settings.types import BusinessProfileData
+
+if TYPE_CHECKING:
+    from core.printing.render import ItemsJob
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +80,25 @@ class BatchPlan:
     label_sheet: str = ""
     label_start: int = 1
     reprint_of_id: int | None = None
+    # A batch of several templates: the others, each with its format, for the recipients
+    # naming them (Recipient.template; "" is `template`).
+    others: tuple[tuple[TemplateData, str], ...] = ()
+
+    def template_of(self, recipient: Recipient) -> TemplateData:
+        for template, _format in self.others:
+            if template.name == recipient.template:
+                return template
+        return self.template
+
+
+@dataclass(frozen=True)
+class BatchEntry:
+    """One item of a batch of several templates: whom, with which template, and the
+    program's action it makes."""
+
+    customer_id: int
+    template_name: str
+    action_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -94,6 +123,7 @@ class BatchSummary:
     state: str = BATCH_PRINTED
     out_path: str = ""
     labels_path: str = ""
+    other_templates: tuple[str, ...] = ()  # a batch of several templates: the others
 
     @property
     def interrupted(self) -> bool:
@@ -159,6 +189,53 @@ def plan_batch(session: Session, request: BatchRequest, *,
                      label_sheet, request.label_start)
 
 
+def plan_entries(session: Session, entries: Sequence[BatchEntry], *, label_sheet: str = "",
+                 label_start: int = 1, today: dt.date | None = None) -> BatchPlan:
+    """A batch whose items may each use their own template, in the entries' order (Today's
+    due cards: a birthday card, then a thank-you letter...). Each template prints in its
+    own format. Reads only; raises typed errors (NoRecipients when nobody can be reached)."""
+    profile = get_business_profile(session)
+    templates: dict[str, tuple[TemplateData, str]] = {}
+    for name in dict.fromkeys(entry.template_name for entry in entries):
+        template = get_template(session, name)
+        problems = list(check_template(template.title, template.body))
+        if problems:
+            raise InvalidTemplate(problems)
+        format_name = template.format_name or default_format(template.kind, profile.locale)
+        check_format(template.kind, get_page_format(format_name))
+        templates[name] = (template, get_page_format(format_name).name)
+    if label_sheet:
+        sheet = get_label_sheet(label_sheet)
+        check_start(sheet, label_start)
+        label_sheet = sheet.name
+    ids = tuple(dict.fromkeys(entry.customer_id for entry in entries))
+    found, skipped = select_recipients(session, RecipientSelection(customer_ids=ids),
+                                       profile=profile, today=today)
+    by_id = {recipient.customer_id: recipient for recipient in found}
+    recipients = tuple(replace(by_id[entry.customer_id], template=entry.template_name,
+                               action_id=entry.action_id)
+                       for entry in entries if entry.customer_id in by_id)
+    if not recipients:
+        raise NoRecipients(skipped)
+    first = recipients[0].template
+    main, main_format = templates[first]
+    others = tuple(pair for name, pair in templates.items()
+                   if name != first and any(r.template == name for r in recipients))
+    recipients = tuple(replace(r, template="") if r.template == first else r
+                       for r in recipients)
+    return BatchPlan(main, main_format, profile, recipients, skipped, label_sheet,
+                     label_start, others=others)
+
+
+def items_job(plan: BatchPlan) -> ItemsJob:
+    """What the renderer needs to print a plan's items."""
+    from core.printing.render import ItemsJob
+
+    return ItemsJob(plan.template.title, plan.template.body, get_page_format(plan.format_name),
+                    plan.profile, plan.recipients,
+                    tuple((t.name, t.title, t.body, get_page_format(f)) for t, f in plan.others))
+
+
 def _leave_out_already_sent(
     session: Session, template_name: str, recipients: tuple[Recipient, ...],
     skipped: tuple[Skipped, ...], today: dt.date,
@@ -168,7 +245,7 @@ def _leave_out_already_sent(
     got_it = set(session.scalars(
         select(PrintBatchItem.customer_id).distinct()
         .join(PrintBatch, PrintBatch.id == PrintBatchItem.batch_id)
-        .where(PrintBatch.template_name == template_name, PrintBatch.created_at >= year_start,
+        .where(_item_template() == template_name, PrintBatch.created_at >= year_start,
                PrintBatchItem.status.in_((PRINTED, SENT)),
                PrintBatchItem.customer_id.is_not(None))))
     if not got_it:
@@ -184,13 +261,12 @@ def render_batch(
     progress: Progress = no_progress, is_cancelled: CancelCheck = never_cancelled,
 ) -> RenderedBatch:
     """Write the items PDF (and the labels PDF, same order). Long job; raises Cancelled."""
-    from core.printing.render import ItemsJob, render_items, render_labels
+    from core.printing.render import render_items, render_labels
 
     count = len(plan.recipients)
     with_labels = labels_path is not None and bool(plan.label_sheet)
     total = count * (2 if with_labels else 1)
-    job = ItemsJob(plan.template.title, plan.template.body, get_page_format(plan.format_name),
-                   plan.profile, plan.recipients)
+    job = items_job(plan)
     items = render_items(job, out_path, progress=lambda d, _t: progress(d, total),
                          is_cancelled=is_cancelled)
     label_pages = 0
@@ -224,6 +300,7 @@ def record_batch(session: Session, plan: BatchPlan, *, mark_sent: bool = False,
         state=BATCH_PRINTING if printing else BATCH_PRINTED,
         out_path=str(out_path or ""), labels_path=str(labels_path or ""),
         label_start=plan.label_start, mark_sent=mark_sent, printed_by=printed_by,
+        templates_json=_templates_json(plan.others),
     )
     for position, recipient in enumerate(plan.recipients):
         snapshot = {"values": dict(recipient.values), "address": list(recipient.address)}
@@ -231,6 +308,7 @@ def record_batch(session: Session, plan: BatchPlan, *, mark_sent: bool = False,
             position=position, customer_id=recipient.customer_id, status=status,
             recipient_name=recipient.name[:400], status_changed_at=now,
             values_json=json.dumps(snapshot, ensure_ascii=False),
+            template_name=recipient.template, action_id=recipient.action_id,
         ))
     for offset, skip in enumerate(plan.skipped, len(plan.recipients)):
         batch.items.append(PrintBatchItem(
@@ -241,6 +319,8 @@ def record_batch(session: Session, plan: BatchPlan, *, mark_sent: bool = False,
     if not printing:
         _retire_reprinted(session, batch, now)
     session.flush()
+    if mark_sent and not printing:
+        _complete_actions(session, batch.items, now)
     log.info("recorded batch %d (%s): %d items, %d skipped", batch.id, batch.state,
              batch.item_count, batch.skipped_count)
     return _summary(session, batch)
@@ -252,13 +332,16 @@ def finish_batch(session: Session, batch_id: int, *,
     now = now or dt.datetime.now()
     batch = _batch(session, batch_id)
     status = SENT if batch.mark_sent else PRINTED
-    for item in _items(session, batch_id, PRINTING):
+    items = _items(session, batch_id, PRINTING)
+    for item in items:
         item.status, item.status_changed_at = status, now
     batch.state, batch.printed_by = BATCH_PRINTED, ""
     if batch.mark_sent:
         batch.sent_at = now
     _retire_reprinted(session, batch, now)
     session.flush()
+    if batch.mark_sent:
+        _complete_actions(session, items, now)
     log.info("batch %d printed", batch_id)
     return _summary(session, batch)
 
@@ -291,6 +374,7 @@ class SentMarking:
     previous_sent_at: dt.datetime | None
     sent_at: dt.datetime
     summary: BatchSummary
+    actions: tuple[int, ...] = ()  # the program's actions it completed (due cards)
 
     @property
     def item_ids(self) -> tuple[int, ...]:
@@ -303,12 +387,15 @@ def mark_batch_sent(session: Session, batch_id: int, *,
     now = now or dt.datetime.now()
     batch = _batch(session, batch_id)
     marked = []
-    for item in _items(session, batch_id, PRINTED):
+    items = _items(session, batch_id, PRINTED)
+    for item in items:
         marked.append((item.id, item.status_changed_at))
         item.status, item.status_changed_at = SENT, now
     previous, batch.sent_at = batch.sent_at, now
     session.flush()
-    return SentMarking(batch_id, tuple(marked), previous, now, _summary(session, batch))
+    actions = _complete_actions(session, items, now)
+    return SentMarking(batch_id, tuple(marked), previous, now, _summary(session, batch),
+                       actions)
 
 
 def unmark_batch_sent(session: Session, marking: SentMarking) -> BatchSummary:
@@ -322,6 +409,10 @@ def unmark_batch_sent(session: Session, marking: SentMarking) -> BatchSummary:
     if batch.sent_at == marking.sent_at:
         batch.sent_at = marking.previous_sent_at
     session.flush()
+    if marking.actions:
+        from core.program.services import reopen_printed_actions
+
+        reopen_printed_actions(session, marking.actions, completed_at=marking.sent_at)
     return _summary(session, batch)
 
 
@@ -330,11 +421,20 @@ def mark_items_spoiled(session: Session, batch_id: int, item_ids: list[int], *,
     """Mark items that came out wrong (smudged, misfed) so they can be reprinted."""
     now = now or dt.datetime.now()
     batch = _batch(session, batch_id)
+    sent_actions = []
     for item in session.scalars(select(PrintBatchItem).where(
             PrintBatchItem.batch_id == batch_id, PrintBatchItem.id.in_(item_ids),
             PrintBatchItem.status.in_((PRINTED, SENT)))):
+        if (item.status == SENT and item.action_id is not None
+                and item.status_changed_at is not None):
+            sent_actions.append((item.action_id, item.status_changed_at))
         item.status, item.status_changed_at = SPOILED, now
     session.flush()
+    if sent_actions:  # a card spoiled after it was marked sent: its gesture is not made
+        from core.program.services import reopen_printed_actions
+
+        for action_id, sent_at in sent_actions:
+            reopen_printed_actions(session, (action_id,), completed_at=sent_at)
     return _summary(session, batch)
 
 
@@ -359,10 +459,53 @@ def plan_reopen(session: Session, batch_id: int, *,
             snapshot = json.loads(item.values_json)
             recipients.append(Recipient(item.customer_id, item.recipient_name,
                                         tuple(snapshot["values"].items()),
-                                        tuple(snapshot["address"])))
+                                        tuple(snapshot["address"]), item.template_name,
+                                        item.action_id))
+    others = tuple(pair for pair in _read_templates_json(batch.templates_json)
+                   if any(r.template == pair[0].name for r in recipients))
     return BatchPlan(template, batch.format_name, get_business_profile(session),
                      tuple(recipients), (), batch.label_sheet, batch.label_start,
-                     batch.reprint_of_id)
+                     batch.reprint_of_id, others)
+
+
+def _templates_json(others: tuple[tuple[TemplateData, str], ...]) -> str:
+    if not others:
+        return ""
+    return json.dumps({t.name: {"kind": t.kind, "title": t.title, "body": t.body,
+                                "format_name": f} for t, f in others}, ensure_ascii=False)
+
+
+def _read_templates_json(text: str) -> tuple[tuple[TemplateData, str], ...]:
+    if not text:
+        return ()
+    return tuple((TemplateData(name, t["kind"], t["title"], t["body"], t["format_name"],
+                               is_edited=False, has_default=False), t["format_name"])
+                 for name, t in json.loads(text).items())
+
+
+def _complete_actions(session: Session, items: Sequence[PrintBatchItem],
+                      now: dt.datetime) -> tuple[int, ...]:
+    """Items just sent that make a program action (Today's due cards) complete it."""
+    action_ids = tuple(item.action_id for item in items
+                       if item.action_id is not None and item.status == SENT)
+    if not action_ids:
+        return ()
+    from core.program.services import complete_printed_actions
+
+    return complete_printed_actions(session, action_ids, now=now)
+
+
+def actions_awaiting_sending(session: Session) -> set[int]:
+    """Program actions whose card is printed (or being printed) and not yet marked sent."""
+    return set(session.scalars(select(PrintBatchItem.action_id).distinct().where(
+        PrintBatchItem.action_id.is_not(None),
+        PrintBatchItem.status.in_((PRINTING, PRINTED)))))
+
+
+def _item_template() -> Any:
+    """An item's template name: its own in a batch of several, else its batch's."""
+    return func.coalesce(func.nullif(PrintBatchItem.template_name, ""),
+                         PrintBatch.template_name)
 
 
 def list_batches(session: Session, *, limit: int = 200) -> list[BatchSummary]:
@@ -383,7 +526,7 @@ def get_batch(session: Session, batch_id: int) -> BatchDetail:
 def list_customer_mailings(session: Session, customer_id: int) -> list[MailingRow]:
     """What was printed for a customer, newest first (skips are not listed)."""
     rows = session.execute(
-        select(PrintBatch.id, PrintBatch.template_name, PrintBatch.title, PrintBatchItem.status,
+        select(PrintBatch.id, _item_template(), PrintBatch.title, PrintBatchItem.status,
                PrintBatch.created_at, PrintBatchItem.status_changed_at)
         .join(PrintBatchItem, PrintBatchItem.batch_id == PrintBatch.id)
         .where(PrintBatchItem.customer_id == customer_id, PrintBatchItem.status != SKIPPED)
@@ -398,7 +541,7 @@ def customers_sent(session: Session, template_name: str, *, since: dt.date) -> l
     return list(session.scalars(
         select(PrintBatchItem.customer_id).distinct()
         .join(PrintBatch, PrintBatch.id == PrintBatchItem.batch_id)
-        .where(PrintBatch.template_name == template_name, PrintBatchItem.status == SENT,
+        .where(_item_template() == template_name, PrintBatchItem.status == SENT,
                PrintBatchItem.status_changed_at >= start,
                PrintBatchItem.customer_id.is_not(None))
         .order_by(PrintBatchItem.customer_id)))
@@ -433,4 +576,5 @@ def _summary(session: Session, batch: PrintBatch) -> BatchSummary:
         batch.id, batch.created_at, batch.template_name, batch.title, batch.format_name,
         batch.label_sheet, batch.item_count, batch.skipped_count, batch.sent_at,
         batch.reprint_of_id, tuple((s, counts[s]) for s in _STATUS_ORDER if s in counts),
-        batch.state, batch.out_path, batch.labels_path)
+        batch.state, batch.out_path, batch.labels_path,
+        tuple(t.name for t, _f in _read_templates_json(batch.templates_json)))

@@ -54,6 +54,9 @@ class PrintBatch(Base):
     label_start: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     mark_sent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     printed_by: Mapped[str] = mapped_column(String(200), default="", server_default="")  # host:pid
+    # A batch of several templates (Today's due cards): the others' text as printed, as JSON
+    # {name: {kind, title, body, format_name}}; its items name theirs. "" for one template.
+    templates_json: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     items: Mapped[list[PrintBatchItem]] = relationship(
         back_populates="batch", cascade="all, delete-orphan", passive_deletes=True,
@@ -79,6 +82,12 @@ class PrintBatchItem(Base):
     recipient_name: Mapped[str] = mapped_column(String(400), default="")
     values_json: Mapped[str] = mapped_column(Text, default="{}")  # merge values as printed
     status_changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # The template this item was printed with, when not the batch's (see templates_json).
+    template_name: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    # The program's action this item makes (a due card): sent completes it.
+    action_id: Mapped[int | None] = mapped_column(
+        ForeignKey("program_actions.id", ondelete="SET NULL"), index=True
+    )
 
     batch: Mapped[PrintBatch] = relationship(back_populates="items")
 

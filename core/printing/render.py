@@ -39,6 +39,9 @@ class ItemsJob:
     fmt: PageFormat
     profile: BusinessProfileData
     recipients: tuple[Recipient, ...]
+    # A batch of several templates: the others as (name, title, body, format), used for the
+    # recipients naming them (Recipient.template); each item is on its own format's pages.
+    others: tuple[tuple[str, str, str, PageFormat], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -78,22 +81,29 @@ def _render_items_to(job: ItemsJob, target: Path | io.BytesIO, progress: Progres
                      is_cancelled: CancelCheck) -> int:
     from core.printing import layouts, pdf
 
-    scale = {CARD: 1.0, FOLDED: 1.0, LETTER: 1.05, ENVELOPE: 1.15}[job.fmt.kind]
-    if job.fmt.name == "half-fold-a5":
-        scale = 1.25
-    design = layouts.Design(job.fmt, job.profile, job.title, job.body,
-                            pdf.make_styles(scale), pdf.Logo(job.profile.logo_png))
-    draw: Callable[[Any, layouts.Design, Recipient], None] = {
+    def design(fmt: PageFormat, title: str, body: str) -> layouts.Design:
+        scale = {CARD: 1.0, FOLDED: 1.0, LETTER: 1.05, ENVELOPE: 1.15}[fmt.kind]
+        if fmt.name == "half-fold-a5":
+            scale = 1.25
+        return layouts.Design(fmt, job.profile, title, body, pdf.make_styles(scale),
+                              pdf.Logo(job.profile.logo_png))
+
+    draws: dict[str, Callable[[Any, layouts.Design, Recipient], None]] = {
         CARD: layouts.draw_card, FOLDED: layouts.draw_folded,
         LETTER: layouts.draw_letter, ENVELOPE: layouts.draw_envelope,
-    }[job.fmt.kind]
+    }
+    main = design(job.fmt, job.title, job.body)
+    designs = {name: design(fmt, title, body) for name, title, body, fmt in job.others}
     canvas = pdf.new_canvas(target, job.fmt.page_size, job.title or "Regulars",
                             job.profile.name)
     total = len(job.recipients)
     for done, recipient in enumerate(job.recipients, 1):
         if is_cancelled():
             raise Cancelled()
-        draw(canvas, design, recipient)
+        chosen = designs.get(recipient.template, main)
+        if designs:
+            canvas.setPageSize(chosen.fmt.page_size)
+        draws[chosen.fmt.kind](canvas, chosen, recipient)
         progress(done, total)
     pages = int(canvas.getPageNumber()) - 1
     pdf.save(canvas)

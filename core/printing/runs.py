@@ -37,12 +37,13 @@ from core.printing.batches import (
     _batch,
     _summary,
     finish_batch,
+    items_job,
     plan_batch,
     plan_reopen,
     record_batch,
 )
 from core.printing.errors import BatchNotInterrupted
-from core.printing.formats import get_label_sheet, get_page_format
+from core.printing.formats import get_label_sheet
 from core.printing.kept import keep_quietly, kept_folder
 from core.printing.models import PrintBatch
 from core.store.db import Database
@@ -101,7 +102,7 @@ def write_batch(job: PrintJob, *, progress: Progress = no_progress,
     Touches no database. On Cancelled or any error the temporary files are removed and
     the targets are as they were; the caller then runs `abandon_batch`.
     """
-    from core.printing.render import ItemsJob, write_items, write_labels
+    from core.printing.render import write_items, write_labels
 
     plan = job.plan
     targets = [job.out_path] + ([job.labels_path] if job.labels_path else [])
@@ -112,9 +113,7 @@ def write_batch(job: PrintJob, *, progress: Progress = no_progress,
         for temp in temps:  # both exist before either is renamed: see tidy_interrupted
             temp.parent.mkdir(parents=True, exist_ok=True)
             temp.touch()
-        items = ItemsJob(plan.template.title, plan.template.body,
-                         get_page_format(plan.format_name), plan.profile, plan.recipients)
-        pages = write_items(items, temps[0], progress=lambda d, _t: progress(d, total),
+        pages = write_items(items_job(plan), temps[0], progress=lambda d, _t: progress(d, total),
                             is_cancelled=is_cancelled)
         label_pages = 0
         if len(temps) > 1:
@@ -178,6 +177,18 @@ def print_new_batch(
     """Plan, record, write and finish one batch, each step committed in its own unit."""
     with database.unit_of_work() as session:
         plan = plan_batch(session, request, today=today)
+    return print_planned_batch(database, plan, out_path, labels_path=labels_path,
+                               mark_sent=mark_sent, progress=progress,
+                               is_cancelled=is_cancelled)
+
+
+def print_planned_batch(
+    database: Database, plan: BatchPlan, out_path: Path, *,
+    labels_path: Path | None = None, mark_sent: bool = False,
+    progress: Progress = no_progress, is_cancelled: CancelCheck = never_cancelled,
+) -> tuple[BatchSummary, BatchPlan, RenderedBatch]:
+    """Record, write and finish a planned batch (Today's due cards), each step committed."""
+    with database.unit_of_work() as session:
         job = begin_batch(session, plan, out_path=out_path, labels_path=labels_path,
                           mark_sent=mark_sent)
     summary, rendered = _write_and_finish(database, job, progress, is_cancelled)

@@ -1,10 +1,31 @@
-"""What the front ends (the command line, the window) call to print: templates and
-batches, reached through one module whichever file holds each job."""
+"""What the front ends (the command line, the window) and the program (Today's due cards)
+call to print: templates and batches, reached through one module whichever file holds each
+job."""
 from __future__ import annotations
 
-from core.printing.batches import BatchRequest, print_batch
-from core.printing.runs import print_batch_again, print_new_batch, tidy_interrupted
+from core.printing.batches import (
+    BatchEntry,
+    BatchPlan,
+    BatchRequest,
+    BatchSummary,
+    RenderedBatch,
+    SentMarking,
+    actions_awaiting_sending,
+    mark_batch_sent,
+    mark_items_spoiled,
+    plan_entries,
+    print_batch,
+    unmark_batch_sent,
+)
+from core.printing.runs import (
+    print_batch_again,
+    print_new_batch,
+    print_planned_batch,
+    tidy_interrupted,
+)
 from core.printing.templates import list_templates
 
-__all__ = ["BatchRequest", "list_templates", "print_batch", "print_batch_again",
-           "print_new_batch", "tidy_interrupted"]
+__all__ = ["BatchEntry", "BatchPlan", "BatchRequest", "BatchSummary", "RenderedBatch",
+           "SentMarking", "actions_awaiting_sending", "list_templates", "mark_batch_sent",
+           "mark_items_spoiled", "plan_entries", "print_batch", "print_batch_again",
+           "print_new_batch", "print_planned_batch", "tidy_interrupted", "unmark_batch_sent"]

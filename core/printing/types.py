@@ -12,6 +12,7 @@ NO_ADDRESS = "no_address"
 NO_MAIL = "no_mail"
 NOT_FOUND = "not_found"  # an id that is not a live customer
 ALREADY_SENT = "already_sent"  # printed or sent the same template this calendar year
+ALREADY_PRINTED = "already_printed"  # a due card printed and waiting to be marked sent
 
 # InvalidSelection codes
 EMPTY_SELECTION = "empty_selection"
@@ -36,6 +37,10 @@ class Recipient:
     name: str
     values: tuple[tuple[str, str], ...]
     address: tuple[str, ...]  # the lines of the envelope or label, name first
+    # In a batch of several templates (Today's due cards): this one's template ("" is the
+    # batch's own), and the program's action it makes.
+    template: str = ""
+    action_id: int | None = None
 
     def value_map(self) -> dict[str, str]:
         return dict(self.values)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Table, func, or_, select, update
 from sqlalchemy.orm import Session
@@ -31,9 +31,14 @@ from core.program.why import DateFormat, why_line
 from core.settings.services import get_settings
 from core.store.changes import note_changes
 
-__all__ = ["Evaluation", "complete_action", "complete_call", "customer_actions",
-           "evaluate_program", "play_program_backlog", "shop_today",
-           "skip_action", "snooze_action", "today_view"]
+__all__ = ["Evaluation", "complete_action", "complete_call", "complete_printed_actions",
+           "customer_actions", "due_actions", "evaluate_program", "plan_due_cards",
+           "play_program_backlog", "print_due_cards",
+           "reopen_printed_actions", "shop_today", "skip_action", "snooze_action",
+           "today_view"]
+
+if TYPE_CHECKING:
+    from core.program.due_cards import DueCards
 
 ACTIONS = cast(Table, Action.__table__)
 NOT_OPEN = "not_open"  # Problem code: the action was already done, skipped or missed
@@ -110,6 +115,73 @@ def snooze_action(session: Session, action_id: int, until: dt.date, today: dt.da
         raise Invalid([Problem("until", IN_THE_PAST, until.isoformat())])
     action.snoozed_until = until
     session.flush()
+
+
+def due_actions(session: Session, today: dt.date, *, gestures: tuple[str, ...],
+                include_upcoming: bool = False) -> list[ActionRow]:
+    """Open actions of these gestures due by `today` (overdue and due; with
+    `include_upcoming`, those of the coming week too), in Today's order. Actions made
+    together with another appear inside it (ActionRow.joined), not on their own."""
+    settings = get_settings(session, ProgramSettings)
+    last = today + dt.timedelta(days=settings.upcoming_days) if include_upcoming else today
+    wanted = (OVERDUE, DUE, UPCOMING) if include_upcoming else (OVERDUE, DUE)
+    shown = ((Action.state == OPEN) & Action.gesture.in_(gestures)
+             & (func.coalesce(Action.snoozed_until, Action.due_on) <= last))
+    return [row for row in _rows(session, shown, today, dt.date.isoformat)
+            if row.state in wanted]
+
+
+def plan_due_cards(session: Session, today: dt.date, *, include_upcoming: bool = False,
+                   label_sheet: str = "", label_start: int = 1) -> DueCards:
+    """The due cards and letters as one batch, and who is left out (core.program.due_cards)."""
+    from core.program.due_cards import plan_due_cards as plan
+
+    return plan(session, today, include_upcoming=include_upcoming, label_sheet=label_sheet,
+                label_start=label_start)
+
+
+def complete_printed_actions(session: Session, action_ids: tuple[int, ...], *,
+                             now: dt.datetime) -> tuple[int, ...]:
+    """Their cards were marked sent: these open actions (and those made in the same
+    gesture) are done as of `now`. Returns every action it completed."""
+    ids = set(action_ids)
+    closing = tuple(session.scalars(select(Action.id).where(
+        or_(Action.id.in_(ids), Action.joined_to_id.in_(ids)), Action.state == OPEN)))
+    if closing:
+        session.execute(update(Action).where(Action.id.in_(closing))
+                        .values(state=DONE, completed_at=now))
+        _noted(session, closing)
+    return closing
+
+
+def reopen_printed_actions(session: Session, action_ids: tuple[int, ...], *,
+                           completed_at: dt.datetime) -> tuple[int, ...]:
+    """Undo `complete_printed_actions` (the card was not sent after all, or came out
+    spoiled): these actions, and those made with them, done at `completed_at` are open
+    again. An action done another way, or at another time, stays done."""
+    ids = set(action_ids)
+    opening = tuple(session.scalars(select(Action.id).where(
+        or_(Action.id.in_(ids), Action.joined_to_id.in_(ids)), Action.state == DONE,
+        Action.completed_at == completed_at)))
+    if opening:
+        session.execute(update(Action).where(Action.id.in_(opening))
+                        .values(state=OPEN, completed_at=None, completed_by="", note=""))
+        _noted(session, opening)
+    return opening
+
+
+def print_due_cards(*args: Any, **kwargs: Any) -> Any:
+    """Plan and print the due cards in one go (core.program.due_cards.print_due_cards)."""
+    from core.program.due_cards import print_due_cards as print_them
+
+    return print_them(*args, **kwargs)
+
+
+def _noted(session: Session, action_ids: tuple[int, ...]) -> None:
+    customers = frozenset(session.scalars(
+        select(Action.customer_id).where(Action.id.in_(action_ids))))
+    session.expire_all()
+    note_changes(session, Changes(actions=True, customer_ids=customers))
 
 
 def _close(session: Session, action_id: int, state: str, note: str, by: str,
