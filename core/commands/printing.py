@@ -46,6 +46,21 @@ def register(subparsers: Any) -> None:
     add_db_option(cards)
     add_wait_option(cards)
     cards.set_defaults(handler=_print_cards)
+    due = printing_sub.add_parser(
+        "due-cards", help="every card and letter due today (and overdue) in one PDF, each "
+                          "with its own template; labels in a second")
+    due.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    due.add_argument("--labels", type=Path, metavar="FILE.pdf")
+    due.add_argument("--label-sheet", default="", metavar="SHEET",
+                     help="avery-5160, avery-5161, avery-5163, avery-l7160, avery-l7163")
+    due.add_argument("--date", metavar="YYYY-MM-DD", help="as of this day (default: today)")
+    due.add_argument("--upcoming", action="store_true",
+                     help="also those coming up in the next week")
+    due.add_argument("--mark-sent", action="store_true",
+                     help="record the batch as sent straight away (completes the actions)")
+    add_db_option(due)
+    add_wait_option(due)
+    due.set_defaults(handler=_print_due_cards)
     again = printing_sub.add_parser(
         "again", help="print an interrupted batch again, to the files it was going to")
     again.add_argument("batch", type=int, metavar="BATCH", help="the batch's number")
@@ -98,6 +113,54 @@ def _print_cards(args: argparse.Namespace) -> int:
     if sys.stderr.isatty():
         print(file=sys.stderr)
     _print_done(args.out, args.labels, summary, plan, rendered)
+    return 0
+
+
+def _print_due_cards(args: argparse.Namespace) -> int:
+    from core.commands.program import _day
+    from core.commands.texts import counted, skip_reason
+    from core.program.services import evaluate_program, print_due_cards
+
+    if args.labels and not args.label_sheet:
+        args.label_sheet = "avery-5160"
+    if args.label_sheet and not args.labels:
+        raise CommandError("--label-sheet needs --labels FILE.pdf")
+    if args.labels and Path(args.labels).resolve() == Path(args.out).resolve():
+        raise CommandError("--labels and --out must be different files")
+    day = _day(args.date, "--date")
+    db = open_database(args, writes=True)
+    _report_interrupted(db, args)
+    with db.unit_of_work() as session:
+        # The whole window: a script may have changed anything since the last evaluation.
+        evaluate_program(session, day, whole_window=True)
+    try:
+        due, summary, rendered = print_due_cards(
+            db, day, args.out, labels_path=args.labels, label_sheet=args.label_sheet,
+            include_upcoming=args.upcoming, mark_sent=args.mark_sent, progress=_progress)
+    except Exception as exc:
+        failure = _worded_failure(db, exc)
+        if failure is None:
+            raise
+        raise failure from exc
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    for left in due.left_out:
+        print(f"  left out {left.customer_id} {left.name}: {skip_reason(left.reason)}",
+              file=sys.stderr)
+    if summary is None or rendered is None:
+        if due.left_out:
+            raise CommandError(f"nothing printed: {counted(len(due.left_out), 'card')} due, "
+                               "all left out (see above)")
+        print(f"no cards or letters due on {day.isoformat()}")
+        return 0
+    line = (f"printed {counted(due.cards, 'card')} and {counted(due.letters, 'letter')} "
+            f"({counted(rendered.pages, 'page')}) to {args.out}")
+    if args.labels:
+        line += (f"; {counted(summary.item_count, 'label')} "
+                 f"({counted(rendered.label_pages, 'sheet')}) to {args.labels}")
+    line += f"; batch {summary.id}" + (" marked sent" if summary.sent_at else "")
+    line += f"; left out {len(due.left_out):,}"
+    print(line)
     return 0
 
 

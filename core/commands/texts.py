@@ -18,8 +18,10 @@ from core.printing.errors import (
     UnknownFormat,
 )
 from core.printing.types import (
+    ALREADY_PRINTED,
     NO_ADDRESS,
     NO_MAIL,
+    NO_TEMPLATE,
     NOT_FOUND,
     UNKNOWN_STAGE,
     UNKNOWN_TAG,
@@ -30,6 +32,8 @@ SKIP_REASONS = {
     NO_ADDRESS: "no postal address",
     NO_MAIL: "asked for no mail",
     NOT_FOUND: "not found",
+    ALREADY_PRINTED: "printed already, waiting to be marked sent",
+    NO_TEMPLATE: "its card is not among the templates",
 }
 
 

@@ -13,6 +13,7 @@ NO_MAIL = "no_mail"
 NOT_FOUND = "not_found"  # an id that is not a live customer
 ALREADY_SENT = "already_sent"  # printed or sent the same template this calendar year
 ALREADY_PRINTED = "already_printed"  # a due card printed and waiting to be marked sent
+NO_TEMPLATE = "no_template"  # a due card whose template is not among the templates
 
 # InvalidSelection codes
 EMPTY_SELECTION = "empty_selection"

@@ -23,13 +23,12 @@ from core.printing.services import (
     print_planned_batch,
 )
 from core.printing.services import list_templates as list_print_templates
-from core.printing.types import ALREADY_PRINTED, Skipped
+from core.printing.types import ALREADY_PRINTED, NO_TEMPLATE, Skipped
 from core.program.rules import CARD, LETTER
 from core.program.services import due_actions
 from core.program.types import ActionRow
 from core.store.db import Database
 
-NO_TEMPLATE = "no_template"  # a left-out reason: the action's card is not among the templates
 OTHER_LIFE_EVENT = "life-event-other"
 
 
