@@ -29,7 +29,7 @@ from core.interchange.cleaning import (
 )
 from core.interchange.deferred_indexes import DeferredSortIndexes
 from core.interchange.errors import ImportRefused
-from core.interchange.formats import FORMATS, IGNORE, detect_format
+from core.interchange.formats import FORMATS, IGNORE, detect_format, program_name
 from core.interchange.models import ImportRun
 from core.interchange.outcomes import PossibleDuplicate, RowOutcome
 from core.interchange.problems import (
@@ -284,7 +284,8 @@ def _run(session: Session, path: Path, source: _Source, options: ImportOptions, 
          money_exponent: int, today: dt.date, progress: Progress, is_cancelled: CancelCheck,
          *, currency: str = "") -> ImportSummary:
     info = source.info
-    tag_name = f"import {today.isoformat()} {info.format.split('-')[0]}"
+    # Named by the program, as the owner knows it ("import 2026-11-22 Google Contacts").
+    tag_name = f"import {today.isoformat()} {program_name(info.format)}"
     started = dt.datetime.now().replace(microsecond=0)
     run_id = session.execute(insert(ImportRun).values(
         started_at=started, finished_at=started, file_name=path.name[:500],

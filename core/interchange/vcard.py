@@ -36,7 +36,7 @@ INVALID_VCARD = "invalid_vcard"
 FOLD_OCTETS = 75  # a line's length without its CRLF (RFC 6350 3.2, RFC 2426 2.6)
 # The tag an import gives the customers it created (core.interchange.importing._run), as
 # exported by this or another database: bookkeeping, not one of the customer's categories.
-_IMPORT_TAG = re.compile(r"^import \d{4}-\d{2}-\d{2} [a-z]+$")
+_IMPORT_TAG = re.compile(r"^import \d{4}-\d{2}-\d{2} [A-Za-z][A-Za-z ]*$")
 _IMPORT_TAGS_SQL = "SELECT DISTINCT tag_name FROM import_runs"
 
 

@@ -74,6 +74,10 @@ def reason_text(code: str) -> str:
                                 "checking"),
         p.NAME_MISSING: _tr("no name: imported under the email or phone"),
         p.PHOTO_DROPPED: _tr("photo left out; the contact was imported"),
+        p.OTHER_CURRENCY: _tr("an amount in another currency than the shop's: not converted, "
+                              "kept under Needs checking"),
+        p.REFERRER_UNKNOWN: _tr("names nobody in the customer list or the file; kept under "
+                                "Needs checking"),
         INVALID_EMAIL: _tr("not a valid email address"),
         INVALID_PHONE: _tr("not a possible phone number"),
         INVALID_DATE: _tr("not a date"),

@@ -252,7 +252,7 @@ def test_google_system_group_is_dropped_however_it_is_spelt(sqlite_db: Database,
         "First Name": "Ana", "Last Name": "Silva", "E-mail 1 - Value": "ana@example.pt",
         "Labels": labels}])
     _import(sqlite_db, path)
-    tags = set(_only(sqlite_db, "silva").draft.tags)
+    tags = {t for t in _only(sqlite_db, "silva").draft.tags if not t.startswith("import ")}
     assert "Regulars" in tags
     assert not {t for t in tags if "contacts" in t.casefold() or "starred" in t.casefold()}
 

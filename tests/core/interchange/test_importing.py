@@ -140,7 +140,7 @@ def test_overwrite_replaces_fields_and_undo_puts_them_back(db: Database, tmp_pat
         detail = get_customer(session, kept)
         assert detail.draft.city == "New Town" and "vip" in detail.draft.tags
         (run,) = list_imports(session)
-        assert (run.created, run.updated, run.tag_name) == (1, 1, "import 2026-11-22 generic")
+        assert (run.created, run.updated, run.tag_name) == (1, 1, "import 2026-11-22 Spreadsheet")
         result = undo_import(session, run.id)
     assert result.reverted == 1 and len(result.removed) == 1
     with db.unit_of_work() as session:
@@ -168,7 +168,7 @@ def test_shopify_money_multiple_contacts_consent_and_import_tag(db: Database,
         assert detail.lifetime_value_minor == 123450
         assert detail.visit_count == 3 and detail.stage == "repeat"
         assert detail.draft.postal_code == "01234" and detail.draft.phone == "+33612345678"
-        assert set(detail.draft.tags) == {"vip", "regular", "import 2026-11-22 shopify"}
+        assert set(detail.draft.tags) == {"vip", "regular", "import 2026-11-22 Shopify"}
         contacts = session.execute(select(CustomerContact.kind, CustomerContact.value)).all()
         assert sorted(contacts) == [("email", "chloe.dubois@work.example.fr"),
                                     ("phone", "+33142685300")]
@@ -243,12 +243,12 @@ def test_dry_run_counts_but_writes_nothing(db: Database, tmp_path: Path) -> None
 def test_a_file_already_carrying_the_imports_own_tag_imports(db: Database, tmp_path: Path) -> None:
     # Exported after an import today, then imported into another database the same day.
     rows = [["first_name", "email", "tags"],
-            ["Ann", "ann@example.com", "import 2026-11-22 generic, vip"]]
+            ["Ann", "ann@example.com", "import 2026-11-22 Spreadsheet, vip"]]
     summary = _import(db, samples.write_csv(tmp_path / "again.csv", rows))
     assert summary.created == 1  # type: ignore[attr-defined]
     with db.unit_of_work() as session:
         customer = get_customer(session, search_customers(db.raw(), "ann")[0].id)
-    assert sorted(customer.draft.tags) == ["import 2026-11-22 generic", "vip"]
+    assert sorted(customer.draft.tags) == ["import 2026-11-22 Spreadsheet", "vip"]
 
 
 def test_progress_rises_to_the_end_only_when_the_import_is_done(sqlite_db: Database,
