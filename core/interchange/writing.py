@@ -245,7 +245,7 @@ class BatchWriter:
             if record.own is not None:
                 own.append((customer_id, self._own_columns(record)))
                 if found := opening_history(customer_id, record.own, today=self.today,
-                                            note=f"opening history ({self.program})"):
+                                            note=self._opening_note()):
                     history.extend(found)
                     result.stats_ids.append(customer_id)
                 moments.extend(
@@ -337,10 +337,15 @@ class BatchWriter:
         exported after an import the same day may carry that tag already.)"""
         tag_customer_ranges(self.session, self.import_tag_id, ranges)
 
+    def _opening_note(self) -> str:
+        """The note on visits and totals brought in with a customer, as the history tab
+        shows it (was "opening history (shopify)")."""
+        return f"Brought in from {self.program}: before Regulars"
+
     def _opening_history(self, customer_id: int, record: CleanRecord) -> list[dict[str, Any]]:
         """Past orders as purchases dated today; the first carries the total spent."""
         orders = record.orders or (1 if record.spent_minor else 0)
-        note = f"opening history ({self.program})"
+        note = self._opening_note()
         return [{"customer_id": customer_id, "kind": "purchase", "occurred_on": self.today,
                  "amount_minor": (record.spent_minor or 0) if n == 0 else None, "note": note}
                 for n in range(orders)]
