@@ -41,6 +41,8 @@ class LeftOut:
     customer_id: int
     name: str
     reason: str
+    rule: str = ""
+    gesture: str = ""
 
 
 @dataclass(frozen=True)
@@ -76,10 +78,10 @@ def plan_due_cards(session: Session, today: dt.date, *, include_upcoming: bool =
             template = OTHER_LIFE_EVENT
         if action.id in waiting:
             left_out.append(LeftOut(action.id, action.customer_id, action.customer_name,
-                                    ALREADY_PRINTED))
+                                    ALREADY_PRINTED, action.rule, action.gesture))
         elif template not in known:
             left_out.append(LeftOut(action.id, action.customer_id, action.customer_name,
-                                    NO_TEMPLATE))
+                                    NO_TEMPLATE, action.rule, action.gesture))
         else:
             chosen.append((action, template))
     entries = [BatchEntry(a.customer_id, template, a.id) for a, template in chosen]
@@ -94,7 +96,8 @@ def plan_due_cards(session: Session, today: dt.date, *, include_upcoming: bool =
             skipped = nobody.skipped
     reasons = {skip.customer_id: skip.reason for skip in skipped}
     printed = tuple(a for a, _template in chosen if a.customer_id not in reasons)
-    left_out += [LeftOut(a.id, a.customer_id, a.customer_name, reasons[a.customer_id])
+    left_out += [LeftOut(a.id, a.customer_id, a.customer_name, reasons[a.customer_id],
+                         a.rule, a.gesture)
                  for a, _template in chosen if a.customer_id in reasons]
     return DueCards(plan, printed, tuple(left_out))
 

@@ -46,7 +46,13 @@ from core.printing.runs import (
     write_batch,
 )
 
-from gui.printing.texts import fill, print_error_text, printing_label, skip_reason_text
+from gui.printing.texts import (
+    batch_name,
+    fill,
+    print_error_text,
+    printing_label,
+    skip_reason_text,
+)
 from gui.printing.undo_commands import MarkSentCommand
 from gui.shell.context import AppContext
 from gui.shell.operations import run_long_job
@@ -197,7 +203,7 @@ class PrintHistoryWidget(QWidget):
         selection = self.batches_table.selectionModel()
         selection.blockSignals(True)  # the chosen batch's items are read once, below
         self.batches_model.set_rows([
-            [moment_text(locale, batch.created_at), batch.title or batch.template_name,
+            [moment_text(locale, batch.created_at), batch_name(batch),
              str(batch.item_count), str(batch.count("sent")), str(batch.count("spoiled")),
              str(batch.skipped_count), self._state_text(batch.state)]
             for batch in self._batches], right_aligned=(COL_ITEMS, COL_SENT, COL_SPOILED,
@@ -301,11 +307,11 @@ class PrintHistoryWidget(QWidget):
             self, self.tr("Mark batch sent"),
             fill(self.tr("Mark the batch “%1” as sent?\n\nPrinted items that will count as "
                          "sent: %2.\n\nEdit > Undo (Ctrl+Z) puts them back as printed."),
-                 batch.title or batch.template_name, QLocale().toString(printed)))
+                 batch_name(batch), QLocale().toString(printed)))
         if answer != QMessageBox.StandardButton.Yes:
             return
         command = MarkSentCommand(self._context, batch.id, fill(
-            self.tr("Mark batch “%1” sent"), batch.title or batch.template_name))
+            self.tr("Mark batch “%1” sent"), batch_name(batch)))
         if self._undo_stack is not None:
             self._undo_stack.push(command)  # runs it
         else:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject
 
@@ -15,14 +16,19 @@ from core.printing.errors import (
     UnknownFormat,
 )
 from core.printing.types import (
+    ALREADY_PRINTED,
     ALREADY_SENT,
     EMPTY_SELECTION,
     NO_ADDRESS,
     NO_MAIL,
+    NO_TEMPLATE,
     NOT_FOUND,
     UNKNOWN_TAG,
     Skipped,
 )
+
+if TYPE_CHECKING:
+    from core.printing.batches import BatchSummary
 
 
 def _tr(text: str, n: int = -1) -> str:
@@ -80,6 +86,8 @@ def skip_reason_text(code: str) -> str:
         NO_MAIL: _tr("asked for no mail"),
         NOT_FOUND: _tr("no longer in the list"),
         ALREADY_SENT: _tr("already printed or sent this year"),
+        ALREADY_PRINTED: _tr("printed already; mark that batch sent"),
+        NO_TEMPLATE: _tr("its card or letter design is missing"),
     }
     return reasons.get(code, code)
 
@@ -95,6 +103,14 @@ def recipients_text(recipients: int, skipped: Sequence[Skipped]) -> str:
                         for reason, count in reasons.most_common())
         text += "\n" + fill(_tr("Left out: %1 (%2)"), locale.toString(len(skipped)), why)
     return text
+
+
+def batch_name(batch: BatchSummary) -> str:
+    """A batch as the history names it: its title, or for Today's due cards (several
+    designs in one batch) what it holds."""
+    if batch.other_templates:
+        return _tr("Due cards and letters")
+    return batch.title or batch.template_name
 
 
 def print_error_text(exc: Exception) -> str | None:

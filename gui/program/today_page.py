@@ -6,16 +6,20 @@ actions or customers (a visit that makes a milestone due shows at once).
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
+    QMessageBox,
     QPushButton,
     QTreeView,
     QVBoxLayout,
@@ -27,6 +31,7 @@ from core.program.clock import shop_today
 from core.program.services import (
     complete_action,
     complete_call,
+    plan_due_cards,
     skip_action,
     snooze_action,
     today_view,
@@ -45,9 +50,11 @@ class TodayPage(QWidget):
     first_rows_painted = Signal()  # the first list read has been painted (start-up time)
 
     def __init__(self, context: AppContext, *, locale: QLocale | None = None,
-                 today: Any = shop_today) -> None:
+                 today: Any = shop_today, undo_stack: QUndoStack | None = None) -> None:
         super().__init__()
         self._context = context
+        self._undo_stack = undo_stack  # the window's: Mark Sent of printed cards undoes
+        self.printed_dialog: QDialog | None = None
         self._locale = locale or QLocale()
         self._today = today  # a function: the tests move the clock
         self._format_date = short_date_formatter(self._locale)
@@ -91,11 +98,20 @@ class TodayPage(QWidget):
         self.skip_button.clicked.connect(self.skip_chosen)
         self.snooze_button.clicked.connect(self.snooze_chosen)
         self.open_button.clicked.connect(self.open_chosen)
+        self.print_due_button = QPushButton(self.tr("Print Due Cards…"))
+        self.print_due_button.setToolTip(self.tr(
+            "Print every card and letter due (and overdue) in one go, with their labels"))
+        self.print_due_button.clicked.connect(self.print_due_cards)
+        self.print_due_action = QAction(self.tr("Print Due Cards…"), self)
+        self.print_due_action.triggered.connect(self.print_due_cards)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._show_menu)
         buttons = QHBoxLayout()
         for button in (self.done_button, self.skip_button, self.snooze_button,
                        self.open_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.print_due_button)
 
         title = QLabel(self.tr("Today"))
         title.setStyleSheet("font-size: 16pt; font-weight: 600;")
@@ -150,6 +166,68 @@ class TodayPage(QWidget):
         for button in (self.done_button, self.skip_button, self.snooze_button):
             button.setEnabled(workable)
         self.open_button.setEnabled(self.chosen() is not None)
+        self.print_due_button.setEnabled(not self._context.read_only)
+        self.print_due_action.setEnabled(not self._context.read_only)
+
+    def _show_menu(self, position: Any) -> None:
+        menu = QMenu(self)
+        for button in (self.done_button, self.skip_button, self.snooze_button,
+                       self.open_button):
+            action = menu.addAction(button.text(), button.click)
+            action.setEnabled(button.isEnabled())
+        menu.addSeparator()
+        menu.addAction(self.print_due_action)
+        menu.popup(self.tree.viewport().mapToGlobal(position))
+
+    # -- printing the due cards ------------------------------------------------------------
+
+    def print_due_cards(self) -> None:
+        """Say what will print and who is left out, ask where to save, then print."""
+        from gui.program.due_cards_dialog import DueCardsDialog
+
+        if self._context.read_only:
+            return
+        today = self._today()
+        dialog = DueCardsDialog(self, lambda upcoming: self._context.read(
+            plan_due_cards, today, include_upcoming=upcoming))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the due cards as"), f"due-cards-{today.isoformat()}.pdf",
+            self.tr("PDF (*.pdf)"))
+        if path:
+            self.print_due_cards_to(Path(path), include_upcoming=dialog.include_upcoming(),
+                                    label_sheet=dialog.label_sheet())
+
+    def print_due_cards_to(self, out_path: Path, *, include_upcoming: bool = False,
+                           label_sheet: str = "") -> int | None:
+        """Print the due cards (with Cancel: nothing recorded then) and show them; the
+        batch's id, or None."""
+        from gui.printing.print_history import print_plan
+        from gui.printing.texts import print_error_text
+        from gui.program.due_cards_dialog import PrintedDueCardsDialog
+
+        due = self._context.read(plan_due_cards, self._today(),
+                                 include_upcoming=include_upcoming, label_sheet=label_sheet)
+        if due.plan is None:
+            QMessageBox.information(self, self.tr("Print Due Cards"),
+                                    self.tr("No card or letter can be printed now."))
+            return None
+        labels = (out_path.with_name(out_path.stem + "-labels.pdf")
+                  if due.plan.label_sheet else None)
+        try:
+            summary = print_plan(self, self._context, due.plan, out_path, labels)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Cannot print the due cards"),
+                                print_error_text(exc) or str(exc))
+            return None
+        if summary is None:
+            self._context.post_status(self.tr("Printing cancelled; nothing was recorded."))
+            return None
+        self.printed_dialog = PrintedDueCardsDialog(self, self._context, summary, out_path,
+                                                    labels, self._undo_stack)
+        self.printed_dialog.show()
+        return summary.id
 
     # -- working through -------------------------------------------------------------------
 

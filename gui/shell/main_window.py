@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
     def _make_today_page(self) -> QWidget:
         from gui.program.today_page import TodayPage
 
-        page = TodayPage(self._context, locale=self._locale)
+        page = TodayPage(self._context, locale=self._locale, undo_stack=self.undo_stack)
         page.open_customer_requested.connect(self.open_customer)
         page.load()
         self.today_page = page

@@ -50,6 +50,58 @@
     </message>
 </context>
 <context>
+    <name>DueCardsCounts</name>
+    <message numerus="yes">
+        <source>%Ln card(s) will print, each with its own design.</source>
+        <translation>
+            <numerusform>%Ln card will print, each with its own design.</numerusform>
+            <numerusform>%Ln cards will print, each with its own design.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln letter(s) will print, each with its own design.</source>
+        <translation>
+            <numerusform>%Ln letter will print, each with its own design.</numerusform>
+            <numerusform>%Ln letters will print, each with its own design.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln card(s)</source>
+        <translation>
+            <numerusform>%Ln card</numerusform>
+            <numerusform>%Ln cards</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln letter(s)</source>
+        <translation>
+            <numerusform>%Ln letter</numerusform>
+            <numerusform>%Ln letters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln left out:</source>
+        <translation>
+            <numerusform>%Ln left out:</numerusform>
+            <numerusform>%Ln left out:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln gesture(s) marked done. Ctrl+Z undoes.</source>
+        <translation>
+            <numerusform>%Ln gesture marked done. Ctrl+Z undoes.</numerusform>
+            <numerusform>%Ln gestures marked done. Ctrl+Z undoes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Once they are in the post, press Mark Sent: that marks these %Ln gesture(s) done on Today.</source>
+        <translation>
+            <numerusform>Once they are in the post, press Mark Sent: that marks this %Ln gesture done on Today.</numerusform>
+            <numerusform>Once they are in the post, press Mark Sent: that marks these %Ln gestures done on Today.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportCounts</name>
     <message numerus="yes">
         <source>Exported %Ln customer(s) to %1</source>
