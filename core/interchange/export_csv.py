@@ -34,7 +34,8 @@ CSV_COLUMNS = ("first_name", "last_name", "organisation", "email", "phone", "str
                "other_emails", "other_phones", "lifetime_value",
                # The rest of the record (core.interchange.own_fields reads it back).
                "lifetime_value_currency", "customer_since", "source", "referred_by",
-               "no_mail", "no_email", "no_birthday_cards", "email_consent", "sms_consent",
+               "no_mail", "no_email", "no_birthday_cards", "no_calls", "no_campaigns",
+               "email_consent", "sms_consent",
                "stage", "visit_count", "last_visit", "anniversaries", "life_events",
                # This database's id of the customer: importing the file again finds them.
                "regulars_id")
@@ -59,7 +60,8 @@ def _csv_row(row: CustomerExport, excel: bool, money_exponent: int, zero: str,
     """The row's cells, each neutralised (a first-character test: a regex per cell costs)."""
     (_, first, last, organisation, email, phone, street, city, region, postal_code, country,
      notes, birthday, tags, other_emails, other_phones, value_minor, since, source,
-     referred_by_id, no_mail, no_email, no_birthday_cards, stage, visit_count, last_visit,
+     referred_by_id, no_mail, no_email, no_birthday_cards, no_calls, no_campaigns, stage,
+     visit_count, last_visit,
      email_consent, sms_consent, moments) = row
     cells = [first, last, organisation, email, phone, street, city, region, postal_code,
              country, birthday, ", ".join(tags), notes, " ::: ".join(other_emails),
@@ -71,6 +73,7 @@ def _csv_row(row: CustomerExport, excel: bool, money_exponent: int, zero: str,
     cells += [currency, since, source if source[:1] not in GUARDED_FIRST else neutralise(source),
               own_prefix + str(referred_by_id) if referred_by_id else "",
               _YES_NO[no_mail], _YES_NO[no_email], _YES_NO[no_birthday_cards],
+              _YES_NO[no_calls], _YES_NO[no_campaigns],
               _CONSENT[email_consent], _CONSENT[sms_consent], stage,
               str(visit_count), last_visit, *(moments_cells(moments) if moments else _NO_MOMENTS),
               own_prefix + str(row.id)]

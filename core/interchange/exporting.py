@@ -55,6 +55,8 @@ class CustomerExport(NamedTuple):
     no_mail: bool = False
     no_email: bool = False
     no_birthday_cards: bool = False
+    no_calls: bool = False
+    no_campaigns: bool = False
     stage: str = ""
     visit_count: int = 0
     last_visit: str = ""  # YYYY-MM-DD or ""
@@ -70,7 +72,8 @@ class CustomerExport(NamedTuple):
 _COLUMNS = ("id", "first_name", "last_name", "organisation", "email", "phone", "street", "city",
             "region", "postal_code", "country", "notes", "birthday_month", "birthday_day",
             "birthday_year", "lifetime_value_minor", "customer_since", "source", "referred_by_id",
-            "no_mail", "no_email", "no_birthday_cards", "stage", "visit_count",
+            "no_mail", "no_email", "no_birthday_cards", "no_calls", "no_campaigns", "stage",
+            "visit_count",
             "last_interaction_on")
 # The consent (at most one row a customer) comes in the same query: a statement with a
 # thousand ids costs about a millisecond to parse, a join almost nothing.
@@ -184,9 +187,9 @@ def iter_export_chunks(
                 tuple([v for k, v in extra if k == "email"]) if extra else (),
                 tuple([v for k, v in extra if k == "phone"]) if extra else (),
                 row[15], _iso(row[16]), row[17], row[18], bool(row[19]), bool(row[20]),
-                bool(row[21]), row[22], row[23], _iso(row[24]),
-                None if row[25] is None else bool(row[25]),
-                None if row[26] is None else bool(row[26]),
+                bool(row[21]), bool(row[22]), bool(row[23]), row[24], row[25], _iso(row[26]),
+                None if row[27] is None else bool(row[27]),
+                None if row[28] is None else bool(row[28]),
                 tuple([Moment(kind, event, partial_date_iso(month, day, year), note)
                        for kind, event, month, day, year, note in moments[customer_id]])
                 if customer_id in moments else (),

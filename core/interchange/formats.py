@@ -346,7 +346,8 @@ GENERIC_SYNONYMS["external_id"] = ("regulars_id",)
 # And the rest of its columns, each read as the field of its own name
 # (core.interchange.own_fields).
 for _name in ("sms_consent", "customer_since", "source", "referred_by", "no_mail", "no_email",
-              "no_birthday_cards", "visit_count", "last_visit", "lifetime_value",
+              "no_birthday_cards", "no_calls", "no_campaigns", "visit_count", "last_visit",
+              "lifetime_value",
               "lifetime_value_currency", "anniversaries", "life_events"):
     GENERIC_SYNONYMS.setdefault(_name, (_name,))
     if _name not in FIELDS:  # so the import wizard offers them too

@@ -27,10 +27,11 @@ from core.kernel.money import currency_exponent
 # Fields a column can map to (our export's column names), read by own_values.
 OWN_FIELDS = frozenset({
     "customer_since", "source", "referred_by", "no_mail", "no_email", "no_birthday_cards",
+    "no_calls", "no_campaigns",
     "visit_count", "last_visit", "lifetime_value", "lifetime_value_currency",
     "anniversaries", "life_events",
 })
-FLAGS = ("no_mail", "no_email", "no_birthday_cards")
+FLAGS = ("no_mail", "no_email", "no_birthday_cards", "no_calls", "no_campaigns")
 _YES = frozenset({"yes", "true", "1"})
 _NO = frozenset({"no", "false", "0"})
 MAX_MOMENTS = 100  # a hostile cell must not create thousands of rows

@@ -134,7 +134,8 @@ class BatchWriter:
         self._new_customer = {
             "customer_since": today, "created_at": self.now, "updated_at": self.now,
             "stage": "prospect", "visit_count": 0, "lifetime_value_minor": 0, "no_mail": False,
-            "no_email": False, "no_birthday_cards": False, "source": self.program}
+            "no_email": False, "no_birthday_cards": False, "no_calls": False,
+            "no_campaigns": False, "source": self.program}
         self._tags = read_tag_ids(session)
         self.import_tag_id = self.tag_ids([import_tag])[0]
         self.matcher = Matcher(session, source, same_person)

@@ -42,6 +42,8 @@ def field_label(field: str) -> str:
         "referred_by": _tr("Recommended by (customer number)"),
         "no_mail": _tr("No letters"), "no_email": _tr("No emails"),
         "no_birthday_cards": _tr("No birthday cards"),
+        "no_calls": _tr("No calls"),
+        "no_campaigns": _tr("Left out of all cards, letters and calls"),
         "visit_count": _tr("Number of visits"), "last_visit": _tr("Last visit"),
         "lifetime_value": _tr("Spent in all"),
         "lifetime_value_currency": _tr("Currency of the amount spent"),

@@ -47,7 +47,7 @@ def snapshot(db: Database) -> list[dict[str, Any]]:
                     "first_name", "last_name", "organisation", "email", "phone", "street",
                     "city", "region", "postal_code", "country", "notes", "source",
                     "customer_since", "birthday", "no_mail", "no_email",
-                    "no_birthday_cards")},
+                    "no_birthday_cards", "no_calls", "no_campaigns")},
                 "tags": tuple(t for t in draft.tags if not t.startswith("import ")),
                 "referred_by": detail.referred_by_name,
                 "referrals": detail.referral_count,
@@ -73,6 +73,7 @@ def _fill(db: Database) -> None:
         bo = add_customer(session, CustomerDraft(
             first_name="Bo", last_name="Ek", organisation="@Ek & Co", referred_by_id=ann,
             customer_since=dt.date(2020, 1, 2), no_email=True, no_birthday_cards=True,
+            no_calls=True, no_campaigns=True,
             birthday=PartialDate(7, 4, 1985), notes="'- already quoted")).id
         cy = add_customer(session, CustomerDraft(organisation="Bäckerei Schmidt",
                                                  source="", customer_since=dt.date(2021, 5, 5)))
