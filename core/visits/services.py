@@ -118,8 +118,9 @@ def update_interaction(session: Session, interaction_id: int, draft: Interaction
     (so that the change can be undone). Raises NotFound or Invalid."""
     before = get_interaction(session, interaction_id)
     interactions, _ = _tables()
+    was_refund = before.amount is not None and before.amount.minor < 0
     session.execute(update(interactions).where(interactions.c.id == interaction_id)
-                    .values(**_checked_values(session, draft)))
+                    .values(**_checked_values(session, draft, refund_allowed=was_refund)))
     _refresh(session, before.customer_id, today)
     return before
 
@@ -162,7 +163,10 @@ def restore_interactions(session: Session, records: Sequence[InteractionRecord],
         if session.scalar(select(customers.c.id)
                           .where(customers.c.id == record.customer_id)) is None:
             raise NotFound("customer", record.customer_id)
-        values = _checked_values(session, record.draft())
+        # As it was stored: a refund from the till keeps its negative amount.
+        values = _checked_values(session, record.draft(), refund_allowed=True)
+        values.update(source=record.source, external_id=record.external_id,
+                      import_run_id=record.import_run_id)
         taken = session.scalar(select(interactions.c.id).where(interactions.c.id == record.id))
         if taken is None:
             session.execute(insert(interactions).values(
@@ -182,13 +186,15 @@ def get_interaction(session: Session, interaction_id: int) -> InteractionRecord:
     row = session.execute(select(
         interactions.c.id, interactions.c.customer_id, interactions.c.kind,
         interactions.c.occurred_on, interactions.c.amount_minor, interactions.c.note,
+        interactions.c.source, interactions.c.external_id, interactions.c.import_run_id,
     ).where(interactions.c.id == interaction_id)).first()
     if row is None:
         raise NotFound("interaction", interaction_id)
     currency = business_currency(session)
     amount = None if row.amount_minor is None else Money(int(row.amount_minor), currency)
     return InteractionRecord(int(row.id), int(row.customer_id), row.kind, row.occurred_on,
-                             amount, row.note or "")
+                             amount, row.note or "", row.source, row.external_id,
+                             row.import_run_id)
 
 
 def find_customer_id(session: Session, *, email: str = "", phone: str = "") -> int:
@@ -231,8 +237,10 @@ def _live_customer_since(session: Session, customer_id: int) -> dt.date | None:
     return since
 
 
-def _checked_values(session: Session, draft: InteractionDraft) -> dict[str, Any]:
-    """The row's columns from a draft, or Invalid naming every bad field."""
+def _checked_values(session: Session, draft: InteractionDraft, *,
+                    refund_allowed: bool = False) -> dict[str, Any]:
+    """The row's columns from a draft, or Invalid naming every bad field. A negative
+    amount (a refund, which only a till import records) only where `refund_allowed`."""
     problems: list[Problem] = []
     if draft.kind not in INTERACTION_KINDS:
         problems.append(Problem("kind", INVALID_KIND, draft.kind))
@@ -241,7 +249,7 @@ def _checked_values(session: Session, draft: InteractionDraft) -> dict[str, Any]
         currency = business_currency(session)
         if draft.amount.currency.upper() != currency:
             problems.append(Problem("amount", OTHER_CURRENCY, draft.amount.currency))
-        elif draft.amount.minor < 0:
+        elif draft.amount.minor < 0 and not refund_allowed:
             problems.append(Problem("amount", AMOUNT_NEGATIVE, str(draft.amount.minor)))
         amount_minor = draft.amount.minor
     note = draft.note.strip()

@@ -35,6 +35,11 @@ class InteractionRecord:
     occurred_on: dt.date
     amount: Money | None
     note: str
+    # Where a till import found it (its source, the till's id for it, the import): put back
+    # with it, so that importing the same export again still counts it once.
+    source: str | None = None
+    external_id: str | None = None
+    import_run_id: int | None = None
 
     def draft(self) -> InteractionDraft:
         return InteractionDraft(self.kind, self.occurred_on, self.amount, self.note)

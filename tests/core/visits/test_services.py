@@ -135,3 +135,28 @@ def test_two_customers_with_one_email_are_ambiguous(db: Database) -> None:
     with pytest.raises(AmbiguousCustomer) as caught, db.unit_of_work() as session:
         find_customer_id(session, email="same@example.com")
     assert caught.value.customer_ids == (first, second)
+
+
+def test_a_till_refund_deleted_and_put_back_keeps_its_amount_and_its_import_key(
+        db: Database) -> None:
+    from core.customers.models import Interaction
+
+    ana = _customer(db, first_name="Ana")
+    with db.unit_of_work() as session:
+        refund = Interaction(customer_id=ana, kind="note", occurred_on=TODAY,
+                             amount_minor=-1500, note="Refund", source="square",
+                             external_id="T-77")
+        session.add(refund)
+        session.flush()
+        refund_id = refund.id
+    with db.unit_of_work() as session:
+        removed = delete_interaction(session, refund_id, today=TODAY)
+        assert (removed.source, removed.external_id) == ("square", "T-77")
+    with db.unit_of_work() as session:
+        assert restore_interaction(session, removed, today=TODAY) == refund_id
+        back = get_interaction(session, refund_id)
+    assert back.amount == Money(-1500, "USD")
+    assert (back.source, back.external_id) == ("square", "T-77")
+    with db.unit_of_work() as session:  # a change of its note keeps the refund's amount
+        update_interaction(session, refund_id, InteractionDraft(
+            "note", TODAY, Money(-1500, "USD"), "Refund: broken zip"), today=TODAY)
