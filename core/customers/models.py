@@ -135,6 +135,8 @@ class Interaction(Base):
 
     __table_args__ = (
         Index("ux_interactions_source_external_id", "source", "external_id", unique=True),
+        # "Did this customer come before that day?", "their tenth visit": the program's rules.
+        Index("ix_interactions_customer_day", "customer_id", "occurred_on"),
     )
 
 

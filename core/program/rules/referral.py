@@ -23,7 +23,10 @@ def referrals(session: Session, span: Span, _settings: ProgramSettings) -> Itera
     query = (
         select(CUSTOMERS.c.id, referred.c.created_at, referred.c.id)
         .join(referred, referred.c.referred_by_id == CUSTOMERS.c.id)
-        .where(referred.c.created_at >= start, referred.c.created_at < end,
+        # "Has a referrer" first: the index on it finds the few referred customers, where the
+        # creation time alone would read every customer.
+        .where(referred.c.referred_by_id.is_not(None),
+               referred.c.created_at >= start, referred.c.created_at < end,
                referred.c.deleted_at.is_(None), willing(CARD, span, scoped=False),
                *_either_of(span, CUSTOMERS.c.id, referred.c.id))
         .order_by(referred.c.created_at, referred.c.id)
