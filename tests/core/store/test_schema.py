@@ -49,3 +49,13 @@ def test_migrating_an_old_file_backs_it_up_first(tmp_path: Path) -> None:
     assert reasons == [backup.BEFORE_MIGRATION]
     assert schema.current_revision(db) == schema.HEAD_REVISION
     db.close()
+
+
+def test_every_migration_fits_alembics_version_column_on_postgresql() -> None:
+    # alembic_version.version_num is VARCHAR(32): a longer id breaks every PostgreSQL upgrade.
+    import re
+
+    versions = schema.MIGRATIONS_DIR / "versions"
+    ids = [re.search(r'^revision = "([^"]+)"', path.read_text(encoding="utf-8"), re.M)
+           for path in sorted(versions.glob("0*.py"))]
+    assert ids and all(found is not None and len(found.group(1)) <= 32 for found in ids)

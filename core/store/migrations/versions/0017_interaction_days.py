@@ -1,7 +1,7 @@
 """interactions indexed by customer and day: the program's rules ask "did this customer
 come before that day?" and "which was their tenth visit?" for thousands of customers at once
 
-Revision ID: 0017_interactions_by_customer_and_day
+Revision ID: 0017_interaction_days
 Revises: 0016_print_item_actions
 Create Date: 2026-12-02
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0017_interactions_by_customer_and_day"
+revision = "0017_interaction_days"
 down_revision = "0016_print_item_actions"
 branch_labels = None
 depends_on = None
