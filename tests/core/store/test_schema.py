@@ -56,6 +56,7 @@ def test_every_migration_fits_alembics_version_column_on_postgresql() -> None:
     import re
 
     versions = schema.MIGRATIONS_DIR / "versions"
-    ids = [re.search(r'^revision = "([^"]+)"', path.read_text(encoding="utf-8"), re.M)
+    ids = [re.search(r"^revision = [\"']([^\"']+)[\"']", path.read_text(encoding="utf-8"),
+                     re.MULTILINE)
            for path in sorted(versions.glob("0*.py"))]
     assert ids and all(found is not None and len(found.group(1)) <= 32 for found in ids)
