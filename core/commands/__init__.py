@@ -150,6 +150,12 @@ def lock_for_writing(db: Any, args: argparse.Namespace) -> None:
         _held_locks.append(lock)
 
 
+def print_percent(done: int, total: int) -> None:
+    """A long command's progress on a terminal ("\r 42%"); nothing when stderr is a file."""
+    if sys.stderr.isatty() and total:
+        print(f"\r{100 * done // total:3d}%", end="", file=sys.stderr)
+
+
 def run_command(args: argparse.Namespace) -> int:
     """Run the command; any failure ends in one line on stderr and exit 1, and what is
     not a CommandError keeps its traceback in the log, never on the terminal."""

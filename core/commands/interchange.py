@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from core.commands import CommandError, add_db_option, add_wait_option, open_database
+from core.commands import CommandError, add_db_option, add_wait_option, open_database, print_percent
 
 if TYPE_CHECKING:
     from core.kernel.errors import Problem
@@ -56,11 +56,6 @@ def _describe(exc: Any) -> str:
     return f"{exc.code.replace('_', ' ')}{where}{detail}; nothing was imported"
 
 
-def _progress(done: int, total: int) -> None:
-    if sys.stderr.isatty() and total:
-        print(f"\r{100 * done // total:3d}%", end="", file=sys.stderr)
-
-
 def _import(args: argparse.Namespace) -> int:
     from core.interchange.errors import ImportRefused
     from core.interchange.services import ImportOptions, is_rejection, run_import
@@ -72,7 +67,7 @@ def _import(args: argparse.Namespace) -> int:
     db = open_database(args, writes=not args.dry_run)
     try:
         summary = run_import(db, args.file, options=options, dry_run=args.dry_run,
-                             progress=_progress)
+                             progress=print_percent)
     except ImportRefused as exc:
         raise CommandError(f"{args.file}: {_describe(exc)}") from exc
     finally:

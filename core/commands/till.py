@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from core.commands import CommandError, add_db_option, add_wait_option, open_database
+from core.commands import CommandError, add_db_option, add_wait_option, open_database, print_percent
 
 if TYPE_CHECKING:
     from core.kernel.errors import Problem
@@ -51,11 +51,6 @@ def register(subparsers: Any) -> None:
     visits.set_defaults(handler=_import_visits)
 
 
-def _progress(done: int, total: int) -> None:
-    if sys.stderr.isatty() and total:
-        print(f"\r{100 * done // total:3d}%", end="", file=sys.stderr)
-
-
 def _import_visits(args: argparse.Namespace) -> int:
     from core.interchange.errors import ImportRefused
     from core.visits.services import VisitImportOptions, is_rejection, run_visit_import
@@ -67,7 +62,7 @@ def _import_visits(args: argparse.Namespace) -> int:
     db = open_database(args, writes=not args.dry_run)
     try:
         summary = run_visit_import(db, args.file, options=options, dry_run=args.dry_run,
-                                   progress=_progress)
+                                   progress=print_percent)
     except ImportRefused as exc:
         where = f" (line {exc.line})" if exc.line is not None else ""
         reason = REASONS.get(exc.code, exc.code.replace("_", " "))
