@@ -273,7 +273,12 @@ class ImportHistoryDialog(QDialog):
         if run.undone_at is not None:
             self.undone_value_label.setText(self._date_text(run.undone_at))
         locale = self._locale
-        if not shown:
+        # A till import (visits and purchases) keeps no per-row list of the customers it
+        # matched: nothing is missing from it, and it made no row "a new customer".
+        visits_import = run.on_duplicate.endswith("-unmatched")
+        if not shown and visits_import:
+            rows = self.tr("None: no row had a problem")
+        elif not shown:
             rows = self.tr("None: every row came in as a new customer")
         elif run.problem_total > len(run.problems):
             rows = self.tr("{0} problems in all; the first {1} are listed").format(
@@ -281,7 +286,7 @@ class ImportHistoryDialog(QDialog):
         else:
             rows = locale.toString(shown)
         matched = sum(1 for outcome in run.outcomes if outcome.outcome != KEPT_APART)
-        if run.skipped + run.updated > matched:
+        if run.skipped + run.updated > matched and not visits_import:
             rows += " " + (self.tr("(the first {0} rows that matched a customer are listed)")
                            .format(locale.toString(matched)) if matched else
                            self.tr("(rows that matched a customer were not recorded by "

@@ -205,7 +205,7 @@ class CheckPage(WizardPage):
             return
         locale = QLocale()
         text = self.tr("Rows naming someone who is not in your customer list: %1. "
-                       "Customers that creating them would add: %2.")
+                       "New customers this would create: %2.")
         self.unmatched_label.setText(text.replace("%1", locale.toString(summary.unmatched))
                                      .replace("%2", locale.toString(summary.created)))
         rows = [[str(u.line), u.name, u.email, u.phone,

@@ -13,6 +13,7 @@ from core.customers.services import add_customer
 from core.customers.types import CustomerDraft
 from core.store.db import Database
 
+from gui.interchange.import_history_dialog import ImportHistoryDialog
 from gui.shell.context import AppContext
 from gui.visits.import_visits_wizard import ImportVisitsWizard
 
@@ -94,10 +95,24 @@ def test_creating_customers_for_strangers_adds_them_with_their_purchase(
     wizard = ImportVisitsWizard(AppContext(sqlite_db))
     qtbot.addWidget(wizard)
     _walk_to_check_page(qtbot, wizard, _shop(sqlite_db, tmp_path))
+    assert wizard.check_page.unmatched_label.text() == (
+        "Rows naming someone who is not in your customer list: 1. "
+        "New customers this would create: 1.")
     assert wizard.check_page.create_button.isChecked()  # the default
     _next(qtbot, wizard)
     assert wizard.summary is not None and wizard.summary.created == 1
     assert _stored(sqlite_db) == (2, 2)
+
+
+def test_import_history_lists_a_till_import_without_calling_it_an_older_import(
+        qtbot, sqlite_db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    wizard = ImportVisitsWizard(AppContext(sqlite_db))
+    qtbot.addWidget(wizard)
+    _walk_to_check_page(qtbot, wizard, _shop(sqlite_db, tmp_path))
+    _next(qtbot, wizard)  # Import
+    history = ImportHistoryDialog(AppContext(sqlite_db))
+    qtbot.addWidget(history)
+    assert history.problems_value_label.text() == "1"  # the row with no date; nothing more
 
 
 def test_cancel_at_the_check_imports_nothing(qtbot, sqlite_db: Database,  # type: ignore[no-untyped-def]
