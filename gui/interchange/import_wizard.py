@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
+from core.customers.validation import format_phone
 from core.interchange.errors import ImportRefused
 from core.interchange.importing import ImportOptions, ImportSummary, run_import
 from core.interchange.outcomes import PossibleDuplicate
 from core.interchange.preview import FilePreview, preview_file
 from core.kernel.jobs import Cancelled
+from core.settings.queries import read_shop_formats
 
 from gui.interchange.duplicates_page import DuplicatesPage
 from gui.interchange.import_pages import (
@@ -50,6 +52,7 @@ from gui.interchange.texts import (
     unmapped_text,
 )
 from gui.shell.context import AppContext
+from gui.widgets.fields import short_date_format
 from gui.widgets.text_table import TextTableModel, read_only_view
 
 log = logging.getLogger(__name__)
@@ -69,7 +72,7 @@ COLUMN_OF_FIELD = {field: n + 1 for n, (_, fields) in enumerate(PREVIEW_COLUMNS)
 
 def birthday_text(iso: str, locale: QLocale | None = None) -> str:
     """A stored birthday ("1994-04-27", or "--08-10" without the year) as the locale writes
-    dates ("4/27/94"; "Aug 10" or "10 Aug"); anything else as it is."""
+    dates, with the year in full ("4/27/1994"; "Aug 10" or "10 Aug"); anything else as it is."""
     locale = locale or QLocale()
     parts = iso.lstrip("-").split("-")
     if not all(part.isdigit() for part in parts) or len(parts) not in (2, 3):
@@ -77,7 +80,7 @@ def birthday_text(iso: str, locale: QLocale | None = None) -> str:
     numbers = [int(part) for part in parts]
     if len(numbers) == 3:
         date = QDate(*numbers)
-        return locale.toString(date, QLocale.FormatType.ShortFormat) if date.isValid() else iso
+        return locale.toString(date, short_date_format(locale)) if date.isValid() else iso
     date = QDate(2000, *numbers)  # a leap year: 29 February is a birthday too
     if not date.isValid():
         return iso
@@ -112,12 +115,16 @@ class PreviewPage(WizardPage):
         labels = ([self.tr("Line")]
                   + [headings.get(name) or field_label(name) for name, _ in PREVIEW_COLUMNS]
                   + [self.tr("Problems")])
+        # Numbers as the customer list shows them ("(503) 339-7967"), not as stored.
+        region = read_shop_formats(self._wizard.context.database.raw()).region
         rows = []
         for shown in preview.rows:
             values = shown.values
             place = " ".join(v for v in (values.get("postal_code", ""), values.get("city", ""))
                              if v)
+            phone = values.get("phone", "")
             cells = {"birthday": birthday_text(values.get("birthday", "")),
+                     "phone": format_phone(phone, region) if phone.startswith("+") else phone,
                      "name": " ".join(v for v in (values.get("first_name", ""),
                                                   values.get("last_name", "")) if v),
                      "address": ", ".join(v for v in (values.get("street", ""), place,

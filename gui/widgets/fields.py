@@ -157,14 +157,18 @@ class PartialDateEdit(QWidget):
         self.changed.emit()
 
 
+def short_date_format(locale: QLocale) -> str:
+    """The locale's short date format with a four-digit year ("M/d/yyyy", "dd.MM.yyyy"):
+    "10/13/44" leaves a birthday's century to guesswork."""
+    short = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    return short if "yyyy" in short else short.replace("yy", "yyyy")
+
+
 def date_edit(locale: QLocale) -> QDateEdit:
     """A date field in the shop's locale, always with a four-digit year and a calendar."""
     edit = QDateEdit()
     edit.setCalendarPopup(True)
-    short = locale.dateFormat(QLocale.FormatType.ShortFormat)
-    if "yyyy" not in short:
-        short = short.replace("yy", "yyyy")
-    edit.setDisplayFormat(short)
+    edit.setDisplayFormat(short_date_format(locale))
     edit.setDate(QDate.currentDate())
     return edit
 

@@ -23,7 +23,8 @@ def _shop_file(tmp_path: Path) -> Path:
         {"First Name": "Chloé", "Last Name": "Dubois", "Email": "chloe@example.fr",
          "Default Address Zip": "'75001", "Total Spent": "120.00", "Total Orders": "2",
          "Note": "préfère le thé"},
-        {"First Name": "美咲", "Last Name": "佐藤", "Email": "misaki@example.jp"},
+        {"First Name": "美咲", "Last Name": "佐藤", "Email": "misaki@example.jp",
+         "Phone": "503-339-7967"},
         # Nothing left that says who once the bad email is left out: rejected.
         {"First Name": "", "Last Name": "", "Email": "not-an-email"},
     ]
@@ -85,6 +86,8 @@ def test_walking_through_the_wizard_imports_the_file(qtbot, qtmodeltester,  # ty
     assert model.index(2, problems_column).data().startswith(
         "Email: not valid, so left out of its field")
     assert model.index(0, problems_column).data() == ""
+    phone_column = 4  # line, name, organisation, email, phone
+    assert model.index(1, phone_column).data() == "(503) 339-7967"  # as the list shows it
     qtmodeltester.check(model, force_py=True)
 
     _next(qtbot, wizard)
@@ -320,6 +323,7 @@ def test_birthdays_in_the_preview_are_written_as_the_shop_writes_dates(qtbot) ->
 
     assert birthday_text("--08-10", QLocale("en_US")) == "Aug 10"
     assert birthday_text("--08-10", QLocale("en_GB")) == "10 Aug"
-    assert birthday_text("1994-04-27", QLocale("de_DE")) == "27.04.94"
+    assert birthday_text("1994-04-27", QLocale("de_DE")) == "27.04.1994"
+    assert birthday_text("1944-10-13", QLocale("en_US")) == "10/13/1944"  # not 10/13/44
     assert birthday_text("--02-29", QLocale("en_US")) == "Feb 29"
     assert birthday_text("soon", QLocale("en_US")) == "soon"
