@@ -37,6 +37,7 @@ from gui.interchange.row_table import fill_rows, rows_model, rows_view
 from gui.interchange.texts import encoding_label, format_label, policy_label, separator_label
 from gui.shell.context import AppContext
 from gui.widgets.fields import moment_text
+from gui.widgets.sizing import size_to_screen
 from gui.widgets.text_table import RowLook, TextTableModel, read_only_view
 
 log = logging.getLogger(__name__)
@@ -143,7 +144,7 @@ class ImportHistoryDialog(QDialog):
         self.imports_table.selectionModel().selectionChanged.connect(self._on_import_chosen)
         self.undo_button.clicked.connect(self._on_undo_clicked)
         self.close_buttons.rejected.connect(self.reject)
-        self.resize(940, 600)
+        size_to_screen(self, (940, 600), (1280, 760))
         self.load()
 
     # -- public ------------------------------------------------------------------------

@@ -53,6 +53,7 @@ from gui.interchange.texts import (
 )
 from gui.shell.context import AppContext
 from gui.widgets.fields import short_date_format
+from gui.widgets.sizing import size_to_screen
 from gui.widgets.text_table import TextTableModel, read_only_view
 
 log = logging.getLogger(__name__)
@@ -304,7 +305,7 @@ class ImportWizard(QWizard):
         self.duplicates_page_id = self.addPage(self.duplicates_page)
         self.policy_page_id = self.addPage(self.policy_page)
         self.addPage(self.summary_page)
-        self.resize(960, 640)
+        size_to_screen(self, (960, 640), (1280, 760))
 
     def import_options(self) -> ImportOptions:
         return ImportOptions(format=self.format, encoding=self.encoding,

@@ -26,6 +26,7 @@ from gui.interchange.import_pages import WizardPage
 from gui.shell.context import AppContext
 from gui.visits.import_visits_pages import CheckPage, DonePage, ReadingPage, TillFilePage
 from gui.visits.till_texts import refusal_text
+from gui.widgets.sizing import size_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +52,7 @@ class ImportVisitsWizard(QWizard):
         for page in (self.file_page, self.reading_page, self.check_page, self.done_page):
             self.addPage(page)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.resize(860, 620)
+        size_to_screen(self, (860, 620), (1200, 760))
 
     def import_options(self, *, dry_run: bool = False) -> VisitImportOptions:
         # The check counts the customers that creating them would make; the import does
