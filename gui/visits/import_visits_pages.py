@@ -33,6 +33,7 @@ from gui.interchange.import_pages import (
 )
 from gui.shell.window_state import IMPORT_LAST_FOLDER
 from gui.visits.till_texts import field_label, format_label, problem_reason
+from gui.widgets.fields import short_date_format
 from gui.widgets.text_table import TextTableModel, read_only_view
 
 if TYPE_CHECKING:
@@ -210,7 +211,7 @@ class CheckPage(WizardPage):
                                      .replace("%2", locale.toString(summary.created)))
         rows = [[str(u.line), u.name, u.email, u.phone,
                  locale.toString(QDate(u.occurred_on.year, u.occurred_on.month,
-                                       u.occurred_on.day), QLocale.FormatType.ShortFormat)
+                                       u.occurred_on.day), short_date_format(locale))
                  if u.occurred_on else ""]
                 for u in summary.unmatched_rows[:MAX_LISTED]]
         header = [self.tr("Line"), self.tr("Name"), self.tr("Email"), self.tr("Phone"),

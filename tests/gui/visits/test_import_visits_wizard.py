@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QWizard
 
 from core.customers.services import add_customer
@@ -113,6 +113,20 @@ def test_import_history_lists_a_till_import_without_calling_it_an_older_import(
     history = ImportHistoryDialog(AppContext(sqlite_db))
     qtbot.addWidget(history)
     assert history.problems_value_label.text() == "1"  # the row with no date; nothing more
+
+
+def test_the_strangers_dates_carry_the_whole_year(qtbot, sqlite_db: Database,  # type: ignore[no-untyped-def]
+                                                 tmp_path: Path) -> None:
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    try:
+        wizard = ImportVisitsWizard(AppContext(sqlite_db))
+        qtbot.addWidget(wizard)
+        _walk_to_check_page(qtbot, wizard, _shop(sqlite_db, tmp_path))
+        model = wizard.check_page.unmatched_model
+        assert model.text(0, model.columnCount() - 1) == "3/6/2026"  # not "3/6/26"
+    finally:
+        QLocale.setDefault(previous)
 
 
 def test_cancel_at_the_check_imports_nothing(qtbot, sqlite_db: Database,  # type: ignore[no-untyped-def]
