@@ -32,6 +32,9 @@ DEFAULT_WIDTHS = {COL_NAME: 175, COL_EMAIL: 165, COL_PHONE: 105, COL_CITY: 85, C
 # start hidden, so that the others fit without scrolling sideways: the header's menu shows
 # them, and a search that finds an organisation names it beside the customer's name.
 ROOM_FOR_ALL_COLUMNS = 1500
+# On a wide screen the window has room to spare: emails ("benjamin_adams@mail.example.com")
+# and towns ("Lake Oswego") show whole instead of cut with "…".
+WIDE_SCREEN_WIDTHS = {COL_EMAIL: 235, COL_CITY: 110}
 HIDDEN_WHEN_NARROW = (COL_ORGANISATION, COL_SINCE)
 # The name says who a row is; the trash date shows (only) in the trash.
 FIXED_COLUMNS = (COL_NAME, COL_DELETED)
@@ -54,12 +57,15 @@ class ListColumns(QObject):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._on_menu_requested)
         header.sectionResized.connect(self._on_section_resized)
+        wide = not self.narrow_screen()
         for column, width in DEFAULT_WIDTHS.items():
+            if wide:
+                width = WIDE_SCREEN_WIDTHS.get(column, width)
             header.resizeSection(column, max(width, self.header_width(column)))
         header.moveSection(header.visualIndex(COL_ORGANISATION), 1)
         header.moveSection(header.visualIndex(COL_DELETED), 0)
         header.setSectionHidden(COL_DELETED, True)
-        if self.narrow_screen():
+        if not wide:
             for column in HIDDEN_WHEN_NARROW:
                 header.setSectionHidden(column, True)
         self._tell_model()

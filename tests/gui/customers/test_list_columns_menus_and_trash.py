@@ -16,6 +16,7 @@ from core.store.db import Database
 
 from gui.customers.page import CustomersPage
 from gui.customers.table_model import (
+    COL_CITY,
     COL_DELETED,
     COL_EMAIL,
     COL_NAME,
@@ -116,6 +117,19 @@ def test_an_empty_result_says_so_and_clears_the_search_and_filters(qtbot, sqlite
     assert page.list_stack.currentWidget() is page.table_view
     assert sorted(_names(page)) == ["Ann Smith", "Bea Jones"]
     assert page.count_label.text() == "2 customers"
+
+
+def test_a_wide_screen_shows_emails_and_towns_wider_and_every_column(  # type: ignore[no-untyped-def]
+        qtbot, sqlite_db: Database, monkeypatch) -> None:
+    from gui.customers.list_columns import DEFAULT_WIDTHS, ListColumns
+
+    monkeypatch.setattr(ListColumns, "narrow_screen", lambda self: False)
+    page = _page(qtbot, sqlite_db)
+    header = page.table_view.horizontalHeader()
+    assert header.sectionSize(COL_EMAIL) >= 235 > DEFAULT_WIDTHS[COL_EMAIL]
+    assert header.sectionSize(COL_CITY) >= 110 > DEFAULT_WIDTHS[COL_CITY]
+    assert not header.isSectionHidden(COL_ORGANISATION)
+    assert not header.isSectionHidden(COL_SINCE)
 
 
 def test_the_header_menu_hides_and_shows_columns_and_the_window_remembers(  # type: ignore[no-untyped-def]
