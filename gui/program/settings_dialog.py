@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from core.program.settings import FEB_28, MAR_1, ProgramSettings
 from core.settings.services import get_settings, save_settings
 
+from gui.program.dates import day_and_month
 from gui.shell.context import AppContext
 from gui.widgets.discard_prompt import DiscardPrompt
 
@@ -85,8 +87,9 @@ class ProgramSettingsDialog(QDialog):
         self.cap.setValue(self._stored.cards_at_most_every_days)
         self.cap.setSuffix(self.tr(" days"))
         self.leap = QComboBox()
-        self.leap.addItem(self.tr("28 February"), FEB_28)
-        self.leap.addItem(self.tr("1 March"), MAR_1)
+        locale = QLocale()  # the business's, set when the window opened
+        self.leap.addItem(day_and_month(locale, 2, 28), FEB_28)
+        self.leap.addItem(day_and_month(locale, 3, 1), MAR_1)
         self.leap.setCurrentIndex(max(0, self.leap.findData(self._stored.leap_day_birthdays)))
         more = QGroupBox(self.tr("For every customer"))
         lines = QVBoxLayout(more)
@@ -96,7 +99,8 @@ class ProgramSettingsDialog(QDialog):
         cap_line.addWidget(QLabel(self.tr("(cards that fall closer together are sent as one)")))
         cap_line.addStretch(1)
         leap_line = QHBoxLayout()
-        leap_line.addWidget(QLabel(self.tr("Birthdays on 29 February fall in other years on")))
+        leap_line.addWidget(QLabel(self.tr("Birthdays on %1 fall in other years on")
+                                   .replace("%1", day_and_month(locale, 2, 29))))
         leap_line.addWidget(self.leap)
         leap_line.addStretch(1)
         lines.addLayout(cap_line)

@@ -44,3 +44,19 @@ def test_cancel_after_a_change_asks_before_throwing_it_away(
     with sqlite_db.unit_of_work() as session:
         assert get_settings(session, ProgramSettings).welcome_late_days == 30
     context.operations.shutdown()
+
+
+def test_leap_day_choices_are_written_in_the_shops_order(
+        qtbot: QtBot, sqlite_db: Database) -> None:
+    from PySide6.QtCore import QLocale
+
+    previous = QLocale()
+    try:
+        for locale, choices in ((QLocale("en_US"), ["February 28", "March 1"]),
+                                (QLocale("en_GB"), ["28 February", "1 March"])):
+            QLocale.setDefault(locale)
+            dialog = ProgramSettingsDialog(AppContext(sqlite_db))
+            qtbot.addWidget(dialog)
+            assert [dialog.leap.itemText(i) for i in range(dialog.leap.count())] == choices
+    finally:
+        QLocale.setDefault(previous)
