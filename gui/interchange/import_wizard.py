@@ -305,6 +305,8 @@ class ImportWizard(QWizard):
         self.duplicates_page_id = self.addPage(self.duplicates_page)
         self.policy_page_id = self.addPage(self.policy_page)
         self.addPage(self.summary_page)
+        # Once imported, nothing is left to cancel: the last page offers only Finish.
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         size_to_screen(self, (960, 640), (1280, 760))
 
     def import_options(self) -> ImportOptions:

@@ -101,6 +101,9 @@ def test_walking_through_the_wizard_imports_the_file(qtbot, qtmodeltester,  # ty
                          Qt.MouseButton.LeftButton)
     assert wizard.currentPage() is wizard.summary_page
     assert "Imported: 2 new" in wizard.summary_page.summary_label.text()
+    # Done: only Finish, no Cancel that could suggest the import can still be called off.
+    assert wizard.button(QWizard.WizardButton.FinishButton).isVisible()
+    assert not wizard.button(QWizard.WizardButton.CancelButton).isVisible()
     (row,) = search_customers(sqlite_db.raw(), "dubois")
     assert (row.postal_code, row.lifetime_value_minor) == ("75001", 12000)
     with sqlite_db.unit_of_work() as session:
