@@ -252,6 +252,7 @@ class CustomerEditor(QDialog):
         else:
             self.trash_label.setText(self.tr("This customer is in the trash."))
         self.trash_banner.setVisible(trashed)
+        clearable: list[QLineEdit] = []
         for widget in self.tab_widget.findChildren(QWidget):
             if isinstance(widget, QLineEdit | QPlainTextEdit):
                 widget.setReadOnly(trashed)
@@ -262,8 +263,16 @@ class CustomerEditor(QDialog):
                 elif not trashed and widget.property("placeholder") is not None:
                     widget.setPlaceholderText(str(widget.property("placeholder")))
                     widget.setProperty("placeholder", None)
+                if isinstance(widget, QLineEdit) and (widget.isClearButtonEnabled()
+                                                      or widget.property("clear_button")):
+                    clearable.append(widget)
             elif isinstance(widget, QComboBox | QCheckBox | QAbstractSpinBox | QAbstractButton):
                 widget.setEnabled(not trashed)
+        # Nor should a clear button (ⓧ) offer to empty a field that cannot change (switched
+        # after the walk above: switching it off deletes the button, one of those children).
+        for edit in clearable:
+            edit.setClearButtonEnabled(not trashed)
+            edit.setProperty("clear_button", True if trashed else None)
         if not trashed:
             for tab in (self.history_tab, self.moments_tab):
                 tab.remove_button.setEnabled(False)  # until a row is chosen

@@ -149,12 +149,14 @@ def test_a_customer_in_the_trash_opens_read_only_with_a_banner_and_restore(
     qtbot.keyClicks(details.first_name_edit, "x")
     assert details.first_name_edit.text() == "Ann"
     assert details.referred_by_edit.placeholderText() == ""  # no "Type a customer's name"
+    assert not details.referred_by_edit.isClearButtonEnabled()  # nothing to clear
 
     qtbot.mouseClick(editor.restore_button, Qt.MouseButton.LeftButton)
     assert not _detail(sqlite_db, ann).deleted
     assert not editor.trash_banner.isVisible() and editor.save_button.isVisible()
     assert not details.first_name_edit.isReadOnly() and details.no_mail_check.isEnabled()
     assert details.referred_by_edit.placeholderText() == "Type a customer's name"
+    assert details.referred_by_edit.isClearButtonEnabled()  # restored: editable again
     assert undo_stack.undoText() == "Restore Ann"
     details.notes_edit.setPlainText("Regular, back again")
     with qtbot.waitSignal(editor.customer_saved):
