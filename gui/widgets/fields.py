@@ -176,7 +176,7 @@ def date_edit(locale: QLocale) -> QDateEdit:
 def moment_text(locale: QLocale, when: dt.datetime,
                 form: QLocale.FormatType = QLocale.FormatType.ShortFormat) -> str:
     """A stored moment as people read it: in this computer's time zone, the date in the
-    shop's locale (`form`: "12/1/26" or "Tuesday, December 1, 2026"), then the time in its
+    shop's locale (`form`: "12/1/2026" or "Tuesday, December 1, 2026"), then the time in its
     short form ("7:36 AM"): no seconds, no time-zone name ("Coordinated Universal Time").
 
     A moment with a time zone (UTC) is moved to local time; one without is local
@@ -184,7 +184,10 @@ def moment_text(locale: QLocale, when: dt.datetime,
     """
     if when.tzinfo is not None:
         when = when.astimezone().replace(tzinfo=None)
-    day = locale.toString(QDate(when.year, when.month, when.day), form)
+    date = QDate(when.year, when.month, when.day)
+    # The short form with the year in full ("12/1/2026"), as the customer list writes dates.
+    day = locale.toString(date, short_date_format(locale)
+                          if form == QLocale.FormatType.ShortFormat else locale.dateFormat(form))
     time = locale.toString(QTime(when.hour, when.minute), QLocale.FormatType.ShortFormat)
     return f"{day} {time}"
 

@@ -30,11 +30,11 @@ def _plain(text: str) -> str:
 
 def test_a_utc_moment_reads_in_local_time(in_portland: None) -> None:
     utc = dt.datetime(2026, 12, 1, 7, 36, 5, tzinfo=dt.UTC)
-    assert _plain(moment_text(US, utc)) == "11/30/26 11:36 PM"
+    assert _plain(moment_text(US, utc)) == "11/30/2026 11:36 PM"
 
 
 def test_a_stored_local_moment_is_shown_as_stored(in_portland: None) -> None:
-    assert _plain(moment_text(US, dt.datetime(2026, 12, 1, 7, 36, 5))) == "12/1/26 7:36 AM"
+    assert _plain(moment_text(US, dt.datetime(2026, 12, 1, 7, 36, 5))) == "12/1/2026 7:36 AM"
 
 
 def test_the_long_form_writes_the_date_out_and_names_no_time_zone() -> None:
