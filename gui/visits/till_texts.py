@@ -28,8 +28,8 @@ def field_label(field: str) -> str:
     """What a column gives, in the words of the reading page and the problems list."""
     labels = {
         "order_id": _tr("order number"), "order_id_alt": _tr("order number"),
-        "date": _tr("date"), "date_alt": _tr("date"), "customer_ref": _tr("customer id"),
-        "customer_ref_alt": _tr("customer id"), "email": _tr("email"), "phone": _tr("phone"),
+        "date": _tr("date"), "date_alt": _tr("date"), "customer_ref": _tr("customer number"),
+        "customer_ref_alt": _tr("customer number"), "email": _tr("email"), "phone": _tr("phone"),
         "phone_alt": _tr("phone"), "name": _tr("name"), "first_name": _tr("first name"),
         "last_name": _tr("last name"), "country": _tr("country"), "amount": _tr("amount"),
         "amount_alt": _tr("amount"), "refund": _tr("refunded amount"),
@@ -48,7 +48,7 @@ def reason_text(code: str) -> str:
         "other_currency": _tr("in another currency: the visit is kept without its amount"),
         "undecodable": _tr("holds bytes that are not text in this encoding"),
         "no_date_column": _tr("no column gives the date of the visit or sale"),
-        "no_customer_column": _tr("no column names the customer (a customer id, email, "
+        "no_customer_column": _tr("no column names the customer (a customer number, email, "
                                   "phone or name)"),
     }
     return reasons.get(code) or file_reason_text(code)
