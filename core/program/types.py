@@ -9,6 +9,22 @@ OVERDUE, DUE, UPCOMING, SNOOZED = "overdue", "due", "upcoming", "snoozed"
 MISSED, DONE, SKIPPED = "missed", "done", "skipped"
 STATES = (OVERDUE, DUE, UPCOMING, SNOOZED, MISSED, DONE, SKIPPED)
 
+# The card or letter each rule's gesture prints (core.printing.templates); a call prints
+# nothing. Kept here, not with the rules, so that Today can be read without loading them.
+RULE_TEMPLATES = {
+    "welcome": "thank-you", "birthday": "birthday", "anniversary": "first-visit-anniversary",
+    "life_event": "life-event-other", "milestone": "milestone-10th-visit",
+    "referral": "referral-thanks", "lapsed": "we-miss-you", "after_sale": "",
+}
+
+
+def template_for(rule: str, detail: str) -> str:
+    """The card or letter an action prints: a life event's own card, else its rule's."""
+    if rule == "life_event":
+        event = detail.split()[0] if detail else "other"
+        return f"life-event-{event.replace('_', '-')}"
+    return RULE_TEMPLATES.get(rule, "")  # "" for a rule no longer registered
+
 
 @dataclass(frozen=True)
 class JoinedOccasion:

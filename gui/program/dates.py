@@ -5,7 +5,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QDate, QLocale
 
 
 def _babel_locale(locale: QLocale) -> Any:
@@ -19,7 +19,7 @@ def _babel_locale(locale: QLocale) -> Any:
 
 def day_and_month(locale: QLocale, month: int, day: int) -> str:
     """A day of every year, spelled out in the locale's order: "February 29" in the US,
-    "29 February" in Britain."""
+    "29 February" in Britain (Babel: for the settings dialog, off the start-up path)."""
     from babel.dates import format_skeleton
 
     # 2000 is a leap year: 29 February exists in it.
@@ -27,15 +27,17 @@ def day_and_month(locale: QLocale, month: int, day: int) -> str:
 
 
 def short_date_formatter(locale: QLocale) -> Callable[[dt.date], str]:
-    """Day and month in the business locale's order (Babel's "MMMd" skeleton), with the
-    year only when it is not this year's."""
-    from babel.dates import format_skeleton
-
-    babel_locale = _babel_locale(locale)
+    """Day and abbreviated month in the order of the business locale's short date format
+    (Qt's own data: no Babel on the way to Today's first paint), with the year only when it
+    is not this year's."""
+    short = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    day_first = short.find("d") < short.find("M")
     this_year = dt.date.today().year
 
-    def short(day: dt.date) -> str:
-        skeleton = "MMMd" if day.year == this_year else "yMMMd"
-        return str(format_skeleton(skeleton, day, locale=babel_locale))
+    def written(day: dt.date) -> str:
+        pattern = "d MMM" if day_first else "MMM d"
+        if day.year != this_year:
+            pattern += " yyyy" if day_first else ", yyyy"
+        return locale.toString(QDate(day.year, day.month, day.day), pattern)
 
-    return short
+    return written

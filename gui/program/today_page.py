@@ -7,6 +7,7 @@ actions or customers (a visit that makes a milestone due shows at once).
 from __future__ import annotations
 
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
@@ -28,14 +29,7 @@ from PySide6.QtWidgets import (
 
 from core.kernel.changes import Changes
 from core.program.clock import shop_today
-from core.program.services import (
-    complete_action,
-    complete_call,
-    plan_due_cards,
-    skip_action,
-    snooze_action,
-    today_view,
-)
+from core.program.queries import read_today
 from core.program.types import DONE, MISSED, SKIPPED, ActionRow, TodayView
 
 from gui.program.action_dialogs import CallQuestion, NoteQuestion, SnoozeQuestion
@@ -43,6 +37,13 @@ from gui.program.dates import short_date_formatter
 from gui.program.texts import counters_text, quiet_day_text
 from gui.program.today_model import COL_LATE, COL_WHY, OPEN_SECTIONS, TodayModel
 from gui.shell.context import AppContext
+
+
+def _program() -> ModuleType:
+    """The program's services, imported when first used (off the first paint's path)."""
+    import core.program.services
+
+    return core.program.services
 
 
 class TodayPage(QWidget):
@@ -131,7 +132,13 @@ class TodayPage(QWidget):
             self.load()
 
     def load(self) -> None:
-        self._context.operations.query(today_view, self._today(), self._format_date,
+        if self.view_shown is None:
+            # The first read is over the plain connection, on this thread: Today paints
+            # before SQLAlchemy's ORM is even imported (the window opens on this page).
+            self.show_view(read_today(self._context.database.raw(), self._today(),
+                                      self._format_date))
+            return
+        self._context.operations.query(_program().today_view, self._today(), self._format_date,
                                        on_done=self.show_view)
 
     def show_view(self, view: TodayView) -> None:
@@ -189,7 +196,7 @@ class TodayPage(QWidget):
             return
         today = self._today()
         dialog = DueCardsDialog(self, lambda upcoming: self._context.read(
-            plan_due_cards, today, include_upcoming=upcoming))
+            _program().plan_due_cards, today, include_upcoming=upcoming))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         path, _ = QFileDialog.getSaveFileName(
@@ -207,7 +214,7 @@ class TodayPage(QWidget):
         from gui.printing.texts import print_error_text
         from gui.program.due_cards_dialog import PrintedDueCardsDialog
 
-        due = self._context.read(plan_due_cards, self._today(),
+        due = self._context.read(_program().plan_due_cards, self._today(),
                                  include_upcoming=include_upcoming, label_sheet=label_sheet)
         if due.plan is None:
             QMessageBox.information(self, self.tr("Print Due Cards"),
@@ -238,7 +245,7 @@ class TodayPage(QWidget):
         if row.gesture == "call":  # a call is kept on the customer's history
             question = CallQuestion(self, row)
             if question.exec() == QDialog.DialogCode.Accepted:
-                self._context.operations.run(complete_call, row.id,
+                self._context.operations.run(_program().complete_call, row.id,
                                              question.text.toPlainText(), self._today())
             return
         note = ""
@@ -247,7 +254,7 @@ class TodayPage(QWidget):
             if done.exec() != QDialog.DialogCode.Accepted:
                 return
             note = done.text.text()
-        self._context.operations.run(complete_action, row.id, note=note)
+        self._context.operations.run(_program().complete_action, row.id, note=note)
 
     def skip_chosen(self) -> None:
         row = self._open_chosen_action()
@@ -255,7 +262,7 @@ class TodayPage(QWidget):
             return
         question = NoteQuestion(self, row, skipping=True)
         if question.exec() == QDialog.DialogCode.Accepted:
-            self._context.operations.run(skip_action, row.id, reason=question.text.text())
+            self._context.operations.run(_program().skip_action, row.id, reason=question.text.text())
 
     def snooze_chosen(self) -> None:
         row = self._open_chosen_action()
@@ -263,7 +270,7 @@ class TodayPage(QWidget):
             return
         question = SnoozeQuestion(self, row, self._today())
         if question.exec() == QDialog.DialogCode.Accepted:
-            self._context.operations.run(snooze_action, row.id, question.chosen(),
+            self._context.operations.run(_program().snooze_action, row.id, question.chosen(),
                                          self._today())
 
     def open_chosen(self) -> None:

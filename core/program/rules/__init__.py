@@ -58,8 +58,7 @@ class Occasion:
 @dataclass(frozen=True)
 class Rule:
     key: str  # also the prefix of its settings (core.program.settings)
-    gesture: str
-    template: str  # the card or letter it prints (core.printing.templates), "" for calls
+    gesture: str  # what it prints is core.program.types.RULE_TEMPLATES[key]
     occasions: Callable[[Session, Span, ProgramSettings], Iterable[Occasion]]
     # Run before each evaluation: brings the rule's own bookkeeping up to date, and removes
     # open actions whose occasion no longer holds (a lapsed customer came back).

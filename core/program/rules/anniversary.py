@@ -29,4 +29,4 @@ def first_visit_anniversaries(session: Session, span: Span,
             yield Occasion(customer_id, on, str(years))
 
 
-RULE = Rule("anniversary", CARD, "first-visit-anniversary", first_visit_anniversaries)
+RULE = Rule("anniversary", CARD, first_visit_anniversaries)

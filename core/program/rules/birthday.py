@@ -24,4 +24,4 @@ def birthdays(session: Session, span: Span, settings: ProgramSettings) -> Iterat
             yield Occasion(customer_id, on, "" if year is None else str(on.year - year))
 
 
-RULE = Rule("birthday", CARD, "birthday", birthdays)
+RULE = Rule("birthday", CARD, birthdays)

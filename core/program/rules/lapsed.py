@@ -84,4 +84,4 @@ def prepare(session: Session) -> None:
                                  if last_now is not None and last_now.isoformat() > last_then])
 
 
-RULE = Rule(KEY, LETTER, "we-miss-you", lapses, prepare=prepare)
+RULE = Rule(KEY, LETTER, lapses, prepare=prepare)

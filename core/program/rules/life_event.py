@@ -44,4 +44,4 @@ def _date(year: int | None, month: int, day: int) -> dt.date | None:
         return None
 
 
-RULE = Rule("life_event", CARD, "life-event-other", life_events)
+RULE = Rule("life_event", CARD, life_events)

@@ -40,4 +40,4 @@ def milestone_visits(session: Session, span: Span, _settings: ProgramSettings) -
         yield Occasion(customer_id, on, str(n))
 
 
-RULE = Rule("milestone", CARD, "milestone-10th-visit", milestone_visits)
+RULE = Rule("milestone", CARD, milestone_visits)

@@ -47,4 +47,4 @@ def _either_of(span: Span, referrer: Any, new_customer: Any) -> list[Any]:
     return [or_(referrer.in_(ids), new_customer.in_(ids))]
 
 
-RULE = Rule("referral", CARD, "referral-thanks", referrals)
+RULE = Rule("referral", CARD, referrals)

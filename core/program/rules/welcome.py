@@ -29,4 +29,4 @@ def first_visits(session: Session, span: Span, _settings: ProgramSettings) -> It
         yield Occasion(customer_id, first)
 
 
-RULE = Rule("welcome", CARD, "thank-you", first_visits)
+RULE = Rule("welcome", CARD, first_visits)
