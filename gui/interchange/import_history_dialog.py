@@ -268,15 +268,20 @@ class ImportHistoryDialog(QDialog):
             reading.append(self.tr("columns separated by {0}").format(
                 separator_label(run.delimiter).lower()))
         self.reading_value_label.setText(", ".join(reading))
+        # A till import (visits and purchases) keeps no per-row list of the customers it
+        # matched: nothing is missing from it, and it made no row "a new customer". Its
+        # choice was about sales that named no customer of the list, not about duplicates.
+        visits_import = run.on_duplicate.endswith("-unmatched")
+        heading = self.detail_form.labelForField(self.duplicates_value_label)
+        if isinstance(heading, QLabel):
+            heading.setText(self.tr("Unmatched sales:") if visits_import
+                            else self.tr("Duplicates:"))
         self.duplicates_value_label.setText(policy_label(run.on_duplicate))
         self.tag_value_label.setText(f"“{run.tag_name}”" if run.tag_name else self.tr("None"))
         self.detail_form.setRowVisible(self.undone_value_label, run.undone_at is not None)
         if run.undone_at is not None:
             self.undone_value_label.setText(self._date_text(run.undone_at))
         locale = self._locale
-        # A till import (visits and purchases) keeps no per-row list of the customers it
-        # matched: nothing is missing from it, and it made no row "a new customer".
-        visits_import = run.on_duplicate.endswith("-unmatched")
         if not shown and visits_import:
             rows = self.tr("None: no row had a problem")
         elif not shown:

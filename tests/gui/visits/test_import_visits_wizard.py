@@ -113,6 +113,10 @@ def test_import_history_lists_a_till_import_without_calling_it_an_older_import(
     history = ImportHistoryDialog(AppContext(sqlite_db))
     qtbot.addWidget(history)
     assert history.problems_value_label.text() == "1"  # the row with no date; nothing more
+    heading = history.detail_form.labelForField(history.duplicates_value_label)
+    assert heading.text() == "Unmatched sales:"  # not "Duplicates:"
+    assert history.duplicates_value_label.text() == (
+        "Customers created for sales that matched no one")
 
 
 def test_the_strangers_dates_carry_the_whole_year(qtbot, sqlite_db: Database,  # type: ignore[no-untyped-def]
