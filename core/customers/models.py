@@ -111,7 +111,9 @@ class Customer(Base):
     __table_args__ = tuple(
         Index(f"ix_customers_{column}", column, "id", sqlite_where=LIVE, postgresql_where=LIVE)
         for column in SORT_COLUMNS
-    ) + (Index("ix_customers_name_postcode_key", "name_postcode_key"),)
+    ) + (Index("ix_customers_name_postcode_key", "name_postcode_key"),
+         # The program's birthday rule seeks the customers born on a few days of the year.
+         Index("ix_customers_birthday", "birthday_month", "birthday_day"))
 
 
 class Interaction(Base):
