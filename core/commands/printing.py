@@ -80,18 +80,23 @@ def _templates_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_cards(args: argparse.Namespace) -> int:
-    from core.commands.texts import skips_text
-    from core.printing.errors import NoRecipients
-    from core.printing.services import BatchRequest, print_new_batch
-    from core.printing.types import RecipientSelection
-
+def _check_labels(args: argparse.Namespace) -> None:
+    """--labels and --label-sheet go together (the sheet defaults to Avery 5160)."""
     if args.labels and not args.label_sheet:
         args.label_sheet = "avery-5160"
     if args.label_sheet and not args.labels:
         raise CommandError("--label-sheet needs --labels FILE.pdf")
     if args.labels and Path(args.labels).resolve() == Path(args.out).resolve():
         raise CommandError("--labels and --out must be different files")
+
+
+def _print_cards(args: argparse.Namespace) -> int:
+    from core.commands.texts import skips_text
+    from core.printing.errors import NoRecipients
+    from core.printing.services import BatchRequest, print_new_batch
+    from core.printing.types import RecipientSelection
+
+    _check_labels(args)
     selection = RecipientSelection(
         customer_ids=tuple(args.customer or ()), tag=args.tag or "", stage=args.stage or "",
         everyone=args.all,
@@ -121,12 +126,7 @@ def _print_due_cards(args: argparse.Namespace) -> int:
     from core.commands.texts import counted, skip_reason
     from core.program.services import evaluate_program, print_due_cards
 
-    if args.labels and not args.label_sheet:
-        args.label_sheet = "avery-5160"
-    if args.label_sheet and not args.labels:
-        raise CommandError("--label-sheet needs --labels FILE.pdf")
-    if args.labels and Path(args.labels).resolve() == Path(args.out).resolve():
-        raise CommandError("--labels and --out must be different files")
+    _check_labels(args)
     day = _day(args.date, "--date")
     db = open_database(args, writes=True)
     _report_interrupted(db, args)

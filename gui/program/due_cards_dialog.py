@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from core.printing.formats import LABEL_SHEETS
 from core.printing.services import BatchSummary
+from core.printing.types import ALREADY_PRINTED
 from core.program.due_cards import DueCards
 
 from gui.printing.texts import fill, paper_name, skip_reason_text
@@ -103,7 +104,12 @@ class DueCardsDialog(QDialog):
     def refresh(self) -> None:
         due = self.due = self._plan(self.include_upcoming())
         counts = DueCardsCounts()
-        if due.plan is None:
+        if due.plan is None and due.left_out and all(
+                left.reason == ALREADY_PRINTED for left in due.left_out):
+            self.summary.setText(self.tr(
+                "The cards and letters due are printed already. Once they are in the post, "
+                "mark that batch sent (Cards & letters, History)."))
+        elif due.plan is None:
             self.summary.setText(self.tr("No card or letter can be printed now."))
         else:
             self.summary.setText(counts.ready(due.cards, due.letters))

@@ -114,3 +114,9 @@ def test_print_due_cards_after_one_done_and_one_snoozed_then_mark_sent_and_undo(
     undo.undo()  # Ctrl+Z: not sent after all
     qtbot.waitUntil(lambda: _states(page)["Ana"] != DONE and _states(page)["Bea"] != DONE)
     assert _states(page)["Eve"] == DONE
+    # Printed and (again) not sent: asking to print them again says so instead.
+    again = DueCardsDialog(page, lambda upcoming: context.read(
+        plan_due_cards, TODAY, include_upcoming=upcoming))
+    qtbot.addWidget(again)
+    assert not again.print_button.isEnabled()
+    assert again.left_out.count() == 3  # Ana and Bea printed already, Cal has no address
