@@ -148,7 +148,7 @@ class CustomerTableModel(QAbstractTableModel):
                                           Qt.ConnectionType.QueuedConnection)
         self._headers = [
             self.tr("Name"), self.tr("Email"), self.tr("Phone"), self.tr("City"),
-            self.tr("Postcode"), self.tr("Stage"), self.tr("Visits"), self.tr("Lifetime value"),
+            self.tr("Postal code"), self.tr("Stage"), self.tr("Visits"), self.tr("Lifetime value"),
             self.tr("Last visit"), self.tr("Customer since"), self.tr("Tags"),
             self.tr("Organisation"), self.tr("Moved to trash"),
         ]

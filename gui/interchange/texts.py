@@ -28,7 +28,7 @@ def field_label(field: str) -> str:
         "organisation": _tr("Organisation"), "email": _tr("Email"), "phone": _tr("Phone"),
         "other_email": _tr("Other email"), "other_phone": _tr("Other phone"),
         "street": _tr("Street"), "street2": _tr("Street (line 2)"), "city": _tr("City"),
-        "region": _tr("State or region"), "postal_code": _tr("Postcode"),
+        "region": _tr("State or region"), "postal_code": _tr("Postal code"),
         "country": _tr("Country"), "notes": _tr("Notes"), "birthday": _tr("Birthday"),
         "tags": _tr("Tags"), "labels": _tr("Labels (Google)"),
         "total_spent": _tr("Total spent"), "total_orders": _tr("Number of orders"),
