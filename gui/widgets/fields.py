@@ -150,6 +150,9 @@ class PartialDateEdit(QWidget):
         self.day_spin.setEnabled(known)
         self.year_check.setEnabled(known)
         self.year_spin.setEnabled(known and self.year_check.isChecked())
+        # "Not known" shows nothing more: a greyed "1 / 1986" read as a value.
+        for widget in (self.day_spin, self.year_check, self.year_spin):
+            widget.setHidden(not known)
         self.changed.emit()
 
     def _on_year_toggled(self, checked: bool) -> None:

@@ -22,6 +22,18 @@ def translations(qapp):  # type: ignore[no-untyped-def]
     qapp.removeTranslator(translator)
 
 
+@pytest.fixture(autouse=True)
+def own_window_state(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Each test its own saved window state (column widths, sort order, last folders): the
+    default is one file shared by every test and both parallel workers, so one test's
+    saved sort or header broke another's."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("qsettings")
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, str(folder))
+
+
 @pytest.fixture
 def active_window(qtbot: QtBot, sqlite_db: Database):  # type: ignore[no-untyped-def]
     """The main window on the test database, shown and active: shortcuts only reach the
