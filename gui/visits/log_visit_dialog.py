@@ -28,6 +28,7 @@ from gui.shell.context import AppContext
 from gui.visits.fields import InteractionFields
 from gui.visits.texts import logged_text, problem_text, undo_text
 from gui.visits.undo_commands import LogInteractionCommand
+from gui.widgets.discard_prompt import DiscardPrompt
 from gui.widgets.fields import ERROR_STYLE, FieldMessage, ShopMoney
 
 
@@ -84,6 +85,15 @@ class LogVisitDialog(QDialog):
         layout.addWidget(self.form_message_label)
         layout.addWidget(buttons)
         self.kind_combo.setFocus(Qt.FocusReason.OtherFocusReason)
+        # An amount or note typed is not thrown away by Esc or Cancel without asking.
+        self.discard_prompt = DiscardPrompt(
+            self, is_dirty=lambda: bool(self.amount_edit.text().strip()
+                                        or self.note_edit.text().strip()),
+            save=self._on_save_clicked, can_save=lambda: not context.read_only)
+
+    def reject(self) -> None:
+        if self.discard_prompt.may_close():
+            super().reject()
 
     def draft(self) -> InteractionDraft | None:
         """What the person typed, or None (and a message under the amount) when the amount

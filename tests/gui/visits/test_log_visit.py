@@ -146,3 +146,19 @@ def test_a_customer_trashed_at_another_desk_meanwhile_gets_no_visit_and_a_messag
         "Bo Diaz is no longer in the customer list")
     assert sqlite_db.raw().scalar("SELECT count(*) FROM interactions") == 0
     dialog.reject()
+
+
+def test_esc_with_a_note_typed_asks_before_throwing_it_away(
+        qtbot: QtBot, sqlite_db: Database, active_window: MainWindow) -> None:
+    _seed(sqlite_db)
+    window = active_window
+    window.customers_page.refresh()
+    dialog = _open_dialog(qtbot, window, 0)
+    qtbot.keyClicks(dialog.note_edit, "asked about gift cards")
+    dialog.reject()  # Esc and Cancel reach reject
+    assert dialog.isVisible() and dialog.discard_prompt.box is not None
+    dialog.discard_prompt.keep_editing_button.click()  # type: ignore[union-attr]
+    assert dialog.isVisible() and dialog.note_edit.text() == "asked about gift cards"
+    dialog.note_edit.clear()
+    dialog.reject()  # nothing typed: closes without a question
+    assert not dialog.isVisible()
