@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.customers.stages import STAGES
 from core.kernel.changes import Changes
 from core.kernel.jobs import Cancelled
 from core.printing.batches import BatchPlan, BatchRequest, plan_batch
@@ -48,6 +47,8 @@ from core.printing.types import RecipientSelection, Skipped
 from core.settings.profile import get_business_profile
 from core.settings.types import BusinessProfileData
 
+from gui.customers.stage_texts import explain_stage_choices
+from gui.customers.texts import stage_labels
 from gui.printing.print_history import PrintHistoryWidget, print_plan
 from gui.printing.texts import (
     fill,
@@ -187,8 +188,9 @@ class CardsPage(QWidget):
                                  self.tr("Every customer who can be mailed")])
         self.tag_combo = QComboBox()
         self.stage_combo = QComboBox()
-        for stage in STAGES:
-            self.stage_combo.addItem(stage.capitalize(), stage)
+        for stage, label in stage_labels():  # the list's words, with each stage's rule
+            self.stage_combo.addItem(label, stage)
+        self.stage_tips = explain_stage_choices(self.stage_combo, self._context)
         self.batch_format_combo = QComboBox()
         self.batch_format_combo.addItem(self.tr("The template's paper"), "")
         for name in PAGE_FORMATS:
