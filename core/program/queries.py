@@ -43,27 +43,50 @@ _TODAY = ("((a.state = 'open' AND COALESCE(a.snoozed_until, a.due_on) <= :horizo
           " OR (a.state IN ('done', 'skipped') AND a.completed_at >= :week_ago))")
 
 
+# How each action in Today's view stands, in SQL (core.program.queries.state_on in Python).
+_SHOWN = ("CASE WHEN a.state = 'open' AND a.snoozed_until > :today THEN 'snoozed'"
+          " WHEN a.state = 'open' AND COALESCE(a.snoozed_until, a.due_on) < :today"
+          " THEN 'overdue'"
+          " WHEN a.state = 'open' AND COALESCE(a.snoozed_until, a.due_on) = :today THEN 'due'"
+          " WHEN a.state = 'open' THEN 'upcoming' ELSE a.state END")
+_NOT_JOINED = " AND NOT (a.state = 'open' AND a.joined_to_id IS NOT NULL)"
+
+
 def read_today(raw: RawConnection, today: dt.date,
-               format_date: DateFormat = dt.date.isoformat) -> TodayView:
+               format_date: DateFormat = dt.date.isoformat, *,
+               per_section: int | None = None) -> TodayView:
     """Open actions due up to the coming week (overdue, due, upcoming, snoozed), missed ones
     of the last month, and those done or skipped this week. Actions made together with
-    another (the per-customer cap) appear inside it, not on their own."""
+    another (the per-customer cap) appear inside it, not on their own.
+
+    `per_section` keeps each section to its first rows (oldest first), for the window: a
+    big shop's first day can hold tens of thousands, which nobody works through in a day
+    and which would cost the page its quick first paint. The counts are always whole."""
     horizon = today + dt.timedelta(days=_upcoming_days(raw))
-    params = {"today": today, "horizon": horizon,
-              "missed_since": today - dt.timedelta(days=MISSED_SHOWN_DAYS),
-              "week_ago": dt.datetime.combine(today - dt.timedelta(days=DONE_WEEK_DAYS - 1),
-                                              dt.time.min)}
-    found = raw.execute(f"SELECT {_COLUMNS} {_FROM} {_TODAY} ORDER BY a.due_on, a.id", params)
-    rows = action_rows(found, today, format_date)
+    params: dict[str, Any] = {
+        "today": today, "horizon": horizon,
+        "missed_since": today - dt.timedelta(days=MISSED_SHOWN_DAYS),
+        "week_ago": dt.datetime.combine(today - dt.timedelta(days=DONE_WEEK_DAYS - 1),
+                                        dt.time.min)}
+    if per_section is None:
+        found = raw.execute(f"SELECT {_COLUMNS} {_FROM} {_TODAY} ORDER BY a.due_on, a.id",
+                            params)
+    else:
+        params["limit"] = per_section
+        found = raw.execute(
+            f"SELECT * FROM (SELECT {_COLUMNS}, ROW_NUMBER() OVER (PARTITION BY {_SHOWN}"
+            f" ORDER BY a.due_on, a.id) AS n {_FROM} {_TODAY}{_NOT_JOINED}) shown"
+            " WHERE n <= :limit ORDER BY due_on, id", params)
+        found += raw.execute(f"SELECT {_COLUMNS} {_FROM} {_TODAY} AND a.state = 'open'"
+                             " AND a.joined_to_id IS NOT NULL", params)
+    totals = {state: int(count) for state, count in raw.execute(
+        f"SELECT {_SHOWN}, count(*) {_FROM} {_TODAY}{_NOT_JOINED} GROUP BY 1", params)}
     counts = TodayCounts(
-        due=sum(1 for row in rows if row.state == DUE),
-        overdue=sum(1 for row in rows if row.state == OVERDUE),
-        upcoming=sum(1 for row in rows if row.state == UPCOMING),
-        missed=sum(1 for row in rows if row.state == MISSED),
-        done_this_week=sum(1 for row in rows if row.state == DONE),
-        on_time_share=_on_time_share(raw, today),
-    )
-    return TodayView(today, tuple(rows), counts)
+        due=totals.get(DUE, 0), overdue=totals.get(OVERDUE, 0),
+        upcoming=totals.get(UPCOMING, 0), missed=totals.get(MISSED, 0),
+        done_this_week=totals.get(DONE, 0), on_time_share=_on_time_share(raw, today))
+    return TodayView(today, tuple(action_rows(found, today, format_date)), counts,
+                     tuple(sorted(totals.items())))
 
 
 def read_customer_actions(raw: RawConnection, customer_id: int, today: dt.date,

@@ -45,9 +45,10 @@ MISSED_SHOWN_DAYS = 30
 
 
 def today_view(session: Session, today: dt.date,
-               format_date: DateFormat = dt.date.isoformat) -> TodayView:
+               format_date: DateFormat = dt.date.isoformat, *,
+               per_section: int | None = None) -> TodayView:
     """What Today shows (core.program.queries.read_today), in this unit of work."""
-    return read_today(_raw(session), today, format_date)
+    return read_today(_raw(session), today, format_date, per_section=per_section)
 
 
 def customer_actions(session: Session, customer_id: int, today: dt.date,

@@ -73,3 +73,6 @@ class TodayView:
     date: dt.date
     actions: tuple[ActionRow, ...]
     counts: TodayCounts
+    # How many actions each section holds (state, count): more than `actions` lists when
+    # the window asked for each section's first rows only.
+    totals: tuple[tuple[str, int], ...] = ()

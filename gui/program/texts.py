@@ -34,6 +34,15 @@ def gesture_text(row: ActionRow) -> str:
     return text
 
 
+def section_heading(state: str, shown: int, total: int, locale: QLocale) -> str:
+    """"Overdue (284)", or when only the first were read: "Overdue (22,588; the oldest 400
+    shown)"."""
+    if total <= shown:
+        return f"{section_title(state)} ({locale.toString(total)})"
+    return _tr("%1 (%2; the oldest %3 shown)").replace("%1", section_title(state)).replace(
+        "%2", locale.toString(total)).replace("%3", locale.toString(shown))
+
+
 def rule_gesture_text(rule: str, gesture: str) -> str:
     names = {
         "welcome": _tr("Thank-you card"),

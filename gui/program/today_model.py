@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from core.program.types import (
@@ -19,7 +19,7 @@ from core.program.types import (
     ActionRow,
 )
 
-from gui.program.texts import gesture_text, lateness_text, section_title
+from gui.program.texts import gesture_text, lateness_text, section_heading
 
 _Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -38,13 +38,19 @@ class TodayModel(QAbstractItemModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._sections: list[tuple[str, list[ActionRow]]] = []
+        self._totals: dict[str, int] = {}
+        self._locale = QLocale()
         self._bold = QFont()
         self._bold.setBold(True)
         self._headers = [self.tr("Customer"), self.tr("What"), self.tr("Why"),
                          self.tr("Late")]
 
-    def set_actions(self, actions: Sequence[ActionRow]) -> None:
+    def set_actions(self, actions: Sequence[ActionRow],
+                    totals: Sequence[tuple[str, int]] = ()) -> None:
+        """Show `actions`; `totals` says how many each section holds when only its first
+        rows were read."""
         self.beginResetModel()
+        self._totals = dict(totals)
         by_state: dict[str, list[ActionRow]] = {}
         for row in actions:
             by_state.setdefault(row.state, []).append(row)
@@ -105,7 +111,8 @@ class TodayModel(QAbstractItemModel):
         if index.internalId() == _SECTION:
             state, rows = self._sections[index.row()]
             if role == _DISPLAY and index.column() == 0:
-                return f"{section_title(state)} ({len(rows)})"
+                return section_heading(state, len(rows), self._totals.get(state, len(rows)),
+                                       self._locale)
             return self._bold if role == _FONT else None
         row = self.action_at(index)
         if row is None:

@@ -38,6 +38,10 @@ from gui.program.texts import counters_text, quiet_day_text
 from gui.program.today_model import COL_LATE, COL_WHY, OPEN_SECTIONS, TodayModel
 from gui.shell.context import AppContext
 
+# Each section lists its first (oldest) rows only: nobody works through thousands in a day,
+# and reading them all would cost Today its quick first paint.
+PER_SECTION = 200
+
 
 def _program() -> ModuleType:
     """The program's services, imported when first used (off the first paint's path)."""
@@ -136,9 +140,10 @@ class TodayPage(QWidget):
             # The first read is over the plain connection, on this thread: Today paints
             # before SQLAlchemy's ORM is even imported (the window opens on this page).
             self.show_view(read_today(self._context.database.raw(), self._today(),
-                                      self._format_date))
+                                      self._format_date, per_section=PER_SECTION))
             return
         self._context.operations.query(_program().today_view, self._today(), self._format_date,
+                                       per_section=PER_SECTION,
                                        on_done=self.show_view)
 
     def show_view(self, view: TodayView) -> None:
@@ -147,7 +152,7 @@ class TodayPage(QWidget):
         counts = view.counts
         self.counters.setText(counters_text(counts.due, counts.overdue, counts.done_this_week,
                                             counts.on_time_share, self._locale))
-        self.model.set_actions(view.actions)
+        self.model.set_actions(view.actions, view.totals)
         for number, state in enumerate(self.model.section_states()):
             self.tree.setExpanded(self.model.index(number, 0), state in OPEN_SECTIONS)
             self.tree.setFirstColumnSpanned(number, self.tree.rootIndex(), True)
