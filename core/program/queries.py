@@ -77,8 +77,11 @@ def read_today(raw: RawConnection, today: dt.date,
             f"SELECT * FROM (SELECT {_COLUMNS}, ROW_NUMBER() OVER (PARTITION BY {_SHOWN}"
             f" ORDER BY a.due_on, a.id) AS n {_FROM} {_TODAY}{_NOT_JOINED}) shown"
             " WHERE n <= :limit ORDER BY due_on, id", params)
-        found += raw.execute(f"SELECT {_COLUMNS} {_FROM} {_TODAY} AND a.state = 'open'"
-                             " AND a.joined_to_id IS NOT NULL", params)
+        # The actions made with those listed (the others' leaders are not shown).
+        listed = {row[0] for row in found}
+        found += [row for row in raw.execute(
+            f"SELECT {_COLUMNS} {_FROM} {_TODAY} AND a.state = 'open'"
+            " AND a.joined_to_id IS NOT NULL", params) if row[8] in listed]
     totals = {state: int(count) for state, count in raw.execute(
         f"SELECT {_SHOWN}, count(*) {_FROM} {_TODAY}{_NOT_JOINED} GROUP BY 1", params)}
     counts = TodayCounts(

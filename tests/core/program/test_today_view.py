@@ -25,4 +25,5 @@ def test_a_long_overdue_section_lists_its_oldest_rows_and_counts_them_all(
     assert [row.due_on for row in overdue] == sorted(
         row.due_on for row in everything if row.state == "overdue")[:4]  # the oldest
     assert dict(view.totals) == {"overdue": 6, "upcoming": 1}
+    assert len(view.actions) == 5  # no action made with an unlisted one shows on its own
     assert [row.state for row in view.actions if row.state == "upcoming"] == ["upcoming"]
