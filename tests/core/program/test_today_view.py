@@ -5,6 +5,7 @@ import datetime as dt
 
 from core.program.queries import read_today
 from core.store.db import Database
+
 from tests.core.program.shop import add_customer, evaluate
 
 
