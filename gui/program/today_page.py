@@ -6,6 +6,7 @@ actions or customers (a visit that makes a milestone due shows at once).
 """
 from __future__ import annotations
 
+import getpass
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -41,6 +42,15 @@ from gui.shell.context import AppContext
 # Each section lists its first (oldest) rows only: nobody works through thousands in a day,
 # and reading them all would cost Today its quick first paint.
 PER_SECTION = 200
+
+
+def who_is_at_the_desk() -> str:
+    """Who marks an action done or skipped: the computer's user name, until Regulars knows
+    its staff by name ("" when the system cannot say)."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return ""
 
 
 def _program() -> ModuleType:
@@ -251,7 +261,8 @@ class TodayPage(QWidget):
             question = CallQuestion(self, row)
             if question.exec() == QDialog.DialogCode.Accepted:
                 self._context.operations.run(_program().complete_call, row.id,
-                                             question.text.toPlainText(), self._today())
+                                             question.text.toPlainText(), self._today(),
+                                             by=who_is_at_the_desk())
             return
         note = ""
         if ask:
@@ -259,7 +270,8 @@ class TodayPage(QWidget):
             if done.exec() != QDialog.DialogCode.Accepted:
                 return
             note = done.text.text()
-        self._context.operations.run(_program().complete_action, row.id, note=note)
+        self._context.operations.run(_program().complete_action, row.id, note=note,
+                                     by=who_is_at_the_desk())
 
     def skip_chosen(self) -> None:
         row = self._open_chosen_action()
@@ -267,7 +279,8 @@ class TodayPage(QWidget):
             return
         question = NoteQuestion(self, row, skipping=True)
         if question.exec() == QDialog.DialogCode.Accepted:
-            self._context.operations.run(_program().skip_action, row.id, reason=question.text.text())
+            self._context.operations.run(_program().skip_action, row.id,
+                                         reason=question.text.text(), by=who_is_at_the_desk())
 
     def snooze_chosen(self) -> None:
         row = self._open_chosen_action()

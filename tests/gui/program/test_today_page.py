@@ -17,7 +17,7 @@ from core.visits.types import InteractionDraft
 
 from gui.program.action_dialogs import NoteQuestion, SnoozeQuestion
 from gui.program.evaluator import ProgramEvaluator
-from gui.program.today_page import TodayPage
+from gui.program.today_page import TodayPage, who_is_at_the_desk
 from gui.shell.context import AppContext
 
 from tests.core.program.shop import add_customer
@@ -74,6 +74,7 @@ def test_today_lists_overdue_due_and_coming_up_and_space_marks_one_done(
     assert "Overdue (1)" not in _sections(page)
     done = [row for row in page.view_shown.actions if row.state == DONE]  # type: ignore[union-attr]
     assert [row.customer_name for row in done] == ["Late Test"]
+    assert done[0].completed_by == who_is_at_the_desk() != ""  # who did it is kept
 
 
 def test_z_snoozes_the_chosen_action_to_the_day_picked(
