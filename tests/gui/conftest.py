@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -10,6 +12,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from core.store.db import Database
+
+if TYPE_CHECKING:
+    from gui.shell.context import AppContext
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -32,6 +37,19 @@ def own_window_state(tmp_path_factory: pytest.TempPathFactory) -> None:
     folder = tmp_path_factory.mktemp("qsettings")
     for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(kind, QSettings.Scope.UserScope, str(folder))
+
+
+@pytest.fixture
+def contexts() -> Iterator[list[AppContext]]:
+    """Contexts a test makes: their background work ends before the database closes, and
+    deliveries for pages already gone are dropped here."""
+    from PySide6.QtWidgets import QApplication
+
+    made: list[AppContext] = []
+    yield made
+    for context in made:
+        context.operations.shutdown()
+    QApplication.processEvents()
 
 
 @pytest.fixture

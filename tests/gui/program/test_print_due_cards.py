@@ -3,11 +3,9 @@ card's own design, and Mark Sent (undoable) marking those gestures done."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt, QTimer
@@ -28,15 +26,6 @@ from tests.core.program.shop import add_customer, evaluate
 
 TODAY = dt.date(2026, 12, 7)
 ADDRESS: dict[str, Any] = {"street": "4 Elm Road", "city": "Bristol", "postal_code": "BS1 4DJ"}
-
-
-@pytest.fixture
-def contexts() -> Iterator[list[AppContext]]:
-    made: list[AppContext] = []
-    yield made
-    for context in made:
-        context.operations.shutdown()
-    QApplication.processEvents()
 
 
 def _row_of(page: TodayPage, first_name: str) -> Any:

@@ -2,9 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt, QTimer
@@ -23,16 +21,6 @@ from gui.shell.context import AppContext
 from tests.core.program.shop import add_customer
 
 TODAY = dt.date(2026, 12, 7)
-
-
-@pytest.fixture
-def contexts() -> Iterator[list[AppContext]]:
-    """Contexts made by a test: their background work ends before the database closes."""
-    made: list[AppContext] = []
-    yield made
-    for context in made:
-        context.operations.shutdown()
-    QApplication.processEvents()  # deliveries for pages already gone are dropped here
 
 
 def _page(qtbot: QtBot, db: Database, contexts: list[AppContext]) -> tuple[TodayPage, AppContext]:
