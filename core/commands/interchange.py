@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core.commands import CommandError, add_db_option, add_wait_option, open_database, print_percent
+from core.commands.import_report import print_problems, write_report
 
 if TYPE_CHECKING:
     from core.kernel.errors import Problem
@@ -73,10 +73,8 @@ def _import(args: argparse.Namespace) -> int:
     finally:
         if sys.stderr.isatty():
             print(file=sys.stderr)
-    for problem in summary.problems:
-        action = "rejected" if is_rejection(problem) else "warning"
-        print(f"{args.file}:{problem.line}: {action}: {_problem_words(problem)}",
-              file=sys.stderr)
+    print_problems(args.file, summary.problems, summary.problem_total, is_rejection,
+                   _problem_words)
     for possible in summary.possible_duplicates:
         who = (f"customer {possible.customer_id}" if possible.customer_id is not None
                else f"line {possible.customer_line}")
@@ -87,11 +85,8 @@ def _import(args: argparse.Namespace) -> int:
               file=sys.stderr)
     if unmapped := summary.source.unmapped_columns:
         print(f"{args.file}: columns not imported: {', '.join(unmapped)}", file=sys.stderr)
-    if summary.problem_total > len(summary.problems):
-        print(f"... {summary.problem_total - len(summary.problems)} more problems",
-              file=sys.stderr)
     if args.report:
-        _write_report(args.report, summary.as_report())
+        write_report(args.report, summary.as_report())
     verb = "would import" if summary.dry_run else "imported"
     print(f"{verb} {args.file.name} ({summary.source.format}, {summary.source.encoding}): "
           f"{summary.created} created, {summary.updated} updated, {summary.skipped} skipped, "
@@ -123,11 +118,6 @@ def _problem_words(problem: Problem) -> str:
     return f"{problem.field or 'row'}: {problem.code} {problem.detail}".rstrip()
 
 
-def _write_report(path: Path, report: dict[str, object]) -> None:
-    from core.interchange.services import write_atomically
-
-    write_atomically(path, lambda h: json.dump(report, h, ensure_ascii=False, indent=2),
-                     encoding="utf-8")
 
 
 def _export(args: argparse.Namespace, service: Any, noun: str, **kwargs: Any) -> int:

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core.commands import CommandError, add_db_option, add_wait_option, open_database, print_percent
+from core.commands.import_report import print_problems, write_report
 
 if TYPE_CHECKING:
     from core.kernel.errors import Problem
@@ -72,18 +72,13 @@ def _import_visits(args: argparse.Namespace) -> int:
     finally:
         if sys.stderr.isatty():
             print(file=sys.stderr)
-    for problem in summary.problems:
-        action = "rejected" if is_rejection(problem) else "warning"
-        print(f"{args.file}:{problem.line}: {action}: {problem.field}: {_words(problem)}",
-              file=sys.stderr)
-    if summary.problem_total > len(summary.problems):
-        print(f"... {summary.problem_total - len(summary.problems)} more problems",
-              file=sys.stderr)
+    print_problems(args.file, summary.problems, summary.problem_total, is_rejection,
+                   lambda problem: f"{problem.field}: {_words(problem)}")
     if summary.unmatched and args.unmatched == "skip":
         print(f"{args.file}: {_count(summary.unmatched, 'row')} matched no customer and "
               "were skipped (--unmatched create makes customers of them)", file=sys.stderr)
     if args.report:
-        _write_report(args.report, summary.as_report())
+        write_report(args.report, summary.as_report())
     print(_counts_line(args.file, summary))
     return 0
 
@@ -110,8 +105,3 @@ def _words(problem: Problem) -> str:
     return f"{reason} ({problem.detail})" if problem.detail else reason
 
 
-def _write_report(path: Path, report: dict[str, object]) -> None:
-    from core.interchange.services import write_atomically
-
-    write_atomically(path, lambda h: json.dump(report, h, ensure_ascii=False, indent=2,
-                                               default=str), encoding="utf-8")
