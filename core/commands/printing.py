@@ -4,6 +4,8 @@ from __future__ import annotations
 import argparse
 import shlex
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -105,18 +107,12 @@ def _print_cards(args: argparse.Namespace) -> int:
     db = open_database(args, writes=True)
     _report_interrupted(db, args)
     try:
-        summary, plan, rendered = print_new_batch(
-            db, request, args.out, labels_path=args.labels, mark_sent=args.mark_sent,
-            progress=_progress)
+        with _printing(db):
+            summary, plan, rendered = print_new_batch(
+                db, request, args.out, labels_path=args.labels, mark_sent=args.mark_sent,
+                progress=_progress)
     except NoRecipients as exc:
         raise CommandError(f"nobody to print for: {skips_text(exc.skipped)}") from exc
-    except Exception as exc:
-        failure = _worded_failure(db, exc)
-        if failure is None:
-            raise
-        raise failure from exc
-    if sys.stderr.isatty():
-        print(file=sys.stderr)
     _print_done(args.out, args.labels, summary, plan, rendered)
     return 0
 
@@ -133,17 +129,10 @@ def _print_due_cards(args: argparse.Namespace) -> int:
     with db.unit_of_work() as session:
         # The whole window: a script may have changed anything since the last evaluation.
         evaluate_program(session, day, whole_window=True)
-    try:
+    with _printing(db):
         due, summary, rendered = print_due_cards(
             db, day, args.out, labels_path=args.labels, label_sheet=args.label_sheet,
             include_upcoming=args.upcoming, mark_sent=args.mark_sent, progress=_progress)
-    except Exception as exc:
-        failure = _worded_failure(db, exc)
-        if failure is None:
-            raise
-        raise failure from exc
-    if sys.stderr.isatty():
-        print(file=sys.stderr)
     for left in due.left_out:
         print(f"  left out {left.customer_id} {left.name}: {skip_reason(left.reason)}",
               file=sys.stderr)
@@ -169,18 +158,29 @@ def _print_again(args: argparse.Namespace) -> int:
 
     db = open_database(args, writes=True)
     _report_interrupted(db, args, skip=args.batch)
-    try:
+    with _printing(db):
         summary, plan, rendered = print_batch_again(db, args.batch, progress=_progress)
+    labels = Path(summary.labels_path) if summary.labels_path else None
+    _print_done(Path(summary.out_path), labels, summary, plan, rendered)
+    return 0
+
+
+@contextmanager
+def _printing(db: Any) -> Iterator[None]:
+    """Around a print job: the progress line ended, and the failures a person can act on
+    (a full disk, a damaged name) worded in one line."""
+    try:
+        yield
+    except CommandError:
+        raise
     except Exception as exc:
         failure = _worded_failure(db, exc)
         if failure is None:
             raise
         raise failure from exc
-    if sys.stderr.isatty():
-        print(file=sys.stderr)
-    labels = Path(summary.labels_path) if summary.labels_path else None
-    _print_done(Path(summary.out_path), labels, summary, plan, rendered)
-    return 0
+    finally:
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
 
 
 def _worded_failure(db: Any, error: Exception) -> CommandError | None:
