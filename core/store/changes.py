@@ -45,6 +45,10 @@ AREAS_BY_TABLE: dict[str, tuple[str, ...]] = {
     "program_actions": ("actions",),
     "program_rule_states": ("actions",),
     "program_lapse_days": ("actions",),
+    "testimonials": ("testimonials",),
+    "testimonial_events": ("testimonials",),
+    "testimonial_attachments": ("testimonials",),
+    "testimonial_uses": ("testimonials",),
 }
 
 
