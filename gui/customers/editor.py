@@ -55,6 +55,7 @@ from gui.customers.texts import problem_text, stage_label
 from gui.customers.undo_commands import MergeCommand, TrashCommand
 from gui.program.reminders_tab import RemindersTab
 from gui.shell.context import AppContext
+from gui.testimonials.customer_tab import TestimonialsTab
 from gui.visits.first_visit import FirstVisitBox, with_first_visit
 from gui.visits.undo_commands import history_removal_command
 from gui.widgets.discard_prompt import DiscardPrompt
@@ -120,6 +121,8 @@ class CustomerEditor(QDialog):
         self.tab_widget.addTab(self.mailings_tab, self.tr("&Cards Sent"))
         self.reminders_tab = RemindersTab(lambda day: format_day(self._money.locale, day))
         self.tab_widget.addTab(self.reminders_tab, self.tr("Rem&inders"))
+        self.testimonials_tab = TestimonialsTab(context, customer_id, self._money.locale)
+        self.tab_widget.addTab(self.testimonials_tab, self.tr("Testimonials"))
         self.form_message_label = QLabel()
         self.form_message_label.setStyleSheet(ERROR_STYLE)
         self.form_message_label.setWordWrap(True)
@@ -236,6 +239,7 @@ class CustomerEditor(QDialog):
             self.reminders_tab.set_rows(self._context.read(
                 customer_actions, self._customer_id, shop_today(),
                 lambda day: format_day(self._money.locale, day)))
+        self.testimonials_tab.load(self._detail.display_name if self._detail else "")
         self._baseline = self.details_tab.draft()
         self._baseline_referrer = self.details_tab.referred_by_edit.text()
         self._show_trashed(self._detail.deleted_at if self._detail and self._detail.deleted

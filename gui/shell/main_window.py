@@ -72,6 +72,8 @@ class MainWindow(QMainWindow):
         self.cards_page: QWidget | None = None
         self._cards_row = self.pages_stack.count()
         self.add_lazy_page(self.tr("Cards & letters"), self._make_cards_page)
+        self.testimonials_page: QWidget | None = None
+        self.add_lazy_page(self.tr("Testimonials"), self._make_testimonials_page)
         self.customers_page.open_customer_requested.connect(self.open_customer)
         self.customers_page.new_customer_requested.connect(self.new_customer)
         self.list_unreadable_box: QMessageBox | None = None
@@ -125,6 +127,15 @@ class MainWindow(QMainWindow):
         self.customers_page.selection_changed.connect(
             lambda ids: page.set_selection(tuple(ids)))
         self.cards_page = page
+        return page
+
+    def _make_testimonials_page(self) -> QWidget:
+        from gui.testimonials.page import TestimonialsPage
+
+        page = TestimonialsPage(self._context)
+        page.open_customer_requested.connect(self.open_customer)
+        page.load()
+        self.testimonials_page = page
         return page
 
     def print_cards_for(self, customer_ids: list[int]) -> None:

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>CaptureDialog</name>
+    <message numerus="yes">
+        <source>%n star(s)</source>
+        <translation>
+            <numerusform>%n star</numerusform>
+            <numerusform>%n stars</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CardsPage</name>
     <message numerus="yes">
         <source>%Ln item(s) saved to %1</source>
@@ -225,6 +235,75 @@
         <translation>
             <numerusform>… and %Ln more problem</numerusform>
             <numerusform>… and %Ln more problems</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TestimonialCounts</name>
+    <message numerus="yes">
+        <source>%Ln testimonial(s)</source>
+        <translation>
+            <numerusform>%Ln testimonial</numerusform>
+            <numerusform>%Ln testimonials</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln place(s) still show a testimonial whose release has ended: take them down and tick them off.</source>
+        <translation>
+            <numerusform>%Ln place still shows a testimonial whose release has ended: take it down and tick it off.</numerusform>
+            <numerusform>%Ln places still show a testimonial whose release has ended: take them down and tick them off.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln testimonial(s) exported to %1.</source>
+        <translation>
+            <numerusform>%Ln testimonial exported to %1.</numerusform>
+            <numerusform>%Ln testimonials exported to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln testimonial(s) may be used there.</source>
+        <translation>
+            <numerusform>%Ln testimonial may be used there.</numerusform>
+            <numerusform>%Ln testimonials may be used there.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln left out:</source>
+        <translation>
+            <numerusform>%Ln left out:</numerusform>
+            <numerusform>%Ln left out:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln release form(s) printed.</source>
+        <translation>
+            <numerusform>%Ln release form printed.</numerusform>
+            <numerusform>%Ln release forms printed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Print release forms for %Ln testimonial(s)</source>
+        <translation>
+            <numerusform>Print release forms for %Ln testimonial</numerusform>
+            <numerusform>Print release forms for %Ln testimonials</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln place(s)</source>
+        <translation>
+            <numerusform>%Ln place</numerusform>
+            <numerusform>%Ln places</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TestimonialsPage</name>
+    <message numerus="yes">
+        <source>%n testimonial(s) chosen: Print Release Forms… prints a page for each.</source>
+        <translation>
+            <numerusform>%n testimonial chosen: Print Release Forms… prints a page for each.</numerusform>
+            <numerusform>%n testimonials chosen: Print Release Forms… prints a page for each.</numerusform>
         </translation>
     </message>
 </context>

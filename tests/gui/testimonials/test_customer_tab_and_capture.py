@@ -1,0 +1,152 @@
+"""A customer's Testimonials tab, the capture dialog's care with what was typed, and the
+words the window uses for what core records."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import Qt
+
+from core.store.db import Database
+from core.testimonials.services import capture_testimonial, list_testimonials
+from core.testimonials.types import ReleaseScope, TestimonialDraft
+
+from gui.customers.editor import CustomerEditor
+from gui.shell.context import AppContext
+from gui.testimonials.capture_dialog import CaptureDialog
+from gui.testimonials.customer_tab import TestimonialDialog
+from gui.testimonials.model import COL_QUOTE, COL_RELEASE, COL_UNTIL, TestimonialsModel
+from gui.testimonials.texts import history_detail_text, scope_lines
+
+from tests.gui.testimonials.conftest import TODAY, when_modal
+
+
+def test_a_testimonial_captured_from_the_customers_record_is_theirs_and_listed_there(
+        qtbot: QtBot, sqlite_db: Database, shop: dict[str, int],
+        contexts: list[AppContext]) -> None:
+    context = AppContext(sqlite_db)
+    contexts.append(context)
+    editor = CustomerEditor(context, shop["bo"], None)
+    qtbot.addWidget(editor)
+    tab = editor.testimonials_tab
+    assert tab.model.rowCount() == 0
+    assert "No testimonial from this customer yet" in tab.empty_label.text()
+
+    def answer(dialog: CaptureDialog) -> None:
+        assert dialog.customer_picker.isReadOnly()  # whose it is: this record's
+        assert dialog.customer_picker.text() == "Bo Chan"
+        qtbot.keyClicks(dialog.words_edit, "Fixed my bike in an hour.")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    when_modal(CaptureDialog, answer)
+    testimonial_id = tab.capture()
+    assert testimonial_id is not None
+    assert tab.model.rowCount() == 1
+    assert tab.model.text(0, COL_QUOTE) == "“Fixed my bike in an hour.”"
+    assert tab.model.text(0, COL_RELEASE) == "No release yet"
+    with sqlite_db.unit_of_work() as session:
+        (row,) = list_testimonials(session, today=TODAY, customer_id=shop["bo"])
+    assert row.words == "Fixed my bike in an hour." and row.customer_name == "Bo Chan"
+
+    tab.table.selectRow(0)
+    dialog = tab.open_chosen()
+    assert isinstance(dialog, TestimonialDialog)
+    assert dialog.panel.name_label.text() == "Bo Chan"
+    assert dialog.panel.print_button.isEnabled()
+    assert not dialog.panel.revoke_button.isEnabled()  # nothing signed to withdraw
+    dialog.close()
+
+
+def test_closing_the_capture_dialog_with_words_typed_asks_first(
+        qtbot: QtBot, sqlite_db: Database, shop: dict[str, int],
+        contexts: list[AppContext]) -> None:
+    context = AppContext(sqlite_db)
+    contexts.append(context)
+    dialog = CaptureDialog(context, None, customer=(shop["ann"], "Ann Lee"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.words_edit, "Lovely people.")
+    dialog.reject()
+    box = dialog.discard_prompt.box
+    assert box is not None and box.isVisible()
+    assert dialog.isVisible()  # nothing thrown away yet
+    assert dialog.discard_prompt.keep_editing_button is not None
+    dialog.discard_prompt.keep_editing_button.click()
+    assert dialog.words_edit.toPlainText() == "Lovely people."
+
+
+def test_capture_without_words_or_customer_names_the_field(
+        qtbot: QtBot, sqlite_db: Database, shop: dict[str, int],
+        contexts: list[AppContext]) -> None:
+    context = AppContext(sqlite_db)
+    contexts.append(context)
+    dialog = CaptureDialog(context, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.customer_picker, "Ann")  # typed, never picked from the list
+    dialog.save()
+    assert dialog.messages["customer_id"].text().startswith("Choose the customer")
+    dialog.customer_picker.choose(shop["ann"], "Ann Lee")
+    dialog.save()  # no words
+    assert dialog.messages["words"].text() == "Type what the customer said."
+    assert dialog.saved_id is None and dialog.isVisible()
+
+
+def test_the_list_model_says_states_in_words_and_passes_qt_checks(
+        qtbot: QtBot, qtmodeltester: object, sqlite_db: Database,
+        shop: dict[str, int]) -> None:
+    with sqlite_db.unit_of_work() as session:
+        capture_testimonial(session, TestimonialDraft(
+            customer_id=shop["ann"], words="Wonderful.", given_on=TODAY, rating=4))
+        rows = list_testimonials(session, today=TODAY)
+    model = TestimonialsModel(lambda day: day.isoformat())
+    model.set_rows(rows)
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    assert model.text(0, COL_QUOTE) == "★★★★☆  “Wonderful.”"
+    assert model.text(0, COL_UNTIL) == ""
+
+
+def test_history_details_are_in_words_and_keep_what_was_typed() -> None:
+    def day(value: dt.date) -> str:
+        return value.strftime("%d %b %Y")
+
+    signed = history_detail_text(
+        "signed", "signed 2026-12-02; channels: website, social; naming: first_initial; "
+        "photo: yes; light editing: no; until: until revoked", day)
+    assert signed.splitlines() == [
+        "Signed 02 Dec 2026", "Places: Website, Social media",
+        "Name shown as: First name and last initial", "Photo: yes", "Light editing: no",
+        "Until withdrawn"]
+    # The customer's words and a typed reason are never reworded.
+    assert history_detail_text("captured", "words: I love the social, naming it", day) == (
+        "Words as said: “I love the social, naming it”")
+    assert history_detail_text("revoked", "revoked 2026-12-03: website is wrong", day) == (
+        "Revoked 03 Dec 2026: website is wrong")
+    places, terms = scope_lines(ReleaseScope(("print",), "anonymous", photo=True,
+                                             until=dt.date(2028, 12, 2)), day)
+    assert places == "Printed material"
+    assert terms == "Name shown as anonymous · photo allowed · no editing · until 02 Dec 2028"
+
+
+def test_a_missing_scan_is_named_under_its_field(
+        qtbot: QtBot, sqlite_db: Database, shop: dict[str, int],
+        contexts: list[AppContext], tmp_path: Path) -> None:
+    from gui.testimonials.release_dialogs import SignDialog
+
+    context = AppContext(sqlite_db)
+    contexts.append(context)
+    with sqlite_db.unit_of_work() as session:
+        capture_testimonial(session, TestimonialDraft(
+            customer_id=shop["ann"], words="Wonderful.", given_on=TODAY))
+        (row,) = list_testimonials(session, today=TODAY)
+    dialog = SignDialog(context, row, None, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.save()  # nothing ticked
+    assert dialog.messages["channels"].text() == "Tick at least one place the customer allowed."
+    dialog.channel_checks["website"].setChecked(True)
+    dialog.scan_edit.setText(str(tmp_path / "not-there.pdf"))
+    dialog.save()
+    assert dialog.messages["scan"].text().startswith("There is no file here")
+    assert dialog.result() != dialog.DialogCode.Accepted
