@@ -37,8 +37,14 @@ from core.testimonials.services import decline_release, log_use, revoke_release,
 from core.testimonials.types import (
     CHANNELS,
     FIRST_NAME_INITIAL,
+    FLYER,
     NAMINGS,
     PLACE_KINDS,
+    PRINT,
+    SOCIAL,
+    SOCIAL_POST,
+    WEB_PAGE,
+    WEBSITE,
     ReleaseScope,
     TakedownItem,
     TestimonialRow,
@@ -355,10 +361,21 @@ class LogUseDialog(ReleaseDialog):
         for code in allowed:
             self.channel_combo.addItem(channel_text(code), code)
         self.add_row(self.tr("Counts as:"), self.channel_combo, "channel")
+        self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
+        self._on_kind_changed()
         self.started_edit = date_edit(self.shop_locale)
         self.started_edit.setDate(_qdate(today))
         self.add_row(self.tr("Used since:"), self.started_edit, "started_on")
         self.finish()
+
+    def _on_kind_changed(self) -> None:
+        """A web page counts as the website, a post as social media, a flyer as printed
+        material (where the release allows it; the person may still choose)."""
+        usual = {WEB_PAGE: WEBSITE, SOCIAL_POST: SOCIAL, FLYER: PRINT}.get(
+            str(self.kind_combo.currentData()))
+        index = self.channel_combo.findData(usual) if usual else -1
+        if index >= 0:
+            self.channel_combo.setCurrentIndex(index)
 
     def typed(self) -> tuple[object, ...]:
         return (self.where_edit.text(),)
