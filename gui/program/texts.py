@@ -53,6 +53,9 @@ def rule_gesture_text(rule: str, gesture: str) -> str:
         "referral": _tr("Referral thank-you card"),
         "lapsed": _tr("“We miss you” letter"),
         "after_sale": _tr("Follow-up call"),
+        "release_reconfirm": _tr("Re-confirm a testimonial"),
+        "release_form_back": _tr("Ask for the signed release form"),
+        "takedown": _tr("Take a testimonial down"),
     }
     if rule in names:
         return names[rule]
