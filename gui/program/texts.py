@@ -31,6 +31,8 @@ def gesture_text(row: ActionRow) -> str:
     if row.joined:
         others = ", ".join(rule_gesture_text(j.rule, "").lower() for j in row.joined)
         text = _tr("%1, with %2").replace("%1", text).replace("%2", others)
+    if row.printed:
+        text = _tr("%1 (printed; mark the batch sent once it is posted)").replace("%1", text)
     return text
 
 

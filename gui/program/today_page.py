@@ -133,7 +133,7 @@ class TodayPage(QWidget):
     # -- reading ---------------------------------------------------------------------------
 
     def on_changes(self, changes: Changes) -> None:
-        if changes.actions or changes.customers:
+        if changes.actions or changes.customers or changes.batches:  # printed cards say so
             self.load()
 
     def load(self) -> None:

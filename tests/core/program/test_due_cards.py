@@ -18,7 +18,12 @@ from core.printing.batches import (
 )
 from core.printing.types import ALREADY_PRINTED, NO_ADDRESS
 from core.program.models import Action
-from core.program.services import complete_action, plan_due_cards, print_due_cards
+from core.program.services import (
+    complete_action,
+    plan_due_cards,
+    print_due_cards,
+    today_view,
+)
 from core.store.db import Database
 
 from tests.core.printing.helpers import page_texts
@@ -98,6 +103,10 @@ def test_a_printed_card_is_not_printed_twice_before_the_batch_is_sent(
     print_due_cards(db, TODAY, tmp_path / "due.pdf")
     with db.unit_of_work() as session:
         again = plan_due_cards(session, TODAY)
+        shown = {a.customer_id: a.printed for a in today_view(session, TODAY).actions}
+    # Today says which cards are printed and wait for their batch to be marked sent.
+    assert shown[shop["ana"]] and shown[shop["bea"]]
+    assert not shown[shop["cal"]] and not shown[shop["dee"]]
     assert again.plan is None and again.actions == ()
     assert sorted((o.customer_id, o.reason) for o in again.left_out) == sorted([
         (shop["ana"], ALREADY_PRINTED), (shop["bea"], ALREADY_PRINTED),
