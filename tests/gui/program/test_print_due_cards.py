@@ -94,7 +94,7 @@ def test_print_due_cards_after_one_done_and_one_snoozed_then_mark_sent_and_undo(
     shown = page.printed_dialog
     assert isinstance(shown, PrintedDueCardsDialog) and shown.isVisible()
     assert _states(page)["Ana"] != DONE  # printed is not yet sent
-    qtbot.waitUntil(lambda: "printed; mark the batch sent" in str(
+    qtbot.waitUntil(lambda: "(printed, not sent yet)" in str(
         _row_of(page, "Ana").siblingAtColumn(COL_WHAT).data()))
 
     shown.sent_button.click()
