@@ -34,6 +34,7 @@ from core.settings.types import BusinessProfileData
 from core.store.changes import note_changes
 from core.store.db import Database
 from core.store.dialects import dialect_for
+from core.testimonials.services import add_demo_testimonials
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +84,11 @@ def generate_demo(
             session.connection(), ("customers", "interactions", "moments", "tags"))
         refresh_customer_stats(session, None, today=today)
         play_program_backlog(session, today, random.Random(seed))
-        note_changes(session, Changes(customers=True, interactions=True, actions=True))
+        # After the backlog: their reminders (a form not back, a release ending, places to
+        # take down) are still to do on Today.
+        add_demo_testimonials(session, today, random.Random(seed))
+        note_changes(session, Changes(customers=True, interactions=True, actions=True,
+                                      testimonials=True))
     log.info("created %d demo customers (seed %d)", customers, seed)
     return customers
 

@@ -15,6 +15,7 @@ RULE_TEMPLATES = {
     "welcome": "thank-you", "birthday": "birthday", "anniversary": "first-visit-anniversary",
     "life_event": "life-event-other", "milestone": "milestone-10th-visit",
     "referral": "referral-thanks", "lapsed": "we-miss-you", "after_sale": "",
+    "release_reconfirm": "", "release_form_back": "", "takedown": "",
 }
 
 
@@ -55,6 +56,7 @@ class ActionRow:
     completed_by: str = ""
     completed_at: dt.datetime | None = None
     joined: tuple[JoinedOccasion, ...] = ()
+    printed: bool = False  # its card is printed, and waits for its batch to be marked sent
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ Dates are written in the business's locale by the caller's `format_date`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 DateFormat = Callable[[dt.date], str]
 
@@ -38,6 +38,14 @@ def _occasion(rule: str, on: str, detail: str) -> str:
         return f"No visit since {detail}"
     if rule == "after_sale":
         return f"Large purchase on {on}"
+    if rule == "release_reconfirm":
+        return f"Testimonial release ends on {on}: ask if they still stand by it"
+    if rule == "release_form_back":
+        return f"Testimonial release form printed on {on}, not back yet"
+    if rule == "takedown":
+        places = int(detail or 1)
+        return (f"Testimonial release ended on {on}; still used in {places} "
+                f"place{'s' if places != 1 else ''}")
     return f"{rule.replace('_', ' ').capitalize()} on {on}"
 
 
@@ -45,11 +53,43 @@ def why_line(rule: str, gesture: str, occasion_on: dt.date, due_on: dt.date, det
              format_date: DateFormat) -> str:
     occasion = _occasion(rule, format_date(occasion_on), _detail_dates(rule, detail, format_date))
     due = format_date(due_on)
+    if rule == "takedown":
+        return f"{occasion}: take it down (tick each place off in Testimonials)."
     if gesture == "call":
         return f"{occasion}; call by {due}."
     if due_on < occasion_on:
         return f"{occasion}; {gesture} to print by {due} so it arrives in time."
     return f"{occasion}; {gesture} to print by {due}."
+
+
+def also_celebrating(occasions: Sequence[tuple[str, str]]) -> str:
+    """The sentence a card made for several occasions ends with, naming the (rule, detail)
+    occasions other than its own: "And congratulations on your 10th visit, too!"; "" for
+    none. Fills the printing engine's `also_celebrating` merge field."""
+    wishes = [wish for rule, detail in occasions if (wish := _wish(rule, detail))]
+    if not wishes:
+        return ""
+    return f"And {', and '.join(wishes)}, too!"
+
+
+def _wish(rule: str, detail: str) -> str:
+    if rule == "welcome":
+        return "thank you for your first visit"
+    if rule == "birthday":
+        return "happy birthday"
+    if rule == "anniversary":
+        years = int(detail or 1)
+        return f"happy {years} year{'s' if years != 1 else ''} with us"
+    if rule == "life_event":
+        if detail.startswith("wedding anniversary"):
+            return "happy wedding anniversary"
+        event = detail.replace("_", " ").strip()
+        return f"congratulations on your {event}" if event else "congratulations"
+    if rule == "milestone":
+        return f"congratulations on your {_ordinal(int(detail))} visit"
+    if rule == "referral":
+        return "thank you for sending a friend our way"
+    return ""  # a letter or a call: nothing to add to a card
 
 
 def _detail_dates(rule: str, detail: str, format_date: DateFormat) -> str:

@@ -59,10 +59,15 @@ def folder_for_database(target: str | Path) -> Path:
 
 
 def folder_for_session(session: Session) -> Path:
-    bind = session.get_bind()
-    url = bind.engine.url
+    url = session.get_bind().engine.url
     if url.get_backend_name() == "sqlite":
-        return folder_for_database(url.database or "")
+        # The engine connects through a creator (core.store.db), so its URL names no file:
+        # SQLite itself says which file is open.
+        rows = session.connection().exec_driver_sql("PRAGMA database_list").all()
+        main = next((row[2] for row in rows if row[1] == "main" and row[2]), None)
+        if main is None:
+            raise ValueError("files cannot be kept beside an in-memory database")
+        return folder_for_database(main)
     return folder_for_database(url.render_as_string(hide_password=True))
 
 

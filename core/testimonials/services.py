@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import random
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -88,11 +89,26 @@ from core.testimonials.types import (
 log = logging.getLogger(__name__)
 
 __all__ = [
-    "add_attachment", "capture_testimonial", "customer_testimonial_uses", "decline_release",
-    "delete_testimonial", "edit_testimonial", "expire_releases", "forget_customers",
-    "get_testimonial", "has_testimonial", "list_testimonials", "log_use",
-    "mark_release_requested", "open_attachment", "remove_attachment", "revoke_release",
-    "sign_release", "takedown_checklist", "tick_off_use",
+    "add_attachment",
+    "add_demo_testimonials",
+    "capture_testimonial",
+    "customer_testimonial_uses",
+    "decline_release",
+    "delete_testimonial",
+    "edit_testimonial",
+    "expire_releases",
+    "forget_customers",
+    "get_testimonial",
+    "has_testimonial",
+    "list_testimonials",
+    "log_use",
+    "mark_release_requested",
+    "open_attachment",
+    "remove_attachment",
+    "revoke_release",
+    "sign_release",
+    "takedown_checklist",
+    "tick_off_use",
 ]
 
 MAX_SHORT = 300
@@ -470,3 +486,10 @@ def forget_customers(session: Session, customer_ids: Iterable[int]) -> CustomerT
 
 def count_testimonials(session: Session) -> int:
     return int(session.scalar(select(func.count()).select_from(Testimonial)) or 0)
+
+
+def add_demo_testimonials(session: Session, today: dt.date, rng: random.Random) -> int:
+    """The demo shop's testimonials, in every release state (core.testimonials.demo)."""
+    from core.testimonials.demo import add_demo_testimonials as add
+
+    return add(session, today, rng)

@@ -43,6 +43,12 @@ RULES = (
      "days after the new customer came", 1),
     ("lapsed", "“We miss you” letter when someone stops coming",
      "days after they count as lapsed", 1),
+    ("release_reconfirm", "Ask whether a customer still stands by their testimonial (call)",
+     "days before the release ends", -1),
+    ("release_form_back", "Ask for a testimonial release form not returned (call)",
+     "days after the form was printed", 1),
+    ("takedown", "Take down a testimonial whose release ended",
+     "days after the release ended", 1),
 )
 
 

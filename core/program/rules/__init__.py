@@ -32,6 +32,9 @@ RULE_MODULES = (
     "core.program.rules.milestone",
     "core.program.rules.referral",
     "core.program.rules.lapsed",
+    "core.program.rules.release_reconfirm",
+    "core.program.rules.release_form_back",
+    "core.program.rules.takedown",
 )
 
 
