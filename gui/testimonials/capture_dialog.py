@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.kernel.desk import who_is_at_the_desk
 from core.kernel.errors import Invalid
 from core.store.errors import DatabaseBusy
 from core.testimonials.errors import SourceUnreadable, WordingReleased
@@ -40,7 +41,6 @@ from core.testimonials.types import (
     TestimonialRow,
 )
 
-from gui.program.today_page import who_is_at_the_desk
 from gui.shell.context import AppContext
 from gui.testimonials.customer_picker import CustomerPicker
 from gui.testimonials.texts import (

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.kernel.changes import Changes
+from core.kernel.desk import who_is_at_the_desk
 from core.kernel.errors import NotFound, RegularsError
 from core.testimonials.errors import AttachmentUnreadable, SourceUnreadable
 from core.testimonials.services import (
@@ -49,7 +50,6 @@ from core.testimonials.types import (
     TestimonialRow,
 )
 
-from gui.program.today_page import who_is_at_the_desk
 from gui.shell.context import AppContext
 from gui.testimonials.detail_tabs import FilesTab, HistoryTab, UsesTab
 from gui.testimonials.release_dialogs import (

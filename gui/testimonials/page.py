@@ -99,6 +99,10 @@ class TestimonialsPage(QWidget):
         self.export_button.setToolTip(self.tr(
             "Write the testimonials one place may use (a website, social media, print) as "
             "a file"))
+        self.wording_button = QPushButton(self.tr("Form Wording…"))
+        self.wording_button.setToolTip(self.tr("Change the words the release form says"))
+        self.wording_button.setEnabled(not context.read_only)
+        self.wording_button.clicked.connect(self.edit_wording)
         self.capture_button.clicked.connect(self.capture)
         self.print_forms_button.clicked.connect(lambda: self.print_forms(self.selected_ids()))
         self.export_button.clicked.connect(self.export)
@@ -110,6 +114,7 @@ class TestimonialsPage(QWidget):
         bar.addWidget(self.capture_button)
         bar.addWidget(self.print_forms_button)
         bar.addWidget(self.export_button)
+        bar.addWidget(self.wording_button)
 
         self.model = TestimonialsModel(self._format_day, self)
         self.table = QTableView()
@@ -322,6 +327,17 @@ class TestimonialsPage(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def edit_wording(self) -> None:
+        from gui.testimonials.wording_dialog import ReleaseWordingDialog
+
+        chosen = self.selected_ids()
+        rows = self.model.rows()
+        sample = chosen[0] if chosen else (rows[0].id if rows else None)
+        dialog = ReleaseWordingDialog(self._context, self, sample_id=sample,
+                                      today=self._today())
+        dialog.exec()
+        dialog.deleteLater()  # see release_dialogs.run_dialog
 
     def export(self) -> None:
         from gui.testimonials.export_dialog import ExportDialog

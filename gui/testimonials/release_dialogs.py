@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.kernel.desk import who_is_at_the_desk
 from core.kernel.errors import Invalid, RegularsError
 from core.store.errors import DatabaseBusy
 from core.testimonials.errors import NotReleasedFor, SourceUnreadable, WrongReleaseState
@@ -52,7 +53,6 @@ from core.testimonials.types import (
     default_release_end,
 )
 
-from gui.program.today_page import who_is_at_the_desk
 from gui.shell.context import AppContext
 from gui.testimonials.texts import (
     channel_text,

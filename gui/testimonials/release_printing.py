@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QLocale
+from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.kernel.desk import who_is_at_the_desk
 from core.kernel.jobs import Cancelled
 from core.printing.forms import render_forms_bytes
 from core.testimonials.release_form import (
@@ -31,7 +33,6 @@ from core.testimonials.release_form import (
 )
 
 from gui.printing.texts import paper_name, print_error_text
-from gui.program.today_page import who_is_at_the_desk
 from gui.shell.context import AppContext
 from gui.testimonials.texts import TestimonialCounts, fill
 from gui.widgets.pdf_preview import PdfPreview, print_pdf
@@ -72,6 +73,7 @@ class ReleaseFormsDialog(QDialog):
         if default_paper in PAPERS:
             self.paper_combo.setCurrentIndex(PAPERS.index(default_paper))
         self.preview = PdfPreview()
+        fit_width(self.preview)
         self.save_button = QPushButton(self.tr("Save and Print…"))
         self.save_button.setDefault(True)
         self.save_button.setEnabled(not context.read_only)
@@ -149,6 +151,11 @@ class ReleaseFormsDialog(QDialog):
     def _on_printer_clicked(self) -> None:
         if self.out_path is not None:
             print_pdf(self, self.out_path)
+
+
+def fit_width(preview: PdfPreview) -> None:
+    """A form's whole width in the pane, whatever the pane's size: a form is read across."""
+    preview.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
 
 
 def default_paper(locale: QLocale) -> str:

@@ -150,3 +150,39 @@ def test_a_missing_scan_is_named_under_its_field(
     dialog.save()
     assert dialog.messages["scan"].text().startswith("There is no file here")
     assert dialog.result() != dialog.DialogCode.Accepted
+
+
+def test_the_release_form_wording_is_edited_beside_a_preview_and_an_unknown_field_is_named(
+        qtbot: QtBot, sqlite_db: Database, shop: dict[str, int],
+        contexts: list[AppContext]) -> None:
+    from core.testimonials.release_form import get_release_form_wording
+
+    from gui.testimonials.wording_dialog import ReleaseWordingDialog
+
+    from tests.core.printing.helpers import page_texts
+
+    context = AppContext(sqlite_db)
+    contexts.append(context)
+    with sqlite_db.unit_of_work() as session:
+        sample = capture_testimonial(session, TestimonialDraft(
+            customer_id=shop["ann"], words="Wonderful.", given_on=TODAY))
+    dialog = ReleaseWordingDialog(context, None, sample_id=sample, today=TODAY)
+    qtbot.addWidget(dialog)
+    assert dialog.preview.page_count() == 1
+    title = dialog.edits["title"]
+    title.clear()  # type: ignore[union-attr]
+    qtbot.keyClicks(title, "May we quote you, {nickname}?")
+    dialog.save()
+    assert "{nickname} is not a field" in dialog.messages["title"].text()
+    title.clear()  # type: ignore[union-attr]
+    qtbot.keyClicks(title, "May we quote you, {first_name}?")
+    dialog.show_preview()
+    assert dialog.preview.pdfs_shown >= 2
+    dialog.save()
+    assert dialog.saved
+    with sqlite_db.unit_of_work() as session:
+        assert get_release_form_wording(session).title == "May we quote you, {first_name}?"
+        from core.testimonials.release_form import preview_release_form
+
+        text = " ".join(page_texts(preview_release_form(session, sample, today=TODAY)))
+    assert "May we quote you, Ann?" in text
