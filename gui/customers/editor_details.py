@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QLocale, QModelIndex, QStringListModel, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.customers.queries import all_tags, search_customers
+from core.customers.queries import all_tags
 from core.customers.types import CustomerDraft
 from core.customers.validation import format_phone
 from core.kernel.errors import Problem
 
 from gui.customers.texts import needs_checking_text
 from gui.shell.context import AppContext
+from gui.widgets.customer_matches import ID_ROLE, NAME_ROLE, fill_customer_matches
 from gui.widgets.fields import (
     FieldMessage,
     PartialDateEdit,
@@ -38,8 +39,6 @@ from gui.widgets.fields import (
     with_message,
 )
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-NAME_ROLE = Qt.ItemDataRole.UserRole + 2
 FIELD_MIN_WIDTH = 240
 
 
@@ -248,21 +247,8 @@ class DetailsTab(QWidget):
 
     def _on_referrer_text_edited(self, text: str) -> None:
         self._referred_by_id = None
-        self._referrer_model.clear()
-        if len(text.strip()) < 2:
-            self._hide_popup(self.referrer_completer)
-            return
-        for row in search_customers(self._context.database.raw(), text, limit=15):
-            if row.id == self._customer_id:
-                continue
-            details = " · ".join(p for p in (row.email, row.city) if p)
-            item = QStandardItem(f"{row.display_name}  —  {details}" if details
-                                 else row.display_name)
-            item.setData(row.id, ID_ROLE)
-            item.setData(row.display_name, NAME_ROLE)
-            item.setEditable(False)
-            self._referrer_model.appendRow(item)
-        if self._referrer_model.rowCount():
+        if fill_customer_matches(self._referrer_model, self._context.database.raw(), text,
+                                 leave_out=self._customer_id):
             self.referrer_completer.complete()
         else:
             self._hide_popup(self.referrer_completer)

@@ -41,17 +41,17 @@ from core.testimonials.types import (
     TestimonialRow,
 )
 
+from gui.printing.texts import fill
 from gui.shell.context import AppContext
 from gui.testimonials.customer_picker import CustomerPicker
+from gui.testimonials.problems import clear_problems, error_label, show_message, show_problems
 from gui.testimonials.texts import (
     attachment_kind_text,
-    fill,
     how_given_text,
-    problem_text,
     rating_text,
 )
 from gui.widgets.discard_prompt import DiscardPrompt
-from gui.widgets.fields import ERROR_STYLE, FieldMessage, date_edit, line_edit, with_message
+from gui.widgets.fields import FieldMessage, date_edit, line_edit, with_message
 from gui.widgets.sizing import size_to_screen
 
 PHOTO_FILES = "*.jpg *.jpeg *.png *.heic *.webp *.gif *.bmp *.tif *.tiff"
@@ -143,10 +143,7 @@ class CaptureDialog(QDialog):
         self.add_recording_button.clicked.connect(lambda: self._on_add_file_clicked(RECORDING))
         self.remove_file_button.clicked.connect(self._on_remove_file_clicked)
         self.pending_files: list[PendingFile] = []
-        self.form_message_label = QLabel()
-        self.form_message_label.setStyleSheet(ERROR_STYLE)
-        self.form_message_label.setWordWrap(True)
-        self.form_message_label.hide()
+        self.form_message_label = error_label()
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -269,9 +266,7 @@ class CaptureDialog(QDialog):
     def save(self) -> None:
         if not self.save_button.isEnabled():
             return
-        for message in self.messages.values():
-            message.clear_message()
-        self.form_message_label.hide()
+        clear_problems(self.messages, self.form_message_label)
         draft = self.draft()
         if draft is None:
             self.messages["customer_id"].show_message(self.tr(
@@ -286,7 +281,7 @@ class CaptureDialog(QDialog):
                 self.saved_id = self._context.run(edit_with_files, self._existing.id, draft,
                                                   files, who_is_at_the_desk())
         except Invalid as exc:
-            self._show_problems(exc)
+            show_problems(self.messages, exc, self.form_message_label)
             return
         except WordingReleased:
             self._show_form_message(self.tr(
@@ -307,23 +302,7 @@ class CaptureDialog(QDialog):
         self.accept()
 
     def _show_form_message(self, text: str) -> None:
-        self.form_message_label.setText(text)
-        self.form_message_label.show()
-
-    def _show_problems(self, error: Invalid) -> None:
-        others = []
-        first: QWidget | None = None
-        for problem in error.problems:
-            message = self.messages.get(problem.field)
-            if message is None:
-                others.append(problem_text(problem))
-                continue
-            message.show_message(problem_text(problem))
-            first = first or message.field_widget
-        if others:
-            self._show_form_message("\n".join(others))
-        if first is not None:
-            first.setFocus()
+        show_message(self.form_message_label, text)
 
     def reject(self) -> None:
         if self.discard_prompt.may_close():

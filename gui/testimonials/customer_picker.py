@@ -1,16 +1,12 @@
 """A field to choose one customer by typing a few letters of their name, email or phone."""
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from core.customers.queries import search_customers
-
 from gui.shell.context import AppContext
-
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-NAME_ROLE = Qt.ItemDataRole.UserRole + 2
+from gui.widgets.customer_matches import ID_ROLE, NAME_ROLE, fill_customer_matches
 
 
 class CustomerPicker(QLineEdit):
@@ -41,19 +37,7 @@ class CustomerPicker(QLineEdit):
 
     def _on_text_edited(self, text: str) -> None:
         self.customer_id = None
-        self._matches.clear()
-        if len(text.strip()) < 2:
-            self._hide_popup()
-            return
-        for row in search_customers(self._context.database.raw(), text, limit=15):
-            details = " · ".join(p for p in (row.email, row.city) if p)
-            item = QStandardItem(f"{row.display_name}  —  {details}" if details
-                                 else row.display_name)
-            item.setData(row.id, ID_ROLE)
-            item.setData(row.display_name, NAME_ROLE)
-            item.setEditable(False)
-            self._matches.appendRow(item)
-        if self._matches.rowCount():
+        if fill_customer_matches(self._matches, self._context.database.raw(), text):
             self.completer_popup.complete()
         else:
             self._hide_popup()

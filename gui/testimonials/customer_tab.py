@@ -8,14 +8,11 @@ from functools import partial
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +26,7 @@ from gui.customers.editor_history import format_day
 from gui.shell.context import AppContext
 from gui.testimonials.capture_dialog import CaptureDialog
 from gui.testimonials.detail import TestimonialPanel
-from gui.testimonials.model import COL_CUSTOMER, COL_QUOTE, TestimonialsModel
+from gui.testimonials.model import COL_CUSTOMER, TestimonialsModel, testimonials_view
 from gui.testimonials.release_printing import ReleaseFormsDialog, default_paper
 from gui.widgets.sizing import size_to_screen
 
@@ -94,17 +91,8 @@ class TestimonialsTab(QWidget):
         self._format_day: Callable[[dt.date], str] = partial(format_day, locale)
         self.open_dialog: TestimonialDialog | None = None
         self.model = TestimonialsModel(self._format_day, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
+        self.table = testimonials_view(self.model)
         self.table.setColumnHidden(COL_CUSTOMER, True)  # all theirs
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_QUOTE, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.open_chosen())
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)

@@ -50,6 +50,7 @@ from core.testimonials.types import (
     TestimonialRow,
 )
 
+from gui.printing.texts import fill
 from gui.shell.context import AppContext
 from gui.testimonials.detail_tabs import FilesTab, HistoryTab, UsesTab
 from gui.testimonials.release_dialogs import (
@@ -62,7 +63,6 @@ from gui.testimonials.release_dialogs import (
 from gui.testimonials.texts import (
     STATE_COLOURS,
     attachment_kind_text,
-    fill,
     how_given_text,
     rating_text,
     scope_lines,

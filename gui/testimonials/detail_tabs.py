@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 
 from core.testimonials.types import ENDED, AttachmentRow, HistoryEntry, UseRow
 
+from gui.printing.texts import fill
 from gui.testimonials.texts import (
     STATE_COLOURS,
     attachment_kind_text,
     channel_text,
     event_text,
-    fill,
     history_detail_text,
     place_kind_text,
 )

@@ -26,9 +26,14 @@ from PySide6.QtWidgets import (
 from core.testimonials.exports import CSV, HTML, JSON, plan_export, write_export
 from core.testimonials.types import CHANNELS, WEBSITE, ExportPlan
 
+from gui.printing.texts import fill
 from gui.shell.context import AppContext
 from gui.shell.window_state import EXPORT_LAST_FOLDER
-from gui.testimonials.texts import TestimonialCounts, channel_text, fill, left_out_text
+from gui.testimonials.texts import (
+    TestimonialCounts,
+    channel_text,
+    left_out_text,
+)
 
 log = logging.getLogger(__name__)
 

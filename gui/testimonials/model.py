@@ -12,13 +12,14 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from core.testimonials.types import ENDED, SIGNED, TestimonialRow
 
+from gui.printing.texts import fill
 from gui.testimonials.texts import (
     STATE_COLOURS,
     TestimonialCounts,
-    fill,
     rating_text,
     short_quote,
     state_text,
@@ -128,3 +129,22 @@ class TestimonialsModel(QAbstractTableModel):
                 column == COL_RELEASE or (column == COL_USED and row.takedowns_open)):
             return self._bold
         return None
+
+
+def testimonials_view(model: TestimonialsModel) -> QTableView:
+    """The list as the page and a customer's tab show it: whole rows chosen (one at a
+    time unless changed), one line each, the quote taking the room the others leave."""
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(COL_QUOTE, QHeaderView.ResizeMode.Stretch)
+    header.setHighlightSections(False)
+    return view

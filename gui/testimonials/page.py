@@ -16,12 +16,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -44,7 +42,12 @@ from gui.customers.editor_history import format_day
 from gui.shell.context import AppContext
 from gui.testimonials.capture_dialog import CaptureDialog
 from gui.testimonials.detail import TestimonialPanel
-from gui.testimonials.model import COL_CUSTOMER, COL_GIVEN, COL_QUOTE, TestimonialsModel
+from gui.testimonials.model import (
+    COL_CUSTOMER,
+    COL_GIVEN,
+    TestimonialsModel,
+    testimonials_view,
+)
 from gui.testimonials.release_printing import ReleaseFormsDialog, default_paper
 from gui.testimonials.texts import TestimonialCounts, state_text
 
@@ -117,19 +120,8 @@ class TestimonialsPage(QWidget):
         bar.addWidget(self.wording_button)
 
         self.model = TestimonialsModel(self._format_day, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = testimonials_view(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_QUOTE, QHeaderView.ResizeMode.Stretch)
-        header.setHighlightSections(False)
         self.table.setColumnHidden(COL_GIVEN, True)  # the chosen one's panel says it
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_chosen())
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

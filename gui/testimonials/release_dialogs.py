@@ -53,19 +53,19 @@ from core.testimonials.types import (
     default_release_end,
 )
 
+from gui.printing.texts import fill
 from gui.shell.context import AppContext
+from gui.testimonials.problems import clear_problems, error_label, show_message, show_problems
 from gui.testimonials.texts import (
     channel_text,
-    fill,
     left_out_text,
     naming_text,
     place_kind_text,
-    problem_text,
     short_quote,
     state_text,
 )
 from gui.widgets.discard_prompt import DiscardPrompt
-from gui.widgets.fields import ERROR_STYLE, FieldMessage, date_edit, line_edit, with_message
+from gui.widgets.fields import FieldMessage, date_edit, line_edit, with_message
 
 SCAN_FILES = "*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.heic"
 
@@ -95,10 +95,7 @@ class ReleaseDialog(QDialog):
                        f"“{html.escape(short_quote(row.final_words, 120))}”")
         about.setWordWrap(True)
         self.form = QFormLayout()
-        self.form_message_label = QLabel()
-        self.form_message_label.setStyleSheet(ERROR_STYLE)
-        self.form_message_label.setWordWrap(True)
-        self.form_message_label.hide()
+        self.form_message_label = error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -132,22 +129,12 @@ class ReleaseDialog(QDialog):
     def save(self) -> None:
         if not self.save_button.isEnabled():
             return
-        for message in self.messages.values():
-            message.clear_message()
-        self.form_message_label.hide()
+        clear_problems(self.messages, self.form_message_label)
         try:
             if not self._save():
                 return
         except Invalid as exc:
-            others: list[str] = []
-            for problem in exc.problems:
-                field_message = self.messages.get(problem.field)
-                if field_message is None:
-                    others.append(problem_text(problem))
-                else:
-                    field_message.show_message(problem_text(problem))
-            if others:
-                self.show_message("\n".join(others))
+            show_problems(self.messages, exc, self.form_message_label)
             return
         except RegularsError as exc:
             self.show_message(self.error_text(exc))
@@ -171,8 +158,7 @@ class ReleaseDialog(QDialog):
         return self.tr("This could not be saved.")
 
     def show_message(self, text: str) -> None:
-        self.form_message_label.setText(text)
-        self.form_message_label.show()
+        show_message(self.form_message_label, text)
 
     def reject(self) -> None:
         if self.discard_prompt.may_close():

@@ -32,9 +32,9 @@ from core.testimonials.release_form import (
     release_forms_job,
 )
 
-from gui.printing.texts import paper_name, print_error_text
+from gui.printing.texts import fill, paper_name, print_error_text
 from gui.shell.context import AppContext
-from gui.testimonials.texts import TestimonialCounts, fill
+from gui.testimonials.texts import TestimonialCounts
 from gui.widgets.pdf_preview import PdfPreview, print_pdf
 from gui.widgets.sizing import size_to_screen
 

@@ -59,16 +59,11 @@ from core.testimonials.types import (
     ReleaseScope,
 )
 
+from gui.printing.texts import fill
+
 
 def _tr(text: str, n: int = -1) -> str:
     return QCoreApplication.translate("TestimonialTexts", text, None, n)
-
-
-def fill(text: str, *values: object) -> str:
-    """Put values into a translated string's %1, %2 …"""
-    for number, value in enumerate(values, 1):
-        text = text.replace(f"%{number}", str(value))
-    return text
 
 
 # A release's state as a word and a colour people read at a glance: grey for nothing yet,

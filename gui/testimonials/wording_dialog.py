@@ -32,9 +32,9 @@ from core.testimonials.release_form import (
     save_release_form_wording,
 )
 
+from gui.printing.texts import fill
 from gui.shell.context import AppContext
 from gui.testimonials.release_printing import fit_width
-from gui.testimonials.texts import fill
 from gui.widgets.discard_prompt import DiscardPrompt
 from gui.widgets.fields import FieldMessage, with_message
 from gui.widgets.pdf_preview import PdfPreview
