@@ -1,14 +1,31 @@
 """Emptying the trash: asked first, with the number of customers that will be gone."""
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QLocale, QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from core.customers.queries import ListQuery, fetch_ids
 from core.kernel.jobs import CancelCheck, Cancelled, Progress
+from core.testimonials.types import CustomerTestimonialUses, TakedownItem
 
 from gui.shell.context import AppContext
 from gui.shell.wording import with_count
+
+
+def _testimonial_leftovers(session: Any, ids: list[int]) -> CustomerTestimonialUses:
+    """What deleting these customers leaves to do by hand, read a few hundred at a time
+    (the trash may hold thousands; a query takes only so many values)."""
+    from core.testimonials.services import customer_testimonial_uses
+
+    uses: list[TakedownItem] = []
+    attachments = 0
+    for start in range(0, len(ids), 500):
+        found = customer_testimonial_uses(session, ids[start:start + 500])
+        uses += found.uses
+        attachments += found.attachments
+    return CustomerTestimonialUses(tuple(uses), attachments)
 
 
 class TrashEmptier(QObject):
@@ -20,12 +37,25 @@ class TrashEmptier(QObject):
         self._context = context
         self._locale = locale
 
-    def question(self, count: int) -> QMessageBox:
+    def question(self, count: int,
+                 leftovers: CustomerTestimonialUses | None = None) -> QMessageBox:
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Empty Trash"),
                           with_count(self.tr("Delete %1 customer(s) for good?", "", count),
                                      count, self._locale), parent=self._parent)
-        box.setInformativeText(self.tr("Their visits, moments, notes and tags go with them. "
-                                       "This cannot be undone."))
+        informative = self.tr("Their visits, moments, notes and tags go with them. "
+                              "This cannot be undone.")
+        if leftovers is not None and (leftovers.uses or leftovers.attachments):
+            # A customer who asks to be forgotten: their testimonials go too, but the
+            # places that show their words must be taken down by hand.
+            informative += "\n\n" + self.tr(
+                "Their testimonials go too, with their photos, recordings and signed forms.")
+        if leftovers is not None and leftovers.uses:
+            informative += " " + with_count(self.tr(
+                "%1 place(s) still show their words: take them down by hand (see Show "
+                "Details).", "", len(leftovers.uses)), len(leftovers.uses), self._locale)
+            box.setDetailedText("\n".join(
+                f"{use.customer_name}: {use.where}" for use in leftovers.uses))
+        box.setInformativeText(informative)
         self.delete_button = box.addButton(self.tr("Delete for Good"),
                                            QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -41,7 +71,7 @@ class TrashEmptier(QObject):
         ids = fetch_ids(database.raw(), ListQuery(trash=True))
         if not ids:
             return None
-        box = self.question(len(ids))
+        box = self.question(len(ids), self._context.read(_testimonial_leftovers, ids))
         box.exec()
         if box.clickedButton() is not self.delete_button:
             return None

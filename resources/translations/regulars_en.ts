@@ -334,6 +334,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%1 place(s) still show their words: take them down by hand (see Show Details).</source>
+        <translation>
+            <numerusform>%1 place still shows their words: take it down by hand (see Show Details).</numerusform>
+            <numerusform>%1 places still show their words: take them down by hand (see Show Details).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Deleted %1 customer(s) for good.</source>
         <translation>
             <numerusform>Deleted %1 customer for good.</numerusform>

@@ -186,3 +186,32 @@ def test_the_release_form_wording_is_edited_beside_a_preview_and_an_unknown_fiel
 
         text = " ".join(page_texts(preview_release_form(session, sample, today=TODAY)))
     assert "May we quote you, Ann?" in text
+
+
+def test_emptying_the_trash_names_the_places_still_showing_a_forgotten_customers_words(
+        qtbot: QtBot, sqlite_db: Database, shop: dict[str, int],
+        contexts: list[AppContext]) -> None:
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QWidget
+
+    from core.customers.services import delete_customers
+    from core.testimonials.services import log_use, sign_release
+    from core.testimonials.types import UseDraft
+
+    from gui.customers.trash import TrashEmptier, _testimonial_leftovers
+
+    with sqlite_db.unit_of_work() as session:
+        said = capture_testimonial(session, TestimonialDraft(
+            customer_id=shop["ann"], words="Wonderful.", given_on=TODAY))
+        sign_release(session, said, ReleaseScope(("website",)), signed_on=TODAY)
+        log_use(session, said, UseDraft("web_page", "bloom.example/kind-words", "website",
+                                        TODAY))
+        delete_customers(session, [shop["ann"]])  # to the trash
+    context = AppContext(sqlite_db)
+    contexts.append(context)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    emptier = TrashEmptier(parent, context, QLocale("en_GB"))
+    box = emptier.question(1, context.read(_testimonial_leftovers, [shop["ann"]]))
+    assert "1 place still shows their words" in box.informativeText()
+    assert box.detailedText() == "Ann Lee: bloom.example/kind-words"
