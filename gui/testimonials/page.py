@@ -70,6 +70,7 @@ class TestimonialsPage(QWidget):
         self._locale = QLocale(profile.locale)
         self._format_day: Callable[[dt.date], str] = partial(format_day, profile.locale)
         self.loaded = False
+        self.takedown_dialog: QWidget | None = None
 
         title = QLabel(self.tr("Testimonials"))
         title.setStyleSheet("font-size: 16pt; font-weight: 600;")
@@ -80,8 +81,8 @@ class TestimonialsPage(QWidget):
             " border-radius: 6px; } #takedown_banner QLabel { color: #7f1d1d; }")
         self.takedown_label = QLabel()
         self.takedown_label.setWordWrap(True)
-        self.show_takedowns_button = QPushButton(self.tr("Show Them"))
-        self.show_takedowns_button.clicked.connect(lambda: self.set_filter(TAKE_DOWN))
+        self.show_takedowns_button = QPushButton(self.tr("Open the Checklist"))
+        self.show_takedowns_button.clicked.connect(self.show_takedowns)
         banner = QHBoxLayout(self.takedown_banner)
         banner.addWidget(self.takedown_label, 1)
         banner.addWidget(self.show_takedowns_button)
@@ -199,7 +200,7 @@ class TestimonialsPage(QWidget):
         chosen = [choose] if choose is not None else self.selected_ids()
         takedowns = sum(row.takedowns_open for row in rows)
         self.takedown_label.setText(TestimonialCounts().takedowns(takedowns))
-        self.takedown_banner.setVisible(takedowns > 0 and self.current_filter() != TAKE_DOWN)
+        self.takedown_banner.setVisible(takedowns > 0)
         wanted = self.current_filter()
         if wanted == TAKE_DOWN:
             shown = [row for row in rows if row.takedowns_open]
@@ -319,6 +320,15 @@ class TestimonialsPage(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def show_takedowns(self) -> None:
+        from gui.testimonials.takedown_dialog import TakedownDialog
+
+        dialog = TakedownDialog(self._context, self, today=self._today,
+                                format_day=self._format_day)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.takedown_dialog = dialog
+        dialog.open()
 
     def edit_wording(self) -> None:
         from gui.testimonials.wording_dialog import ReleaseWordingDialog

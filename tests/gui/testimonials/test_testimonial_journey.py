@@ -3,6 +3,7 @@ capture → print the release form → signed with a scope and the scan → used
 website → exported → withdrawn → taken down and ticked off."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -17,9 +18,10 @@ from gui.shell.context import AppContext
 from gui.testimonials.capture_dialog import CaptureDialog
 from gui.testimonials.export_dialog import ExportDialog
 from gui.testimonials.model import COL_RELEASE, COL_USED
-from gui.testimonials.page import TestimonialsPage
+from gui.testimonials.page import TAKE_DOWN, TestimonialsPage
 from gui.testimonials.release_dialogs import LogUseDialog, RevokeDialog, SignDialog
 from gui.testimonials.release_printing import ReleaseFormsDialog
+from gui.testimonials.takedown_dialog import TakedownDialog
 
 from tests.core.printing.helpers import page_texts
 from tests.gui.testimonials.conftest import TODAY, when_modal
@@ -116,16 +118,22 @@ def test_capture_print_sign_use_export_withdraw_and_take_down(
     assert events[:2] == ["Captured", "File attached"]
     assert "Release form printed" in events and "Release signed" in events
 
-    # Used on the shop's website.
-    def log(dialog: LogUseDialog) -> None:
-        assert dialog.channel_combo.count() == 2  # only where the release allows
-        qtbot.keyClicks(dialog.where_edit, "https://bloom.example/kind-words")
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    # Used on the shop's website, and in a post.
+    def log(where: str, kind: str) -> Callable[[LogUseDialog], None]:
+        def answer(dialog: LogUseDialog) -> None:
+            assert dialog.channel_combo.count() == 2  # only where the release allows
+            dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(kind))
+            qtbot.keyClicks(dialog.where_edit, where)
+            qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        return answer
 
-    when_modal(LogUseDialog, log)
-    qtbot.mouseClick(panel.uses_tab.log_use_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: panel.uses_tab.model.rowCount() == 1)
-    assert panel.uses_tab.model.text(0, 4) == "In use"
+    for number, (where, kind) in enumerate((("https://bloom.example/kind-words", "web_page"),
+                                            ("Instagram, 3 December", "social_post")), 1):
+        when_modal(LogUseDialog, log(where, kind))
+        qtbot.mouseClick(panel.uses_tab.log_use_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda n=number: panel.uses_tab.model.rowCount() == n)
+    assert panel.uses_tab.model.column_texts(2) == ["Website", "Social media"]
+    assert panel.uses_tab.model.column_texts(4) == ["In use", "In use"]
 
     # Exported for the website: the edited words, escaped, with the full name and the
     # disclosure; for printed material it is left out, and the dialog says why.
@@ -153,19 +161,32 @@ def test_capture_print_sign_use_export_withdraw_and_take_down(
     qtbot.mouseClick(panel.revoke_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.row is not None and panel.row.release_state == REVOKED)
     assert [item.where for item in panel.last_takedowns] == [
-        "https://bloom.example/kind-words"]
+        "https://bloom.example/kind-words", "Instagram, 3 December"]
     qtbot.waitUntil(lambda: page.takedown_banner.isVisible())
     qtbot.waitUntil(lambda: page.model.text(0, COL_RELEASE) == "Withdrawn")
-    assert page.model.text(0, COL_USED) == "Take down: 1 place"
-    assert panel.uses_tab.model.text(0, 4) == "Take down"
+    assert page.model.text(0, COL_USED) == "Take down: 2 places"
+    assert panel.uses_tab.model.column_texts(4) == ["Take down", "Take down"]
     assert "Asked by phone" in panel.release_label.text()
 
-    # Taken down and ticked off: the banner goes, the history keeps it.
-    page.show_takedowns_button.click()
-    qtbot.waitUntil(lambda: page.model.rowCount() == 1 and not page.takedown_banner.isVisible())
+    # The web page is taken down and ticked off where the testimonial is shown ...
+    page.set_filter(TAKE_DOWN)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     panel.uses_tab.table.selectRow(0)
     qtbot.mouseClick(panel.uses_tab.taken_down_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.uses_tab.model.text(0, 4).startswith("Taken down"))
+    qtbot.waitUntil(lambda: page.model.text(0, COL_USED) == "Take down: 1 place")
     assert panel.history_tab.model.column_texts(2)[-1] == "Taken down"
-    qtbot.waitUntil(lambda: page.model.rowCount() == 0)
+
+    # ... and the post on the checklist of every place: then nothing is left to do.
+    page.show_takedowns_button.click()
+    checklist = page.takedown_dialog
+    assert isinstance(checklist, TakedownDialog)
+    assert checklist.model.column_texts(1) == ["Instagram, 3 December"]
+    checklist.table.selectRow(0)
+    qtbot.mouseClick(checklist.taken_down_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: checklist.model.rowCount() == 0)
+    assert checklist.summary_label.text().startswith("Nothing to take down")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0 and not page.takedown_banner.isVisible())
     assert "Nothing to take down" in page.empty_label.text()
+    assert panel.history_tab.model.column_texts(2)[-2:] == ["Taken down", "Taken down"]
+    checklist.close()
