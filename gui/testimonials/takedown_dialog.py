@@ -24,7 +24,7 @@ from core.testimonials.types import EXPIRED, TakedownItem
 
 from gui.printing.texts import fill
 from gui.shell.context import AppContext
-from gui.testimonials.texts import TestimonialCounts, channel_text, place_kind_text
+from gui.testimonials.texts import TestimonialCounts, place_kind_text
 from gui.widgets.sizing import size_to_screen
 from gui.widgets.text_table import TextTableModel, read_only_view
 
@@ -65,7 +65,7 @@ class TakedownDialog(QDialog):
         layout.addWidget(self.summary_label)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        size_to_screen(self, (640, 360), (1000, 560))
+        size_to_screen(self, (640, 320), (1000, 460))
         context.changes_applied.connect(self.on_changes)
         self.load()
 
@@ -77,7 +77,7 @@ class TakedownDialog(QDialog):
         self.items = list(self._context.read(takedown_checklist, today=self._today()))
         self.model.set_rows([
             (item.customer_name, item.where,
-             f"{place_kind_text(item.place_kind)} · {channel_text(item.channel)}",
+             place_kind_text(item.place_kind),
              fill(self.tr("Expired %1") if item.reason == EXPIRED else self.tr("Withdrawn %1"),
                   self._format_day(item.ended_on)))
             for item in self.items])
