@@ -36,8 +36,8 @@ from core.printing.types import (
 from core.settings.services import get_business_profile, get_settings, save_settings
 from core.settings.types import BusinessProfileData, settings_section
 from core.store.db import Database
+from core.testimonials.lifecycle import mark_release_requested
 from core.testimonials.models import Testimonial
-from core.testimonials.services import mark_release_requested
 from core.testimonials.texts import CHANNEL_WORDS, HOW_GIVEN_WORDS, NAMING_WORDS
 from core.testimonials.types import CHANNELS, DEFAULT_RELEASE_YEARS, NAMINGS
 
