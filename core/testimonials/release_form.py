@@ -21,7 +21,13 @@ from core.customers.tables import CUSTOMERS
 from core.customers.types import display_name, format_phone
 from core.kernel.errors import Invalid, NotFound, Problem
 from core.kernel.jobs import CancelCheck, Progress, never_cancelled, no_progress
-from core.printing.services import FormsJob, format_date, render_forms, render_forms_bytes
+from core.printing.services import (
+    FormsJob,
+    format_date,
+    postal_address,
+    render_forms,
+    render_forms_bytes,
+)
 from core.printing.types import (
     FormBlock,
     FormChoices,
@@ -158,7 +164,8 @@ def _document(t: Testimonial, customer: tuple[str, ...], profile: BusinessProfil
     blocks: list[FormBlock] = [
         FormText(merge_wording(wording.introduction, values)),
         FormFields((("Your name", name),
-                    ("Your address", _one_line(street, city, region, postal_code, country)),
+                    ("Your address", ", ".join(postal_address(
+                        street, city, region, postal_code, country, profile=profile))),
                     ("When you said them", given))),
         FormHeading("Your words"),
     ]
