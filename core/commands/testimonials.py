@@ -13,6 +13,14 @@ from typing import Any
 from core.commands import CommandError, add_db_option, add_wait_option, open_database
 
 CHANNEL_CHOICES = ("website", "social", "print", "video", "advertising")
+# Why an export left a testimonial out (core.testimonials.types.LEFT_OUT_REASONS).
+LEFT_OUT_WORDS = {
+    "not_signed": "release not signed yet", "declined": "release declined",
+    "revoked": "release revoked", "expired": "release expired",
+    "other_channels": "released for other channels only",
+}
+PLACE_WORDS = {"web_page": "web page", "flyer": "flyer", "social_post": "social post",
+               "other": "other place"}
 
 
 def register(subparsers: Any) -> None:
@@ -63,7 +71,7 @@ def _print_release_form(args: argparse.Namespace) -> int:
     from core.commands.program import _day
     from core.commands.texts import counted
     from core.kernel.errors import NotFound
-    from core.testimonials.release_form import print_release_forms
+    from core.testimonials.services import print_release_forms
 
     day = _day(args.date, "--date")
     ids = list(dict.fromkeys(args.testimonial))
@@ -86,8 +94,7 @@ def _export(args: argparse.Namespace) -> int:
     from core.commands.program import _day
     from core.commands.texts import counted
     from core.kernel.errors import Invalid
-    from core.testimonials.exports import format_of, plan_export, write_export
-    from core.testimonials.texts import LEFT_OUT_WORDS
+    from core.testimonials.services import format_of, plan_export, write_export
 
     day = _day(args.date, "--date")
     try:
@@ -114,8 +121,7 @@ def _export(args: argparse.Namespace) -> int:
 
 def _takedown(args: argparse.Namespace) -> int:
     from core.commands.program import _day
-    from core.testimonials.queries import takedown_checklist
-    from core.testimonials.texts import PLACE_WORDS
+    from core.testimonials.services import takedown_checklist
 
     day = _day(args.date, "--date")
     db = open_database(args)

@@ -84,19 +84,15 @@ def _render_to(job: FormsJob, target: Path | io.BytesIO, progress: Progress,
 
 
 def _draw_form(canvas: Any, design: Any, document: FormDocument, footer_note: str) -> None:
-    from core.printing import pdf
+    from core.printing import layouts, pdf
 
-    fmt, s, profile = design.fmt, design.styles, design.profile
+    fmt, s = design.fmt, design.styles
     w, h = fmt.page_size
     margin = min(fmt.margin, 18 * MM)
     inner = w - 2 * margin
     head_h = 18 * MM
     head_y = h - 12 * MM - head_h
-    logo_h = design.logo.draw(canvas, margin, head_y, inner * 0.3, head_h, align="left")
-    head = pdf.lines([profile.name], s.letterhead, pdf.RIGHT)
-    head += pdf.lines(design.business_lines(), s.small, pdf.RIGHT)
-    pdf.draw_block(canvas, head, margin + (inner * 0.35 if logo_h else 0), head_y,
-                   inner * (0.65 if logo_h else 1), head_h, valign="BOTTOM")
+    layouts.draw_letterhead(canvas, design, margin, head_y, inner, head_h, logo_share=0.3)
     pdf.rule(canvas, margin, head_y - 3 * MM, inner, pdf.ACCENT, 0.8)
 
     footer_h = 10 * MM
@@ -200,7 +196,8 @@ def _quote(block: FormQuote, s: Any, width: float) -> Any:
 
     from core.printing import pdf
 
-    quote_style = ParagraphStyle("form-quote", parent=s.body, spaceAfter=0)
+    # Paragraphs of the quote keep their gap: the customer's blank lines are theirs.
+    quote_style = ParagraphStyle("form-quote", parent=s.body, spaceAfter=s.body.leading * 0.5)
     inside = pdf.paragraphs(block.text, quote_style) or [pdf.paragraph(" ", quote_style)]
     table = Table([[inside]], colWidths=[width], hAlign="LEFT")
     table.setStyle(TableStyle([
@@ -314,7 +311,8 @@ def _option_class() -> type:
             canvas.saveState()
             canvas.setStrokeColor(pdf.INK)
             canvas.setLineWidth(0.7)
-            box_top = self.height - (self.style.leading - self.BOX) / 2 - 1
+            # Level with the first line's letters: its cap height sits just under the top.
+            box_top = self.height - (self.style.leading - self.style.fontSize) / 2 - 0.6
             canvas.rect(0, box_top - self.BOX, self.BOX, self.BOX, stroke=1, fill=0)
             canvas.restoreState()
             self.para.drawOn(canvas, self.BOX + self.GAP, 0)

@@ -18,7 +18,7 @@ from core.printing.batches import (
     unmark_batch_sent,
 )
 from core.printing.forms import FormsJob, form_format_name, render_forms, render_forms_bytes
-from core.printing.recipients import format_date
+from core.printing.recipients import format_date, postal_address
 from core.printing.runs import (
     print_batch_again,
     print_new_batch,
@@ -42,6 +42,7 @@ __all__ = [
     "mark_batch_sent",
     "mark_items_spoiled",
     "plan_entries",
+    "postal_address",
     "print_batch",
     "print_batch_again",
     "print_new_batch",

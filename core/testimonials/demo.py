@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.customers.tables import CUSTOMERS
-from core.testimonials.services import (
+from core.testimonials.lifecycle import (
     capture_testimonial,
     decline_release,
     expire_releases,

@@ -21,7 +21,13 @@ from core.customers.tables import CUSTOMERS
 from core.customers.types import display_name, format_phone
 from core.kernel.errors import Invalid, NotFound, Problem
 from core.kernel.jobs import CancelCheck, Progress, never_cancelled, no_progress
-from core.printing.services import FormsJob, format_date, render_forms, render_forms_bytes
+from core.printing.services import (
+    FormsJob,
+    format_date,
+    postal_address,
+    render_forms,
+    render_forms_bytes,
+)
 from core.printing.types import (
     FormBlock,
     FormChoices,
@@ -36,8 +42,8 @@ from core.printing.types import (
 from core.settings.services import get_business_profile, get_settings, save_settings
 from core.settings.types import BusinessProfileData, settings_section
 from core.store.db import Database
+from core.testimonials.lifecycle import mark_release_requested
 from core.testimonials.models import Testimonial
-from core.testimonials.services import mark_release_requested
 from core.testimonials.texts import CHANNEL_WORDS, HOW_GIVEN_WORDS, NAMING_WORDS
 from core.testimonials.types import CHANNELS, DEFAULT_RELEASE_YEARS, NAMINGS
 
@@ -158,7 +164,8 @@ def _document(t: Testimonial, customer: tuple[str, ...], profile: BusinessProfil
     blocks: list[FormBlock] = [
         FormText(merge_wording(wording.introduction, values)),
         FormFields((("Your name", name),
-                    ("Your address", _one_line(street, city, region, postal_code, country)),
+                    ("Your address", ", ".join(postal_address(
+                        street, city, region, postal_code, country, profile=profile))),
                     ("When you said them", given))),
         FormHeading("Your words"),
     ]

@@ -8,23 +8,14 @@ from core.testimonials.types import (
     ANONYMOUS,
     EMAIL,
     FIRST_NAME_INITIAL,
-    FLYER,
     FULL_NAME,
     IN_PERSON,
-    LEFT_DECLINED,
-    LEFT_EXPIRED,
-    LEFT_NOT_SIGNED,
-    LEFT_OTHER_CHANNELS,
-    LEFT_REVOKED,
-    OTHER_PLACE,
     PHONE,
     PRINT,
     REVIEW_SITE,
     SOCIAL,
-    SOCIAL_POST,
     VIDEO,
     VIDEO_AUDIO,
-    WEB_PAGE,
     WEBSITE,
     WRITTEN_CARD,
 )
@@ -40,15 +31,6 @@ NAMING_WORDS = {
 HOW_GIVEN_WORDS = {
     IN_PERSON: "in person", PHONE: "by phone", EMAIL: "by email",
     REVIEW_SITE: "on a review site", VIDEO: "on video", WRITTEN_CARD: "on a written card",
-}
-PLACE_WORDS = {WEB_PAGE: "web page", FLYER: "flyer", SOCIAL_POST: "social post",
-               OTHER_PLACE: "other"}
-LEFT_OUT_WORDS = {
-    LEFT_NOT_SIGNED: "release not signed yet",
-    LEFT_DECLINED: "release declined",
-    LEFT_REVOKED: "release revoked",
-    LEFT_EXPIRED: "release expired",
-    LEFT_OTHER_CHANNELS: "released for other channels only",
 }
 ANONYMOUS_NAME = "A customer"
 

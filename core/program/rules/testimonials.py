@@ -77,27 +77,26 @@ def _customers(span: Span) -> list[Any]:
     return [] if span.customers is None else [_T.customer_id.in_(sorted(span.customers))]
 
 
+def _first_of_each_day(session: Session, span: Span, state: str, day: Any
+                       ) -> Iterator[Occasion]:
+    """One occasion per customer and `day` (a column) in the span, for testimonials whose
+    release is `state`, naming the first testimonial; customers willing to be called."""
+    query = (select(_T.customer_id, day, func.min(_T.id))
+             .join(CUSTOMERS, CUSTOMERS.c.id == _T.customer_id)
+             .where(_T.release_state == state, day.between(span.first, span.last),
+                    willing(CALL, span), *_customers(span))
+             .group_by(_T.customer_id, day))
+    for customer_id, on, first_id in session.execute(query):
+        yield Occasion(customer_id, on, str(first_id))
+
+
 def releases_ending(session: Session, span: Span,
                     _settings: ProgramSettings) -> Iterator[Occasion]:
-    query = (select(_T.customer_id, _T.release_until, func.min(_T.id))
-             .join(CUSTOMERS, CUSTOMERS.c.id == _T.customer_id)
-             .where(_T.release_state == "signed",
-                    _T.release_until.between(span.first, span.last),
-                    willing(CALL, span), *_customers(span))
-             .group_by(_T.customer_id, _T.release_until))
-    for customer_id, until, first_id in session.execute(query):
-        yield Occasion(customer_id, until, str(first_id))
+    return _first_of_each_day(session, span, "signed", _T.release_until)
 
 
 def forms_out(session: Session, span: Span, _settings: ProgramSettings) -> Iterator[Occasion]:
-    query = (select(_T.customer_id, _T.requested_on, func.min(_T.id))
-             .join(CUSTOMERS, CUSTOMERS.c.id == _T.customer_id)
-             .where(_T.release_state == "requested",
-                    _T.requested_on.between(span.first, span.last),
-                    willing(CALL, span), *_customers(span))
-             .group_by(_T.customer_id, _T.requested_on))
-    for customer_id, requested_on, first_id in session.execute(query):
-        yield Occasion(customer_id, requested_on, str(first_id))
+    return _first_of_each_day(session, span, "requested", _T.requested_on)
 
 
 def takedowns(session: Session, span: Span, _settings: ProgramSettings) -> Iterator[Occasion]:

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 from core.store.db import Database
-from core.testimonials.exports import plan_export, write_export
 from core.testimonials.services import (
     decline_release,
     mark_release_requested,
+    plan_export,
     revoke_release,
     sign_release,
+    write_export,
 )
 from core.testimonials.types import (
     ADVERTISING,

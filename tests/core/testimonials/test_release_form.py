@@ -11,14 +11,14 @@ from pypdf import PdfReader
 from core.kernel.errors import Invalid
 from core.settings.profile import get_business_profile, save_business_profile
 from core.store.db import Database
-from core.testimonials.release_form import (
+from core.testimonials.services import (
     ReleaseFormWording,
     get_release_form_wording,
+    get_testimonial,
     preview_release_form,
     print_release_forms,
     save_release_form_wording,
 )
-from core.testimonials.services import get_testimonial
 from core.testimonials.types import REQUESTED
 
 from tests.core.testimonials.helpers import TODAY, add_customer_named, add_testimonial
