@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.testimonials.exports import CSV, HTML, JSON, plan_export, write_export
+from core.testimonials.services import plan_export, write_export
 from core.testimonials.types import CHANNELS, WEBSITE, ExportPlan
 
 from gui.printing.texts import fill
@@ -36,6 +36,8 @@ from gui.testimonials.texts import (
 )
 
 log = logging.getLogger(__name__)
+# What to write; core chooses the format by the file's ending.
+HTML, CSV, JSON = "html", "csv", "json"
 
 
 def left_out_summary(plan: ExportPlan, locale: QLocale) -> str:

@@ -25,12 +25,11 @@ from PySide6.QtWidgets import (
 
 from core.kernel.desk import who_is_at_the_desk
 from core.kernel.jobs import Cancelled
+
+# Several forms previewed as one PDF: the services preview one testimonial's form only.
 from core.printing.forms import render_forms_bytes
-from core.testimonials.release_form import (
-    ReleaseFormsPrinted,
-    print_release_forms,
-    release_forms_job,
-)
+from core.testimonials.release_form import release_forms_job
+from core.testimonials.services import ReleaseFormsPrinted, print_release_forms
 
 from gui.printing.texts import fill, paper_name, print_error_text
 from gui.shell.context import AppContext

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.kernel.errors import Invalid
-from core.testimonials.release_form import (
-    MERGE_FIELDS,
+from core.testimonials.release_form import MERGE_FIELDS
+from core.testimonials.services import (
     ReleaseFormWording,
     get_release_form_wording,
     preview_release_form,
