@@ -197,6 +197,22 @@ class MainWindow(QMainWindow):
                                    self.undo_stack) is None:
             self.show_page(self.customers_page)  # the status bar says what to choose there
 
+    def capture_testimonial(self) -> int | None:
+        """What a customer just said, for the one chosen in the list (or any, picked in
+        the dialog)."""
+        from core.customers.queries import fetch_rows
+
+        from gui.testimonials.capture_dialog import ask_to_capture
+
+        ids = self.customers_page.selected_ids()
+        rows = fetch_rows(self._context.database.raw(), ids) if len(ids) == 1 else []
+        customer = (rows[0].id, rows[0].display_name) if rows else None
+        saved = ask_to_capture(self, self._context, customer=customer, locale=self._locale)
+        if saved is not None:
+            self.statusBar().showMessage(self.tr(
+                "Testimonial captured. Next: print its release form (Testimonials)."), 8000)
+        return saved
+
     # -- menus ---------------------------------------------------------------------------
 
     def _action(self, text: str, slot: Callable[[], object],
@@ -277,6 +293,10 @@ class MainWindow(QMainWindow):
                                              QKeySequence("Ctrl+L"))
         self.log_visit_action.setEnabled(writable)
         customers_menu.addAction(self.log_visit_action)
+        self.capture_testimonial_action = self._action(self.tr("Capture a &Testimonial…"),
+                                                       self.capture_testimonial)
+        self.capture_testimonial_action.setEnabled(writable)
+        customers_menu.addAction(self.capture_testimonial_action)
         self.customers_menu = customers_menu
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))

@@ -319,5 +319,6 @@ def ask_to_capture(parent: QWidget, context: AppContext, *,
         return None
     dialog = CaptureDialog(context, parent, customer=customer, locale=locale)
     dialog.exec()
+    dialog.deleteLater()  # see release_dialogs.run_dialog
     return dialog.saved_id
 

@@ -24,7 +24,7 @@ from core.testimonials.types import TestimonialRow
 
 from gui.customers.editor_history import format_day
 from gui.shell.context import AppContext
-from gui.testimonials.capture_dialog import CaptureDialog
+from gui.testimonials.capture_dialog import CaptureDialog, ask_to_capture
 from gui.testimonials.detail import TestimonialPanel
 from gui.testimonials.model import COL_CUSTOMER, TestimonialsModel, testimonials_view
 from gui.testimonials.release_printing import ReleaseFormsDialog, default_paper
@@ -145,16 +145,14 @@ class TestimonialsTab(QWidget):
         self.open_button.setEnabled(self.chosen() is not None)
 
     def capture(self) -> int | None:
-        if self._customer_id is None or self._context.read_only:
+        if self._customer_id is None:
             return None
-        dialog = CaptureDialog(self._context, self, locale=self._locale,
+        saved = ask_to_capture(self, self._context, locale=self._locale,
                                customer=(self._customer_id, self._customer_name))
-        dialog.exec()
-        dialog.deleteLater()  # see release_dialogs.run_dialog
-        if dialog.saved_id is not None:
+        if saved is not None:
             self.load()
-            self.table.selectRow(max(0, self.model.row_of(dialog.saved_id)))
-        return dialog.saved_id
+            self.table.selectRow(max(0, self.model.row_of(saved)))
+        return saved
 
     def open_chosen(self) -> TestimonialDialog | None:
         row = self.chosen()

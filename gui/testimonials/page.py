@@ -40,7 +40,7 @@ from core.testimonials.types import (
 
 from gui.customers.editor_history import format_day
 from gui.shell.context import AppContext
-from gui.testimonials.capture_dialog import CaptureDialog
+from gui.testimonials.capture_dialog import CaptureDialog, ask_to_capture
 from gui.testimonials.detail import TestimonialPanel
 from gui.testimonials.model import (
     COL_CUSTOMER,
@@ -292,17 +292,13 @@ class TestimonialsPage(QWidget):
     # -- doing ------------------------------------------------------------------------
 
     def capture(self) -> int | None:
-        if self._context.read_only:
-            return None
-        dialog = CaptureDialog(self._context, self, locale=self._locale)
-        dialog.exec()
-        dialog.deleteLater()  # see release_dialogs.run_dialog
-        if dialog.saved_id is not None:
+        saved = ask_to_capture(self, self._context, locale=self._locale)
+        if saved is not None:
             self.set_filter(ALL)
-            self.load(choose=dialog.saved_id)
+            self.load(choose=saved)
             self._context.post_status(self.tr("Testimonial captured. Next: print the release "
                                               "form for the customer to sign."))
-        return dialog.saved_id
+        return saved
 
     def change(self, row: TestimonialRow) -> None:
         dialog = CaptureDialog(self._context, self, testimonial=row, locale=self._locale)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from pytestqt.qtbot import QtBot
 
@@ -215,3 +216,24 @@ def test_emptying_the_trash_names_the_places_still_showing_a_forgotten_customers
     box = emptier.question(1, context.read(_testimonial_leftovers, [shop["ann"]]))
     assert "1 place still shows their words" in box.informativeText()
     assert box.detailedText() == "Ann Lee: bloom.example/kind-words"
+
+
+def test_capture_from_the_customers_menu_is_for_the_customer_chosen_in_the_list(
+        qtbot: QtBot, sqlite_db: Database, shop: dict[str, int], active_window: Any) -> None:
+    window = active_window
+    page = window.customers_page
+    page.load()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    row = next(r for r in range(2) if page.model.row_of(r).id == shop["bo"])
+    page.table_view.selectRow(row)
+
+    def answer(dialog: CaptureDialog) -> None:
+        assert dialog.customer_picker.text() == "Bo Chan"
+        qtbot.keyClicks(dialog.words_edit, "They fixed it while I waited.")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    when_modal(CaptureDialog, answer)
+    window.capture_testimonial_action.trigger()
+    with sqlite_db.unit_of_work() as session:
+        (said,) = list_testimonials(session, today=TODAY)
+    assert (said.customer_id, said.words) == (shop["bo"], "They fixed it while I waited.")
