@@ -32,6 +32,7 @@ from core.kernel.errors import NotFound, RegularsError
 from core.testimonials.errors import AttachmentUnreadable, SourceUnreadable
 from core.testimonials.services import (
     add_attachment,
+    delete_testimonial,
     get_testimonial,
     open_attachment,
     tick_off_use,
@@ -97,6 +98,7 @@ class TestimonialPanel(QWidget):
         self._today = today
         self.detail: TestimonialDetail | None = None
         self.last_takedowns: tuple[TakedownItem, ...] = ()
+        self.delete_box: QMessageBox | None = None
 
         self.name_label = QLabel()
         font = QFont(self.name_label.font())
@@ -128,6 +130,11 @@ class TestimonialPanel(QWidget):
         self.revoke_button = QPushButton(self.tr("Withdraw…"))
         self.revoke_button.setToolTip(self.tr(
             "The customer withdrew their permission: stop using it and take it down"))
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button.setToolTip(self.tr(
+            "Delete this testimonial for good, with its history and files (captured by "
+            "mistake, or the customer asks to be forgotten)"))
+        self.delete_button.clicked.connect(self.delete)
         self.change_button.clicked.connect(self._on_change_clicked)
         self.print_button.clicked.connect(self._on_print_clicked)
         self.sign_button.clicked.connect(lambda: self._run(SignDialog))
@@ -188,6 +195,7 @@ class TestimonialPanel(QWidget):
                        self.decline_button, self.revoke_button):
             actions.addWidget(button)
         actions.addStretch(1)
+        actions.addWidget(self.delete_button)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(head)
@@ -284,6 +292,7 @@ class TestimonialPanel(QWidget):
         writable = not self._context.read_only and row is not None
         state = row.release_state if row else ""
         self.change_button.setEnabled(writable)
+        self.delete_button.setEnabled(writable)
         self.print_button.setEnabled(writable and state in CAN_REQUEST)
         self.sign_button.setEnabled(writable and state in CAN_SIGN)
         self.decline_button.setEnabled(writable and state in CAN_SIGN)
@@ -318,6 +327,33 @@ class TestimonialPanel(QWidget):
             QMessageBox.information(self, self.tr("Take It Down"), fill(self.tr(
                 "The release is withdrawn. Take the testimonial down from these places, "
                 "and tick each off under “Where It Is Used” once it is gone:\n\n%1"), places))
+
+    def delete(self) -> bool:
+        """Asks first (saying where it is still shown), then deletes it for good."""
+        row = self.row
+        if row is None or self._context.read_only or self.detail is None:
+            return False
+        still = [use.where for use in self.detail.uses if use.removed_on is None]
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Delete Testimonial"), fill(
+            self.tr("Delete %1's testimonial for good?"), row.customer_name), parent=self)
+        informative = self.tr("Its history, the record of the customer's consent, and its "
+                              "files go with it. This cannot be undone.")
+        if still:
+            informative += "\n\n" + self.tr(
+                "It is still shown in these places; take it down there by hand:") + "\n" + (
+                "\n".join(f"• {where}" for where in still))
+        box.setInformativeText(informative)
+        delete = box.addButton(self.tr("Delete for Good"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        self.delete_box = box
+        box.exec()
+        box.deleteLater()
+        if box.clickedButton() is not delete:
+            return False
+        self._context.run(delete_testimonial, row.id)
+        self._context.post_status(fill(self.tr("Deleted %1's testimonial."), row.customer_name))
+        return True
 
     def tick_off_chosen_use(self) -> None:
         use = self.uses_tab.chosen_use()

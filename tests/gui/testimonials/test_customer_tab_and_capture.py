@@ -9,6 +9,7 @@ from typing import Any
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from core.store.db import Database
 from core.testimonials.services import capture_testimonial, list_testimonials
@@ -57,6 +58,16 @@ def test_a_testimonial_captured_from_the_customers_record_is_theirs_and_listed_t
     assert dialog.panel.name_label.text() == "Bo Chan"
     assert dialog.panel.print_button.isEnabled()
     assert not dialog.panel.revoke_button.isEnabled()  # nothing signed to withdraw
+
+    # Captured by mistake: deleted for good, after saying what goes with it.
+    def delete(box: QMessageBox) -> None:
+        assert "record of the customer's consent" in box.informativeText()
+        next(b for b in box.buttons() if b.text() == "Delete for Good").click()
+
+    when_modal(QMessageBox, delete)
+    assert dialog.panel.delete()
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 0)
+    assert dialog.panel.row is None
     dialog.close()
 
 
