@@ -71,7 +71,9 @@ class TrashEmptier(QObject):
         ids = fetch_ids(database.raw(), ListQuery(trash=True))
         if not ids:
             return None
-        box = self.question(len(ids), self._context.read(_testimonial_leftovers, ids))
+        # Read here and now, as the ids are: a wait with the event loop running would let
+        # the window (and a test's timers) move on before the question is up.
+        box = self.question(len(ids), database.read(_testimonial_leftovers, ids))
         box.exec()
         if box.clickedButton() is not self.delete_button:
             return None
