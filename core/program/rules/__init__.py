@@ -32,6 +32,9 @@ RULE_MODULES = (
     "core.program.rules.milestone",
     "core.program.rules.referral",
     "core.program.rules.lapsed",
+    "core.program.rules.detractor",
+    "core.program.rules.promoter",
+    "core.program.rules.check_in",
 )
 
 
