@@ -1,8 +1,9 @@
 """Card and letter templates: the defaults, merge fields, checking, and the shop's edits.
 
 A template is a title and a body of plain text with merge fields in braces
-(`Dear {first_name},`); `{{` and `}}` print a single brace. Blank lines separate
-paragraphs. Nothing in a template is markup. Defaults live here; a template the shop
+(`Dear {first_name},`); `{{` and `}}` print a single brace. A field may name what to
+print when a customer's value is empty: `Dear {greeting_name|friend},` greets someone
+known only by an address as "Dear friend,". Blank lines separate paragraphs. Nothing in a template is markup. Defaults live here; a template the shop
 edits is stored in `print_templates`, and restoring the default deletes that row.
 """
 from __future__ import annotations
@@ -79,7 +80,7 @@ class TemplateData:
     has_default: bool
 
 
-_GREETING = "Dear {greeting_name},\n\n"
+_GREETING = "Dear {greeting_name|friend},\n\n"
 
 
 def _card(name: str, title: str, message: str) -> TemplateDefault:
@@ -132,7 +133,7 @@ DEFAULT_TEMPLATES: dict[str, TemplateDefault] = {t.name: t for t in (
             "With best wishes,"),
     TemplateDefault(
         "survey-card", FORM, "How did we do?",
-        "Dear {greeting_name},\n\n"
+        "Dear {greeting_name|friend},\n\n"
         "Thank you for choosing {business_name}. Would you tell us how we are doing? It "
         "takes a minute, and we read every answer.\n\n"
         "Please tick one box, add a few words if you like, and hand this card in on your "
@@ -145,14 +146,25 @@ DEFAULT_TEMPLATES: dict[str, TemplateDefault] = {t.name: t for t in (
 
 def parse_fields(text: str) -> list[tuple[str, int]]:
     """The merge fields in `text` with their offsets; `{}` and lone braces are ("", pos)."""
+    return [(field, position) for field, _fallback, position in _parse(text)]
+
+
+def _parse(text: str) -> list[tuple[str, str, int]]:
+    """Each merge field in `text` with its fallback and offset."""
     found = []
     for match in _TOKEN.finditer(text):
         token = match.group(0)
         if token in ("{{", "}}"):
             continue
-        found.append(((match.group(1) or "").strip() if token not in "{}" else "",
-                      match.start()))
+        field, fallback = _split(match.group(1) or "") if token not in "{}" else ("", "")
+        found.append((field, fallback, match.start()))
     return found
+
+
+def _split(inside: str) -> tuple[str, str]:
+    """`greeting_name|friend` as the field and its fallback."""
+    field, _, fallback = inside.partition("|")
+    return field.strip(), fallback.strip()
 
 
 def check_template(
@@ -163,12 +175,12 @@ def check_template(
     if len(title) > MAX_TITLE:
         problems.append(TemplateProblem(str(MAX_TITLE), TITLE_TOO_LONG, part="title"))
     for part, text in (("title", title), ("body", body)):
-        for field, position in parse_fields(text):
+        for field, fallback, position in _parse(text):
             if not field:
                 problems.append(TemplateProblem("", UNMATCHED_BRACE, part=part, position=position))
             elif field not in MERGE_FIELDS:
                 problems.append(TemplateProblem(field, UNKNOWN_FIELD, part=part, position=position))
-            elif (values is not None and field not in OPTIONAL_FIELDS
+            elif (values is not None and not fallback and field not in OPTIONAL_FIELDS
                   and not values.get(field, "").strip()):
                 problems.append(TemplateProblem(field, EMPTY_FIELD, part=part, position=position))
     return tuple(problems)
@@ -180,12 +192,12 @@ def merge(text: str, values: Mapping[str, str]) -> str:
         token = match.group(0)
         if token in ("{{", "}}"):
             return token[0]
-        field = (match.group(1) or "").strip()
+        field, fallback = _split(match.group(1) or "")
         if field not in MERGE_FIELDS:
             part = TemplateProblem(field, UNKNOWN_FIELD if field else UNMATCHED_BRACE,
                                    part="body", position=match.start())
             raise InvalidTemplate([part])
-        return values.get(field, "")
+        return values.get(field, "").strip() or fallback
 
     return _TOKEN.sub(replace, text)
 

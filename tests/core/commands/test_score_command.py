@@ -15,6 +15,8 @@ from core.scores.services import customer_scores
 from core.store.db import Database
 from core.store.opening import prepare_database
 
+from tests.conftest import save_shop_profile
+
 ROOT = Path(__file__).resolve().parents[3]
 
 
@@ -30,6 +32,7 @@ def shop(tmp_path: Path) -> tuple[Path, int]:
     path = tmp_path / "shop.db"
     db = Database.open(path)
     prepare_database(db)
+    save_shop_profile(db)
     with db.unit_of_work() as session:
         ana = add_customer(session, CustomerDraft(
             first_name="Ana", last_name="Lima", street="1 High Street", city="Bristol",
