@@ -2,7 +2,7 @@
 printed with a short code to type the answers back in
 
 Revision ID: 0019_scores
-Revises: 0018_birthday_index
+Revises: 0025_record_versions
 Create Date: 2026-12-02
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0019_scores"
-down_revision = "0018_birthday_index"
+down_revision = "0025_record_versions"
 branch_labels = None
 depends_on = None
 
