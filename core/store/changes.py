@@ -47,6 +47,7 @@ AREAS_BY_TABLE: dict[str, tuple[str, ...]] = {
     "program_lapse_days": ("actions",),
     "scores": ("scores",),
     "survey_cards": ("scores",),
+    "staff_members": ("settings",),
 }
 
 

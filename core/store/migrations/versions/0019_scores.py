@@ -2,7 +2,7 @@
 printed with a short code to type the answers back in
 
 Revision ID: 0019_scores
-Revises: 0025_record_versions
+Revises: 0026_desks_and_staff
 Create Date: 2026-12-02
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0019_scores"
-down_revision = "0025_record_versions"
+down_revision = "0026_desks_and_staff"
 branch_labels = None
 depends_on = None
 
