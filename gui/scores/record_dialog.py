@@ -74,6 +74,7 @@ class RecordScoreDialog(QDialog):
         self.score_group.setExclusive(True)
         self.score_row = QHBoxLayout()
         self.score_row.setSpacing(4)
+        self.score_row.addStretch(1)  # the boxes sit together on the left
         self.ends_label = QLabel()
         self.ends_label.setStyleSheet("color: palette(mid);")
         self.meaning_label = QLabel()
@@ -171,8 +172,10 @@ class RecordScoreDialog(QDialog):
             button.setFixedSize(40, 36)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setToolTip(texts.mood_text(scale, value))
+            button.setStyleSheet("QPushButton:checked { background: #2f5d57; color: white; "
+                                 "font-weight: 600; border-radius: 4px; }")
             self.score_group.addButton(button, value)
-            self.score_row.addWidget(button)
+            self.score_row.insertWidget(self.score_row.count() - 1, button)
             self.score_buttons.append(button)
         ends = ((self.tr("0 = not at all likely"), self.tr("10 = extremely likely"))
                 if scale == NPS else (self.tr("1 = very unhappy"), self.tr("5 = very satisfied")))

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
-from PySide6.QtCore import QDate, QDateTime, QMargins, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QLocale, QMargins, Qt, QTime
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -123,7 +123,10 @@ class SatisfactionTab(QWidget):
             return
         dates = [r.answered_on for r in self.rows]
         x_axis = QDateTimeAxis()
-        x_axis.setFormat("MMM yyyy" if (max(dates) - min(dates)).days > 60 else "d MMM")
+        day_first = QLocale().dateFormat(QLocale.FormatType.ShortFormat).find("d") < \
+            QLocale().dateFormat(QLocale.FormatType.ShortFormat).find("M")
+        x_axis.setFormat("MMM yyyy" if (max(dates) - min(dates)).days > 60
+                         else "d MMM" if day_first else "MMM d")
         x_axis.setTickCount(min(6, max(2, len(set(dates)))))
         first, last = min(dates), max(dates)
         if first == last:
@@ -139,6 +142,7 @@ class SatisfactionTab(QWidget):
             series = QLineSeries()
             series.setName(texts.scale_short(scale))
             series.setPointsVisible(True)
+            series.setMarkerSize(9)
             pen = QPen(QColor(color))
             pen.setWidthF(2.2)
             series.setPen(pen)
