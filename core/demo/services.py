@@ -25,6 +25,7 @@ from core.demo.maker import Batch, DemoMaker
 from core.kernel.changes import Changes
 from core.kernel.jobs import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
 from core.program.services import play_program_backlog
+from core.scores.services import add_demo_scores
 from core.settings.services import (
     business_profile_saved,
     get_business_profile,
@@ -83,12 +84,13 @@ def generate_demo(
         dialect_for(db.dialect).after_bulk_load(
             session.connection(), ("customers", "interactions", "moments", "tags"))
         refresh_customer_stats(session, None, today=today)
+        add_demo_scores(session, today, random.Random(seed))
         play_program_backlog(session, today, random.Random(seed))
         # After the backlog: their reminders (a form not back, a release ending, places to
         # take down) are still to do on Today.
         add_demo_testimonials(session, today, random.Random(seed))
         note_changes(session, Changes(customers=True, interactions=True, actions=True,
-                                      testimonials=True))
+                                      scores=True, testimonials=True))
     log.info("created %d demo customers (seed %d)", customers, seed)
     return customers
 

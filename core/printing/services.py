@@ -13,11 +13,12 @@ from core.printing.batches import (
     actions_awaiting_sending,
     mark_batch_sent,
     mark_items_spoiled,
+    plan_batch,
     plan_entries,
     print_batch,
     unmark_batch_sent,
 )
-from core.printing.forms import FormsJob, form_format_name, render_forms, render_forms_bytes
+from core.printing.documents import FormsJob, form_format_name, render_forms, render_forms_bytes
 from core.printing.recipients import format_date, postal_address
 from core.printing.runs import (
     print_batch_again,
@@ -41,6 +42,7 @@ __all__ = [
     "list_templates",
     "mark_batch_sent",
     "mark_items_spoiled",
+    "plan_batch",
     "plan_entries",
     "postal_address",
     "print_batch",

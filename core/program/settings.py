@@ -54,6 +54,21 @@ class ProgramSettings:
     lapsed_at_least_days: int = 90  # never "lapsed" sooner than this after the last visit
     lapsed_after_one_visit_days: int = 120
 
+    # Listening (core.scores): call back an unhappy answer, ask a promoter for their
+    # story, and check in with a new customer after their first visit.
+    detractor_on: bool = True
+    detractor_due_days: int = 1
+    detractor_late_days: int = 14
+
+    promoter_on: bool = True
+    promoter_due_days: int = 3
+    promoter_late_days: int = 30
+    promoter_every_days: int = 365  # ask the same customer at most once in this many days
+
+    check_in_on: bool = True
+    check_in_due_days: int = 14
+    check_in_late_days: int = 14
+
     # Testimonials: ask whether the customer still stands by their words 30 days before
     # the release ends; ask for a release form not back 14 days after it was printed; take
     # a testimonial down where it is still used once its release was revoked or expired

@@ -38,6 +38,12 @@ def _occasion(rule: str, on: str, detail: str) -> str:
         return f"No visit since {detail}"
     if rule == "after_sale":
         return f"Large purchase on {on}"
+    if rule == "detractor":
+        return f"Unhappy answer ({_answer(detail)}) on {on}: call back to put it right"
+    if rule == "promoter":
+        return f"Would recommend us ({_answer(detail)}) on {on}: ask for their story"
+    if rule == "check_in":
+        return f"First visit on {on}: check we delivered what we promised"
     if rule == "release_reconfirm":
         return f"Testimonial release ends on {on}: ask if they still stand by it"
     if rule == "release_form_back":
@@ -47,6 +53,14 @@ def _occasion(rule: str, on: str, detail: str) -> str:
         return (f"Testimonial release ended on {on}; still used in {places} "
                 f"place{'s' if places != 1 else ''}")
     return f"{rule.replace('_', ' ').capitalize()} on {on}"
+
+
+def _answer(detail: str) -> str:
+    """"nps 4" as "4 out of 10", "csat 2" as "2 out of 5"."""
+    scale, _, score = detail.partition(" ")
+    if not score:
+        return detail
+    return f"{score} out of {10 if scale == 'nps' else 5}"
 
 
 def why_line(rule: str, gesture: str, occasion_on: dt.date, due_on: dt.date, detail: str,

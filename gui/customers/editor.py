@@ -39,6 +39,7 @@ from core.customers.record import (
     save_customer_record,
 )
 from core.customers.types import CustomerDetail, CustomerDraft
+from core.desks.services import customer_changes
 from core.kernel.edits import EditConflict, SavedMeanwhile
 from core.kernel.errors import Invalid
 from core.program.clock import shop_today
@@ -57,7 +58,9 @@ from gui.customers.editor_history import (
 from gui.customers.editor_mailings import MailingsTab
 from gui.customers.texts import problem_text, stage_label
 from gui.customers.undo_commands import MergeCommand, TrashCommand
+from gui.desks.changes_tab import ChangesTab
 from gui.program.reminders_tab import RemindersTab
+from gui.scores.satisfaction_tab import SatisfactionTab
 from gui.shell.context import AppContext
 from gui.testimonials.customer_tab import TestimonialsTab
 from gui.visits.first_visit import FirstVisitBox, with_first_visit
@@ -129,8 +132,14 @@ class CustomerEditor(QDialog):
         self.tab_widget.addTab(self.mailings_tab, self.tr("&Cards Sent"))
         self.reminders_tab = RemindersTab(lambda day: format_day(self._money.locale, day))
         self.tab_widget.addTab(self.reminders_tab, self.tr("Rem&inders"))
+        self.satisfaction_tab = SatisfactionTab(
+            context, lambda day: format_day(self._money.locale, day),
+            lambda: self.name_label.text())
+        self.tab_widget.addTab(self.satisfaction_tab, self.tr("Satisfaction"))
         self.testimonials_tab = TestimonialsTab(context, customer_id, self._money.locale)
         self.tab_widget.addTab(self.testimonials_tab, self.tr("Testimonials"))
+        self.changes_tab = ChangesTab(self._locale)
+        self.tab_widget.addTab(self.changes_tab, self.tr("Chan&ges"))
         self.form_message_label = QLabel()
         self.form_message_label.setStyleSheet(ERROR_STYLE)
         self.form_message_label.setWordWrap(True)
@@ -247,6 +256,8 @@ class CustomerEditor(QDialog):
             self.reminders_tab.set_rows(self._context.read(
                 customer_actions, self._customer_id, shop_today(),
                 lambda day: format_day(self._money.locale, day)))
+            self.satisfaction_tab.load(self._customer_id)
+            self.changes_tab.set_rows(self._context.read(customer_changes, self._customer_id))
         self.testimonials_tab.load(self._detail.display_name if self._detail else "")
         self._baseline = self.details_tab.draft()
         if self._detail is not None:
