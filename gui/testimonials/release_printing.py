@@ -27,7 +27,7 @@ from core.kernel.desk import who_is_at_the_desk
 from core.kernel.jobs import Cancelled
 
 # Several forms previewed as one PDF: the services preview one testimonial's form only.
-from core.printing.forms import render_forms_bytes
+from core.printing.services import render_forms_bytes
 from core.testimonials.release_form import release_forms_job
 from core.testimonials.services import ReleaseFormsPrinted, print_release_forms
 
