@@ -99,6 +99,9 @@ class BatchEntry:
     customer_id: int
     template_name: str
     action_id: int | None = None
+    # Values for the letter's own fields (templates.SUPPLIED_FIELDS): a council member's
+    # meeting notes, an evening's date.
+    values: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -213,7 +216,8 @@ def plan_entries(session: Session, entries: Sequence[BatchEntry], *, label_sheet
                                        profile=profile, today=today)
     by_id = {recipient.customer_id: recipient for recipient in found}
     recipients = tuple(replace(by_id[entry.customer_id], template=entry.template_name,
-                               action_id=entry.action_id)
+                               action_id=entry.action_id,
+                               values=by_id[entry.customer_id].values + entry.values)
                        for entry in entries if entry.customer_id in by_id)
     if not recipients:
         raise NoRecipients(skipped)
