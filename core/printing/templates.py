@@ -158,12 +158,13 @@ DEFAULT_TEMPLATES: dict[str, TemplateDefault] = {t.name: t for t in (
             "Please let us know whether you would like to join: call us on "
             "{business_phone}, or simply reply to this letter.",
             "With warm regards,"),
-    _letter("council-charter", "{term_name}: charter",
-            "{charter}\n\n"
-            "I have read this charter and agree to it.\n\n"
-            "Member: {full_name}\n\n"
-            "Signature: ______________________________    Date: ________________",
-            "For {business_name},"),
+    # A document to sign, not a letter: no greeting, no closing.
+    TemplateDefault("council-charter", LETTER, "Charter of {term_name}",
+                    "{charter}\n\n"
+                    "I have read this charter and agree to it.\n\n"
+                    "Member: {full_name}\n\n"
+                    "Signature: ______________________________    "
+                    "Date: ________________"),
     _letter("council-meeting-invitation", "Our next council meeting: {meeting_date}",
             "Our next council meeting is on {meeting_date} at {meeting_time}, at "
             "{meeting_place}.\n\n"
@@ -179,7 +180,7 @@ DEFAULT_TEMPLATES: dict[str, TemplateDefault] = {t.name: t for t in (
             "With thanks and best wishes,"),
     _letter("council-you-said-we-did", "You said, we did",
             "At our council meetings you and your fellow members gave us ideas. This is "
-            "what has become of them since we last wrote to you.\n\n"
+            "what has become of them.\n\n"
             "{ideas_list}\n\n"
             "Thank you: every one of these started with something a member said.",
             "With best wishes,"),

@@ -17,7 +17,7 @@ branch_labels = None
 depends_on = None
 
 
-def _fk(column: str, target: str, ondelete: str, *, nullable: bool = True) -> sa.Column:
+def _fk(column: str, target: str, ondelete: str, *, nullable: bool = True) -> sa.Column[int]:
     return sa.Column(column, sa.Integer(), sa.ForeignKey(target, ondelete=ondelete),
                      nullable=nullable)
 
