@@ -27,6 +27,7 @@ from core.printing.types import ALREADY_PRINTED, NO_TEMPLATE, Skipped
 from core.program.rules import CARD, LETTER, rule_named
 from core.program.services import due_actions
 from core.program.types import ActionRow
+from core.program.why import also_celebrating
 from core.store.db import Database
 
 OTHER_LIFE_EVENT = "life-event-other"
@@ -84,7 +85,8 @@ def plan_due_cards(session: Session, today: dt.date, *, include_upcoming: bool =
                                     NO_TEMPLATE, action.rule, action.gesture))
         else:
             chosen.append((action, template))
-    entries = [BatchEntry(a.customer_id, template, a.id, _letter_values(session, a))
+    entries = [BatchEntry(a.customer_id, template, a.id,
+                          _also_celebrating(a) + _letter_values(session, a))
                for a, template in chosen]
     plan: BatchPlan | None = None
     skipped: tuple[Skipped, ...] = ()
@@ -113,6 +115,14 @@ def _letter_values(session: Session, action: ActionRow) -> tuple[tuple[str, str]
         return ()
     return rule.letter_values(session, action.rule, action.customer_id, action.occasion_on,
                               action.detail)
+
+
+def _also_celebrating(action: ActionRow) -> tuple[tuple[str, str], ...]:
+    """A card made for several occasions names the others (the merge field)."""
+    if not action.joined:
+        return ()
+    others = [(joined.rule, joined.detail) for joined in action.joined]
+    return (("also_celebrating", also_celebrating(others)),)
 
 
 def print_due_cards(

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from core.council.services import list_events, list_meetings, list_terms
 from core.store.db import Database
+
 from tests.core.commands.test_command_line import _run
 from tests.core.printing.helpers import page_texts
 
