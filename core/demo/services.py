@@ -13,6 +13,7 @@ import random
 
 from sqlalchemy.orm import Session
 
+from core.council.services import add_council_demo
 from core.customers.services import (
     insert_customer_batch,
     insert_tags,
@@ -84,13 +85,14 @@ def generate_demo(
         dialect_for(db.dialect).after_bulk_load(
             session.connection(), ("customers", "interactions", "moments", "tags"))
         refresh_customer_stats(session, None, today=today)
+        add_council_demo(session, today, random.Random(seed))
         add_demo_scores(session, today, random.Random(seed))
         play_program_backlog(session, today, random.Random(seed))
         # After the backlog: their reminders (a form not back, a release ending, places to
         # take down) are still to do on Today.
         add_demo_testimonials(session, today, random.Random(seed))
         note_changes(session, Changes(customers=True, interactions=True, actions=True,
-                                      scores=True, testimonials=True))
+                                      council=True, scores=True, testimonials=True))
     log.info("created %d demo customers (seed %d)", customers, seed)
     return customers
 

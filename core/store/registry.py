@@ -14,6 +14,7 @@ AREA_MODELS = (
     "core.printing.models",
     "core.interchange.models",
     "core.program.models",
+    "core.council.models",
     "core.scores.models",
     "core.desks.models",
     "core.testimonials.models",

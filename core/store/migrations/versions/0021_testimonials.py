@@ -2,7 +2,7 @@
 history of every change, attachments kept by checksum, and where each is used
 
 Revision ID: 0021_testimonials
-Revises: 0019_scores
+Revises: 0022_council
 Create Date: 2026-12-02
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0021_testimonials"
-down_revision = "0019_scores"
+down_revision = "0022_council"
 branch_labels = None
 depends_on = None
 
