@@ -25,6 +25,8 @@ COMMAND_MODULES = (
     "core.commands.till",
     "core.commands.visits",
     "core.commands.program",
+    "core.commands.council",
+    "core.commands.scores",
     "core.commands.profile",
 )
 
