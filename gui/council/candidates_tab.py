@@ -23,8 +23,9 @@ from core.council.services import add_member, print_council_invitations, suggest
 from core.council.types import SUGGESTED, Candidate, LettersPrinted
 
 from gui.council.letters import ask_and_print
+from gui.council.tables import council_table
 from gui.council.texts import CouncilCounts, fill
-from gui.widgets.text_table import RowLook, TextTableModel, read_only_view
+from gui.widgets.text_table import RowLook, TextTableModel
 
 if TYPE_CHECKING:
     from gui.council.page import CouncilPage
@@ -82,7 +83,7 @@ class CandidatesTab(QWidget):
         self.model = TextTableModel([self.tr("Name"), self.tr("Why suggested"),
                                      self.tr("Visits"), self.tr("Customer since")],
                                     parent=self)
-        self.table = read_only_view(self.model)
+        self.table = council_table(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -66,6 +66,7 @@ class EveningDialog(QDialog):
             self.place_edit.setText(event.place)
             self.capacity_spin.setValue(event.capacity or 0)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         add_form_row(form, self.tr("What:"), self.title_edit, self.messages, "title")
         add_form_row(form, self.tr("Date:"), self.date_edit, self.messages, "held_on")
         add_form_row(form, self.tr("Time:"), self.time_edit, self.messages, "starts_at")

@@ -40,8 +40,9 @@ from core.customers.services import list_tags
 from core.kernel.errors import Invalid
 
 from gui.council.letters import ask_and_print
+from gui.council.tables import council_table
 from gui.council.texts import CouncilCounts, attendance_text, fill, rsvp_text, time_text
-from gui.widgets.text_table import TextTableModel, read_only_view
+from gui.widgets.text_table import TextTableModel
 
 if TYPE_CHECKING:
     from gui.council.page import CouncilPage
@@ -57,7 +58,7 @@ class EveningsTab(QWidget):
         self.events_model = TextTableModel([
             self.tr("Evening"), self.tr("Date"), self.tr("Time"), self.tr("Place"),
             self.tr("Invited"), self.tr("Coming"), self.tr("Came")], parent=self)
-        self.events_table = read_only_view(self.events_model)
+        self.events_table = council_table(self.events_model)
         self.events_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.events_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -86,11 +87,11 @@ class EveningsTab(QWidget):
         self.guests_model = TextTableModel([
             self.tr("Guest"), self.tr("Invitation printed"), self.tr("Answer"),
             self.tr("Bringing someone"), self.tr("Came")], parent=self)
-        self.guests_table = read_only_view(self.guests_model)
+        self.guests_table = council_table(self.guests_model)
         self.guests_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         header = self.guests_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.guests_table.selectionModel().selectionChanged.connect(
             lambda *_: self._update_buttons())
         self.add_guests_button = QPushButton(self.tr("Add Guests…"))

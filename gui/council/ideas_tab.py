@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 from core.council.services import set_idea_status
 from core.council.types import IDEA_STATUSES, OPEN_IDEAS, IdeaRow
 
+from gui.council.tables import council_table
 from gui.council.texts import CouncilCounts, idea_status_text
 from gui.widgets.discard_prompt import DiscardPrompt
-from gui.widgets.text_table import TextTableModel, read_only_view
+from gui.widgets.text_table import TextTableModel
 
 if TYPE_CHECKING:
     from gui.council.page import CouncilPage
@@ -46,7 +47,7 @@ class IdeasTab(QWidget):
         self.model = TextTableModel([self.tr("Idea"), self.tr("Raised by"),
                                      self.tr("Raised on"), self.tr("Where it stands"),
                                      self.tr("Our answer")], parent=self)
-        self.table = read_only_view(self.model)
+        self.table = council_table(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()

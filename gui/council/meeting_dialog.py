@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.council.services import create_meeting, get_meeting
-from core.council.types import ATTENDANCE, PRESENT, MeetingDetail, MeetingDraft
+from core.council.types import ATTENDANCE, PRESENT, SERVING, MeetingDetail, MeetingDraft
 from core.kernel.errors import Invalid
 
 from gui.council.meeting_edits import MeetingEdits, edits_of, save_meeting
@@ -53,8 +53,10 @@ def _pydate(day: QDate) -> dt.date:
 
 def time_edit() -> QTimeEdit:
     """A time of day; its lowest value reads "No time set" and stands for none."""
+    from PySide6.QtCore import QLocale
+
     edit = QTimeEdit()
-    edit.setDisplayFormat("HH:mm")
+    edit.setDisplayFormat(QLocale().timeFormat(QLocale.FormatType.ShortFormat))
     edit.setMinimumTime(NO_TIME)
     edit.setSpecialValueText(edit.tr("No time set"))
     return edit
@@ -93,6 +95,7 @@ class NewMeetingDialog(QDialog):
         self.time_edit.setTime(QTime(18, 30))
         self.place_edit = line_edit(300, 280, self.tr("For example: the shop, after closing"))
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         add_form_row(form, self.tr("Date:"), self.date_edit, self.messages, "held_on")
         add_form_row(form, self.tr("Time:"), self.time_edit, self.messages, "starts_at")
         add_form_row(form, self.tr("Place:"), self.place_edit, self.messages, "place")
@@ -140,7 +143,7 @@ class MeetingDialog(QDialog):
         edits = self._stored.copy()
         names = {a.customer_id: a.name for a in detail.attendance}
         names.update({m.customer_id: m.name for m in page.members_tab.members
-                      if m.customer_id not in names})
+                      if m.status in SERVING and m.customer_id not in names})
         self.setWindowTitle(fill(self.tr("Council Meeting, %1"),
                                  long_date_text(page.shop_locale, detail.meeting.held_on)))
 
@@ -199,6 +202,7 @@ class MeetingDialog(QDialog):
                         people: list[tuple[int, str]]) -> QWidget:
         tab = QWidget()
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         for customer_id, name in people:
             combo = QComboBox()
             for mark in ("", *ATTENDANCE):

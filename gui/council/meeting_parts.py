@@ -260,7 +260,7 @@ class ActionsPart(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr(
             "Actions agreed at this meeting, and those still open from earlier meetings "
-            "(marked “earlier”):")))
+            "(marked with their meeting's date):")))
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
         layout.addLayout(adding)
@@ -279,7 +279,7 @@ class ActionsPart(QWidget):
         if action.done_on:
             parts.append(fill(self.tr("done %1"), date_text(self._locale, action.done_on)))
         if action.earlier and action.raised_on:
-            parts.append(fill(self.tr("earlier: agreed %1"),
+            parts.append(fill(self.tr("from the meeting of %1"),
                               date_text(self._locale, action.raised_on)))
         return " · ".join(parts)
 

@@ -25,8 +25,9 @@ from core.council.services import (
 from core.council.types import LettersPrinted, MeetingRow
 
 from gui.council.letters import ask_and_print
-from gui.council.texts import fill, time_text
-from gui.widgets.text_table import TextTableModel, read_only_view
+from gui.council.tables import council_table
+from gui.council.texts import CouncilCounts, fill, time_text
+from gui.widgets.text_table import TextTableModel
 
 if TYPE_CHECKING:
     from gui.council.page import CouncilPage
@@ -42,7 +43,7 @@ class MeetingsTab(QWidget):
         self.model = TextTableModel([self.tr("Date"), self.tr("Time"), self.tr("Place"),
                                      self.tr("Came"), self.tr("Invitations sent"),
                                      self.tr("Notes sent")], parent=self)
-        self.table = read_only_view(self.model)
+        self.table = council_table(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -184,8 +185,7 @@ def print_notes(page: CouncilPage, meeting: MeetingRow,
     """Print the meeting's notes letter (everyone, or one member), recorded as sent."""
 
     def said(done: LettersPrinted) -> str:
-        return page.tr("The notes are printed, and recorded as sent today.") + " " + \
-            fill(page.tr("Letters: %1."), page.shop_locale.toString(done.letters))
+        return CouncilCounts().notes_printed(done.letters)
 
     ask_and_print(
         page, print_meeting_notes, meeting.id, title=page.tr("Print Meeting Notes"),

@@ -24,8 +24,16 @@ from core.council.services import (
     set_member_role,
     set_member_status,
 )
-from core.council.types import CHAIR, MEMBER, MEMBER_STATUSES, SUGGESTED, MemberRow
+from core.council.types import (
+    CHAIR,
+    MEMBER,
+    MEMBER_STATUSES,
+    SEATED,
+    SUGGESTED,
+    MemberRow,
+)
 
+from gui.council.tables import council_table
 from gui.council.texts import (
     CouncilCounts,
     attendance_rate_text,
@@ -33,7 +41,7 @@ from gui.council.texts import (
     role_text,
     status_text,
 )
-from gui.widgets.text_table import TextTableModel, read_only_view
+from gui.widgets.text_table import RowLook, TextTableModel
 
 if TYPE_CHECKING:
     from gui.council.page import CouncilPage
@@ -52,7 +60,7 @@ class MembersTab(QWidget):
             self.tr("Name"), self.tr("Role"), self.tr("Status"), self.tr("Joined"),
             self.tr("Charter signed"), self.tr("Meetings attended"), self.tr("Terms served"),
             self.tr("Note")], parent=self)
-        self.table = read_only_view(self.model)
+        self.table = council_table(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -92,15 +100,18 @@ class MembersTab(QWidget):
         chosen = self.chosen()
         self.members = tuple(members)
         page, counts = self._page, CouncilCounts()
-        rows = []
+        rows, looks = [], []
         for m in self.members:
             note = counts.missed(m.missed_running) if m.flagged else m.reason
+            seated = m.status in SEATED or m.meetings_held > 0
             rows.append([m.name, role_text(m.role), status_text(m.status),
                          page.date(m.joined_on), page.date(m.charter_accepted_on),
-                         attendance_rate_text(m, page.shop_locale),
+                         attendance_rate_text(m, page.shop_locale) if seated else "",
                          counts.terms_served(m.terms_served) if m.terms_served else "",
                          note])
-        self.model.set_rows(rows)
+            looks.append(RowLook(tooltip=fill(self.tr("Suggested because: %1"), m.reason))
+                         if m.reason else None)
+        self.model.set_rows(rows, looks=looks)
         for number, m in enumerate(self.members):
             if m.flagged:
                 self.model.mark_cell(number, COL_NOTE, self.tr(

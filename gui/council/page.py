@@ -49,6 +49,8 @@ class CouncilView:
     members: tuple[MemberRow, ...]
     meetings: tuple[MeetingRow, ...]
     ideas: tuple[IdeaRow, ...]  # every idea; the Ideas tab filters the open ones
+    served: dict[int, int]  # term id: members who held a seat in it (whatever they are now)
+    meetings_held: dict[int, int]  # term id: its meetings
 
 
 def read_council(session: Any, term_id: int | None, today: dt.date) -> CouncilView:
@@ -62,7 +64,11 @@ def read_council(session: Any, term_id: int | None, today: dt.date) -> CouncilVi
         term = max(terms, key=lambda t: t.starts_on)
     members = tuple(list_members(session, term.id)) if term else ()
     meetings = tuple(list_meetings(session, term.id)) if term else ()
-    return CouncilView(terms, term, members, meetings, tuple(list_ideas(session)))
+    served = {t.id: sum(1 for m in list_members(session, t.id) if m.joined_on is not None)
+              for t in terms}
+    held = {t.id: len(list_meetings(session, t.id)) for t in terms}
+    return CouncilView(terms, term, members, meetings, tuple(list_ideas(session)), served,
+                       held)
 
 
 class CouncilPage(QWidget):
@@ -91,6 +97,10 @@ class CouncilPage(QWidget):
         self.new_term_button.clicked.connect(self.new_term)
         self.edit_term_button.clicked.connect(self.edit_term)
         self.charter_button.clicked.connect(self.print_charter)
+        self.term_end_button = QPushButton(self.tr("Term End…"))
+        self.term_end_button.setToolTip(self.tr(
+            "Whom to ask to stay on, whom to thank, and the next term"))
+        self.term_end_button.clicked.connect(self.term_end)
         self.seats_label = QLabel()
         self.seats_label.setStyleSheet("font-size: 11pt;")
         self.warning_label = QLabel()
@@ -106,12 +116,15 @@ class CouncilPage(QWidget):
         self.empty_label.setStyleSheet("font-size: 12pt; padding: 12px 0;")
         self.empty_label.hide()
 
-        term_row = QHBoxLayout()
+        self.term_bar = QWidget()
+        term_row = QHBoxLayout(self.term_bar)
+        term_row.setContentsMargins(0, 0, 0, 0)
         term_row.addWidget(QLabel(self.tr("Term:")))
         term_row.addWidget(self.term_combo)
         term_row.addWidget(self.seats_label)
         term_row.addStretch(1)
-        for button in (self.new_term_button, self.edit_term_button, self.charter_button):
+        for button in (self.new_term_button, self.edit_term_button, self.charter_button,
+                       self.term_end_button):
             term_row.addWidget(button)
 
         self.members_tab = MembersTab(self)
@@ -125,12 +138,13 @@ class CouncilPage(QWidget):
         self.tabs.addTab(self.meetings_tab, self.tr("Meetings"))
         self.tabs.addTab(self.ideas_tab, self.tr("Ideas"))
         self.tabs.addTab(self.candidates_tab, self.tr("Candidates"))
-        self.tabs.addTab(self.terms_tab, self.tr("Past Terms"))
+        self.tabs.addTab(self.terms_tab, self.tr("All Terms"))
         self.tabs.addTab(self.evenings_tab, self.tr("Appreciation Evenings"))
+        self.tabs.currentChanged.connect(lambda _i: self._show_term_bar())
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
-        layout.addLayout(term_row)
+        layout.addWidget(self.term_bar)
         layout.addWidget(self.warning_label)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.tabs, 1)
@@ -184,13 +198,18 @@ class CouncilPage(QWidget):
         else:
             self.seats_label.setText("")
         over = term.seated - term.seats if term is not None and term.over_seats else 0
-        self.warning_label.setText(CouncilCounts().over_seats(over) if over else "")
-        self.warning_label.setVisible(bool(over))
-        self.empty_label.setVisible(term is None)
+        warnings = [CouncilCounts().over_seats(over)] if over else []
+        today = self.today()
+        if term is not None and today <= term.ends_on <= today + dt.timedelta(days=31):
+            warnings.append(fill(self.tr(
+                "This term ends on %1: Term End… suggests whom to ask to stay on and whom "
+                "to thank."), self.date(term.ends_on)))
+        self.warning_label.setText("\n".join(warnings))
+        self._show_term_bar()
         self.members_tab.show_members(view.members)
         self.meetings_tab.show_meetings(view.meetings)
         self.ideas_tab.show_ideas(view.ideas)
-        self.terms_tab.show_terms(view.terms)
+        self.terms_tab.show_terms(view.terms, view.served, view.meetings_held)
         self._update_buttons()
         self.view_shown_changed.emit()
 
@@ -207,11 +226,20 @@ class CouncilPage(QWidget):
         self._chosen_term_id = term_id
         self.load()
 
+    def _show_term_bar(self) -> None:
+        """The term's line and warnings are about the council: evenings have their own."""
+        on_council = self.tabs.currentWidget() is not self.evenings_tab
+        term = self.term()
+        self.term_bar.setVisible(on_council)
+        self.warning_label.setVisible(on_council and bool(self.warning_label.text()))
+        self.empty_label.setVisible(on_council and term is None)
+
     def _update_buttons(self) -> None:
         has_term = self.term() is not None
         self.new_term_button.setEnabled(self.writable)
         self.edit_term_button.setEnabled(self.writable and has_term)
         self.charter_button.setEnabled(self.writable and has_term)
+        self.term_end_button.setEnabled(has_term)
         self.term_combo.setEnabled(self.term_combo.count() > 0)
 
     # -- terms ---------------------------------------------------------------------------
@@ -219,7 +247,9 @@ class CouncilPage(QWidget):
     def new_term(self) -> None:
         from gui.council.term_dialog import TermDialog
 
-        dialog = TermDialog(self, self._context, None, today=self.today())
+        terms = self.view_shown.terms if self.view_shown else ()
+        latest = max(terms, key=lambda t: t.ends_on, default=None)
+        dialog = TermDialog(self, self._context, None, today=self.today(), after=latest)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved is not None:
             self.choose_term(dialog.saved.id)
 
@@ -230,6 +260,13 @@ class CouncilPage(QWidget):
         if term is None:
             return
         TermDialog(self, self._context, term, today=self.today()).exec()
+
+    def term_end(self) -> None:
+        from gui.council.term_end_dialog import TermEndDialog
+
+        term = self.term()
+        if term is not None:
+            TermEndDialog(self, term).exec()
 
     def print_charter(self) -> None:
         from gui.council.letters import print_charter

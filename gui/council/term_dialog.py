@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.council.services import create_term, update_term
+from core.council.services import create_term, next_term_draft, update_term
 from core.council.types import DEFAULT_CHARTER, DEFAULT_SEATS, TermDraft, TermRow
 from core.kernel.errors import Invalid
 
@@ -41,7 +41,7 @@ class TermDialog(QDialog):
     """Create a term (`term` None) or edit one; `saved` is the term once saved."""
 
     def __init__(self, parent: QWidget, context: AppContext, term: TermRow | None, *,
-                 today: dt.date) -> None:
+                 today: dt.date, after: TermRow | None = None) -> None:
         super().__init__(parent)
         from PySide6.QtCore import QLocale
 
@@ -67,8 +67,15 @@ class TermDialog(QDialog):
             "confidentiality"))
         self.default_button.clicked.connect(
             lambda: self.charter_edit.setPlainText(DEFAULT_CHARTER))
-        if term is None:
-            start = dt.date(today.year + (today.month > 6), 1 if today.month > 6 else 7, 1)
+        if term is None and after is not None:  # the next term: the day after, as long
+            following = next_term_draft(after)
+            self.name_edit.setText(following.name)
+            self.starts_edit.setDate(_qdate(following.starts_on))
+            self.ends_edit.setDate(_qdate(following.ends_on))
+            self.seats_spin.setValue(following.seats)
+            self.charter_edit.setPlainText(following.charter or DEFAULT_CHARTER)
+        elif term is None:  # the first: from the first of next month, for a year
+            start = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
             self.name_edit.setText(self.tr("%1 council").replace("%1", str(start.year)))
             self.starts_edit.setDate(_qdate(start))
             self.ends_edit.setDate(_qdate(start).addMonths(12).addDays(-1))
@@ -82,6 +89,7 @@ class TermDialog(QDialog):
             self.charter_edit.setPlainText(term.charter or DEFAULT_CHARTER)
 
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         add_form_row(form, self.tr("Name:"), self.name_edit, self.messages, "name")
         add_form_row(form, self.tr("Starts:"), self.starts_edit, self.messages, "starts_on")
         add_form_row(form, self.tr("Ends:"), self.ends_edit, self.messages, "ends_on")

@@ -144,6 +144,13 @@ class CouncilCounts(QObject):
     def letters(self, count: int) -> str:
         return self.tr("%Ln letter(s) printed.", "", count)
 
+    def notes_printed(self, count: int) -> str:
+        return self.tr("%Ln letter(s) of notes printed; the notes are recorded as sent "
+                       "today.", "", count)
+
+    def open_seats(self, count: int) -> str:
+        return self.tr("Candidates for the %Ln seat(s) left open", "", count)
+
     def left_out(self, count: int) -> str:
         return self.tr("%Ln left out:", "", count)
 

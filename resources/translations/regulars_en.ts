@@ -56,6 +56,20 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln letter(s) of notes printed; the notes are recorded as sent today.</source>
+        <translation>
+            <numerusform>%Ln letter of notes printed; the notes are recorded as sent today.</numerusform>
+            <numerusform>%Ln letters of notes printed; the notes are recorded as sent today.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Candidates for the %Ln seat(s) left open</source>
+        <translation>
+            <numerusform>Candidates for the %Ln seat left open</numerusform>
+            <numerusform>Candidates for the %Ln seats left open</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln left out:</source>
         <translation>
             <numerusform>%Ln left out:</numerusform>
