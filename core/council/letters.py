@@ -113,6 +113,11 @@ def _term_values(term: Term, locale: str) -> Values:
             "term_end": long_date(term.ends_on, locale), "charter": term.charter}
 
 
+def term_values(session: Session, term_id: int, locale: str) -> Values:
+    """The merge values of a term's letters (invitation, charter, renewal, thank-you)."""
+    return _term_values(get_or_404(session, Term, "council term", term_id), locale)
+
+
 def _members(session: Session, term_id: int, statuses: Sequence[str],
              customer_ids: Sequence[int] | None) -> list[Member]:
     query = select(Member).where(Member.term_id == term_id)

@@ -316,3 +316,12 @@ def record_notes_sent(session: Session, meeting_id: int, on: dt.date | None) -> 
     meeting.notes_sent_on = on
     session.flush()
     return _rows(session, [meeting])[0]
+
+
+def record_invitations_sent(session: Session, meeting_id: int,
+                            on: dt.date | None) -> MeetingRow:
+    """Record the day the meeting's invitations went out (None: not sent)."""
+    meeting = _meeting(session, meeting_id)
+    meeting.invitations_sent_on = on
+    session.flush()
+    return _rows(session, [meeting])[0]

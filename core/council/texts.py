@@ -97,34 +97,31 @@ def meeting_notes_text(detail: MeetingDetail, locale: str) -> str:
     if by_mark[ABSENT]:
         people.append(f"Absent: {names_list(by_mark[ABSENT])}.")
     blocks.append("\n".join(people))
-    decisions_by_item: dict[int | None, list[str]] = {}
-    for decision in detail.decisions:
-        decisions_by_item.setdefault(decision.agenda_item_id, []).append(decision.text)
     for item in detail.agenda:
         lines = [f"{item.position}. {item.title}"]
         if item.minutes:
             lines.append(item.minutes)
-        lines += [f"Decided: {text}" for text in decisions_by_item.get(item.id, [])]
         if item.left_open:
             lines.append("We will come back to this at our next meeting.")
         blocks.append("\n".join(lines))
     if detail.decisions:
-        blocks.append("\n".join(["Decisions"] + [f"{BULLET} {d.text}"
+        blocks.append("\n".join(["DECISIONS"] + [f"{BULLET} {d.text}"
                                                  for d in detail.decisions]))
     if detail.actions:
-        blocks.append("\n".join(["Actions"] + [_action_line(a, locale)
+        blocks.append("\n".join(["ACTIONS"] + [_action_line(a, locale)
                                                for a in detail.actions]))
     if detail.open_actions:
-        blocks.append("\n".join(["Still open from earlier meetings"]
+        blocks.append("\n".join(["STILL OPEN FROM EARLIER MEETINGS"]
                                 + [_action_line(a, locale) for a in detail.open_actions]))
     if detail.ideas:
-        blocks.append("\n".join(["Ideas we heard"] + [
+        blocks.append("\n".join(["IDEAS WE HEARD"] + [
             f"{BULLET} {i.text}" + (f" ({i.raised_by})" if i.raised_by else "")
             for i in detail.ideas]))
     return "\n\n".join(blocks)
 
 
-_STATUS_WORDS = {PLANNED: "Planned", DONE: "Done", DECLINED_IDEA: "Not for now"}
+_DID = {PLANNED: "What we are doing", DONE: "What we did",
+        DECLINED_IDEA: "What we decided"}
 
 
 def ideas_text(ideas: Sequence[IdeaRow], reader_id: int, locale: str) -> str:
@@ -135,9 +132,8 @@ def ideas_text(ideas: Sequence[IdeaRow], reader_id: int, locale: str) -> str:
             f"{idea.raised_by}'s idea" if idea.raised_by else "raised at the council")
         when = idea.raised_on.strftime("%B %Y") if locale.startswith("en") else medium_date(
             idea.raised_on, locale)
-        status = _STATUS_WORDS.get(idea.status, idea.status.capitalize())
-        response = idea.response or ("we have done it." if idea.status == DONE
-                                     else "we are going to do it.")
-        blocks.append(f"You said: {idea.text} ({by}, {when})\n"
-                      f"We did: {status} {DASH} {response}")
+        response = idea.response or ("It is done." if idea.status == DONE
+                                     else "We are going to do it.")
+        blocks.append(f"You said: {idea.text} ({by}, {when}).\n"
+                      f"{_DID.get(idea.status, 'What we did')}: {response}")
     return "\n\n".join(blocks)

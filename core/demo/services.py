@@ -13,6 +13,7 @@ import random
 
 from sqlalchemy.orm import Session
 
+from core.council.services import add_council_demo
 from core.customers.services import (
     insert_customer_batch,
     insert_tags,
@@ -82,8 +83,10 @@ def generate_demo(
         dialect_for(db.dialect).after_bulk_load(
             session.connection(), ("customers", "interactions", "moments", "tags"))
         refresh_customer_stats(session, None, today=today)
+        add_council_demo(session, today, random.Random(seed))
         play_program_backlog(session, today, random.Random(seed))
-        note_changes(session, Changes(customers=True, interactions=True, actions=True))
+        note_changes(session, Changes(customers=True, interactions=True, actions=True,
+                                      council=True))
     log.info("created %d demo customers (seed %d)", customers, seed)
     return customers
 

@@ -1,8 +1,9 @@
 """Card and letter templates: the defaults, merge fields, checking, and the shop's edits.
 
 A template is a title and a body of plain text with merge fields in braces
-(`Dear {first_name},`); `{{` and `}}` print a single brace. Blank lines separate
-paragraphs. Nothing in a template is markup. Defaults live here; a template the shop
+(`Dear {first_name},`); `{{` and `}}` print a single brace. A field may name what to
+print when a customer's value is empty: `Dear {greeting_name|friend},` greets someone
+known only by an address as "Dear friend,". Blank lines separate paragraphs. Nothing in a template is markup. Defaults live here; a template the shop
 edits is stored in `print_templates`, and restoring the default deletes that row.
 """
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core.kernel.edits import checked_edit
 from core.kernel.errors import NotFound
 from core.printing.errors import (
     FormatMismatch,
@@ -37,8 +39,11 @@ MERGE_FIELDS = (
     "street", "city", "region", "postal_code", "country",
     "customer_since", "customer_since_year", "visit_count",
     "business_name", "business_city", "business_phone", "business_email",
-    "signature_name", "today",
+    "signature_name", "today", "also_celebrating",
 )
+# Fields that are empty more often than not and read well when they are: a card made for two
+# of the program's occasions at once fills `also_celebrating` ("And happy birthday, too!").
+OPTIONAL_FIELDS = frozenset({"also_celebrating"})
 
 # Fields that only some letters have, filled in by the area that prints them (the
 # council's meeting notes, an evening's invitation), each with the sample text a preview
@@ -97,14 +102,31 @@ class TemplateData:
     format_name: str  # "" means the default for the kind and the business locale
     is_edited: bool  # differs from the built-in default (or has none)
     has_default: bool
+    version: int = 0  # as read (0: the built-in default, never saved); see core.kernel.edits
+
+    @property
+    def text(self) -> TemplateText:
+        return TemplateText(self.title, self.body, self.format_name)
 
 
-_GREETING = "Dear {greeting_name},\n\n"
+@dataclass(frozen=True)
+class TemplateText:
+    """What a person edits of a template, merged field by field with another desk's edit."""
+
+    title: str
+    body: str
+    format_name: str
+
+
+_GREETING = "Dear {greeting_name|friend},\n\n"
 
 
 def _card(name: str, title: str, message: str) -> TemplateDefault:
-    """A card: greeting, the message, then the warm sign-off above the handwritten note."""
-    return TemplateDefault(name, CARD, title, f"{_GREETING}{message}\n\nWith warm wishes,")
+    """A card: greeting, the message, then the warm sign-off above the handwritten note. The
+    message ends with the other occasions the card is made for, when the program joined two
+    (empty otherwise)."""
+    return TemplateDefault(name, CARD, title,
+                           f"{_GREETING}{message} {{also_celebrating}}\n\nWith warm wishes,")
 
 
 def _letter(name: str, title: str, message: str, closing: str) -> TemplateDefault:
@@ -158,12 +180,13 @@ DEFAULT_TEMPLATES: dict[str, TemplateDefault] = {t.name: t for t in (
             "Please let us know whether you would like to join: call us on "
             "{business_phone}, or simply reply to this letter.",
             "With warm regards,"),
-    _letter("council-charter", "{term_name}: charter",
-            "{charter}\n\n"
-            "I have read this charter and agree to it.\n\n"
-            "Member: {full_name}\n\n"
-            "Signature: ______________________________    Date: ________________",
-            "For {business_name},"),
+    # A document to sign, not a letter: no greeting, no closing.
+    TemplateDefault("council-charter", LETTER, "Charter of {term_name}",
+                    "{charter}\n\n"
+                    "I have read this charter and agree to it.\n\n"
+                    "Member: {full_name}\n\n"
+                    "Signature: ______________________________    "
+                    "Date: ________________"),
     _letter("council-meeting-invitation", "Our next council meeting: {meeting_date}",
             "Our next council meeting is on {meeting_date} at {meeting_time}, at "
             "{meeting_place}.\n\n"
@@ -179,7 +202,7 @@ DEFAULT_TEMPLATES: dict[str, TemplateDefault] = {t.name: t for t in (
             "With thanks and best wishes,"),
     _letter("council-you-said-we-did", "You said, we did",
             "At our council meetings you and your fellow members gave us ideas. This is "
-            "what has become of them since we last wrote to you.\n\n"
+            "what has become of them.\n\n"
             "{ideas_list}\n\n"
             "Thank you: every one of these started with something a member said.",
             "With best wishes,"),
@@ -212,14 +235,25 @@ DEFAULT_TEMPLATES: dict[str, TemplateDefault] = {t.name: t for t in (
 
 def parse_fields(text: str) -> list[tuple[str, int]]:
     """The merge fields in `text` with their offsets; `{}` and lone braces are ("", pos)."""
+    return [(field, position) for field, _fallback, position in _parse(text)]
+
+
+def _parse(text: str) -> list[tuple[str, str, int]]:
+    """Each merge field in `text` with its fallback and offset."""
     found = []
     for match in _TOKEN.finditer(text):
         token = match.group(0)
         if token in ("{{", "}}"):
             continue
-        found.append(((match.group(1) or "").strip() if token not in "{}" else "",
-                      match.start()))
+        field, fallback = _split(match.group(1) or "") if token not in "{}" else ("", "")
+        found.append((field, fallback, match.start()))
     return found
+
+
+def _split(inside: str) -> tuple[str, str]:
+    """`greeting_name|friend` as the field and its fallback."""
+    field, _, fallback = inside.partition("|")
+    return field.strip(), fallback.strip()
 
 
 def check_template(
@@ -230,12 +264,13 @@ def check_template(
     if len(title) > MAX_TITLE:
         problems.append(TemplateProblem(str(MAX_TITLE), TITLE_TOO_LONG, part="title"))
     for part, text in (("title", title), ("body", body)):
-        for field, position in parse_fields(text):
+        for field, fallback, position in _parse(text):
             if not field:
                 problems.append(TemplateProblem("", UNMATCHED_BRACE, part=part, position=position))
             elif field not in KNOWN_FIELDS:
                 problems.append(TemplateProblem(field, UNKNOWN_FIELD, part=part, position=position))
-            elif values is not None and not values.get(field, "").strip():
+            elif (values is not None and not fallback and field not in OPTIONAL_FIELDS
+                  and not values.get(field, "").strip()):
                 problems.append(TemplateProblem(field, EMPTY_FIELD, part=part, position=position))
     return tuple(problems)
 
@@ -246,12 +281,12 @@ def merge(text: str, values: Mapping[str, str]) -> str:
         token = match.group(0)
         if token in ("{{", "}}"):
             return token[0]
-        field = (match.group(1) or "").strip()
+        field, fallback = _split(match.group(1) or "")
         if field not in KNOWN_FIELDS:
             part = TemplateProblem(field, UNKNOWN_FIELD if field else UNMATCHED_BRACE,
                                    part="body", position=match.start())
             raise InvalidTemplate([part])
-        return values.get(field, "")
+        return values.get(field, "").strip() or fallback
 
     return _TOKEN.sub(replace, text)
 
@@ -274,9 +309,19 @@ def get_template(session: Session, name: str) -> TemplateData:
 
 
 def save_template(
-    session: Session, *, name: str, kind: str, title: str, body: str, format_name: str = ""
+    session: Session, *, name: str, kind: str, title: str, body: str, format_name: str = "",
+    base: TemplateData | None = None,
 ) -> TemplateData:
-    """Store the shop's version of a template (new or edited). Raises InvalidTemplate."""
+    """Store the shop's version of a template (new or edited). Raises InvalidTemplate. With
+    `base` (the template as the editor opened it), another desk's save meanwhile is merged
+    in, or raises EditConflict when it changed the same part."""
+    stored = session.scalars(select(PrintTemplate).where(PrintTemplate.name == name)).first()
+    if base is not None and stored is not None:
+        merged = checked_edit("template", name, base=base.text, base_version=base.version,
+                              mine=TemplateText(title, body, format_name),
+                              theirs=TemplateText(stored.title, stored.body, stored.format_name),
+                              version=stored.version)
+        title, body, format_name = merged.title, merged.body, merged.format_name
     problems = list(check_template(title, body))
     if not _NAME.match(name):
         problems.append(TemplateProblem(name, INVALID_NAME, part="name"))
@@ -292,7 +337,7 @@ def save_template(
             problems.append(TemplateProblem(format_name, INVALID_FORMAT, part="format_name"))
     if problems:
         raise InvalidTemplate(problems)
-    row = session.scalars(select(PrintTemplate).where(PrintTemplate.name == name)).first()
+    row = stored
     if row is None:
         row = PrintTemplate(name=name)
         session.add(row)
@@ -324,4 +369,5 @@ def _data(row: PrintTemplate | None, default: TemplateDefault | None) -> Templat
     edited = default is None or (row.title, row.body, row.format_name) != (
         default.title, default.body, "")
     return TemplateData(row.name, row.kind, row.title, row.body, row.format_name,
-                        is_edited=edited, has_default=default is not None)
+                        is_edited=edited, has_default=default is not None,
+                        version=row.version)

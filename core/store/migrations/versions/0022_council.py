@@ -3,7 +3,7 @@ meetings and evenings) sharing one table of invitations and attendance, agenda i
 decisions, actions, ideas, and the council letters sent
 
 Revision ID: 0022_council
-Revises: 0018_birthday_index
+Revises: 0025_record_versions
 Create Date: 2026-12-02
 """
 from __future__ import annotations
@@ -12,12 +12,12 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0022_council"
-down_revision = "0018_birthday_index"
+down_revision = "0025_record_versions"
 branch_labels = None
 depends_on = None
 
 
-def _fk(column: str, target: str, ondelete: str, *, nullable: bool = True) -> sa.Column:
+def _fk(column: str, target: str, ondelete: str, *, nullable: bool = True) -> sa.Column[int]:
     return sa.Column(column, sa.Integer(), sa.ForeignKey(target, ondelete=ondelete),
                      nullable=nullable)
 
