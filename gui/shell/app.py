@@ -5,12 +5,12 @@ import logging
 import sys
 import threading
 import time
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from core.kernel.resources import resource_path
 from core.settings.queries import read_shop_formats
 from core.store.backup import check_integrity
 from core.store.db import Database
@@ -27,15 +27,13 @@ from gui.shell.wording import app_tr
 
 log = logging.getLogger(__name__)
 STARTED = time.perf_counter()
-FONTS = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+FONTS = resource_path("fonts")
 
 
 def run_app(*, db_target: str | None, exit_after_paint: bool = False,
             started: float | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
-    app.setOrganizationName("Regulars")
-    app.setApplicationName("Regulars")
-    QApplication.setApplicationDisplayName("Regulars")
+    set_identity(app)
     from gui.shell.wording import install_translations
 
     install_translations(app)  # before any widget, so every count reads right
@@ -82,6 +80,25 @@ def run_app(*, db_target: str | None, exit_after_paint: bool = False,
     if lock is not None:
         lock.release()
     return code
+
+
+def set_identity(app: QCoreApplication) -> None:
+    """The names QSettings files the window state under (the same as platformdirs' data
+    folders: core.kernel.paths), the desktop entry that gives the window its icon on
+    Wayland, and the icon."""
+    from PySide6.QtGui import QIcon
+
+    from core.kernel import paths
+
+    app.setOrganizationName(paths.APP_AUTHOR)
+    app.setOrganizationDomain(paths.ORGANISATION_DOMAIN)
+    app.setApplicationName(paths.APP_NAME)
+    QApplication.setApplicationDisplayName(paths.APP_NAME)
+    QApplication.setDesktopFileName(paths.APP_ID)
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        icon.addFile(str(resource_path("icons", f"regulars-{size}.png")))
+    QApplication.setWindowIcon(icon)
 
 
 def _answer_incomplete_profile(reporter: Any, window: QWidget, context: Any) -> None:
