@@ -177,8 +177,8 @@ DEFAULT_TEMPLATES: dict[str, TemplateDefault] = {t.name: t for t in (
             "You were one of the first people we thought of. We would be delighted if you "
             "would join us. The charter enclosed says what the council is for, how often it "
             "meets and what we ask of its members.\n\n"
-            "Please let us know whether you would like to join: call us on "
-            "{business_phone}, or simply reply to this letter.",
+            "Please let us know whether you would like to join: call in, give us a ring, or "
+            "simply reply to this letter.",
             "With warm regards,"),
     # A document to sign, not a letter: no greeting, no closing.
     TemplateDefault("council-charter", LETTER, "Charter of {term_name}",
@@ -191,8 +191,7 @@ DEFAULT_TEMPLATES: dict[str, TemplateDefault] = {t.name: t for t in (
             "Our next council meeting is on {meeting_date} at {meeting_time}, at "
             "{meeting_place}.\n\n"
             "On the agenda:\n{meeting_agenda}\n\n"
-            "If you cannot come, a short call on {business_phone} is all we need; we will "
-            "send you the notes.",
+            "If you cannot come, a short call is all we need; we will send you the notes.",
             "We look forward to seeing you,"),
     _letter("council-meeting-notes", "Notes of our council meeting of {meeting_date}",
             "Thank you for your part in our council meeting at {meeting_place}. Here are "
@@ -216,7 +215,7 @@ DEFAULT_TEMPLATES: dict[str, TemplateDefault] = {t.name: t for t in (
     _letter("council-renewal", "Will you stay on the council?",
             "Your term on {term_name} ends on {term_end}. You have been one of the voices "
             "we count on, and we would be very glad if you stayed on for the next term.\n\n"
-            "Please let us know whether you would like to: call us on {business_phone}, or "
+            "Please let us know whether you would like to: call in, give us a ring, or "
             "simply reply to this letter.",
             "With warm regards,"),
     _letter("evening-invitation", "You are invited: {event_title}",
@@ -224,8 +223,8 @@ DEFAULT_TEMPLATES: dict[str, TemplateDefault] = {t.name: t for t in (
             "{event_time}, at {event_place}. It is our way of saying thank you to the "
             "customers who mean the most to us.\n\n"
             "You are welcome to bring someone. Please let us know whether you can come, "
-            "and whether you will be two: call us on {business_phone}, or simply reply to "
-            "this letter.",
+            "and whether you will be two: call in, give us a ring, or simply reply to this "
+            "letter.",
             "We look forward to seeing you,"),
     _letter("general-letter", "",
             "Thank you for being a customer of {business_name} since {customer_since_year}.",

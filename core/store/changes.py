@@ -54,6 +54,7 @@ AREAS_BY_TABLE: dict[str, tuple[str, ...]] = {
     "council_actions": ("council",),
     "council_ideas": ("council",),
     "council_letters": ("council",),
+    "staff_members": ("settings",),
 }
 
 
