@@ -33,6 +33,7 @@ from core.council.services import default_label_sheet, print_charters
 from core.council.services import print_you_said_we_did as you_said_we_did_letters
 from core.council.types import NOTHING_TO_REPORT, LeftOutLetter, LettersPrinted, TermRow
 from core.kernel.jobs import Cancelled
+from core.printing.errors import IncompleteBusinessProfile
 from core.printing.formats import LABEL_SHEETS
 from core.settings.profile import get_business_profile
 
@@ -187,6 +188,11 @@ def print_letters_to(parent: QWidget, context: AppContext, letters: Letters, sub
                                                                  or 1), job)
     except Cancelled:
         context.post_status(parent.tr("Printing cancelled; nothing was recorded."))
+        return None
+    except IncompleteBusinessProfile as incomplete:
+        from gui.settings.profile_needed import ask_to_complete_profile
+
+        ask_to_complete_profile(parent, context, incomplete.fields)
         return None
     except NothingToPrint as nothing:
         lines = [reason_text(nothing.reason)]

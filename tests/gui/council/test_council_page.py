@@ -17,7 +17,7 @@ from core.council.services import get_meeting, list_members
 from core.council.types import ABSENT, ACCEPTED, APOLOGIES, INVITED, PRESENT
 from core.store.db import Database
 
-import gui.council.letters as letters
+from gui.council import letters
 from gui.council.letters import LettersDialog
 from gui.council.meeting_dialog import MeetingDialog, NewMeetingDialog
 from gui.council.page import CouncilPage
