@@ -41,7 +41,7 @@ from core.kernel.errors import Invalid
 
 from gui.council.letters import ask_and_print
 from gui.council.tables import council_table
-from gui.council.texts import CouncilCounts, attendance_text, fill, rsvp_text, time_text
+from gui.council.texts import CouncilCounts, fill, rsvp_text, time_text
 from gui.widgets.text_table import TextTableModel
 
 if TYPE_CHECKING:
@@ -196,7 +196,7 @@ class EveningsTab(QWidget):
         self.guests_model.set_rows([
             [g.name, page.date(g.invited_on), rsvp_text(g.rsvp),
              self.tr("Yes") if g.plus_one else "",
-             attendance_text(g.attendance) if g.attendance in (PRESENT, ABSENT) else ""]
+             {PRESENT: self.tr("Yes"), ABSENT: self.tr("No")}.get(g.attendance, "")]
             for g in self.guests])
         for number, guest in enumerate(self.guests):
             if guest.customer_id in chosen:

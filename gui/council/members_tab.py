@@ -38,6 +38,7 @@ from gui.council.texts import (
     CouncilCounts,
     attendance_rate_text,
     fill,
+    reason_text,
     role_text,
     status_text,
 )
@@ -102,15 +103,14 @@ class MembersTab(QWidget):
         page, counts = self._page, CouncilCounts()
         rows, looks = [], []
         for m in self.members:
-            note = counts.missed(m.missed_running) if m.flagged else m.reason
+            note = counts.missed(m.missed_running) if m.flagged else reason_text(m.reason)
             seated = m.status in SEATED or m.meetings_held > 0
             rows.append([m.name, role_text(m.role), status_text(m.status),
                          page.date(m.joined_on), page.date(m.charter_accepted_on),
                          attendance_rate_text(m, page.shop_locale) if seated else "",
                          counts.terms_served(m.terms_served) if m.terms_served else "",
                          note])
-            looks.append(RowLook(tooltip=fill(self.tr("Suggested because: %1"), m.reason))
-                         if m.reason else None)
+            looks.append(RowLook(tooltip=reason_text(m.reason)) if m.reason else None)
         self.model.set_rows(rows, looks=looks)
         for number, m in enumerate(self.members):
             if m.flagged:

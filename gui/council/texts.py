@@ -77,6 +77,12 @@ def idea_status_text(status: str) -> str:
             DONE: _tr("Done"), DECLINED_IDEA: _tr("Declined")}.get(status, status)
 
 
+def reason_text(reason: str) -> str:
+    """Why a member is on the term, as suggested ("top 2% by lifetime value; …"), or
+    "renewed" for those who stayed on from the last term."""
+    return _tr("Stayed on from the last term") if reason == "renewed" else reason
+
+
 def problem_text(problem: Problem) -> str:
     """What to do about one value the council's services refused, under its field."""
     if problem.code == TOO_LONG:
