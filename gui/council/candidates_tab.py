@@ -23,8 +23,9 @@ from core.council.services import add_member, print_council_invitations, suggest
 from core.council.types import SUGGESTED, Candidate, LettersPrinted
 
 from gui.council.letters import ask_and_print
-from gui.council.tables import council_table
-from gui.council.texts import CouncilCounts, fill
+from gui.council.tables import council_table, select_rows
+from gui.council.texts import CouncilCounts
+from gui.printing.texts import fill
 from gui.widgets.text_table import RowLook, TextTableModel
 
 if TYPE_CHECKING:
@@ -143,13 +144,8 @@ class CandidatesTab(QWidget):
                 for index in sorted(self.table.selectionModel().selectedRows())]
 
     def choose(self, customer_ids: Sequence[int]) -> None:
-        self.table.clearSelection()
-        mode = self.table.selectionMode()
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
-        for number, candidate in enumerate(self.candidates):
-            if candidate.customer_id in customer_ids:
-                self.table.selectRow(number)
-        self.table.setSelectionMode(mode)
+        select_rows(self.table, [number for number, candidate in enumerate(self.candidates)
+                                 if candidate.customer_id in customer_ids])
 
     def _update_buttons(self) -> None:
         chosen = self.chosen()

@@ -24,7 +24,7 @@ from core.council.types import EventDraft, EventRow, GuestSelection, TermRow
 from core.kernel.errors import Invalid
 
 from gui.council.meeting_dialog import set_time, time_edit, time_of
-from gui.council.texts import problem_text
+from gui.council.texts import clear_problems, problem_text, show_problems
 from gui.customers.texts import stage_labels
 from gui.shell.context import AppContext
 from gui.widgets.discard_prompt import DiscardPrompt
@@ -97,17 +97,14 @@ class EveningDialog(QDialog):
                           self.capacity_spin.value() or None)
 
     def save(self) -> None:
-        for message in self.messages.values():
-            message.clear_message()
+        clear_problems(self.messages)
         try:
             if self._event is None:
                 self.saved = self._context.run(create_event, self.draft())
             else:
                 self.saved = self._context.run(update_event, self._event.id, self.draft())
         except Invalid as exc:
-            for problem in exc.problems:
-                if (field_message := self.messages.get(problem.field)) is not None:
-                    field_message.show_message(problem_text(problem))
+            show_problems(self.messages, exc)
             return
         self._stored = self.draft()
         self.accept()

@@ -40,8 +40,9 @@ from core.customers.services import list_tags
 from core.kernel.errors import Invalid
 
 from gui.council.letters import ask_and_print
-from gui.council.tables import council_table
-from gui.council.texts import CouncilCounts, fill, rsvp_text, time_text
+from gui.council.tables import council_table, select_rows
+from gui.council.texts import CouncilCounts, rsvp_text, time_text
+from gui.printing.texts import fill
 from gui.widgets.text_table import TextTableModel
 
 if TYPE_CHECKING:
@@ -218,13 +219,8 @@ class EveningsTab(QWidget):
                 if index.row() < len(self.guests)]
 
     def choose_guests(self, customer_ids: Sequence[int]) -> None:
-        self.guests_table.clearSelection()
-        mode = self.guests_table.selectionMode()
-        self.guests_table.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
-        for number, guest in enumerate(self.guests):
-            if guest.customer_id in customer_ids:
-                self.guests_table.selectRow(number)
-        self.guests_table.setSelectionMode(mode)
+        select_rows(self.guests_table, [number for number, guest in enumerate(self.guests)
+                                         if guest.customer_id in customer_ids])
 
     def _update_buttons(self) -> None:
         writable = self._page.writable

@@ -37,8 +37,8 @@ from core.printing.errors import IncompleteBusinessProfile
 from core.printing.formats import LABEL_SHEETS
 from core.settings.profile import get_business_profile
 
-from gui.council.texts import CouncilCounts, fill
-from gui.printing.texts import paper_name, print_error_text, printing_label, skip_reason_text
+from gui.council.texts import CouncilCounts
+from gui.printing.texts import fill, paper_name, print_error_text, printing_label, skip_reason_text
 from gui.shell.context import AppContext
 from gui.widgets.pdf_preview import PdfPreview, print_pdf
 from gui.widgets.sizing import size_to_screen

@@ -31,7 +31,8 @@ from core.kernel.errors import Invalid
 
 from gui.council.meeting_edits import MeetingEdits, edits_of, save_meeting
 from gui.council.meeting_parts import ActionsPart, AgendaPart, IdeasPart
-from gui.council.texts import attendance_text, fill, long_date_text, problem_text
+from gui.council.texts import attendance_text, clear_problems, long_date_text, show_problems
+from gui.printing.texts import fill
 from gui.shell.context import AppContext
 from gui.widgets.discard_prompt import DiscardPrompt
 from gui.widgets.fields import FieldMessage, add_form_row, date_edit, line_edit
@@ -118,14 +119,11 @@ class NewMeetingDialog(QDialog):
                             self.place_edit.text())
 
     def create_meeting(self) -> None:
-        for message in self.messages.values():
-            message.clear_message()
+        clear_problems(self.messages)
         try:
             self.created = self._context.run(create_meeting, self._term_id, self.draft())
         except Invalid as exc:
-            for problem in exc.problems:
-                if (field_message := self.messages.get(problem.field)) is not None:
-                    field_message.show_message(problem_text(problem))
+            show_problems(self.messages, exc)
             return
         self.accept()
 
@@ -243,8 +241,7 @@ class MeetingDialog(QDialog):
                             self.ideas_part.edited_ideas(), self.agenda.other_decisions())
 
     def save(self) -> bool:
-        for message in self.messages.values():
-            message.clear_message()
+        clear_problems(self.messages)
         edits = self.edits()
         try:
             self.detail = self._context.run(save_meeting, self.meeting_id, self._stored, edits)
@@ -259,13 +256,7 @@ class MeetingDialog(QDialog):
         self.save()
 
     def _show_problems(self, exc: Invalid) -> None:
-        shown = []
-        for problem in exc.problems:
-            message = self.messages.get(problem.field)
-            if message is not None:
-                message.show_message(problem_text(problem))
-            else:
-                shown.append(problem_text(problem))
+        shown = show_problems(self.messages, exc)
         if shown:
             QMessageBox.warning(self, self.windowTitle(), self.tr(
                 "Nothing was saved: an agenda item, a decision, an action or an idea is "

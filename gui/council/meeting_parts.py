@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui.council.meeting_edits import ActionEdit, IdeaEdit, ItemEdit
-from gui.council.texts import date_text, fill
+from gui.council.texts import date_text
+from gui.printing.texts import fill
 from gui.widgets.fields import date_edit
 
 

@@ -26,7 +26,8 @@ from core.council.types import LettersPrinted, MeetingRow
 
 from gui.council.letters import ask_and_print
 from gui.council.tables import council_table
-from gui.council.texts import CouncilCounts, fill, time_text
+from gui.council.texts import CouncilCounts, time_text
+from gui.printing.texts import fill
 from gui.widgets.text_table import TextTableModel
 
 if TYPE_CHECKING:

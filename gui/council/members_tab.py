@@ -37,11 +37,11 @@ from gui.council.tables import council_table
 from gui.council.texts import (
     CouncilCounts,
     attendance_rate_text,
-    fill,
     reason_text,
     role_text,
     status_text,
 )
+from gui.printing.texts import fill
 from gui.widgets.text_table import RowLook, TextTableModel
 
 if TYPE_CHECKING:

@@ -34,7 +34,8 @@ from gui.council.ideas_tab import IdeasTab
 from gui.council.meetings_tab import MeetingsTab
 from gui.council.members_tab import MembersTab
 from gui.council.terms_tab import TermsTab
-from gui.council.texts import CouncilCounts, date_text, fill
+from gui.council.texts import CouncilCounts, date_text
+from gui.printing.texts import fill
 from gui.shell.context import AppContext
 
 WARNING_STYLE = "color: #b00020; font-weight: 600;"

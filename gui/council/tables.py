@@ -1,8 +1,10 @@
 """The council's tables: whole rows chosen, nothing edited in place, rows one line high."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QAbstractTableModel
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from gui.widgets.text_table import read_only_view
 
@@ -14,3 +16,13 @@ def council_table(model: QAbstractTableModel) -> QTableView:
     view.setWordWrap(False)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     return view
+
+
+def select_rows(view: QTableView, rows: Iterable[int]) -> None:
+    """Choose exactly these rows (a view that chooses one at a time keeps the last)."""
+    view.clearSelection()
+    mode = view.selectionMode()
+    view.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
+    for row in rows:
+        view.selectRow(row)
+    view.setSelectionMode(mode)

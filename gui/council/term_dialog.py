@@ -22,7 +22,7 @@ from core.council.services import create_term, next_term_draft, update_term
 from core.council.types import DEFAULT_CHARTER, DEFAULT_SEATS, TermDraft, TermRow
 from core.kernel.errors import Invalid
 
-from gui.council.texts import problem_text
+from gui.council.texts import clear_problems, show_problems
 from gui.shell.context import AppContext
 from gui.widgets.discard_prompt import DiscardPrompt
 from gui.widgets.fields import FieldMessage, add_form_row, date_edit, line_edit
@@ -131,20 +131,14 @@ class TermDialog(QDialog):
                          self.charter_edit.toPlainText())
 
     def save(self) -> None:
-        for message in self.messages.values():
-            message.clear_message()
+        clear_problems(self.messages)
         try:
             if self._term is None:
                 self.saved = self._context.run(create_term, self.draft())
             else:
                 self.saved = self._context.run(update_term, self._term.id, self.draft())
         except Invalid as exc:
-            for problem in exc.problems:
-                if (field_message := self.messages.get(problem.field)) is not None:
-                    field_message.show_message(problem_text(problem))
-            first = self.messages.get(exc.problems[0].field)
-            if first is not None:
-                first.field_widget.setFocus()
+            show_problems(self.messages, exc)
             return
         self._stored = self.draft()
         self.accept()

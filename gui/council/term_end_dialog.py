@@ -29,7 +29,8 @@ from core.council.services import (
 from core.council.types import Candidate, TermEndSuggestion, TermRow
 
 from gui.council.letters import ask_and_print
-from gui.council.texts import CouncilCounts, attendance_rate_text, fill
+from gui.council.texts import CouncilCounts, attendance_rate_text
+from gui.printing.texts import fill
 
 if TYPE_CHECKING:
     from gui.council.page import CouncilPage

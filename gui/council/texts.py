@@ -3,6 +3,7 @@ counts (core keeps codes; the window says them once, here)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject
 
@@ -14,6 +15,7 @@ from core.council.common import (
     REQUIRED,
     TOO_LONG,
 )
+from core.council.events import AMBIGUOUS, UNKNOWN_STAGE, UNKNOWN_TAG
 from core.council.types import (
     ABSENT,
     ACCEPTED,
@@ -37,19 +39,35 @@ from core.council.types import (
     YES,
     MemberRow,
 )
-from core.kernel.errors import Problem
+from core.kernel.errors import Invalid, Problem
 
-from gui.widgets.fields import short_date_format
+from gui.printing.texts import fill
+from gui.widgets.fields import FieldMessage, short_date_format
 
 
 def _tr(text: str, n: int = -1) -> str:
     return QCoreApplication.translate("CouncilTexts", text, None, n)
 
 
-def fill(text: str, *values: object) -> str:
-    for number, value in enumerate(values, 1):
-        text = text.replace(f"%{number}", str(value))
-    return text
+def clear_problems(messages: Mapping[str, FieldMessage]) -> None:
+    for message in messages.values():
+        message.clear_message()
+
+
+def show_problems(messages: Mapping[str, FieldMessage], exc: Invalid) -> list[str]:
+    """Each refused value's sentence under its field, the first such field focused; the
+    sentences of problems with no field shown here are returned."""
+    elsewhere = []
+    for problem in exc.problems:
+        message = messages.get(problem.field)
+        if message is not None:
+            message.show_message(problem_text(problem))
+        else:
+            elsewhere.append(problem_text(problem))
+    first = next((messages[p.field] for p in exc.problems if p.field in messages), None)
+    if first is not None:
+        first.field_widget.setFocus()
+    return elsewhere
 
 
 def status_text(status: str) -> str:
@@ -93,6 +111,9 @@ def problem_text(problem: Problem) -> str:
         OUT_OF_RANGE: _tr("This number is out of range."),
         INVALID_TIME: _tr("Enter a time like 18:30."),
         INVALID_CHOICE: _tr("Choose one of the offered values."),
+        AMBIGUOUS: _tr("Choose one list to add the guests from."),
+        UNKNOWN_TAG: _tr("No customer has this tag any more."),
+        UNKNOWN_STAGE: _tr("Choose a stage from the list."),
     }.get(problem.code, _tr("This value cannot be stored."))
 
 
