@@ -286,6 +286,12 @@ class EveningsTab(QWidget):
         guests = self.chosen_guests()
         if event is None or not guests:
             return
+        answer = QMessageBox.question(self, self.tr("Remove From List"), fill(self.tr(
+            "Take %1 off the guest list of “%2”? A visit recorded for coming is removed "
+            "too."), guests[0].name if len(guests) == 1 else CouncilCounts().people(
+                len(guests)), event.title))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
         for guest in guests:
             self._page.context.operations.run(remove_guest, event.id, guest.customer_id)
 

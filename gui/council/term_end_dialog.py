@@ -26,7 +26,7 @@ from core.council.services import (
     start_next_term,
     suggest_term_end,
 )
-from core.council.types import Candidate, TermEndSuggestion, TermRow
+from core.council.types import Candidate, MemberRow, TermEndSuggestion, TermRow
 
 from gui.council.letters import ask_and_print
 from gui.council.texts import CouncilCounts, attendance_rate_text
@@ -70,9 +70,12 @@ class TermEndDialog(QDialog):
             term.name, page.date(term.ends_on)))
         intro.setWordWrap(True)
         intro.setStyleSheet("font-size: 11pt;")
-        self.renew_list = _checklist([(m.customer_id, m.name, attendance_rate_text(m, locale))
+        def came(member: MemberRow) -> str:
+            return fill(self.tr("came to %1"), attendance_rate_text(member, locale))
+
+        self.renew_list = _checklist([(m.customer_id, m.name, came(m))
                                       for m in suggestion.renew])
-        self.thank_list = _checklist([(m.customer_id, m.name, attendance_rate_text(m, locale))
+        self.thank_list = _checklist([(m.customer_id, m.name, came(m))
                                       for m in suggestion.thank])
         self.fill_list = _checklist([(c.customer_id, c.name, c.reason)
                                      for c in suggestion.fill])

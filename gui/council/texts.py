@@ -178,6 +178,9 @@ class CouncilCounts(QObject):
     def open_seats(self, count: int) -> str:
         return self.tr("Candidates for the %Ln seat(s) left open", "", count)
 
+    def people(self, count: int) -> str:
+        return self.tr("%Ln people", "", count)
+
     def left_out(self, count: int) -> str:
         return self.tr("%Ln left out:", "", count)
 

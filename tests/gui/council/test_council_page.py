@@ -238,3 +238,60 @@ def test_term_end_asks_the_regulars_to_stay_on_and_starts_the_next_term_with_the
     statuses = {m.customer_id: m.status for m in page.members_tab.members}
     assert statuses[people[0]] == ACCEPTED and statuses[people[1]] == ACCEPTED
     assert people[2] not in statuses
+
+
+def test_an_evening_fills_up_with_yes_answers_and_coming_is_kept_on_the_customer(
+        qtbot: QtBot, page: CouncilPage, sqlite_db: Database,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.council.services import create_event, list_guests
+    from core.council.types import YES, EventDraft, GuestSelection
+    from core.customers.models import Interaction
+
+    from gui.council.evening_dialogs import AddGuestsDialog
+
+    event = page.context.run(create_event, EventDraft("Spring preview", dt.date(2027, 1, 8),
+                                                      "19:00", "The shop", capacity=3))
+    page.tabs.setCurrentWidget(page.evenings_tab)
+    tab = page.evenings_tab
+    qtbot.waitUntil(lambda: len(tab.events) == 1)
+
+    def add_best_four() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, AddGuestsDialog):
+            QTimer.singleShot(20, add_best_four)
+            return
+        dialog.top_spin.setValue(4)
+        assert dialog.selection() == GuestSelection(top_by_value=4)
+        dialog.accept()
+
+    QTimer.singleShot(20, add_best_four)
+    tab.add_guests()
+    qtbot.waitUntil(lambda: len(tab.guests) == 4)
+    assert "0 guests coming" not in tab.places_label.text()
+    assert "4 invited" in tab.places_label.text()
+
+    # Two say yes, one bringing someone: the evening is full; a fourth yes is refused.
+    first, second, third = (g.customer_id for g in tab.guests[:3])
+    tab.choose_guests([first])
+    tab.record_answer(YES, True)
+    tab.choose_guests([second])
+    tab.record_answer(YES, False)
+    qtbot.waitUntil(lambda: "3 of 3 places taken" in tab.places_label.text())
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda _parent, _title, text: warned.append(text))
+    tab.choose_guests([third])
+    tab.record_answer(YES, False)
+    assert warned and "3 of 3 places are taken" in warned[0]
+    with sqlite_db.unit_of_work() as session:
+        answers = {g.customer_id: g.rsvp for g in list_guests(session, event.id)}
+    assert answers[third] == ""
+
+    # Coming is recorded on the guest's history.
+    tab.choose_guests([first])
+    tab.record_came(True)
+    qtbot.waitUntil(lambda: any(g.customer_id == first and g.attendance == PRESENT
+                                for g in tab.guests))
+    with sqlite_db.unit_of_work() as session:
+        kinds = [i.kind for i in session.query(Interaction).filter_by(customer_id=first)]
+    assert "meeting" in kinds
