@@ -17,6 +17,7 @@ RULE_TEMPLATES = {
     "referral": "referral-thanks", "lapsed": "we-miss-you", "after_sale": "",
     "council_meeting": "council-meeting-invitation", "council_notes": "council-meeting-notes",
     "council_term_end": "council-renewal",
+    "detractor": "", "promoter": "", "check_in": "",
 }
 
 

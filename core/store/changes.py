@@ -54,6 +54,8 @@ AREAS_BY_TABLE: dict[str, tuple[str, ...]] = {
     "council_actions": ("council",),
     "council_ideas": ("council",),
     "council_letters": ("council",),
+    "scores": ("scores",),
+    "survey_cards": ("scores",),
     "staff_members": ("settings",),
 }
 

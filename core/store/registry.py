@@ -15,6 +15,7 @@ AREA_MODELS = (
     "core.interchange.models",
     "core.program.models",
     "core.council.models",
+    "core.scores.models",
     "core.desks.models",
 )
 # Modules that hook into every unit of work when loaded (who changed what: core.desks).

@@ -35,6 +35,9 @@ RULE_MODULES = (
     "core.program.rules.council_meeting",
     "core.program.rules.council_notes",
     "core.program.rules.council_term_end",
+    "core.program.rules.detractor",
+    "core.program.rules.promoter",
+    "core.program.rules.check_in",
 )
 
 

@@ -3,7 +3,7 @@ meetings and evenings) sharing one table of invitations and attendance, agenda i
 decisions, actions, ideas, and the council letters sent
 
 Revision ID: 0022_council
-Revises: 0026_desks_and_staff
+Revises: 0019_scores
 Create Date: 2026-12-02
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0022_council"
-down_revision = "0026_desks_and_staff"
+down_revision = "0019_scores"
 branch_labels = None
 depends_on = None
 
