@@ -23,7 +23,7 @@ from core.kernel import paths
 
 from gui.customers.page import CustomersPage
 from gui.shell.context import AppContext
-from gui.shell.window_state import MAIN_WINDOW_GEOMETRY
+from gui.shell.window_state import MAIN_WINDOW_GEOMETRY, SERVER_URL
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +35,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._context = context
         self._locale = locale
+        # Set by File > Connect to a Shop Server…: the server (URL, password) to open once
+        # this window has closed.
+        self.reopen_with: tuple[str, str | None] | None = None
         self.setWindowTitle(self.tr("Regulars"))
         self.undo_stack = QUndoStack(self)
 
@@ -239,6 +242,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
+        self.connect_server_action = self._action(self.tr("Connect to a Shop &Server…"),
+                                                  self._on_connect_server_triggered)
+        file_menu.addAction(self.connect_server_action)
+        file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit))
         self.file_menu = file_menu
 
@@ -335,6 +342,23 @@ class MainWindow(QMainWindow):
                 self.tr("The backup is restored. Regulars will now close; open it again to "
                         "carry on with the restored customers."))
             self.close()
+
+    def _on_connect_server_triggered(self) -> None:
+        from gui.shell.server_dialog import ConnectServerDialog
+
+        database = self._context.database
+        dialog = ConnectServerDialog(self, current_url="" if database.is_sqlite
+                                     else database.url)
+        if not dialog.exec() or dialog.address is None:
+            return
+        url = dialog.address.url()  # no password in it: the keyring keeps that
+        SERVER_URL.write(url)
+        if dialog.keyring_missing:
+            QMessageBox.information(self, self.tr("Password Not Kept"), self.tr(
+                "This computer has no keyring to keep the password in, so Regulars will "
+                "ask for it each time it opens the server."))
+        self.reopen_with = (url, dialog.password or None)
+        self.close()  # run_app opens the server in a new window
 
     def _on_list_unreadable(self, _error: BaseException) -> None:
         """The customer list met a read error (logged by the model): one message, not one
