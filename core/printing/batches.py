@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from core.kernel.errors import NotFound
 from core.kernel.jobs import CancelCheck, Progress, never_cancelled, no_progress
+from core.printing.completeness import check_business_profile
 from core.printing.errors import InvalidTemplate, NoRecipients, NothingToReprint
 from core.printing.formats import (
     check_format,
@@ -100,6 +101,8 @@ class BatchEntry:
     customer_id: int
     template_name: str
     action_id: int | None = None
+    # Merge values of this item only, over the customer's (the program's `also_celebrating`).
+    values: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -174,6 +177,8 @@ def plan_batch(session: Session, request: BatchRequest, *,
     format_name = (request.format_name or template.format_name
                    or default_format(template.kind, profile.locale))
     check_format(template.kind, get_page_format(format_name))
+    check_business_profile(profile, [(get_page_format(format_name).kind, template.title,
+                                      template.body)])
     label_sheet = ""
     if request.label_sheet:
         sheet = get_label_sheet(request.label_sheet)
@@ -204,6 +209,8 @@ def plan_entries(session: Session, entries: Sequence[BatchEntry], *, label_sheet
             raise InvalidTemplate(problems)
         format_name = template.format_name or default_format(template.kind, profile.locale)
         check_format(template.kind, get_page_format(format_name))
+        check_business_profile(profile, [(get_page_format(format_name).kind, template.title,
+                                          template.body)])
         templates[name] = (template, get_page_format(format_name).name)
     if label_sheet:
         sheet = get_label_sheet(label_sheet)
@@ -213,8 +220,7 @@ def plan_entries(session: Session, entries: Sequence[BatchEntry], *, label_sheet
     found, skipped = select_recipients(session, RecipientSelection(customer_ids=ids),
                                        profile=profile, today=today)
     by_id = {recipient.customer_id: recipient for recipient in found}
-    recipients = tuple(replace(by_id[entry.customer_id], template=entry.template_name,
-                               action_id=entry.action_id)
+    recipients = tuple(_for_entry(by_id[entry.customer_id], entry)
                        for entry in entries if entry.customer_id in by_id)
     if not recipients:
         raise NoRecipients(skipped)
@@ -226,6 +232,14 @@ def plan_entries(session: Session, entries: Sequence[BatchEntry], *, label_sheet
                        for r in recipients)
     return BatchPlan(main, main_format, profile, recipients, skipped, label_sheet,
                      label_start, others=others)
+
+
+def _for_entry(recipient: Recipient, entry: BatchEntry) -> Recipient:
+    values = recipient.values
+    if entry.values:
+        values = tuple({**dict(values), **dict(entry.values)}.items())
+    return replace(recipient, values=values, template=entry.template_name,
+                   action_id=entry.action_id)
 
 
 def items_job(plan: BatchPlan) -> ItemsJob:

@@ -1,8 +1,9 @@
 """Card and letter templates: the defaults, merge fields, checking, and the shop's edits.
 
 A template is a title and a body of plain text with merge fields in braces
-(`Dear {first_name},`); `{{` and `}}` print a single brace. Blank lines separate
-paragraphs. Nothing in a template is markup. Defaults live here; a template the shop
+(`Dear {first_name},`); `{{` and `}}` print a single brace. A field may name what to
+print when a customer's value is empty: `Dear {greeting_name|friend},` greets someone
+known only by an address as "Dear friend,". Blank lines separate paragraphs. Nothing in a template is markup. Defaults live here; a template the shop
 edits is stored in `print_templates`, and restoring the default deletes that row.
 """
 from __future__ import annotations
@@ -37,8 +38,11 @@ MERGE_FIELDS = (
     "street", "city", "region", "postal_code", "country",
     "customer_since", "customer_since_year", "visit_count",
     "business_name", "business_city", "business_phone", "business_email",
-    "signature_name", "today",
+    "signature_name", "today", "also_celebrating",
 )
+# Fields that are empty more often than not and read well when they are: a card made for two
+# of the program's occasions at once fills `also_celebrating` ("And happy birthday, too!").
+OPTIONAL_FIELDS = frozenset({"also_celebrating"})
 
 # Problem codes; the GUI turns them into sentences.
 UNKNOWN_FIELD = "unknown_field"
@@ -73,12 +77,15 @@ class TemplateData:
     has_default: bool
 
 
-_GREETING = "Dear {greeting_name},\n\n"
+_GREETING = "Dear {greeting_name|friend},\n\n"
 
 
 def _card(name: str, title: str, message: str) -> TemplateDefault:
-    """A card: greeting, the message, then the warm sign-off above the handwritten note."""
-    return TemplateDefault(name, CARD, title, f"{_GREETING}{message}\n\nWith warm wishes,")
+    """A card: greeting, the message, then the warm sign-off above the handwritten note. The
+    message ends with the other occasions the card is made for, when the program joined two
+    (empty otherwise)."""
+    return TemplateDefault(name, CARD, title,
+                           f"{_GREETING}{message} {{also_celebrating}}\n\nWith warm wishes,")
 
 
 def _letter(name: str, title: str, message: str, closing: str) -> TemplateDefault:
@@ -129,14 +136,25 @@ DEFAULT_TEMPLATES: dict[str, TemplateDefault] = {t.name: t for t in (
 
 def parse_fields(text: str) -> list[tuple[str, int]]:
     """The merge fields in `text` with their offsets; `{}` and lone braces are ("", pos)."""
+    return [(field, position) for field, _fallback, position in _parse(text)]
+
+
+def _parse(text: str) -> list[tuple[str, str, int]]:
+    """Each merge field in `text` with its fallback and offset."""
     found = []
     for match in _TOKEN.finditer(text):
         token = match.group(0)
         if token in ("{{", "}}"):
             continue
-        found.append(((match.group(1) or "").strip() if token not in "{}" else "",
-                      match.start()))
+        field, fallback = _split(match.group(1) or "") if token not in "{}" else ("", "")
+        found.append((field, fallback, match.start()))
     return found
+
+
+def _split(inside: str) -> tuple[str, str]:
+    """`greeting_name|friend` as the field and its fallback."""
+    field, _, fallback = inside.partition("|")
+    return field.strip(), fallback.strip()
 
 
 def check_template(
@@ -147,12 +165,13 @@ def check_template(
     if len(title) > MAX_TITLE:
         problems.append(TemplateProblem(str(MAX_TITLE), TITLE_TOO_LONG, part="title"))
     for part, text in (("title", title), ("body", body)):
-        for field, position in parse_fields(text):
+        for field, fallback, position in _parse(text):
             if not field:
                 problems.append(TemplateProblem("", UNMATCHED_BRACE, part=part, position=position))
             elif field not in MERGE_FIELDS:
                 problems.append(TemplateProblem(field, UNKNOWN_FIELD, part=part, position=position))
-            elif values is not None and not values.get(field, "").strip():
+            elif (values is not None and not fallback and field not in OPTIONAL_FIELDS
+                  and not values.get(field, "").strip()):
                 problems.append(TemplateProblem(field, EMPTY_FIELD, part=part, position=position))
     return tuple(problems)
 
@@ -163,12 +182,12 @@ def merge(text: str, values: Mapping[str, str]) -> str:
         token = match.group(0)
         if token in ("{{", "}}"):
             return token[0]
-        field = (match.group(1) or "").strip()
+        field, fallback = _split(match.group(1) or "")
         if field not in MERGE_FIELDS:
             part = TemplateProblem(field, UNKNOWN_FIELD if field else UNMATCHED_BRACE,
                                    part="body", position=match.start())
             raise InvalidTemplate([part])
-        return values.get(field, "")
+        return values.get(field, "").strip() or fallback
 
     return _TOKEN.sub(replace, text)
 

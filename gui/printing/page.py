@@ -30,7 +30,12 @@ from PySide6.QtWidgets import (
 from core.kernel.changes import Changes
 from core.kernel.jobs import Cancelled
 from core.printing.batches import BatchPlan, BatchRequest, plan_batch
-from core.printing.errors import InvalidTemplate, NoRecipients, TemplateProblem
+from core.printing.errors import (
+    IncompleteBusinessProfile,
+    InvalidTemplate,
+    NoRecipients,
+    TemplateProblem,
+)
 from core.printing.formats import LABEL_SHEETS, PAGE_FORMATS, default_format, formats_for
 from core.printing.recipients import sample_recipient
 from core.printing.templates import (
@@ -57,6 +62,7 @@ from gui.printing.texts import (
     recipients_text,
     skip_reason_text,
 )
+from gui.settings.profile_needed import ask_to_complete_profile, preview_needs_text
 from gui.shell.context import AppContext
 from gui.shell.operations import run_long_job
 from gui.widgets.pdf_preview import PdfPreview, print_pdf
@@ -154,10 +160,14 @@ class CardsPage(QWidget):
         self.problems_label = QLabel()
         self.problems_label.setWordWrap(True)
         self.problems_label.setStyleSheet("color: #a33;")
+        self.profile_button = QPushButton(self.tr("Open Business Profile…"))
+        self.profile_button.hide()  # shown when the preview needs the business profile
+        self.profile_button.clicked.connect(self._on_profile_clicked)
         self.save_button = QPushButton(self.tr("Save template"))
         self.restore_button = QPushButton(self.tr("Restore default"))
         self.template_preview = PdfPreview()
         self._fit_whole_page = False  # a letter: zoomed to show its whole page
+        self._needed_fields: tuple[str, ...] = ()  # empty profile fields the preview needs
         self.template_preview.view.viewport().installEventFilter(self)
 
         editor = QWidget()
@@ -167,6 +177,10 @@ class CardsPage(QWidget):
         form.addRow(self.tr("Paper"), self.format_combo)
         form.addRow(self.fields_label)
         form.addRow(self.problems_label)
+        profile_row = QHBoxLayout()
+        profile_row.addWidget(self.profile_button)
+        profile_row.addStretch(1)
+        form.addRow(profile_row)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.restore_button)
@@ -436,7 +450,18 @@ class CardsPage(QWidget):
                               or default_format(template.kind, self._profile.locale))
         if fmt.kind == "envelope":
             fmt = get_page_format(default_format(template.kind, self._profile.locale))
-        pdf = render_items_bytes(ItemsJob(title, body, fmt, self._profile, (sample,)))
+        self._needed_fields = ()
+        self.profile_button.hide()
+        try:
+            pdf = render_items_bytes(ItemsJob(title, body, fmt, self._profile, (sample,)))
+        except IncompleteBusinessProfile as exc:
+            self._needed_fields = exc.fields
+            self.problems_label.setText("\n".join(
+                [*(self.describe(p) for p in problems if p.code != EMPTY_FIELD),
+                 preview_needs_text(exc.fields)]))
+            self.profile_button.show()
+            self.template_preview.clear()
+            return
         self.template_preview.show_pdf(pdf, scale=1.2)
         # A letter is seen whole, as it will come out of the printer; a card at a size
         # that reads.
@@ -466,6 +491,11 @@ class CardsPage(QWidget):
                 event.type() == QEvent.Type.Resize:
             self._fit_preview()
         return super().eventFilter(watched, event)
+
+    def _on_profile_clicked(self) -> None:
+        from gui.settings.business_profile_dialog import BusinessProfileDialog
+
+        BusinessProfileDialog(self._context, self, needed_fields=self._needed_fields).exec()
 
     def _on_save_clicked(self) -> None:
         if self._save_shown():
@@ -542,6 +572,9 @@ class CardsPage(QWidget):
         try:
             plan = self._plan_batch(self.batch_request(labels))
         except Cancelled:
+            return None
+        except IncompleteBusinessProfile as exc:
+            ask_to_complete_profile(self, self._context, exc.fields)
             return None
         except NoRecipients as exc:
             self._show_skipped(exc.skipped)

@@ -6,7 +6,6 @@ actions or customers (a visit that makes a milestone due shows at once).
 """
 from __future__ import annotations
 
-import getpass
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.kernel.changes import Changes
+from core.kernel.desk import who_is_at_the_desk
 from core.program.clock import shop_today
 from core.program.queries import read_today
 from core.program.types import DONE, MISSED, SKIPPED, ActionRow, TodayView
@@ -42,15 +42,6 @@ from gui.shell.context import AppContext
 # Each section lists its first (oldest) rows only: nobody works through thousands in a day,
 # and reading them all would cost Today its quick first paint.
 PER_SECTION = 200
-
-
-def who_is_at_the_desk() -> str:
-    """Who marks an action done or skipped: the computer's user name, until Regulars knows
-    its staff by name ("" when the system cannot say)."""
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return ""
 
 
 def _program() -> ModuleType:
@@ -142,7 +133,7 @@ class TodayPage(QWidget):
     # -- reading ---------------------------------------------------------------------------
 
     def on_changes(self, changes: Changes) -> None:
-        if changes.actions or changes.customers:
+        if changes.actions or changes.customers or changes.batches:  # printed cards say so
             self.load()
 
     def load(self) -> None:
@@ -209,9 +200,17 @@ class TodayPage(QWidget):
 
         if self._context.read_only:
             return
+        from core.printing.errors import IncompleteBusinessProfile
+
+        from gui.settings.profile_needed import ask_to_complete_profile
+
         today = self._today()
-        dialog = DueCardsDialog(self, lambda upcoming: self._context.read(
-            _program().plan_due_cards, today, include_upcoming=upcoming))
+        try:
+            dialog = DueCardsDialog(self, lambda upcoming: self._context.read(
+                _program().plan_due_cards, today, include_upcoming=upcoming))
+        except IncompleteBusinessProfile as exc:
+            ask_to_complete_profile(self, self._context, exc.fields)
+            return
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         path, _ = QFileDialog.getSaveFileName(
@@ -225,12 +224,20 @@ class TodayPage(QWidget):
                            label_sheet: str = "") -> int | None:
         """Print the due cards (with Cancel: nothing recorded then) and show them; the
         batch's id, or None."""
+        from core.printing.errors import IncompleteBusinessProfile
+
         from gui.printing.print_history import print_plan
         from gui.printing.texts import print_error_text
         from gui.program.due_cards_dialog import PrintedDueCardsDialog
+        from gui.settings.profile_needed import ask_to_complete_profile
 
-        due = self._context.read(_program().plan_due_cards, self._today(),
-                                 include_upcoming=include_upcoming, label_sheet=label_sheet)
+        try:
+            due = self._context.read(_program().plan_due_cards, self._today(),
+                                     include_upcoming=include_upcoming,
+                                     label_sheet=label_sheet)
+        except IncompleteBusinessProfile as exc:
+            ask_to_complete_profile(self, self._context, exc.fields)
+            return None
         if due.plan is None:
             QMessageBox.information(self, self.tr("Print Due Cards"),
                                     self.tr("No card or letter can be printed now."))

@@ -60,7 +60,10 @@ LOGO_PREVIEW = (240, 96)
 class BusinessProfileDialog(QDialog):
     profile_saved = Signal()
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None, *,
+                 needed_fields: tuple[str, ...] = ()) -> None:
+        """`needed_fields`: empty fields something is to print; each says so, and the
+        first has the focus."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Business Profile"))
         self._context = context
@@ -157,6 +160,8 @@ class BusinessProfileDialog(QDialog):
         self._show_profile(self.profile)
         self._shown = self.profile_draft()  # as the fields show it (phone formatted)
         self.name_edit.setFocus()
+        self.needed_fields = needed_fields
+        self._show_needed()
 
     # -- building -------------------------------------------------------------------------
 
@@ -210,6 +215,19 @@ class BusinessProfileDialog(QDialog):
                              (self.currency_combo, profile.currency)):
             combo.setCurrentIndex(max(0, combo.findData(value)))
         self._show_logo()
+
+    def _show_needed(self) -> None:
+        focused = False
+        for field in self.needed_fields:
+            message = self.messages.get(field)
+            if message is None:
+                continue
+            message.show_message(self.tr("Cards and letters print this; fill it in."))
+            if not focused:
+                message.field_widget.setFocus()
+                focused = True
+        if self.needed_fields:
+            self._grow_to_fit()
 
     def _show_logo(self) -> None:
         self.remove_logo_button.setEnabled(self._logo_png is not None)

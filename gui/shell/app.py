@@ -75,6 +75,7 @@ def _run_window(app: Any, reporter: Any, opened: tuple[Database, InstanceLock | 
     context = AppContext(database, read_only=database.read_only)
     window = MainWindow(context, locale=locale, currency_symbol=symbol, currency=currency,
                         open_on_today=True)
+    _answer_incomplete_profile(reporter, window, context)
     t0 = started if started is not None else STARTED
 
     def _on_painted() -> None:
@@ -99,6 +100,20 @@ def _run_window(app: Any, reporter: Any, opened: tuple[Database, InstanceLock | 
     if lock is not None:
         lock.release()
     return code, window.reopen_with
+
+
+def _answer_incomplete_profile(reporter: Any, window: QWidget, context: Any) -> None:
+    """Any print that needs an empty business profile field (whichever area's template,
+    wherever it was started) ends in the offer to fill it in, not in an error dialog."""
+    from core.printing.errors import IncompleteBusinessProfile
+
+    def answer(error: BaseException) -> None:
+        from gui.settings.profile_needed import ask_to_complete_profile
+
+        assert isinstance(error, IncompleteBusinessProfile)
+        ask_to_complete_profile(QApplication.activeWindow() or window, context, error.fields)
+
+    reporter.add_answer(IncompleteBusinessProfile, answer)
 
 
 def register_bundled_fonts() -> list[str]:
