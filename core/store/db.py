@@ -159,6 +159,11 @@ class Database:
         return cls(resolve_url(target), read_only=read_only, password=password)
 
     @property
+    def password(self) -> str | None:
+        """The server password given when this Database was made (None: the keyring's)."""
+        return self._password
+
+    @property
     def is_sqlite(self) -> bool:
         return self.dialect == "sqlite"
 
