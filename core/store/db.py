@@ -145,6 +145,8 @@ class Database:
         self.read_only = read_only
         # A server's password, when given apart from the URL (else the keyring's, if any).
         self._password = password
+        # Names this Database's own notifications to other desks (core.store.notify).
+        self.desk_token = os.urandom(8).hex()
         self.dialect = "sqlite" if url.startswith("sqlite") else url.split(":", 1)[0].split("+")[0]
         if self.dialect == "postgres":
             self.dialect = "postgresql"
@@ -224,6 +226,14 @@ class Database:
             load_all_models()  # every mapper configured, whichever area asks first
             factory = sessionmaker(self.engine, expire_on_commit=False)
             install_change_collection(factory)
+            if not self.is_sqlite:
+                from sqlalchemy import event
+
+                from core.store.notify import send_before_commit
+
+                token = self.desk_token
+                event.listen(factory, "before_commit",
+                             lambda session: send_before_commit(session, token))
             self._sessionmaker = factory
         with self._sessionmaker.begin() as session:
             yield session
@@ -275,6 +285,13 @@ class Database:
         url = re.sub(r"^postgres(ql)?(\+\w+)?://", "postgresql://", self.url)
         return RawConnection("postgresql",
                              psycopg.connect(url, autocommit=True, **self._server_args()))
+
+    def new_listening_connection(self) -> Any:
+        """A psycopg connection of its own (autocommit), for LISTEN (core.store.notify)."""
+        import psycopg
+
+        url = re.sub(r"^postgres(ql)?(\+\w+)?://", "postgresql://", self.url)
+        return psycopg.connect(url, autocommit=True, **self._server_args())
 
     def _server_args(self) -> dict[str, Any]:
         """What every server connection says besides the URL: which desk it is (another

@@ -147,9 +147,12 @@ def _write_in_turn(database: Database, turns: _Turns, service: Callable[..., Any
 
 
 class Operations(QObject):
-    """Runs operations and queries on worker threads; announces what each write changed."""
+    """Runs operations and queries on worker threads; announces what each write changed,
+    and on a shop server what the other desks' writes changed (core.store.notify)."""
 
     changes_applied = Signal(object)  # a core.kernel.changes.Changes, never empty
+    # From the listening thread: another desk committed these changes.
+    _other_desk_changed = Signal(object)
 
     def __init__(self, database: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -160,6 +163,21 @@ class Operations(QObject):
         self._reader = ThreadPoolExecutor(1, thread_name_prefix="query")
         self._pending: set[_Delivery] = set()
         self.waiting: _Turns | None = None  # the write now waiting for its turn, if any
+        self._listening = threading.Event()  # set: stop listening
+        self._listener: threading.Thread | None = None
+        self.hearing_other_desks = threading.Event()  # set once the server listens for us
+        if not database.is_sqlite and not database.read_only:
+            self._start_listening()
+
+    def _start_listening(self) -> None:
+        from core.store.notify import listen_for_changes
+
+        self._other_desk_changed.connect(self.announce, Qt.ConnectionType.QueuedConnection)
+        self._listener = threading.Thread(
+            target=listen_for_changes, name="other desks", daemon=True,
+            args=(self.database, self._other_desk_changed.emit, self._listening.is_set,
+                  self.hearing_other_desks.set))
+        self._listener.start()
 
     # -- asynchronous ----------------------------------------------------------------------
 
@@ -293,6 +311,9 @@ class Operations(QObject):
             self.announce((collected[0] if collected else NOTHING) | changes)
 
     def shutdown(self) -> None:
+        self._listening.set()
+        if self._listener is not None:
+            self._listener.join()
         self._writer.shutdown(wait=True)
         self._reader.shutdown(wait=True)
 
