@@ -87,8 +87,14 @@ def _restore_server(args: argparse.Namespace) -> int:
         raise CommandError(f"cannot restore into {db.display_name}: {exc}") from None
     finally:
         db.close()
-    print(f"restored {db.display_name} from {args.file} ({kind}); run main.py server init "
-          "--url … once to let the desks' role in")
+    from core.store.server_setup import let_desks_in
+    from core.store.servers import DESK_ROLE
+
+    if let_desks_in(db.url, password=db.password):
+        desks = f"the desks' role {DESK_ROLE} may use it"
+    else:
+        desks = "run main.py server init --url … to make a role for the desks"
+    print(f"restored {db.display_name} from {args.file} ({kind}); {desks}")
     return 0
 
 

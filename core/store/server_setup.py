@@ -135,3 +135,15 @@ def grant_desk_role(conn: Any, role: str, database: str) -> int:
     count = conn.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"
                          ).fetchone()[0]
     return int(count)
+
+
+def let_desks_in(url: str, *, role: str = DESK_ROLE, password: str | None = None) -> bool:
+    """After a restore: the desks' role, where the server has it, gets its rights on the
+    restored tables (a backup carries no rights). False where there is no such role."""
+    address = address_of(url)
+    assert address is not None
+    with connect(url, password) as conn:
+        if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone():
+            return False
+        grant_desk_role(conn, role, address.database)
+    return True

@@ -16,6 +16,7 @@ from psycopg import errors
 from core.customers.services import add_customer
 from core.customers.types import CustomerDraft
 from core.demo.services import generate_demo
+from core.kernel.paths import log_file
 from core.store.copying import fingerprints
 from core.store.db import Database
 from core.store.opening import prepare_database
@@ -83,6 +84,9 @@ def test_server_init_makes_a_desk_role_that_works_but_cannot_drop_a_table(
         stored = admin.execute("SELECT rolpassword FROM pg_authid WHERE rolname = %s",
                                (role,)).fetchone()
     assert stored is not None and stored[0].startswith("SCRAM-SHA-256$")
+    assert "Desk-Pw-7731" not in stored[0]
+    # Nor in the log the command wrote.
+    assert "Desk-Pw-7731" not in log_file().read_text(encoding="utf-8")
 
     # Again, after an update say: nothing to create, the password kept.
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
