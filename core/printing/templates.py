@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core.kernel.edits import checked_edit
 from core.kernel.errors import NotFound
 from core.printing.errors import (
     FormatMismatch,
@@ -75,6 +76,20 @@ class TemplateData:
     format_name: str  # "" means the default for the kind and the business locale
     is_edited: bool  # differs from the built-in default (or has none)
     has_default: bool
+    version: int = 0  # as read (0: the built-in default, never saved); see core.kernel.edits
+
+    @property
+    def text(self) -> TemplateText:
+        return TemplateText(self.title, self.body, self.format_name)
+
+
+@dataclass(frozen=True)
+class TemplateText:
+    """What a person edits of a template, merged field by field with another desk's edit."""
+
+    title: str
+    body: str
+    format_name: str
 
 
 _GREETING = "Dear {greeting_name|friend},\n\n"
@@ -210,9 +225,19 @@ def get_template(session: Session, name: str) -> TemplateData:
 
 
 def save_template(
-    session: Session, *, name: str, kind: str, title: str, body: str, format_name: str = ""
+    session: Session, *, name: str, kind: str, title: str, body: str, format_name: str = "",
+    base: TemplateData | None = None,
 ) -> TemplateData:
-    """Store the shop's version of a template (new or edited). Raises InvalidTemplate."""
+    """Store the shop's version of a template (new or edited). Raises InvalidTemplate. With
+    `base` (the template as the editor opened it), another desk's save meanwhile is merged
+    in, or raises EditConflict when it changed the same part."""
+    stored = session.scalars(select(PrintTemplate).where(PrintTemplate.name == name)).first()
+    if base is not None and stored is not None:
+        merged = checked_edit("template", name, base=base.text, base_version=base.version,
+                              mine=TemplateText(title, body, format_name),
+                              theirs=TemplateText(stored.title, stored.body, stored.format_name),
+                              version=stored.version)
+        title, body, format_name = merged.title, merged.body, merged.format_name
     problems = list(check_template(title, body))
     if not _NAME.match(name):
         problems.append(TemplateProblem(name, INVALID_NAME, part="name"))
@@ -228,7 +253,7 @@ def save_template(
             problems.append(TemplateProblem(format_name, INVALID_FORMAT, part="format_name"))
     if problems:
         raise InvalidTemplate(problems)
-    row = session.scalars(select(PrintTemplate).where(PrintTemplate.name == name)).first()
+    row = stored
     if row is None:
         row = PrintTemplate(name=name)
         session.add(row)
@@ -260,4 +285,5 @@ def _data(row: PrintTemplate | None, default: TemplateDefault | None) -> Templat
     edited = default is None or (row.title, row.body, row.format_name) != (
         default.title, default.body, "")
     return TemplateData(row.name, row.kind, row.title, row.body, row.format_name,
-                        is_edited=edited, has_default=default is not None)
+                        is_edited=edited, has_default=default is not None,
+                        version=row.version)

@@ -1,6 +1,7 @@
 """Cards & letters: edit templates with a live preview, print batches, see the history."""
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -10,6 +11,7 @@ from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.kernel.changes import Changes
+from core.kernel.edits import EditConflict, SavedMeanwhile
 from core.kernel.jobs import Cancelled
 from core.printing.batches import BatchPlan, BatchRequest, plan_batch
 from core.printing.errors import (
@@ -43,6 +46,7 @@ from core.printing.templates import (
     MERGE_FIELDS,
     UNKNOWN_FIELD,
     TemplateData,
+    TemplateText,
     check_template,
     list_templates,
     restore_default_template,
@@ -65,6 +69,7 @@ from gui.printing.texts import (
 from gui.settings.profile_needed import ask_to_complete_profile, preview_needs_text
 from gui.shell.context import AppContext
 from gui.shell.operations import run_long_job
+from gui.widgets.conflict_dialog import EditConflictDialog, shown_value
 from gui.widgets.pdf_preview import PdfPreview, print_pdf
 
 log = logging.getLogger(__name__)
@@ -105,6 +110,9 @@ class CardsPage(QWidget):
         super().__init__(parent)
         self._context = context
         self._templates: list[TemplateData] = []
+        # The shown template as it was opened (then as last saved here): the base a save
+        # merges another desk's edit against (core.kernel.edits).
+        self._opened_template: TemplateData | None = None
         self._profile = BusinessProfileData()
         self._selected_ids: tuple[int, ...] = ()
         self._shown_row = -1  # the template in the editor, whatever the list shows
@@ -406,6 +414,7 @@ class CardsPage(QWidget):
         template = self.current_template()
         if template is None:
             return
+        self._opened_template = template
         for widget in (self.title_edit, self.body_edit, self.format_combo):
             widget.blockSignals(True)
         self.title_edit.setText(template.title)
@@ -507,14 +516,39 @@ class CardsPage(QWidget):
         template = self.current_template()
         if template is None:
             return False
+        opened = self._opened_template if self._opened_template is not None and \
+            self._opened_template.name == template.name else template
         try:
-            self._context.run(save_template, name=template.name, kind=template.kind,
-                              title=self.title_edit.text(), body=self.body_edit.toPlainText(),
-                              format_name=self.format_combo.currentData() or "")
+            self._opened_template = self._context.run(
+                save_template, name=template.name, kind=template.kind,
+                title=self.title_edit.text(), body=self.body_edit.toPlainText(),
+                format_name=self.format_combo.currentData() or "", base=opened)
+        except SavedMeanwhile:
+            return self._save_shown()
+        except EditConflict as conflict:
+            return self._choose_after(conflict, opened) and self._save_shown()
         except InvalidTemplate as exc:
             QMessageBox.warning(self, self.tr("Template not saved"),
                                 "\n".join(self.describe(p) for p in exc.problems))
             return False
+        return True
+
+    def _choose_after(self, conflict: EditConflict[TemplateText], opened: TemplateData) -> bool:
+        """Another desk saved this template meanwhile, changing the same part: ask, show
+        the choice in the editor, and save against theirs. False: cancelled."""
+        labels = {"title": self.tr("Title"), "body": self.tr("Text"),
+                  "format_name": self.tr("Paper")}
+        dialog = EditConflictDialog(self, conflict, opened.name, lambda n: labels.get(n, n),
+                                    lambda _name, value: shown_value(value))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        chosen = conflict.resolved(dialog.choices())
+        self.title_edit.setText(chosen.title)
+        self.body_edit.setPlainText(chosen.body)
+        theirs: TemplateText = conflict.theirs
+        self._opened_template = dataclasses.replace(
+            opened, title=theirs.title, body=theirs.body, format_name=theirs.format_name,
+            version=conflict.version)
         return True
 
     def _on_restore_clicked(self) -> None:

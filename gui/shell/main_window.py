@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QLocale, QSize, Qt, QUrl
+from PySide6.QtCore import QLocale, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -29,15 +29,15 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
+    # File > Connect to a Shop Server… worked: (URL without password, password or "").
+    server_chosen = Signal(str, str)
+
     def __init__(self, context: AppContext, *, locale: QLocale | None = None,
                  currency_symbol: str = "$", currency: str | None = None,
                  open_on_today: bool = False) -> None:
         super().__init__()
         self._context = context
         self._locale = locale
-        # Set by File > Connect to a Shop Server…: the server (URL, password) to open once
-        # this window has closed.
-        self.reopen_with: tuple[str, str | None] | None = None
         self.setWindowTitle(self.tr("Regulars"))
         self.undo_stack = QUndoStack(self)
 
@@ -149,6 +149,28 @@ class MainWindow(QMainWindow):
         page.load()
         self.today_page = page
         return page
+
+    def show_sample_banner(self, back: Callable[[], object]) -> None:
+        """Say that this is made-up sample data, with one click back to the shop's own."""
+        from PySide6.QtWidgets import QPushButton, QSizePolicy, QToolBar
+
+        self.sample_banner = QToolBar(self.tr("Sample data"))
+        self.sample_banner.setObjectName("sample_banner")
+        self.sample_banner.setMovable(False)
+        self.sample_banner.setStyleSheet(
+            "#sample_banner { background: #FFF1C2; border-bottom: 1px solid #E0C56E;"
+            " padding: 4px 8px; }")
+        label = QLabel(self.tr("<b>Sample data</b> — a made-up shop to look around in. "
+                               "Nothing here mixes with your own customers."))
+        self.sample_back_button = QPushButton(self.tr("Back to My Customers"))
+        self.sample_back_button.clicked.connect(back)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.sample_banner.addWidget(label)
+        self.sample_banner.addWidget(spacer)
+        self.sample_banner.addWidget(self.sample_back_button)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.sample_banner)
+        self.setWindowTitle(self.tr("Regulars — Sample data"))
 
     def start_program(self) -> None:
         """Keep the program evaluated from now on: on opening, at each new day, after
@@ -371,8 +393,7 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, self.tr("Password Not Kept"), self.tr(
                 "This computer has no keyring to keep the password in, so Regulars will "
                 "ask for it each time it opens the server."))
-        self.reopen_with = (url, dialog.password or None)
-        self.close()  # run_app opens the server in a new window
+        self.server_chosen.emit(url, dialog.password)  # the host moves the window there
 
     def _on_list_unreadable(self, _error: BaseException) -> None:
         """The customer list met a read error (logged by the model): one message, not one

@@ -162,6 +162,7 @@ class Operations(QObject):
         self._writer = ThreadPoolExecutor(1, thread_name_prefix="operation")
         self._reader = ThreadPoolExecutor(1, thread_name_prefix="query")
         self._pending: set[_Delivery] = set()
+        self.closed = False  # shut down: the window moved to another database
         self.waiting: _Turns | None = None  # the write now waiting for its turn, if any
         self._listening = threading.Event()  # set: stop listening
         self._listener: threading.Thread | None = None
@@ -232,6 +233,10 @@ class Operations(QObject):
             result, changes = (None, NOTHING) if error is not None else future.result()
             delivery.arrived.emit(result, error, changes)
 
+        if self.closed:  # the window moved to another database: nothing more to read
+            log.info("dropped work for a closed database")
+            self._pending.discard(delivery)
+            return
         pool.submit(call).add_done_callback(finished)
 
     # -- waiting, for dialogs that need the answer now -------------------------------------
@@ -311,6 +316,7 @@ class Operations(QObject):
             self.announce((collected[0] if collected else NOTHING) | changes)
 
     def shutdown(self) -> None:
+        self.closed = True
         self._listening.set()
         if self._listener is not None:
             self._listener.join()

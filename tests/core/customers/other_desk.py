@@ -19,6 +19,13 @@ with db.unit_of_work() as session:
 """
 
 
+def run_code_at_another_desk(db: Database, code: str) -> None:
+    """Run `code` in another process, with `db` (the same database) defined."""
+    prelude = "import sys\nfrom core.store.db import Database\ndb = Database(sys.argv[1])\n"
+    subprocess.run([sys.executable, "-c", prelude + textwrap.dedent(code), db.url],
+                   check=True, timeout=120)
+
+
 def run_at_another_desk(db: Database, customer_id: int, code: str) -> None:
     """Run `code` in another process, with `db` and `detail` (the customer's record as that
     desk opens it) defined."""

@@ -54,6 +54,8 @@ def test_connecting_to_the_shop_server_keeps_the_password_in_the_keyring_only(
         statuses.append(dialog.status_label.text())
         dialog.connect_button.click()
 
+    chosen: list[tuple[str, str]] = []
+    window.server_chosen.connect(lambda url, password: chosen.append((url, password)))
     QTimer.singleShot(50, fill_test_and_connect)
     window.connect_server_action.trigger()
 
@@ -62,8 +64,7 @@ def test_connecting_to_the_shop_server_keeps_the_password_in_the_keyring_only(
     server = urlsplit(pg_db.url)
     entry = f"{server.username}@{server.hostname}:{server.port}{server.path}"
     assert keyring.get_password(KEYRING_SERVICE, entry) == PASSWORD
-    assert window.reopen_with is not None
-    url, password = window.reopen_with
+    [(url, password)] = chosen  # the window host moves the window to that server
     assert password == PASSWORD and PASSWORD not in url
     assert SERVER_URL.read() == url
     # The next start opens the server with the keyring's password, given nowhere else.
@@ -103,3 +104,28 @@ def test_a_missing_server_name_is_asked_for(qtbot: QtBot) -> None:
     dialog.connect_button.click()
     assert dialog.status_label.text() == "Please give the server."
     assert dialog.result() == 0
+
+
+def test_the_window_moves_to_the_server_it_was_connected_to(
+        qtbot: QtBot, tmp_path: Path, pg_db: Database) -> None:
+    from core.store.opening import lock_database, prepare_database
+
+    from gui.shell.window_host import WindowHost
+
+    local = Database.open(tmp_path / "shop.db")
+    lock = lock_database(local)
+    prepare_database(local)
+    host = WindowHost(str(tmp_path / "shop.db"))
+    host.show(local, lock)
+    try:
+        assert host.current is not None
+        host.current.window.server_chosen.emit(pg_db.url, "")
+
+        assert host.current is not None and host.current.database.url == pg_db.url
+        assert host.current.window.isVisible()
+        again = lock_database(Database.open(tmp_path / "shop.db"))  # the file was let go of
+        assert again is not None
+        again.release()
+    finally:
+        host.close_current()
+        QApplication.processEvents()
