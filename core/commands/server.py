@@ -57,6 +57,16 @@ def _with_admin_password(url: str, work: Callable[[str | None], T]) -> T:
     return work(getpass.getpass(f"Password for {who}: "))
 
 
+def _warn_of_password_in(url: str, option: str) -> None:
+    """A password written into the URL is in every process list while this runs."""
+    from urllib.parse import urlsplit
+
+    if urlsplit(url).password:
+        print(f"warning: {option}: the password in this URL shows in the list of running "
+              "programs; leave it out and it is asked for (or kept in the keyring)",
+              file=sys.stderr)
+
+
 def _desk_password(args: argparse.Namespace) -> str | None:
     if args.password_stdin:
         line = sys.stdin.readline().rstrip("\r\n")
@@ -81,6 +91,7 @@ def _init(args: argparse.Namespace) -> int:
 
     if address_of(args.url) is None:
         raise CommandError(f"--url: not a PostgreSQL URL: {without_password(args.url)}")
+    _warn_of_password_in(args.url, "--url")
     password = _desk_password(args)
     try:
         setup = _with_admin_password(args.url, lambda admin: init_server(
@@ -116,6 +127,7 @@ def _copy_from_local(args: argparse.Namespace) -> int:
 
     if address_of(args.to) is None:
         raise CommandError(f"--to: not a PostgreSQL URL: {without_password(args.to)}")
+    _warn_of_password_in(args.to, "--to")
     source = open_database(args)
     if not source.is_sqlite:
         raise CommandError("--db: copy-from-local copies a database file of this computer")

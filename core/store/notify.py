@@ -88,6 +88,11 @@ def listen_for_changes(db: Database, deliver: Callable[[Changes], None],
                         if decoded is not None and decoded[0] != db.desk_token:
                             deliver(decoded[1])
         except psycopg.Error as exc:
+            from core.store.servers import NO_DATABASE, problem_of
+
+            if problem_of(exc).kind == NO_DATABASE:  # dropped: nothing left to hear
+                log.info("the database is gone; no longer listening")
+                return
             log.warning("no longer hearing other desks' changes (%s); trying again",
                         type(exc).__name__)
             time.sleep(RECONNECT_SECONDS)
