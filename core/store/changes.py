@@ -45,6 +45,7 @@ AREAS_BY_TABLE: dict[str, tuple[str, ...]] = {
     "program_actions": ("actions",),
     "program_rule_states": ("actions",),
     "program_lapse_days": ("actions",),
+    "staff_members": ("settings",),
 }
 
 

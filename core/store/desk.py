@@ -1,20 +1,23 @@
-"""Which desk this is: the name other desks see while this one runs a bulk job.
+"""Which desk this is, as the server sees it: the name other desks see while this one runs
+a bulk job.
 
-Until desks are named in the database, a desk is its computer's name (or REGULARS_DESK,
-which a shop can set per computer). The server learns it as the connection's
-application_name, so that another desk waiting for this one can say whom it waits for.
+The desk's name (core.kernel.desk: the one given in the window, else the computer's), or
+REGULARS_DESK where it is set (a script, a test). The server learns it as the connection's
+application_name when the connection is made, so that another desk waiting for this one
+can say whom it waits for.
 """
 from __future__ import annotations
 
 import os
-import socket
+
+from core.kernel.desk import current_actor
 
 APPLICATION_PREFIX = "Regulars: "
 _NAME_LIMIT = 63 - len(APPLICATION_PREFIX)  # PostgreSQL keeps 63 bytes of application_name
 
 
 def desk_name() -> str:
-    name = os.environ.get("REGULARS_DESK", "").strip() or socket.gethostname() or "this desk"
+    name = os.environ.get("REGULARS_DESK", "").strip() or current_actor().desk or "this desk"
     return name.encode("utf-8")[:_NAME_LIMIT].decode("utf-8", "ignore")
 
 

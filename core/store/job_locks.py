@@ -33,7 +33,7 @@ from core.kernel.jobs import (
     show_waiting,
     waiting_cancelled,
 )
-from core.store.desk import desk_of
+from core.store.desk import application_name, desk_of
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +48,7 @@ JOB_KINDS = (IMPORT_CUSTOMERS, IMPORT_VISITS, PROGRAM_EVALUATION, MARK_SENT)
 LOCK_SPACE = 0x52475253  # "RGRS"
 POLL_SECONDS = 0.2
 
+_NAME_DESK = text("SELECT set_config('application_name', :name, true)")
 _TRY = text("SELECT pg_try_advisory_xact_lock(:space, :kind)")
 _HOLDER = text(
     "SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
@@ -68,6 +69,8 @@ def take_job_locks(session: Session, *kinds: str,
     connection = session.connection()
     if connection.dialect.name != "postgresql":
         return
+    # The desk's name as it is now (it may have been named since the connection was made).
+    connection.execute(_NAME_DESK, {"name": application_name()})
     for kind in sorted(set(kinds), key=JOB_KINDS.index):
         _take(connection, kind, is_cancelled)
 

@@ -14,10 +14,13 @@ AREA_MODELS = (
     "core.printing.models",
     "core.interchange.models",
     "core.program.models",
+    "core.desks.models",
 )
+# Modules that hook into every unit of work when loaded (who changed what: core.desks).
+AREA_HOOKS = ("core.desks.audit",)
 
 
 def load_all_models() -> None:
     """Import every area's models module (cheap after the first call)."""
-    for module in AREA_MODELS:
+    for module in (*AREA_MODELS, *AREA_HOOKS):
         importlib.import_module(module)

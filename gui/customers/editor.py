@@ -39,6 +39,7 @@ from core.customers.record import (
     save_customer_record,
 )
 from core.customers.types import CustomerDetail, CustomerDraft
+from core.desks.services import customer_changes
 from core.kernel.edits import EditConflict, SavedMeanwhile
 from core.kernel.errors import Invalid
 from core.program.clock import shop_today
@@ -57,6 +58,7 @@ from gui.customers.editor_history import (
 from gui.customers.editor_mailings import MailingsTab
 from gui.customers.texts import problem_text, stage_label
 from gui.customers.undo_commands import MergeCommand, TrashCommand
+from gui.desks.changes_tab import ChangesTab
 from gui.program.reminders_tab import RemindersTab
 from gui.shell.context import AppContext
 from gui.visits.first_visit import FirstVisitBox, with_first_visit
@@ -128,6 +130,8 @@ class CustomerEditor(QDialog):
         self.tab_widget.addTab(self.mailings_tab, self.tr("&Cards Sent"))
         self.reminders_tab = RemindersTab(lambda day: format_day(self._money.locale, day))
         self.tab_widget.addTab(self.reminders_tab, self.tr("Rem&inders"))
+        self.changes_tab = ChangesTab(self._locale)
+        self.tab_widget.addTab(self.changes_tab, self.tr("Chan&ges"))
         self.form_message_label = QLabel()
         self.form_message_label.setStyleSheet(ERROR_STYLE)
         self.form_message_label.setWordWrap(True)
@@ -244,6 +248,7 @@ class CustomerEditor(QDialog):
             self.reminders_tab.set_rows(self._context.read(
                 customer_actions, self._customer_id, shop_today(),
                 lambda day: format_day(self._money.locale, day)))
+            self.changes_tab.set_rows(self._context.read(customer_changes, self._customer_id))
         self._baseline = self.details_tab.draft()
         if self._detail is not None:
             self._opened = dataclasses.replace(self._detail, draft=self._baseline)

@@ -85,6 +85,11 @@ class MainWindow(QMainWindow):
         self.customers_page.print_card_requested.connect(self.print_cards_for)
         self.database_label = QLabel(context.database.display_name)
         self.statusBar().addPermanentWidget(self.database_label)
+        from gui.desks.who_is_working import WhoIsWorkingButton, restore_desk
+
+        restore_desk()
+        self.who_is_working = WhoIsWorkingButton(context)
+        self.statusBar().addPermanentWidget(self.who_is_working)
         if context.read_only:
             self.statusBar().addPermanentWidget(QLabel(self.tr("Read-only")))
         context.status_posted.connect(lambda text: self.statusBar().showMessage(text, 8000))
