@@ -41,7 +41,7 @@ def register(subparsers: Any) -> None:
     copy.set_defaults(handler=_copy_from_local)
 
 
-def _with_admin_password(url: str, work: Callable[[str | None], T]) -> T:
+def _with_password(url: str, work: Callable[[str | None], T]) -> T:
     """`work(password)`: first with what libpq and the keyring know, then, at a terminal,
     with a password asked once."""
     from core.store.servers import REFUSED_LOGIN, ServerProblem, address_of, stored_password
@@ -65,6 +65,14 @@ def _warn_of_password_in(url: str, option: str) -> None:
         print(f"warning: {option}: the password in this URL shows in the list of running "
               "programs; leave it out and it is asked for (or kept in the keyring)",
               file=sys.stderr)
+
+
+def _logged_in(url: str, password: str | None) -> str | None:
+    """`password`, once the server took it (ServerProblem if not)."""
+    from core.store.servers import connect
+
+    connect(url, password).close()
+    return password
 
 
 def _desk_password(args: argparse.Namespace) -> str | None:
@@ -94,7 +102,7 @@ def _init(args: argparse.Namespace) -> int:
     _warn_of_password_in(args.url, "--url")
     password = _desk_password(args)
     try:
-        setup = _with_admin_password(args.url, lambda admin: init_server(
+        setup = _with_password(args.url, lambda admin: init_server(
             args.url, role=args.role, role_password=password, admin_password=admin))
     except ServerProblem as problem:
         raise CommandError(server_problem(problem, without_password(args.url))) from None
@@ -132,8 +140,12 @@ def _copy_from_local(args: argparse.Namespace) -> int:
     if not source.is_sqlite:
         raise CommandError("--db: copy-from-local copies a database file of this computer")
     source = Database(source.url, read_only=True)
-    target = Database(args.to)
     where = without_password(args.to)
+    try:
+        password = _with_password(args.to, lambda known: _logged_in(args.to, known))
+    except ServerProblem as problem:
+        raise CommandError(server_problem(problem, where)) from None
+    target = Database(args.to, password=password)
     try:
         try:
             revision = current_revision(target)
