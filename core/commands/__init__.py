@@ -26,6 +26,8 @@ COMMAND_MODULES = (
     "core.commands.visits",
     "core.commands.program",
     "core.commands.server",
+    "core.commands.council",
+    "core.commands.scores",
     "core.commands.profile",
 )
 

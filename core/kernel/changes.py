@@ -18,6 +18,8 @@ class Changes:
     templates: bool = False  # card and letter templates
     imports: bool = False  # the import history
     settings: bool = False  # the business profile and other settings sections
+    council: bool = False  # council terms, members, meetings, ideas; appreciation evenings
+    scores: bool = False  # satisfaction scores and paper survey cards
     # The customers concerned, where it was cheap to know; empty means "any of them".
     customer_ids: frozenset[int] = frozenset()
 

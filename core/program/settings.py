@@ -54,6 +54,33 @@ class ProgramSettings:
     lapsed_at_least_days: int = 90  # never "lapsed" sooner than this after the last visit
     lapsed_after_one_visit_days: int = 120
 
+    # The council (core.program.rules.council): a meeting's invitations printed two weeks
+    # ahead; its notes within three days; a term's renewals and thank-yous a month ahead.
+    council_meeting_on: bool = True
+    council_meeting_due_days: int = -14
+    council_meeting_late_days: int = 13
+    council_notes_on: bool = True
+    council_notes_due_days: int = 3
+    council_notes_late_days: int = 30
+    council_term_end_on: bool = True
+    council_term_end_due_days: int = -30
+    council_term_end_late_days: int = 30
+
+    # Listening (core.scores): call back an unhappy answer, ask a promoter for their
+    # story, and check in with a new customer after their first visit.
+    detractor_on: bool = True
+    detractor_due_days: int = 1
+    detractor_late_days: int = 14
+
+    promoter_on: bool = True
+    promoter_due_days: int = 3
+    promoter_late_days: int = 30
+    promoter_every_days: int = 365  # ask the same customer at most once in this many days
+
+    check_in_on: bool = True
+    check_in_due_days: int = 14
+    check_in_late_days: int = 14
+
     # At most one card or letter per customer in this many days: cards that fall closer
     # together are made as one gesture that names every occasion.
     cards_at_most_every_days: int = 14

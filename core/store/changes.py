@@ -45,6 +45,17 @@ AREAS_BY_TABLE: dict[str, tuple[str, ...]] = {
     "program_actions": ("actions",),
     "program_rule_states": ("actions",),
     "program_lapse_days": ("actions",),
+    "council_terms": ("council",),
+    "council_members": ("council",),
+    "gatherings": ("council",),
+    "gathering_invitations": ("council",),
+    "council_agenda_items": ("council",),
+    "council_decisions": ("council",),
+    "council_actions": ("council",),
+    "council_ideas": ("council",),
+    "council_letters": ("council",),
+    "scores": ("scores",),
+    "survey_cards": ("scores",),
     "staff_members": ("settings",),
 }
 

@@ -14,6 +14,8 @@ AREA_MODELS = (
     "core.printing.models",
     "core.interchange.models",
     "core.program.models",
+    "core.council.models",
+    "core.scores.models",
     "core.desks.models",
 )
 # Modules that hook into every unit of work when loaded (who changed what: core.desks).

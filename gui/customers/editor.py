@@ -60,6 +60,7 @@ from gui.customers.texts import problem_text, stage_label
 from gui.customers.undo_commands import MergeCommand, TrashCommand
 from gui.desks.changes_tab import ChangesTab
 from gui.program.reminders_tab import RemindersTab
+from gui.scores.satisfaction_tab import SatisfactionTab
 from gui.shell.context import AppContext
 from gui.visits.first_visit import FirstVisitBox, with_first_visit
 from gui.visits.undo_commands import history_removal_command
@@ -130,6 +131,10 @@ class CustomerEditor(QDialog):
         self.tab_widget.addTab(self.mailings_tab, self.tr("&Cards Sent"))
         self.reminders_tab = RemindersTab(lambda day: format_day(self._money.locale, day))
         self.tab_widget.addTab(self.reminders_tab, self.tr("Rem&inders"))
+        self.satisfaction_tab = SatisfactionTab(
+            context, lambda day: format_day(self._money.locale, day),
+            lambda: self.name_label.text())
+        self.tab_widget.addTab(self.satisfaction_tab, self.tr("Satisfaction"))
         self.changes_tab = ChangesTab(self._locale)
         self.tab_widget.addTab(self.changes_tab, self.tr("Chan&ges"))
         self.form_message_label = QLabel()
@@ -248,6 +253,7 @@ class CustomerEditor(QDialog):
             self.reminders_tab.set_rows(self._context.read(
                 customer_actions, self._customer_id, shop_today(),
                 lambda day: format_day(self._money.locale, day)))
+            self.satisfaction_tab.load(self._customer_id)
             self.changes_tab.set_rows(self._context.read(customer_changes, self._customer_id))
         self._baseline = self.details_tab.draft()
         if self._detail is not None:

@@ -43,6 +43,12 @@ RULES = (
      "days after the new customer came", 1),
     ("lapsed", "“We miss you” letter when someone stops coming",
      "days after they count as lapsed", 1),
+    ("detractor", "Call back an unhappy answer (0–6 out of 10, or 1–2 out of 5)",
+     "days after the answer", 1),
+    ("promoter", "Ask someone who would recommend us (9–10) for their story (call)",
+     "days after the answer", 1),
+    ("check_in", "Check in with a new customer: did we deliver? (call)",
+     "days after the first visit", 1),
 )
 
 

@@ -60,6 +60,9 @@ def rule_gesture_text(rule: str, gesture: str) -> str:
         "referral": _tr("Referral thank-you card"),
         "lapsed": _tr("“We miss you” letter"),
         "after_sale": _tr("Follow-up call"),
+        "detractor": _tr("Call back an unhappy customer"),
+        "promoter": _tr("Call to ask for their story"),
+        "check_in": _tr("Check-in call"),
     }
     if rule in names:
         return names[rule]
