@@ -153,6 +153,8 @@ class Operations(QObject):
     changes_applied = Signal(object)  # a core.kernel.changes.Changes, never empty
     # From the listening thread: another desk committed these changes.
     _other_desk_changed = Signal(object)
+    # The same, on the GUI thread (after changes_applied): an open editor says so at once.
+    other_desk_changed = Signal(object)
 
     def __init__(self, database: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -174,6 +176,8 @@ class Operations(QObject):
         from core.store.notify import listen_for_changes
 
         self._other_desk_changed.connect(self.announce, Qt.ConnectionType.QueuedConnection)
+        self._other_desk_changed.connect(self.other_desk_changed,
+                                         Qt.ConnectionType.QueuedConnection)
         self._listener = threading.Thread(
             target=listen_for_changes, name="other desks", daemon=True,
             args=(self.database, self._other_desk_changed.emit, self._listening.is_set,
