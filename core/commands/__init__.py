@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "core.commands.council",
     "core.commands.scores",
     "core.commands.profile",
+    "core.commands.testimonials",
 )
 
 

@@ -52,6 +52,14 @@ def _occasion(rule: str, on: str, detail: str) -> str:
         return f"Would recommend us ({_answer(detail)}) on {on}: ask for their story"
     if rule == "check_in":
         return f"First visit on {on}: check we delivered what we promised"
+    if rule == "release_reconfirm":
+        return f"Testimonial release ends on {on}: ask if they still stand by it"
+    if rule == "release_form_back":
+        return f"Testimonial release form printed on {on}, not back yet"
+    if rule == "takedown":
+        places = int(detail or 1)
+        return (f"Testimonial release ended on {on}; still used in {places} "
+                f"place{'s' if places != 1 else ''}")
     return f"{rule.replace('_', ' ').capitalize()} on {on}"
 
 
@@ -67,6 +75,8 @@ def why_line(rule: str, gesture: str, occasion_on: dt.date, due_on: dt.date, det
              format_date: DateFormat) -> str:
     occasion = _occasion(rule, format_date(occasion_on), _detail_dates(rule, detail, format_date))
     due = format_date(due_on)
+    if rule == "takedown":
+        return f"{occasion}: take it down (tick each place off in Testimonials)."
     if gesture == "call":
         return f"{occasion}; call by {due}."
     if due_on < occasion_on:
