@@ -17,13 +17,14 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.council.common import get_or_404
+from core.council.common import gathering_of_kind, get_or_404
 from core.council.errors import NO_GUESTS, NO_MEMBERS, NothingToPrint
 from core.council.ideas import ideas_acted_on
 from core.council.meetings import get_meeting, record_notes_sent
 from core.council.models import Gathering, Invitation, Letter, Member, Term
 from core.council.terms import list_members
 from core.council.texts import (
+    day_month_year,
     ideas_text,
     long_date,
     meeting_agenda_text,
@@ -51,7 +52,6 @@ from core.council.types import (
     LeftOutLetter,
     LettersPrinted,
 )
-from core.kernel.errors import NotFound
 from core.kernel.jobs import CancelCheck, Progress, never_cancelled, no_progress
 from core.printing.errors import NoRecipients
 from core.printing.services import BatchEntry, plan_entries, print_planned_batch
@@ -108,9 +108,9 @@ def _letters(session: Session, kind: str, printed: tuple[int, ...], today: dt.da
 
 def _term_values(term: Term, locale: str) -> Values:
     return {"term_name": term.name,
-            "term_dates": f"{long_date(term.starts_on, locale)} to "
-                          f"{long_date(term.ends_on, locale)}",
-            "term_end": long_date(term.ends_on, locale), "charter": term.charter}
+            "term_dates": f"{day_month_year(term.starts_on, locale)} to "
+                          f"{day_month_year(term.ends_on, locale)}",
+            "term_end": day_month_year(term.ends_on, locale), "charter": term.charter}
 
 
 def term_values(session: Session, term_id: int, locale: str) -> Values:
@@ -386,9 +386,7 @@ def print_event_invitations(
     """Invitations to an appreciation evening, labels in the same order: by default to
     every guest not invited yet. Records the day each was invited."""
     with database.unit_of_work() as session:
-        event = get_or_404(session, Gathering, "event", event_id)
-        if event.kind != EVENING:
-            raise NotFound("event", event_id)
+        gathering_of_kind(session, event_id, EVENING, "event")
         values = event_values(session, event_id, get_business_profile(session).locale)
         query = select(Invitation.customer_id).where(Invitation.gathering_id == event_id)
         if customer_ids is not None:

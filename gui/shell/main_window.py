@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QLocale, QSize, Qt, QUrl
+from PySide6.QtCore import QLocale, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,12 +23,15 @@ from core.kernel import paths
 
 from gui.customers.page import CustomersPage
 from gui.shell.context import AppContext
-from gui.shell.window_state import MAIN_WINDOW_GEOMETRY
+from gui.shell.window_state import MAIN_WINDOW_GEOMETRY, SERVER_URL
 
 log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
+    # File > Connect to a Shop Server… worked: (URL without password, password or "").
+    server_chosen = Signal(str, str)
+
     def __init__(self, context: AppContext, *, locale: QLocale | None = None,
                  currency_symbol: str = "$", currency: str | None = None,
                  open_on_today: bool = False) -> None:
@@ -77,6 +80,9 @@ class MainWindow(QMainWindow):
         self.add_lazy_page(self.tr("Listening"), self._make_listening_page)
         self.testimonials_page: QWidget | None = None
         self.add_lazy_page(self.tr("Testimonials"), self._make_testimonials_page)
+        self.council_page: QWidget | None = None
+        self._council_row = self.pages_stack.count()
+        self.add_lazy_page(self.tr("Council"), self._make_council_page)
         self.customers_page.open_customer_requested.connect(self.open_customer)
         self.customers_page.new_customer_requested.connect(self.new_customer)
         self.list_unreadable_box: QMessageBox | None = None
@@ -145,6 +151,18 @@ class MainWindow(QMainWindow):
         page.load()
         self.testimonials_page = page
         return page
+
+    def _make_council_page(self) -> QWidget:
+        from gui.council.page import CouncilPage
+
+        page = CouncilPage(self._context, locale=self._locale)
+        page.open_customer_requested.connect(self.open_customer)
+        page.load()
+        self.council_page = page
+        return page
+
+    def show_council(self) -> None:
+        self.sidebar_list.setCurrentRow(self._council_row)
 
     def print_cards_for(self, customer_ids: list[int]) -> None:
         """Cards & letters, ready to print for these customers (a list row's menu)."""
@@ -314,6 +332,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
+        self.connect_server_action = self._action(self.tr("Connect to a Shop &Server…"),
+                                                  self._on_connect_server_triggered)
+        file_menu.addAction(self.connect_server_action)
+        file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit))
         self.file_menu = file_menu
 
@@ -422,6 +444,22 @@ class MainWindow(QMainWindow):
                 self.tr("The backup is restored. Regulars will now close; open it again to "
                         "carry on with the restored customers."))
             self.close()
+
+    def _on_connect_server_triggered(self) -> None:
+        from gui.shell.server_dialog import ConnectServerDialog
+
+        database = self._context.database
+        dialog = ConnectServerDialog(self, current_url="" if database.is_sqlite
+                                     else database.url)
+        if not dialog.exec() or dialog.address is None:
+            return
+        url = dialog.address.url()  # no password in it: the keyring keeps that
+        SERVER_URL.write(url)
+        if dialog.keyring_missing:
+            QMessageBox.information(self, self.tr("Password Not Kept"), self.tr(
+                "This computer has no keyring to keep the password in, so Regulars will "
+                "ask for it each time it opens the server."))
+        self.server_chosen.emit(url, dialog.password)  # the host moves the window there
 
     def _on_list_unreadable(self, _error: BaseException) -> None:
         """The customer list met a read error (logged by the model): one message, not one
