@@ -18,6 +18,7 @@ class Changes:
     templates: bool = False  # card and letter templates
     imports: bool = False  # the import history
     settings: bool = False  # the business profile and other settings sections
+    listening: bool = False  # complaints, promises and meeting notes
     # The customers concerned, where it was cheap to know; empty means "any of them".
     customer_ids: frozenset[int] = frozenset()
 

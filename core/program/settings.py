@@ -54,6 +54,14 @@ class ProgramSettings:
     lapsed_at_least_days: int = 90  # never "lapsed" sooner than this after the last visit
     lapsed_after_one_visit_days: int = 120
 
+    complaint_resolved_on: bool = True
+    complaint_resolved_due_days: int = 7  # "are they happy now?" a week after resolution
+    complaint_resolved_late_days: int = 14
+
+    meeting_notes_on: bool = True
+    meeting_notes_due_days: int = 2  # notes not sent within 2 days of the meeting
+    meeting_notes_late_days: int = 30
+
     # At most one card or letter per customer in this many days: cards that fall closer
     # together are made as one gesture that names every occasion.
     cards_at_most_every_days: int = 14

@@ -45,6 +45,11 @@ AREAS_BY_TABLE: dict[str, tuple[str, ...]] = {
     "program_actions": ("actions",),
     "program_rule_states": ("actions",),
     "program_lapse_days": ("actions",),
+    "complaints": ("listening",),
+    "complaint_status_changes": ("listening",),
+    "promises": ("listening",),
+    "meetings": ("listening",),
+    "meeting_tasks": ("listening",),
 }
 
 

@@ -90,7 +90,8 @@ class ProgramEvaluator(QObject):
             self.evaluate()
 
     def _on_changes(self, changes: Changes) -> None:
-        if not (changes.customers or changes.interactions or changes.settings):
+        if not (changes.customers or changes.interactions or changes.settings
+                or changes.listening):
             return
         if changes.customer_ids and not changes.settings and self._changed is not None:
             self._changed.update(changes.customer_ids)
