@@ -99,6 +99,8 @@ class BatchEntry:
     customer_id: int
     template_name: str
     action_id: int | None = None
+    # Merge values of this item only, over the customer's (the program's `also_celebrating`).
+    values: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -212,8 +214,7 @@ def plan_entries(session: Session, entries: Sequence[BatchEntry], *, label_sheet
     found, skipped = select_recipients(session, RecipientSelection(customer_ids=ids),
                                        profile=profile, today=today)
     by_id = {recipient.customer_id: recipient for recipient in found}
-    recipients = tuple(replace(by_id[entry.customer_id], template=entry.template_name,
-                               action_id=entry.action_id)
+    recipients = tuple(_for_entry(by_id[entry.customer_id], entry)
                        for entry in entries if entry.customer_id in by_id)
     if not recipients:
         raise NoRecipients(skipped)
@@ -225,6 +226,14 @@ def plan_entries(session: Session, entries: Sequence[BatchEntry], *, label_sheet
                        for r in recipients)
     return BatchPlan(main, main_format, profile, recipients, skipped, label_sheet,
                      label_start, others=others)
+
+
+def _for_entry(recipient: Recipient, entry: BatchEntry) -> Recipient:
+    values = recipient.values
+    if entry.values:
+        values = tuple({**dict(values), **dict(entry.values)}.items())
+    return replace(recipient, values=values, template=entry.template_name,
+                   action_id=entry.action_id)
 
 
 def items_job(plan: BatchPlan) -> ItemsJob:

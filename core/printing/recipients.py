@@ -113,6 +113,7 @@ def merge_values(customer: Any, profile: BusinessProfileData, today: dt.date) ->
         "business_email": profile.email,
         "signature_name": profile.signature_name,
         "today": format_date(today, profile.locale),
+        "also_celebrating": "",  # filled per item by the program (core.program.due_cards)
     }
 
 

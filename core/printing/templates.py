@@ -37,8 +37,11 @@ MERGE_FIELDS = (
     "street", "city", "region", "postal_code", "country",
     "customer_since", "customer_since_year", "visit_count",
     "business_name", "business_city", "business_phone", "business_email",
-    "signature_name", "today",
+    "signature_name", "today", "also_celebrating",
 )
+# Fields that are empty more often than not and read well when they are: a card made for two
+# of the program's occasions at once fills `also_celebrating` ("And happy birthday, too!").
+OPTIONAL_FIELDS = frozenset({"also_celebrating"})
 
 # Problem codes; the GUI turns them into sentences.
 UNKNOWN_FIELD = "unknown_field"
@@ -77,8 +80,11 @@ _GREETING = "Dear {greeting_name},\n\n"
 
 
 def _card(name: str, title: str, message: str) -> TemplateDefault:
-    """A card: greeting, the message, then the warm sign-off above the handwritten note."""
-    return TemplateDefault(name, CARD, title, f"{_GREETING}{message}\n\nWith warm wishes,")
+    """A card: greeting, the message, then the warm sign-off above the handwritten note. The
+    message ends with the other occasions the card is made for, when the program joined two
+    (empty otherwise)."""
+    return TemplateDefault(name, CARD, title,
+                           f"{_GREETING}{message} {{also_celebrating}}\n\nWith warm wishes,")
 
 
 def _letter(name: str, title: str, message: str, closing: str) -> TemplateDefault:
@@ -152,7 +158,8 @@ def check_template(
                 problems.append(TemplateProblem("", UNMATCHED_BRACE, part=part, position=position))
             elif field not in MERGE_FIELDS:
                 problems.append(TemplateProblem(field, UNKNOWN_FIELD, part=part, position=position))
-            elif values is not None and not values.get(field, "").strip():
+            elif (values is not None and field not in OPTIONAL_FIELDS
+                  and not values.get(field, "").strip()):
                 problems.append(TemplateProblem(field, EMPTY_FIELD, part=part, position=position))
     return tuple(problems)
 

@@ -27,6 +27,7 @@ from core.printing.types import ALREADY_PRINTED, NO_TEMPLATE, Skipped
 from core.program.rules import CARD, LETTER
 from core.program.services import due_actions
 from core.program.types import ActionRow
+from core.program.why import also_celebrating
 from core.store.db import Database
 
 OTHER_LIFE_EVENT = "life-event-other"
@@ -84,7 +85,8 @@ def plan_due_cards(session: Session, today: dt.date, *, include_upcoming: bool =
                                     NO_TEMPLATE, action.rule, action.gesture))
         else:
             chosen.append((action, template))
-    entries = [BatchEntry(a.customer_id, template, a.id) for a, template in chosen]
+    entries = [BatchEntry(a.customer_id, template, a.id, _also_celebrating(a))
+               for a, template in chosen]
     plan: BatchPlan | None = None
     skipped: tuple[Skipped, ...] = ()
     if entries:
@@ -100,6 +102,14 @@ def plan_due_cards(session: Session, today: dt.date, *, include_upcoming: bool =
                          a.rule, a.gesture)
                  for a, _template in chosen if a.customer_id in reasons]
     return DueCards(plan, printed, tuple(left_out))
+
+
+def _also_celebrating(action: ActionRow) -> tuple[tuple[str, str], ...]:
+    """A card made for several occasions names the others (the merge field)."""
+    if not action.joined:
+        return ()
+    others = [(joined.rule, joined.detail) for joined in action.joined]
+    return (("also_celebrating", also_celebrating(others)),)
 
 
 def print_due_cards(

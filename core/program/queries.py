@@ -34,7 +34,12 @@ DEFAULT_UPCOMING_DAYS = 7  # core.program.settings.ProgramSettings.upcoming_days
 
 _COLUMNS = ("a.id, a.rule, a.gesture, a.customer_id, a.occasion_on, a.due_on, a.state,"
             " a.snoozed_until, a.joined_to_id, a.detail, a.note, a.completed_by,"
-            " a.completed_at, c.first_name, c.last_name, c.organisation, c.email")
+            " a.completed_at, c.first_name, c.last_name, c.organisation, c.email,"
+            # Its card is printed (or printing) and the batch is not marked sent yet. The
+            # printing area's items table, read here so that Today stays one query.
+            " CASE WHEN a.state = 'open' AND EXISTS (SELECT 1 FROM print_batch_items i"
+            " WHERE i.action_id = a.id AND i.status IN ('printing', 'printed'))"
+            " THEN 1 ELSE 0 END")
 _FROM = ("FROM program_actions a JOIN customers c ON c.id = a.customer_id"
          " WHERE c.deleted_at IS NULL AND ")
 _TODAY = ("((a.state = 'open' AND COALESCE(a.snoozed_until, a.due_on) <= :horizon)"
@@ -138,7 +143,7 @@ def _action_row(r: Sequence[Any], today: dt.date, format_date: DateFormat,
         occasion_on=occasion_on, due_on=due_on, state=state, days_late=late, detail=detail,
         why=why_line(rule, r[2], occasion_on, due_on, detail, format_date),
         snoozed_until=snoozed, note=r[10] or "", completed_by=r[11] or "",
-        completed_at=_maybe_datetime(r[12]), joined=joined,
+        completed_at=_maybe_datetime(r[12]), joined=joined, printed=bool(r[17]),
     )
 
 

@@ -8,6 +8,7 @@ from sqlalchemy import Table, or_, select, update
 from sqlalchemy.orm import Session
 
 from core.kernel.changes import Changes
+from core.kernel.desk import who_is_at_the_desk
 from core.kernel.errors import Invalid, NotFound, Problem
 from core.program.clock import shop_today
 from core.program.demo import play_program_backlog
@@ -125,13 +126,15 @@ def plan_due_cards(session: Session, today: dt.date, *, include_upcoming: bool =
 def complete_printed_actions(session: Session, action_ids: tuple[int, ...], *,
                              now: dt.datetime) -> tuple[int, ...]:
     """Their cards were marked sent: these open actions (and those made in the same
-    gesture) are done as of `now`. Returns every action it completed."""
+    gesture) are done as of `now`, by whoever is at this desk. Returns every action it
+    completed."""
     ids = set(action_ids)
     closing = tuple(session.scalars(select(Action.id).where(
         or_(Action.id.in_(ids), Action.joined_to_id.in_(ids)), Action.state == OPEN)))
     if closing:
         session.execute(update(Action).where(Action.id.in_(closing))
-                        .values(state=DONE, completed_at=now))
+                        .values(state=DONE, completed_at=now,
+                                completed_by=who_is_at_the_desk()))
         _noted(session, closing)
     return closing
 

@@ -56,6 +56,7 @@ class ActionRow:
     completed_by: str = ""
     completed_at: dt.datetime | None = None
     joined: tuple[JoinedOccasion, ...] = ()
+    printed: bool = False  # its card is printed, and waits for its batch to be marked sent
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ Dates are written in the business's locale by the caller's `format_date`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 DateFormat = Callable[[dt.date], str]
 
@@ -60,6 +60,36 @@ def why_line(rule: str, gesture: str, occasion_on: dt.date, due_on: dt.date, det
     if due_on < occasion_on:
         return f"{occasion}; {gesture} to print by {due} so it arrives in time."
     return f"{occasion}; {gesture} to print by {due}."
+
+
+def also_celebrating(occasions: Sequence[tuple[str, str]]) -> str:
+    """The sentence a card made for several occasions ends with, naming the (rule, detail)
+    occasions other than its own: "And congratulations on your 10th visit, too!"; "" for
+    none. Fills the printing engine's `also_celebrating` merge field."""
+    wishes = [wish for rule, detail in occasions if (wish := _wish(rule, detail))]
+    if not wishes:
+        return ""
+    return f"And {', and '.join(wishes)}, too!"
+
+
+def _wish(rule: str, detail: str) -> str:
+    if rule == "welcome":
+        return "thank you for your first visit"
+    if rule == "birthday":
+        return "happy birthday"
+    if rule == "anniversary":
+        years = int(detail or 1)
+        return f"happy {years} year{'s' if years != 1 else ''} with us"
+    if rule == "life_event":
+        if detail.startswith("wedding anniversary"):
+            return "happy wedding anniversary"
+        event = detail.replace("_", " ").strip()
+        return f"congratulations on your {event}" if event else "congratulations"
+    if rule == "milestone":
+        return f"congratulations on your {_ordinal(int(detail))} visit"
+    if rule == "referral":
+        return "thank you for sending a friend our way"
+    return ""  # a letter or a call: nothing to add to a card
 
 
 def _detail_dates(rule: str, detail: str, format_date: DateFormat) -> str:

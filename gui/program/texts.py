@@ -31,7 +31,14 @@ def gesture_text(row: ActionRow) -> str:
     if row.joined:
         others = ", ".join(rule_gesture_text(j.rule, "").lower() for j in row.joined)
         text = _tr("%1, with %2").replace("%1", text).replace("%2", others)
+    if row.printed:
+        text = _tr("%1 (printed, not sent yet)").replace("%1", text)
     return text
+
+
+def printed_hint() -> str:
+    return _tr("Printed: mark its batch sent (Cards & letters, or the dialog after printing) "
+               "once it is posted, and this is done.")
 
 
 def section_heading(state: str, shown: int, total: int, locale: QLocale) -> str:

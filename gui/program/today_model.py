@@ -19,7 +19,7 @@ from core.program.types import (
     ActionRow,
 )
 
-from gui.program.texts import gesture_text, lateness_text, section_heading
+from gui.program.texts import gesture_text, lateness_text, printed_hint, section_heading
 
 _Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -121,5 +121,6 @@ class TodayModel(QAbstractItemModel):
             return (row.customer_name, gesture_text(row), row.why,
                     lateness_text(row))[index.column()]
         if role == _TOOLTIP:
-            return row.why + (f"\n{row.note}" if row.note else "")
+            return (row.why + (f"\n{row.note}" if row.note else "")
+                    + (f"\n{printed_hint()}" if row.printed else ""))
         return None

@@ -6,7 +6,6 @@ actions or customers (a visit that makes a milestone due shows at once).
 """
 from __future__ import annotations
 
-import getpass
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.kernel.changes import Changes
+from core.kernel.desk import who_is_at_the_desk
 from core.program.clock import shop_today
 from core.program.queries import read_today
 from core.program.types import DONE, MISSED, SKIPPED, ActionRow, TodayView
@@ -42,15 +42,6 @@ from gui.shell.context import AppContext
 # Each section lists its first (oldest) rows only: nobody works through thousands in a day,
 # and reading them all would cost Today its quick first paint.
 PER_SECTION = 200
-
-
-def who_is_at_the_desk() -> str:
-    """Who marks an action done or skipped: the computer's user name, until Regulars knows
-    its staff by name ("" when the system cannot say)."""
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return ""
 
 
 def _program() -> ModuleType:
@@ -142,7 +133,7 @@ class TodayPage(QWidget):
     # -- reading ---------------------------------------------------------------------------
 
     def on_changes(self, changes: Changes) -> None:
-        if changes.actions or changes.customers:
+        if changes.actions or changes.customers or changes.batches:  # printed cards say so
             self.load()
 
     def load(self) -> None:

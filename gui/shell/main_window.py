@@ -221,6 +221,12 @@ class MainWindow(QMainWindow):
                            (self.tr("Contacts to &vCard…"), "vcard"),
                            (self.tr("Birthdays and Moments to Ca&lendar…"), "calendar")):
             self.export_menu.addAction(self._action(text, partial(self._on_export_triggered, kind)))
+        file_menu.addSeparator()
+        self.print_due_cards_action = self._action(self.tr("Print &Due Cards…"),
+                                                   self._on_print_due_cards_triggered)
+        self.print_due_cards_action.setEnabled(writable)
+        file_menu.addAction(self.print_due_cards_action)
+        file_menu.addSeparator()
         self.profile_action = self._action(self.tr("Business &Profile…"),
                                            self._on_profile_triggered)
         self.profile_action.setEnabled(writable)
@@ -293,6 +299,14 @@ class MainWindow(QMainWindow):
         selected = self.customers_page.selected_ids()
         ids = selected if len(selected) > 1 else self.customers_page.model.all_ids()
         export_customers(self, self._context, ids, kind)
+
+    def _on_print_due_cards_triggered(self) -> None:
+        """Today's "Print Due Cards…", from any page: Today opens to show what prints."""
+        from gui.program.today_page import TodayPage
+
+        self.show_today()
+        if isinstance(self.today_page, TodayPage):
+            self.today_page.print_due_cards()
 
     def _on_find_triggered(self) -> None:
         self.show_page(self.customers_page)

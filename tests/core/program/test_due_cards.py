@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from core.kernel.desk import who_is_at_the_desk
 from core.printing.batches import (
     get_batch,
     mark_batch_sent,
@@ -17,7 +18,12 @@ from core.printing.batches import (
 )
 from core.printing.types import ALREADY_PRINTED, NO_ADDRESS
 from core.program.models import Action
-from core.program.services import complete_action, plan_due_cards, print_due_cards
+from core.program.services import (
+    complete_action,
+    plan_due_cards,
+    print_due_cards,
+    today_view,
+)
 from core.store.db import Database
 
 from tests.core.printing.helpers import page_texts
@@ -83,6 +89,9 @@ def test_marking_the_batch_sent_completes_the_actions_and_undo_opens_them_again(
     assert states[shop["bea"]] == ("done", sent_at)
     assert states[shop["cal"]][0] == "open"  # left out: still to do
     assert len(marking.actions) == 2
+    with db.unit_of_work() as session:  # who marked the batch sent is who made the gesture
+        assert {a.completed_by for a in session.query(Action).filter_by(state="done")} == {
+            who_is_at_the_desk()}
     with db.unit_of_work() as session:
         unmark_batch_sent(session, marking)
     states = _actions(db)
@@ -94,6 +103,10 @@ def test_a_printed_card_is_not_printed_twice_before_the_batch_is_sent(
     print_due_cards(db, TODAY, tmp_path / "due.pdf")
     with db.unit_of_work() as session:
         again = plan_due_cards(session, TODAY)
+        shown = {a.customer_id: a.printed for a in today_view(session, TODAY).actions}
+    # Today says which cards are printed and wait for their batch to be marked sent.
+    assert shown[shop["ana"]] and shown[shop["bea"]]
+    assert not shown[shop["cal"]] and not shown[shop["dee"]]
     assert again.plan is None and again.actions == ()
     assert sorted((o.customer_id, o.reason) for o in again.left_out) == sorted([
         (shop["ana"], ALREADY_PRINTED), (shop["bea"], ALREADY_PRINTED),
@@ -159,3 +172,26 @@ def test_an_action_done_by_hand_stays_done_when_its_batch_is_unmarked(
         unmark_batch_sent(session, marking)
     states = _actions(db)
     assert states[shop["bea"]][0] == "done" and states[shop["ana"]][0] == "open"
+
+
+def test_a_card_made_for_two_occasions_names_the_other_one_too(
+        db: Database, tmp_path: Path) -> None:
+    """Eve's first visit and her birthday fall in the same fortnight: one card, the thank-you,
+    which also wishes her a happy birthday."""
+    add_customer(db, "Eve", visits=(D(2026, 12, 1),), birthday_month=12, birthday_day=14,
+                 today=TODAY, **ADDRESS)
+    evaluate(db, TODAY)
+    out = tmp_path / "due.pdf"
+    due, summary, _ = print_due_cards(db, TODAY, out)
+    assert [(a.template, [j.rule for j in a.joined]) for a in due.actions] == [
+        ("thank-you", ["birthday"])]
+    page = " ".join(page_texts(out)[0].split())
+    assert "we hope to see you again soon. And happy birthday, too!" in page
+    assert summary is not None
+
+
+def test_a_card_for_one_occasion_has_no_trailing_wishes(
+        db: Database, shop: dict[str, int], tmp_path: Path) -> None:
+    out = tmp_path / "due.pdf"
+    print_due_cards(db, TODAY, out)
+    assert all(", too!" not in page for page in page_texts(out))

@@ -18,6 +18,7 @@ from core.store.db import Database
 
 from gui.program.action_dialogs import SnoozeQuestion
 from gui.program.due_cards_dialog import DueCardsDialog, PrintedDueCardsDialog
+from gui.program.today_model import COL_WHAT
 from gui.program.today_page import TodayPage
 from gui.shell.context import AppContext
 
@@ -93,6 +94,8 @@ def test_print_due_cards_after_one_done_and_one_snoozed_then_mark_sent_and_undo(
     shown = page.printed_dialog
     assert isinstance(shown, PrintedDueCardsDialog) and shown.isVisible()
     assert _states(page)["Ana"] != DONE  # printed is not yet sent
+    qtbot.waitUntil(lambda: "(printed, not sent yet)" in str(
+        _row_of(page, "Ana").siblingAtColumn(COL_WHAT).data()))
 
     shown.sent_button.click()
     qtbot.waitUntil(lambda: _states(page)["Ana"] == DONE and _states(page)["Bea"] == DONE)
@@ -109,3 +112,30 @@ def test_print_due_cards_after_one_done_and_one_snoozed_then_mark_sent_and_undo(
     qtbot.addWidget(again)
     assert not again.print_button.isEnabled()
     assert again.left_out.count() == 3  # Ana and Bea printed already, Cal has no address
+
+
+def test_print_due_cards_is_in_the_file_menu_and_opens_today_with_its_dialog(
+        qtbot: QtBot, sqlite_db: Database, contexts: list[AppContext]) -> None:
+    from gui.shell.main_window import MainWindow
+
+    contexts.append(AppContext(sqlite_db))
+    window = MainWindow(contexts[-1])
+    qtbot.addWidget(window)
+    window.show()
+    assert window.pages_stack.currentWidget() is window.customers_page
+    assert window.print_due_cards_action in window.file_menu.actions()
+    seen: list[str] = []
+
+    def close_the_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, DueCardsDialog):
+            seen.append(dialog.windowTitle())
+            dialog.reject()
+        else:
+            QTimer.singleShot(50, close_the_dialog)
+
+    QTimer.singleShot(50, close_the_dialog)
+    window.print_due_cards_action.trigger()
+    assert seen  # the dialog saying what will print was shown, and cancelled
+    assert window.today_page is not None
+    assert window.pages_stack.currentWidget() is window.today_page

@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from core.kernel.desk import who_is_at_the_desk
 from core.program.types import DONE
 from core.store.db import Database
 from core.visits.services import log_interaction
@@ -15,7 +16,7 @@ from core.visits.types import InteractionDraft
 
 from gui.program.action_dialogs import NoteQuestion, SnoozeQuestion
 from gui.program.evaluator import ProgramEvaluator
-from gui.program.today_page import TodayPage, who_is_at_the_desk
+from gui.program.today_page import TodayPage
 from gui.shell.context import AppContext
 
 from tests.core.program.shop import add_customer
