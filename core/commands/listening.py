@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import getpass
 from collections.abc import Callable
 from typing import Any
 
@@ -61,10 +60,9 @@ def register(subparsers: Any) -> None:
 
 
 def _user() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return ""
+    from core.kernel.desk import who_is_at_the_desk
+
+    return who_is_at_the_desk()
 
 
 def _moment(text: str | None, option: str = "--date") -> dt.datetime:

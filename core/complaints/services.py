@@ -39,8 +39,8 @@ from core.customers.tables import CUSTOMERS
 from core.kernel.errors import Invalid, NotFound, Problem
 from core.settings.services import get_settings
 
-__all__ = ["add_promise", "close_complaint", "complaint_due_on", "keep_promise",
-           "move_complaint", "open_complaint", "resolve_complaint"]
+__all__ = ["add_demo_listening", "add_promise", "close_complaint", "complaint_due_on",
+           "keep_promise", "move_complaint", "open_complaint", "resolve_complaint"]
 
 
 def complaint_due_on(session: Session, severity: str, opened_on: dt.date) -> dt.date:
@@ -175,3 +175,13 @@ def _text_problems(field: str, text: str) -> list[Problem]:
     if len(text) > MAX_TEXT:
         return [Problem(field, TOO_LONG, str(MAX_TEXT))]
     return []
+
+
+def add_demo_listening(session: Session, today: dt.date, rng: object) -> None:
+    """`main.py demo`'s complaints, promises and meeting notes (core.complaints.demo)."""
+    import random
+
+    from core.complaints.demo import add_demo_listening as add
+
+    assert isinstance(rng, random.Random)
+    add(session, today, rng)

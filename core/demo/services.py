@@ -13,6 +13,7 @@ import random
 
 from sqlalchemy.orm import Session
 
+from core.complaints.services import add_demo_listening
 from core.customers.services import (
     insert_customer_batch,
     insert_tags,
@@ -82,6 +83,7 @@ def generate_demo(
         dialect_for(db.dialect).after_bulk_load(
             session.connection(), ("customers", "interactions", "moments", "tags"))
         refresh_customer_stats(session, None, today=today)
+        add_demo_listening(session, today, random.Random(seed))
         play_program_backlog(session, today, random.Random(seed))
         note_changes(session, Changes(customers=True, interactions=True, actions=True))
     log.info("created %d demo customers (seed %d)", customers, seed)

@@ -43,6 +43,7 @@ from core.program.services import customer_actions
 from core.settings.profile import get_business_profile
 from core.store.errors import DatabaseBusy
 
+from gui.complaints.customer_tab import ComplaintBanner, ComplaintsTab
 from gui.customers.editor_details import DetailsTab
 from gui.customers.editor_history import (
     HistoryTab,
@@ -120,6 +121,18 @@ class CustomerEditor(QDialog):
         self.tab_widget.addTab(self.mailings_tab, self.tr("&Cards Sent"))
         self.reminders_tab = RemindersTab(lambda day: format_day(self._money.locale, day))
         self.tab_widget.addTab(self.reminders_tab, self.tr("Rem&inders"))
+        self.complaint_banner = ComplaintBanner(
+            lambda day: format_day(self._money.locale, day), self._locale)
+        self.complaints_tab: ComplaintsTab | None = None
+        if customer_id is not None:
+            self.complaints_tab = ComplaintsTab(
+                context, customer_id, customer_name=lambda: self.name_label.text(),
+                format_day=lambda day: format_day(self._money.locale, day), locale=self._locale,
+                today=shop_today)
+            self.tab_widget.addTab(self.complaints_tab, self.tr("Com&plaints && Promises"))
+            self.complaints_tab.complaints_read.connect(
+                lambda rows: self.complaint_banner.set_complaints(rows, dt.datetime.now()))
+            self.complaint_banner.show_requested.connect(self._show_complaints)
         self.form_message_label = QLabel()
         self.form_message_label.setStyleSheet(ERROR_STYLE)
         self.form_message_label.setWordWrap(True)
@@ -143,6 +156,7 @@ class CustomerEditor(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self._build_trash_banner())
+        layout.addWidget(self.complaint_banner)
         layout.addWidget(self._build_header())
         layout.addWidget(self.tab_widget, 1)
         if self.first_visit_box is not None:
@@ -236,12 +250,19 @@ class CustomerEditor(QDialog):
             self.reminders_tab.set_rows(self._context.read(
                 customer_actions, self._customer_id, shop_today(),
                 lambda day: format_day(self._money.locale, day)))
+            if self.complaints_tab is not None:
+                self.complaints_tab.load()
         self._baseline = self.details_tab.draft()
         self._baseline_referrer = self.details_tab.referred_by_edit.text()
         self._show_trashed(self._detail.deleted_at if self._detail and self._detail.deleted
                            else None, trashed=bool(self._detail and self._detail.deleted))
         self._show_name()
         self._show_figures()
+
+    def _show_complaints(self) -> None:
+        if self.complaints_tab is not None:
+            self.tab_widget.setCurrentWidget(self.complaints_tab)
+            self.complaints_tab.select_oldest_open()
 
     def _show_trashed(self, since: dt.datetime | None, *, trashed: bool) -> None:
         """A customer in the trash is shown, not edited: restore them first."""

@@ -119,11 +119,19 @@ class TodayPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.print_due_button)
 
+        from gui.complaints.today_panel import ComplaintsTodayPanel
+
+        # Complaints still open and promises due: above the gestures, since they come first.
+        self.complaints_panel = ComplaintsTodayPanel(
+            context, locale=self._locale, format_day=self._format_date, today=self._today)
+        self.complaints_panel.open_customer_requested.connect(self.open_customer_requested)
+
         title = QLabel(self.tr("Today"))
         title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.counters)
+        layout.addWidget(self.complaints_panel)
         layout.addWidget(self.quiet)
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
@@ -143,11 +151,14 @@ class TodayPage(QWidget):
             self.show_view(read_today(self._context.database.raw(), self._today(),
                                       self._format_date, per_section=PER_SECTION))
             return
+        self.complaints_panel.load()
         self._context.operations.query(_program().today_view, self._today(), self._format_date,
                                        per_section=PER_SECTION,
                                        on_done=self.show_view)
 
     def show_view(self, view: TodayView) -> None:
+        if self.view_shown is None:  # after the first gestures, off the first paint's path
+            QTimer.singleShot(0, self, self.complaints_panel.load)
         chosen = self.chosen()
         self.view_shown = view
         counts = view.counts
