@@ -11,10 +11,12 @@ from sqlalchemy.orm import Session
 
 from core.customers.tables import CUSTOMERS
 from core.kernel.errors import Invalid, NotFound, Problem
+from core.meetings.letter import plan_meeting_notes, print_meeting_notes
 from core.meetings.models import Meeting, MeetingTask
 from core.meetings.types import MeetingDraft
 
-__all__ = ["mark_notes_sent", "record_meeting", "update_meeting"]
+__all__ = ["mark_notes_sent", "plan_meeting_notes", "print_meeting_notes", "record_meeting",
+           "update_meeting"]
 
 REQUIRED = "required"
 BEFORE_MEETING = "before_meeting"

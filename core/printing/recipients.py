@@ -114,6 +114,7 @@ def merge_values(customer: Any, profile: BusinessProfileData, today: dt.date) ->
         "signature_name": profile.signature_name,
         "today": format_date(today, profile.locale),
         "also_celebrating": "",  # filled per item by the program (core.program.due_cards)
+        "meeting_date": "", "meeting_notes": "",  # filled per item by core.meetings.letter
     }
 
 

@@ -17,6 +17,7 @@ from core.printing.batches import (
     print_batch,
     unmark_batch_sent,
 )
+from core.printing.recipients import format_date as format_long_date
 from core.printing.runs import (
     print_batch_again,
     print_new_batch,
@@ -26,6 +27,6 @@ from core.printing.runs import (
 from core.printing.templates import list_templates
 
 __all__ = ["BatchEntry", "BatchPlan", "BatchRequest", "BatchSummary", "RenderedBatch",
-           "SentMarking", "actions_awaiting_sending", "list_templates", "mark_batch_sent",
+           "SentMarking", "actions_awaiting_sending", "format_long_date", "list_templates", "mark_batch_sent",
            "mark_items_spoiled", "plan_entries", "print_batch", "print_batch_again",
            "print_new_batch", "print_planned_batch", "tidy_interrupted", "unmark_batch_sent"]

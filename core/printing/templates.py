@@ -37,11 +37,12 @@ MERGE_FIELDS = (
     "street", "city", "region", "postal_code", "country",
     "customer_since", "customer_since_year", "visit_count",
     "business_name", "business_city", "business_phone", "business_email",
-    "signature_name", "today", "also_celebrating",
+    "signature_name", "today", "also_celebrating", "meeting_date", "meeting_notes",
 )
 # Fields that are empty more often than not and read well when they are: a card made for two
 # of the program's occasions at once fills `also_celebrating` ("And happy birthday, too!").
-OPTIONAL_FIELDS = frozenset({"also_celebrating"})
+# The meeting fields are filled only when meeting notes are printed (core.meetings.letter).
+OPTIONAL_FIELDS = frozenset({"also_celebrating", "meeting_date", "meeting_notes"})
 
 # Problem codes; the GUI turns them into sentences.
 UNKNOWN_FIELD = "unknown_field"
@@ -127,6 +128,11 @@ DEFAULT_TEMPLATES: dict[str, TemplateDefault] = {t.name: t for t in (
             "about it. And if life has simply been busy, we would love to welcome you back "
             "whenever it suits you.",
             "With best wishes,"),
+    _letter("meeting-notes", "Notes of our meeting",
+            "Thank you for meeting with us on {meeting_date}. Here are our notes, so that "
+            "we all remember the same things.\n\n{meeting_notes}\n\n"
+            "If anything here is not as you remember it, please let us know.",
+            "Kind regards,"),
     _letter("general-letter", "",
             "Thank you for being a customer of {business_name} since {customer_since_year}.",
             "Kind regards,"),

@@ -54,6 +54,7 @@ from gui.customers.editor_history import (
 from gui.customers.editor_mailings import MailingsTab
 from gui.customers.texts import problem_text, stage_label
 from gui.customers.undo_commands import MergeCommand, TrashCommand
+from gui.meetings.customer_tab import MeetingsTab
 from gui.program.reminders_tab import RemindersTab
 from gui.shell.context import AppContext
 from gui.visits.first_visit import FirstVisitBox, with_first_visit
@@ -130,6 +131,11 @@ class CustomerEditor(QDialog):
                 format_day=lambda day: format_day(self._money.locale, day), locale=self._locale,
                 today=shop_today)
             self.tab_widget.addTab(self.complaints_tab, self.tr("Com&plaints && Promises"))
+            self.meetings_tab = MeetingsTab(
+                context, customer_id, customer_name=lambda: self.name_label.text(),
+                format_day=lambda day: format_day(self._money.locale, day), locale=self._locale,
+                today=shop_today)
+            self.tab_widget.addTab(self.meetings_tab, self.tr("Meeting Notes"))
             self.complaints_tab.complaints_read.connect(
                 lambda rows: self.complaint_banner.set_complaints(rows, dt.datetime.now()))
             self.complaint_banner.show_requested.connect(self._show_complaints)
@@ -252,6 +258,7 @@ class CustomerEditor(QDialog):
                 lambda day: format_day(self._money.locale, day)))
             if self.complaints_tab is not None:
                 self.complaints_tab.load()
+                self.meetings_tab.load()
         self._baseline = self.details_tab.draft()
         self._baseline_referrer = self.details_tab.referred_by_edit.text()
         self._show_trashed(self._detail.deleted_at if self._detail and self._detail.deleted
