@@ -82,3 +82,29 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
         database.close()
     else:
         yield from _pg_database(request.getfixturevalue("pg_admin_url"))
+
+
+SHOP_PROFILE = {
+    "name": "Corner Bakery", "street": "12 Mill Lane", "city": "Springfield",
+    "postal_code": "12345", "signature_name": "Sam Baker",
+}
+
+
+def save_shop_profile(database: Database, **fields: str) -> None:
+    """A business profile complete enough to print every card and letter."""
+    from core.settings.services import save_business_profile
+    from core.settings.types import BusinessProfileData
+
+    with database.unit_of_work() as session:
+        save_business_profile(session, BusinessProfileData(**{**SHOP_PROFILE, **fields}))
+
+
+@pytest.fixture
+def shop_profile(request: pytest.FixtureRequest) -> None:
+    """Tests that print get a shop with a complete business profile (nothing prints
+    half-filled), unless marked `empty_business_profile`; autouse in the printing folders."""
+    if request.node.get_closest_marker("empty_business_profile") is not None:
+        return
+    for name in ("db", "sqlite_db"):
+        if name in request.fixturenames:
+            save_shop_profile(request.getfixturevalue(name))

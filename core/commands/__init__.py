@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "core.commands.visits",
     "core.commands.program",
     "core.commands.listening",
+    "core.commands.profile",
 )
 
 
@@ -208,8 +209,11 @@ def fault_text(exc: BaseException, args: argparse.Namespace) -> str:
     """One line for a failure no command worded itself: the file and the reason."""
     from core.commands import texts
     from core.kernel.paths import log_file
+    from core.printing.errors import IncompleteBusinessProfile
     from core.store.faults import describe_fault
 
+    if isinstance(exc, IncompleteBusinessProfile):  # any area's printing command
+        return texts.incomplete_profile_text(exc)
     fault = describe_fault(exc, _database_name(args))
     if fault is not None:
         return texts.fault_line(fault)

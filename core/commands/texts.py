@@ -12,6 +12,7 @@ from core.kernel.errors import NotFound
 from core.printing.errors import (
     BatchNotInterrupted,
     FormatMismatch,
+    IncompleteBusinessProfile,
     InvalidSelection,
     InvalidStartPosition,
     InvalidTemplate,
@@ -59,8 +60,33 @@ def interrupted_batch_text(batch: Any, db_option: str = "") -> str:
             f"main.py print again {batch.id}{db_option}")
 
 
+# Business profile fields as `main.py profile set` names them.
+PROFILE_OPTIONS = {
+    "name": "--name", "street": "--street", "city": "--city", "state": "--state",
+    "postal_code": "--postal-code", "country": "--country", "phone": "--phone",
+    "email": "--email", "signature_name": "--signature-name", "currency": "--currency",
+    "locale": "--locale", "logo_png": "--logo", "region": "--country",
+}
+PROFILE_WORDS = {"name": "business name", "signature_name": "signature name",
+                 "postal_code": "postal code", "logo_png": "logo", "region": "country"}
+
+
+def incomplete_profile_text(exc: IncompleteBusinessProfile) -> str:
+    """Nothing prints half-filled: which fields to fill in, and how."""
+    words = [PROFILE_WORDS.get(field, field) for field in exc.fields]
+    options = " ".join(f"{PROFILE_OPTIONS.get(field, '--' + field)} …" for field in exc.fields)
+    return (f"nothing printed: the business profile has no {_listed(words)}, which this "
+            f"prints; fill it in with 'main.py profile set {options}'")
+
+
+def _listed(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
+
+
 def printing_error_text(exc: Exception) -> str | None:
     """A one-line message for the printing errors a person can fix, or None."""
+    if isinstance(exc, IncompleteBusinessProfile):
+        return incomplete_profile_text(exc)
     if isinstance(exc, NotFound) and exc.kind == "template":
         return f"no template named {exc.id!r}; see 'main.py templates list'"
     if isinstance(exc, NotFound) and exc.kind == "batch":

@@ -21,6 +21,7 @@ from core.customers.validation import (
     INVALID_CHOICE,
     check_partial_date,
 )
+from core.kernel.edits import checked_edit
 from core.kernel.errors import Invalid, NotFound, Problem
 
 
@@ -38,22 +39,33 @@ def add_interaction(
     session.add(row)
     session.flush()
     refresh_customer_stats(session, [customer_id], today=today)
-    return InteractionRow(row.id, row.kind, row.occurred_on, row.amount_minor, row.note)
+    return interaction_row(row)
 
 
 def update_interaction(session: Session, customer_id: int, interaction_id: int,
-                       draft: InteractionDraft) -> InteractionRow:
+                       draft: InteractionDraft, *,
+                       base: InteractionRow | None = None) -> InteractionRow:
     """Change one of the customer's interactions (kind, date, amount, note), keeping its id
-    (and so where an import found it); updates the customer's stats and stage."""
+    (and so where an import found it); updates the customer's stats and stage. With `base`
+    (the row as the editor read it), a change saved elsewhere meanwhile is merged in, or
+    raises EditConflict when it changed the same values."""
     row = session.get(Interaction, interaction_id)
     if row is None or row.customer_id != customer_id:
         raise NotFound("interaction", interaction_id)
     _check_interaction(draft)
+    draft = checked_edit("interaction", interaction_id, base=base.draft if base else None,
+                         base_version=base.version if base else None, mine=draft,
+                         theirs=interaction_row(row).draft, version=row.version)
     row.kind, row.occurred_on = draft.kind, draft.occurred_on
     row.amount_minor, row.note = draft.amount_minor, draft.note.strip()
     session.flush()
     refresh_customer_stats(session, [customer_id])
-    return InteractionRow(row.id, row.kind, row.occurred_on, row.amount_minor, row.note)
+    return interaction_row(row)
+
+
+def interaction_row(row: Interaction) -> InteractionRow:
+    return InteractionRow(row.id, row.kind, row.occurred_on, row.amount_minor, row.note,
+                          row.version)
 
 
 def _check_interaction(draft: InteractionDraft) -> None:

@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from core.store.base import Base
+from core.store.base import Base, Versioned
 
 # Sortable columns of the customer list, and the condition that selects live customers.
 SORT_COLUMNS = (
@@ -47,7 +47,7 @@ class Tag(Base):
     name: Mapped[str] = mapped_column(String(100), unique=True)
 
 
-class Customer(Base):
+class Customer(Versioned, Base):
     __tablename__ = "customers"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -116,7 +116,7 @@ class Customer(Base):
          Index("ix_customers_birthday", "birthday_month", "birthday_day"))
 
 
-class Interaction(Base):
+class Interaction(Versioned, Base):
     __tablename__ = "interactions"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -51,6 +51,9 @@ class CustomerRecordEdit:
     removed_moment_ids: tuple[int, ...] = ()
     allow_duplicate: bool = False
     merge_into: int | None = None
+    # The record as the editor opened it: what others saved since is merged in, or raises
+    # EditConflict (core.kernel.edits). None saves over whatever is stored.
+    base: CustomerDetail | None = None
 
 
 def get_customer_record(session: Session, customer_id: int) -> CustomerRecord:
@@ -67,11 +70,13 @@ def save_customer_record(session: Session, edit: CustomerRecordEdit) -> Customer
         detail = add_customer(session, edit.draft, allow_duplicate=edit.allow_duplicate)
     else:
         detail = update_customer(session, edit.customer_id, edit.draft,
-                                 allow_duplicate=edit.allow_duplicate)
+                                 allow_duplicate=edit.allow_duplicate, base=edit.base)
     for interaction_id in edit.removed_interaction_ids:
         delete_interaction(session, interaction_id)
+    read = {row.id: row for row in edit.base.interactions} if edit.base else {}
     for interaction_id, changed in edit.changed_interactions:
-        update_interaction(session, detail.id, interaction_id, changed)
+        update_interaction(session, detail.id, interaction_id, changed,
+                           base=read.get(interaction_id))
     for moment_id in edit.removed_moment_ids:
         delete_moment(session, moment_id)
     for interaction in edit.added_interactions:

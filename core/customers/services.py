@@ -32,6 +32,7 @@ from core.customers.bulk import (
     update_customer_rows,
 )
 from core.customers.errors import DuplicateCustomer
+from core.customers.history import interaction_row
 from core.customers.keys import customer_keys, name_postcode_key
 
 # The list's sort columns and the statistics refresh, for the import and the demo.
@@ -42,7 +43,6 @@ from core.customers.types import (
     TEXT_FIELDS,
     CustomerDetail,
     CustomerDraft,
-    InteractionRow,
     MomentRow,
     display_name,
 )
@@ -61,6 +61,7 @@ from core.customers.validation import (
     normalize_phone,
 )
 from core.kernel.changes import Changes
+from core.kernel.edits import checked_edit
 from core.kernel.errors import Invalid, NotFound, Problem
 from core.kernel.jobs import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
 from core.settings.services import business_region
@@ -179,11 +180,20 @@ def add_customer(
 
 def update_customer(
     session: Session, customer_id: int, draft: CustomerDraft, *, allow_duplicate: bool = False,
-    region: str | None = None,
+    region: str | None = None, base: CustomerDetail | None = None,
 ) -> CustomerDetail:
-    """Replace a customer's editable fields with `draft`."""
+    """Replace a customer's editable fields with `draft`. With `base` (the record as the
+    editor read it), what was saved elsewhere meanwhile is kept: fields only they changed
+    stay theirs, and fields both changed differently raise EditConflict (nothing written)."""
     customer = _load(session, customer_id)
     draft = clean_draft(session, draft, region)
+    if base is not None:
+        # Both sides in the stored form (a phone as typed and as stored compare equal).
+        opened = _cleaned_or_as_is(session, base.draft, region)
+        if draft.needs_checking is None:  # "keep what is stored": not a change of its own
+            draft = dataclasses.replace(draft, needs_checking=opened.needs_checking)
+        draft = checked_edit("customer", customer_id, base=opened, base_version=base.version,
+                             mine=draft, theirs=_draft_of(customer), version=customer.version)
     if draft.referred_by_id == customer_id:
         raise Invalid([Problem("referred_by_id", UNKNOWN_CUSTOMER, str(customer_id))])
     if not allow_duplicate and (dup := find_duplicate(session, draft, exclude_id=customer_id)):
@@ -195,6 +205,14 @@ def update_customer(
     touched = {customer_id, old_referrer, draft.referred_by_id} - {None}
     refresh_customer_stats(session, touched)  # type: ignore[arg-type]
     return get_customer(session, customer_id)
+
+
+def _cleaned_or_as_is(session: Session, draft: CustomerDraft,
+                      region: str | None) -> CustomerDraft:
+    try:
+        return clean_draft(session, draft, region)
+    except Invalid:  # stored before today's checks: compared as it is
+        return draft
 
 
 def get_customer(session: Session, customer_id: int) -> CustomerDetail:
@@ -381,8 +399,9 @@ def _detail(session: Session, customer: Customer) -> CustomerDetail:
         created_at=customer.created_at,
         deleted=customer.deleted_at is not None,
         deleted_at=customer.deleted_at,
+        version=customer.version,
         interactions=tuple(
-            InteractionRow(i.id, i.kind, i.occurred_on, i.amount_minor, i.note) for i in interactions
+            interaction_row(i) for i in interactions
         ),
         moments=tuple(
             MomentRow(m.id, m.kind, m.life_event, PartialDate(m.month, m.day, m.year), m.note)

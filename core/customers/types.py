@@ -113,6 +113,11 @@ class InteractionRow:
     occurred_on: dt.date
     amount_minor: int | None
     note: str
+    version: int = 1  # as read; an edit of it saves against it (core.kernel.edits)
+
+    @property
+    def draft(self) -> InteractionDraft:
+        return InteractionDraft(self.kind, self.occurred_on, self.amount_minor, self.note)
 
 
 @dataclass(frozen=True)
@@ -147,6 +152,7 @@ class CustomerDetail:
     interactions: tuple[InteractionRow, ...] = field(default=())
     moments: tuple[MomentRow, ...] = field(default=())
     deleted_at: dt.datetime | None = None  # when it was moved to the trash
+    version: int = 1  # as read; an edit of it saves against it (core.kernel.edits)
 
     @property
     def display_name(self) -> str:

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from core.kernel.errors import NotFound
 from core.kernel.jobs import CancelCheck, Progress, never_cancelled, no_progress
+from core.printing.completeness import check_business_profile
 from core.printing.errors import InvalidTemplate, NoRecipients, NothingToReprint
 from core.printing.formats import (
     check_format,
@@ -175,6 +176,8 @@ def plan_batch(session: Session, request: BatchRequest, *,
     format_name = (request.format_name or template.format_name
                    or default_format(template.kind, profile.locale))
     check_format(template.kind, get_page_format(format_name))
+    check_business_profile(profile, [(get_page_format(format_name).kind, template.title,
+                                      template.body)])
     label_sheet = ""
     if request.label_sheet:
         sheet = get_label_sheet(request.label_sheet)
@@ -205,6 +208,8 @@ def plan_entries(session: Session, entries: Sequence[BatchEntry], *, label_sheet
             raise InvalidTemplate(problems)
         format_name = template.format_name or default_format(template.kind, profile.locale)
         check_format(template.kind, get_page_format(format_name))
+        check_business_profile(profile, [(get_page_format(format_name).kind, template.title,
+                                          template.body)])
         templates[name] = (template, get_page_format(format_name).name)
     if label_sheet:
         sheet = get_label_sheet(label_sheet)

@@ -103,3 +103,16 @@ class FontMissing(RegularsError):
     def __init__(self, path: Path) -> None:
         super().__init__(str(path))
         self.path = path
+
+
+class IncompleteBusinessProfile(RegularsError):
+    """What is to be printed uses business profile fields that are empty: `fields` names
+    them (BusinessProfileData's field names, in the profile's order), so that the person
+    can be taken to the first. Nothing was printed or recorded."""
+
+    def __init__(self, fields: Sequence[str]) -> None:
+        super().__init__(f"business profile incomplete: {', '.join(fields)}")
+        self.fields = tuple(fields)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return IncompleteBusinessProfile, (self.fields,)

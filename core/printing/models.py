@@ -10,10 +10,10 @@ import datetime as dt
 from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from core.store.base import Base
+from core.store.base import Base, Versioned
 
 
-class PrintTemplate(Base):
+class PrintTemplate(Versioned, Base):
     """A template as the shop edited it; defaults live in code until someone edits them."""
 
     __tablename__ = "print_templates"

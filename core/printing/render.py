@@ -55,7 +55,9 @@ def render_items(
     job: ItemsJob, out_path: Path, *, progress: Progress = no_progress,
     is_cancelled: CancelCheck = never_cancelled,
 ) -> RenderReport:
-    """Write one PDF with one item per recipient, in order. Raises Cancelled."""
+    """Write one PDF with one item per recipient, in order. Raises Cancelled, and
+    IncompleteBusinessProfile (before anything is written) when the business profile lacks
+    a field the items print."""
     from core.printing.pdf import atomic_pdf
 
     with atomic_pdf(Path(out_path)) as temp:
@@ -71,7 +73,7 @@ def write_items(job: ItemsJob, path: Path, *, progress: Progress = no_progress,
 
 
 def render_items_bytes(job: ItemsJob) -> bytes:
-    """The PDF in memory, for previews."""
+    """The PDF in memory, for previews. Raises IncompleteBusinessProfile like a print."""
     buffer = io.BytesIO()
     _render_items_to(job, buffer, no_progress, never_cancelled)
     return buffer.getvalue()
@@ -80,6 +82,11 @@ def render_items_bytes(job: ItemsJob) -> bytes:
 def _render_items_to(job: ItemsJob, target: Path | io.BytesIO, progress: Progress,
                      is_cancelled: CancelCheck) -> int:
     from core.printing import layouts, pdf
+    from core.printing.completeness import check_business_profile
+
+    # Every print passes here (batches, previews, single cards, any area's template).
+    check_business_profile(job.profile, [(job.fmt.kind, job.title, job.body)] + [
+        (fmt.kind, title, body) for _name, title, body, fmt in job.others])
 
     def design(fmt: PageFormat, title: str, body: str) -> layouts.Design:
         scale = {CARD: 1.0, FOLDED: 1.0, LETTER: 1.05, ENVELOPE: 1.15}[fmt.kind]

@@ -1,8 +1,9 @@
 """Card and letter templates: the defaults, merge fields, checking, and the shop's edits.
 
 A template is a title and a body of plain text with merge fields in braces
-(`Dear {first_name},`); `{{` and `}}` print a single brace. Blank lines separate
-paragraphs. Nothing in a template is markup. Defaults live here; a template the shop
+(`Dear {first_name},`); `{{` and `}}` print a single brace. A field may name what to
+print when a customer's value is empty: `Dear {greeting_name|friend},` greets someone
+known only by an address as "Dear friend,". Blank lines separate paragraphs. Nothing in a template is markup. Defaults live here; a template the shop
 edits is stored in `print_templates`, and restoring the default deletes that row.
 """
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core.kernel.edits import checked_edit
 from core.kernel.errors import NotFound
 from core.printing.errors import (
     FormatMismatch,
@@ -75,9 +77,23 @@ class TemplateData:
     format_name: str  # "" means the default for the kind and the business locale
     is_edited: bool  # differs from the built-in default (or has none)
     has_default: bool
+    version: int = 0  # as read (0: the built-in default, never saved); see core.kernel.edits
+
+    @property
+    def text(self) -> TemplateText:
+        return TemplateText(self.title, self.body, self.format_name)
 
 
-_GREETING = "Dear {greeting_name},\n\n"
+@dataclass(frozen=True)
+class TemplateText:
+    """What a person edits of a template, merged field by field with another desk's edit."""
+
+    title: str
+    body: str
+    format_name: str
+
+
+_GREETING = "Dear {greeting_name|friend},\n\n"
 
 
 def _card(name: str, title: str, message: str) -> TemplateDefault:
@@ -141,14 +157,25 @@ DEFAULT_TEMPLATES: dict[str, TemplateDefault] = {t.name: t for t in (
 
 def parse_fields(text: str) -> list[tuple[str, int]]:
     """The merge fields in `text` with their offsets; `{}` and lone braces are ("", pos)."""
+    return [(field, position) for field, _fallback, position in _parse(text)]
+
+
+def _parse(text: str) -> list[tuple[str, str, int]]:
+    """Each merge field in `text` with its fallback and offset."""
     found = []
     for match in _TOKEN.finditer(text):
         token = match.group(0)
         if token in ("{{", "}}"):
             continue
-        found.append(((match.group(1) or "").strip() if token not in "{}" else "",
-                      match.start()))
+        field, fallback = _split(match.group(1) or "") if token not in "{}" else ("", "")
+        found.append((field, fallback, match.start()))
     return found
+
+
+def _split(inside: str) -> tuple[str, str]:
+    """`greeting_name|friend` as the field and its fallback."""
+    field, _, fallback = inside.partition("|")
+    return field.strip(), fallback.strip()
 
 
 def check_template(
@@ -159,12 +186,12 @@ def check_template(
     if len(title) > MAX_TITLE:
         problems.append(TemplateProblem(str(MAX_TITLE), TITLE_TOO_LONG, part="title"))
     for part, text in (("title", title), ("body", body)):
-        for field, position in parse_fields(text):
+        for field, fallback, position in _parse(text):
             if not field:
                 problems.append(TemplateProblem("", UNMATCHED_BRACE, part=part, position=position))
             elif field not in MERGE_FIELDS:
                 problems.append(TemplateProblem(field, UNKNOWN_FIELD, part=part, position=position))
-            elif (values is not None and field not in OPTIONAL_FIELDS
+            elif (values is not None and not fallback and field not in OPTIONAL_FIELDS
                   and not values.get(field, "").strip()):
                 problems.append(TemplateProblem(field, EMPTY_FIELD, part=part, position=position))
     return tuple(problems)
@@ -176,12 +203,12 @@ def merge(text: str, values: Mapping[str, str]) -> str:
         token = match.group(0)
         if token in ("{{", "}}"):
             return token[0]
-        field = (match.group(1) or "").strip()
+        field, fallback = _split(match.group(1) or "")
         if field not in MERGE_FIELDS:
             part = TemplateProblem(field, UNKNOWN_FIELD if field else UNMATCHED_BRACE,
                                    part="body", position=match.start())
             raise InvalidTemplate([part])
-        return values.get(field, "")
+        return values.get(field, "").strip() or fallback
 
     return _TOKEN.sub(replace, text)
 
@@ -204,9 +231,19 @@ def get_template(session: Session, name: str) -> TemplateData:
 
 
 def save_template(
-    session: Session, *, name: str, kind: str, title: str, body: str, format_name: str = ""
+    session: Session, *, name: str, kind: str, title: str, body: str, format_name: str = "",
+    base: TemplateData | None = None,
 ) -> TemplateData:
-    """Store the shop's version of a template (new or edited). Raises InvalidTemplate."""
+    """Store the shop's version of a template (new or edited). Raises InvalidTemplate. With
+    `base` (the template as the editor opened it), another desk's save meanwhile is merged
+    in, or raises EditConflict when it changed the same part."""
+    stored = session.scalars(select(PrintTemplate).where(PrintTemplate.name == name)).first()
+    if base is not None and stored is not None:
+        merged = checked_edit("template", name, base=base.text, base_version=base.version,
+                              mine=TemplateText(title, body, format_name),
+                              theirs=TemplateText(stored.title, stored.body, stored.format_name),
+                              version=stored.version)
+        title, body, format_name = merged.title, merged.body, merged.format_name
     problems = list(check_template(title, body))
     if not _NAME.match(name):
         problems.append(TemplateProblem(name, INVALID_NAME, part="name"))
@@ -222,7 +259,7 @@ def save_template(
             problems.append(TemplateProblem(format_name, INVALID_FORMAT, part="format_name"))
     if problems:
         raise InvalidTemplate(problems)
-    row = session.scalars(select(PrintTemplate).where(PrintTemplate.name == name)).first()
+    row = stored
     if row is None:
         row = PrintTemplate(name=name)
         session.add(row)
@@ -254,4 +291,5 @@ def _data(row: PrintTemplate | None, default: TemplateDefault | None) -> Templat
     edited = default is None or (row.title, row.body, row.format_name) != (
         default.title, default.body, "")
     return TemplateData(row.name, row.kind, row.title, row.body, row.format_name,
-                        is_edited=edited, has_default=default is not None)
+                        is_edited=edited, has_default=default is not None,
+                        version=row.version)

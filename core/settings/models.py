@@ -4,10 +4,10 @@ from __future__ import annotations
 from sqlalchemy import LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from core.store.base import Base
+from core.store.base import Base, Versioned
 
 
-class BusinessProfile(Base):
+class BusinessProfile(Versioned, Base):
     __tablename__ = "business_profile"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from core.customers.errors import INVALID_CHOICE, INVALID_EMAIL, INVALID_PHONE
 from core.customers.types import normalize_email, normalize_phone
+from core.kernel.edits import checked_edit
 from core.kernel.errors import Invalid, Problem
 from core.settings.models import BusinessProfile
 from core.settings.types import BusinessProfileData, register_section
@@ -32,8 +33,24 @@ def business_region(session: Session) -> str:
     return get_business_profile(session).region
 
 
-def save_business_profile(session: Session, profile: BusinessProfileData) -> BusinessProfileData:
-    """Validate and store the profile; raises Invalid naming each bad field."""
+def business_profile_version(session: Session) -> int:
+    """The stored profile's version (0 before it is first saved): an editor keeps it with
+    what it opened, so that a save merges another desk's changes (core.kernel.edits)."""
+    row = session.get(BusinessProfile, PROFILE_ID)
+    return row.version if row is not None else 0
+
+
+def save_business_profile(session: Session, profile: BusinessProfileData, *,
+                          base: BusinessProfileData | None = None,
+                          base_version: int | None = None) -> BusinessProfileData:
+    """Validate and store the profile; raises Invalid naming each bad field. With `base`
+    and `base_version` (as the editor opened it), another desk's save meanwhile is merged
+    in, or raises EditConflict when it changed the same fields."""
+    if base is not None:
+        profile = checked_edit("business profile", PROFILE_ID, base=base,
+                               base_version=base_version, mine=profile,
+                               theirs=get_business_profile(session),
+                               version=business_profile_version(session))
     import phonenumbers
     from babel import Locale, UnknownLocaleError
 
@@ -76,3 +93,13 @@ def save_business_profile(session: Session, profile: BusinessProfileData) -> Bus
 # The profile keeps its own table (the window reads its locale before the ORM loads).
 register_section(BusinessProfileData, "business_profile", load=get_business_profile,
                  save=save_business_profile)
+
+
+LOGO_MAX_BYTES = 5_000_000  # a logo for print; the window scales larger ones down
+
+
+def png_size(data: bytes) -> tuple[int, int] | None:
+    """Width and height of a PNG (from its header), or None when `data` is not a PNG."""
+    if len(data) < 24 or not data.startswith(b"\x89PNG\r\n\x1a\n") or data[12:16] != b"IHDR":
+        return None
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")

@@ -13,6 +13,7 @@ from core.kernel.changes import Changes
 from core.settings.models import SettingsSection
 from core.settings.profile import (
     business_profile_saved,
+    business_profile_version,
     business_region,
     get_business_profile,
     save_business_profile,
@@ -22,7 +23,7 @@ from core.store.changes import note_changes
 
 log = logging.getLogger(__name__)
 
-__all__ = ["business_profile_saved", "business_region", "database_id", "get_business_profile",
+__all__ = ["business_profile_saved", "business_profile_version", "business_region", "database_id", "get_business_profile",
            "get_settings", "save_business_profile", "save_settings"]
 
 S = TypeVar("S")

@@ -1,8 +1,25 @@
 """The declarative base every area's ORM models derive from (one metadata for Alembic)."""
 from __future__ import annotations
 
-from sqlalchemy.orm import DeclarativeBase
+from typing import Any
+
+from sqlalchemy import Integer
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 
 class Base(DeclarativeBase):
     pass
+
+
+class Versioned:
+    """A record a person edits. Its version goes up by one with every save through the ORM,
+    and the UPDATE only applies while the version is still the one read (else SQLAlchemy
+    raises StaleDataError): two desks saving the same record at the same moment cannot both
+    win. Editors keep the version they opened (core.kernel.edits)."""
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1,
+                                         server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.version}

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from core.kernel import paths
+from core.kernel.edits import SavedMeanwhile
 from core.store.errors import DatabaseBusy
 
 if TYPE_CHECKING:
@@ -222,11 +223,16 @@ class Database:
 
         Raises DatabaseBusy when another connection kept the write lock longer than the
         busy timeout (see `waiting_at_most`); nothing was written and it can be retried."""
+        from sqlalchemy.orm.exc import StaleDataError
+
         from core.store.changes import committed_changes
 
         try:
             with self.unit_of_work() as session:
                 result = service(session, *args, **kwargs)
+        except StaleDataError as exc:
+            # Another desk's save of the same record committed between our read and write.
+            raise SavedMeanwhile() from exc
         except Exception as exc:
             if _is_locked(exc):
                 raise DatabaseBusy(self.sqlite_path) from exc

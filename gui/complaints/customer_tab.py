@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtGui import QColor
@@ -108,6 +109,11 @@ def _escaped(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def read_customer_listening(session: Any, customer_id: int
+                            ) -> tuple[tuple[ComplaintRow, ...], tuple[PromiseRow, ...]]:
+    return customer_complaints(session, customer_id), customer_promises(session, customer_id)
+
+
 class ComplaintsTab(QWidget):
     """The customer's complaints (newest first) and promises (still to keep first)."""
 
@@ -126,6 +132,8 @@ class ComplaintsTab(QWidget):
         self._today = today
         self.complaints: tuple[ComplaintRow, ...] = ()
         self.promises: tuple[PromiseRow, ...] = ()
+        self.loaded = False
+        self._select_first = False  # after opening a complaint: choose it
 
         self.complaints_model = TextTableModel(
             [self.tr("Opened"), self.tr("What happened"), self.tr("Severity"),
@@ -187,8 +195,12 @@ class ComplaintsTab(QWidget):
             self.load()
 
     def load(self) -> None:
-        self.complaints = self._context.read(customer_complaints, self._customer_id)
-        self.promises = self._context.read(customer_promises, self._customer_id)
+        """Read the customer's complaints and promises in the background, then show them."""
+        self._context.operations.query(read_customer_listening, self._customer_id,
+                                       on_done=self.show_rows)
+
+    def show_rows(self, rows: tuple[tuple[ComplaintRow, ...], tuple[PromiseRow, ...]]) -> None:
+        self.complaints, self.promises = rows
         now = dt.datetime.now()
         today = self._today()
         self.complaints_model.set_rows([
@@ -207,6 +219,10 @@ class ComplaintsTab(QWidget):
         for table, stretch in ((self.complaints_table, 1), (self.promises_table, 0)):
             table.resizeColumnsToContents()
             table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        self.loaded = True
+        if self._select_first and self.complaints:
+            self._select_first = False
+            self.complaints_table.selectRow(0)
         self.no_complaints_label.setVisible(not self.complaints)
         self.no_promises_label.setVisible(not self.promises)
         self._update_buttons()
@@ -270,15 +286,14 @@ class ComplaintsTab(QWidget):
                                                                     ComplaintSettings),
             format_day=self._format_day)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._context.run(open_complaint, dialog.draft())
-            self.load()
-            self.complaints_table.selectRow(0)
+            self._select_first = True
+            self._context.operations.run(open_complaint, dialog.draft())
 
     def _move(self, status: str) -> None:
         complaint = self.chosen_complaint()
         if complaint is not None:
-            self._context.run(move_complaint, complaint.id, status, by=who_is_at_the_desk())
-            self.load()
+            self._context.operations.run(move_complaint, complaint.id, status,
+                                         by=who_is_at_the_desk())
 
     def _on_end_clicked(self, *, closing: bool) -> None:
         complaint = self.chosen_complaint()
@@ -291,28 +306,26 @@ class ComplaintsTab(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         if closing:
-            self._context.run(close_complaint, complaint.id, reason=dialog.typed(),
-                              by=who_is_at_the_desk())
+            self._context.operations.run(close_complaint, complaint.id, reason=dialog.typed(),
+                                         by=who_is_at_the_desk())
         else:
-            self._context.run(resolve_complaint, complaint.id, resolution=dialog.typed(),
-                              satisfied=dialog.satisfied(), by=who_is_at_the_desk())
-        self.load()
+            self._context.operations.run(resolve_complaint, complaint.id,
+                                         resolution=dialog.typed(),
+                                         satisfied=dialog.satisfied(), by=who_is_at_the_desk())
 
     def _on_new_promise_clicked(self) -> None:
         today = self._today()
         dialog = PromiseDialog(self, customer_name=self._customer_name(),
                                owner=who_is_at_the_desk(), today=today)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._context.run(add_promise, customer_id=self._customer_id, what=dialog.typed(),
-                              due_on=dialog.due_on(), made_on=today,
-                              owner=dialog.owner_edit.text())
-            self.load()
+            self._context.operations.run(add_promise, customer_id=self._customer_id,
+                                         what=dialog.typed(), due_on=dialog.due_on(),
+                                         made_on=today, owner=dialog.owner_edit.text())
 
     def _on_kept_clicked(self) -> None:
         promise = self.chosen_promise()
         if promise is not None and promise.kept_on is None:
-            self._context.run(keep_promise, promise.id, kept_on=self._today())
-            self.load()
+            self._context.operations.run(keep_promise, promise.id, kept_on=self._today())
 
 
 def _heading(text: str) -> QLabel:

@@ -10,19 +10,21 @@ from gui.complaints.texts import severity_text
 
 class ComplaintDaysBox(QGroupBox):
     def __init__(self, stored: ComplaintSettings, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Complaints: days to put one right"), parent)
+        super().__init__(self.tr("Complaints"), parent)
         self.stored = stored
         self.days: dict[str, QSpinBox] = {}
         line = QHBoxLayout(self)
+        line.addWidget(QLabel(self.tr("Days to put one right:")))
         for severity in (HIGH, NORMAL, LOW):
             box = QSpinBox()
             box.setRange(0, 90)
-            box.setSuffix(self.tr(" days"))
             box.setValue(stored.due_days(severity))
             self.days[severity] = box
-            line.addWidget(QLabel(severity_text(severity) + ":"))
+            line.addSpacing(8)
+            line.addWidget(QLabel(severity_text(severity).lower()))
             line.addWidget(box)
-            line.addSpacing(12)
+        line.addSpacing(8)
+        line.addWidget(QLabel(self.tr("(counted from the day it is opened)")))
         line.addStretch(1)
 
     def chosen(self) -> ComplaintSettings:

@@ -5,7 +5,9 @@ through `AppContext.run`, each in its own transaction.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QUndoStack
@@ -37,6 +39,7 @@ from core.customers.record import (
     save_customer_record,
 )
 from core.customers.types import CustomerDetail, CustomerDraft
+from core.kernel.edits import EditConflict, SavedMeanwhile
 from core.kernel.errors import Invalid
 from core.program.clock import shop_today
 from core.program.services import customer_actions
@@ -44,6 +47,7 @@ from core.settings.profile import get_business_profile
 from core.store.errors import DatabaseBusy
 
 from gui.complaints.customer_tab import ComplaintBanner, ComplaintsTab
+from gui.customers.editor_conflicts import resolve_conflict
 from gui.customers.editor_details import DetailsTab
 from gui.customers.editor_history import (
     HistoryTab,
@@ -69,16 +73,17 @@ STAGE_COLOURS = {
 
 
 def record_edit(customer_id: int | None, draft: CustomerDraft, pending: PendingHistory, *,
-                allow_duplicate: bool = False, merge_into: int | None = None
-                ) -> CustomerRecordEdit:
-    """What the editor hands core's save_customer_record: the details and pending history."""
+                allow_duplicate: bool = False, merge_into: int | None = None,
+                opened: CustomerDetail | None = None) -> CustomerRecordEdit:
+    """What the editor hands core's save_customer_record: the details and pending history,
+    and the record as it was opened (so that another desk's changes are merged, not lost)."""
     return CustomerRecordEdit(
         customer_id, draft, added_interactions=tuple(pending.interactions),
         removed_interaction_ids=tuple(pending.removed_interaction_ids),
         changed_interactions=tuple(pending.changed_interactions.items()),
         added_moments=tuple(pending.moments),
         removed_moment_ids=tuple(pending.removed_moment_ids),
-        allow_duplicate=allow_duplicate, merge_into=merge_into)
+        allow_duplicate=allow_duplicate, merge_into=merge_into, base=opened)
 
 
 class CustomerEditor(QDialog):
@@ -102,6 +107,9 @@ class CustomerEditor(QDialog):
         self._baseline = CustomerDraft()
         self._baseline_referrer = ""
         self._detail: CustomerDetail | None = None
+        # The record as this editor opened it, its details as the form gave them back then:
+        # the base a save is merged against (core.kernel.edits).
+        self._opened: CustomerDetail | None = None
         self._pending = PendingHistory()
         profile = context.read(get_business_profile)
         self._money = ShopMoney(profile.locale, profile.currency)
@@ -260,6 +268,8 @@ class CustomerEditor(QDialog):
                 self.complaints_tab.load()
                 self.meetings_tab.load()
         self._baseline = self.details_tab.draft()
+        if self._detail is not None:
+            self._opened = dataclasses.replace(self._detail, draft=self._baseline)
         self._baseline_referrer = self.details_tab.referred_by_edit.text()
         self._show_trashed(self._detail.deleted_at if self._detail and self._detail.deleted
                            else None, trashed=bool(self._detail and self._detail.deleted))
@@ -397,7 +407,8 @@ class CustomerEditor(QDialog):
             detail = self._context.run(save_customer_record, record_edit(
                 self._customer_id, self.details_tab.draft(), pending,
                 allow_duplicate=allow_duplicate,
-                merge_into=None if undoable_merge is not None else merge_into)).detail
+                merge_into=None if undoable_merge is not None else merge_into,
+                opened=self._opened)).detail
             if undoable_merge is not None and self._undo_stack is not None:
                 self._customer_id = detail.id  # saved: never added twice
                 self._pending.clear()
@@ -410,6 +421,13 @@ class CustomerEditor(QDialog):
             return
         except DuplicateCustomer as dup:
             self._show_duplicate(dup)
+            return
+        except SavedMeanwhile:
+            # Another desk's save landed between this one's read and write: again, merging.
+            self._save(allow_duplicate=allow_duplicate, merge_into=merge_into)
+            return
+        except EditConflict as conflict:
+            self._ask_about_conflict(conflict, allow_duplicate, merge_into)
             return
         except DatabaseBusy:
             # The wait for another program was cancelled: keep everything typed here.
@@ -427,6 +445,22 @@ class CustomerEditor(QDialog):
         self.customer_saved.emit(detail.id)
         self._context.post_status(self.tr("Saved %s") % detail.display_name)
         self.accept()
+
+    def _ask_about_conflict(self, conflict: EditConflict[Any], allow_duplicate: bool,
+                            merge_into: int | None) -> None:
+        assert self._opened is not None  # only an opened record can be changed elsewhere
+        resolution = resolve_conflict(self, conflict, self._opened, self._pending, self._money)
+        if resolution is None:
+            self.form_message_label.setText(self.tr(
+                "Not saved yet: this customer was changed at another desk. Your changes are "
+                "still here; press Save to choose again."))
+            self.form_message_label.setVisible(True)
+            return
+        self._opened = resolution.opened
+        if resolution.draft is not None:
+            self.details_tab.set_draft(resolution.draft,
+                                       self.details_tab.referred_by_edit.text())
+        self._save(allow_duplicate=allow_duplicate, merge_into=merge_into)
 
     def _clear_messages(self) -> None:
         for message in self.details_tab.messages.values():

@@ -80,6 +80,25 @@ def _field_word(field: str) -> str:
     return words.get(field, field)
 
 
+def record_field_label(field: str) -> str:
+    """A customer's or a visit's value as the conflict dialog names it."""
+    words = {
+        "first_name": _tr("First name"), "last_name": _tr("Last name"),
+        "organisation": _tr("Organisation"), "email": _tr("Email"), "phone": _tr("Phone"),
+        "street": _tr("Street"), "city": _tr("City"), "region": _tr("Region"),
+        "postal_code": _tr("Postcode"), "country": _tr("Country"), "notes": _tr("Notes"),
+        "source": _tr("Source"), "referred_by_id": _tr("Referred by"),
+        "customer_since": _tr("Customer since"), "birthday": _tr("Birthday"),
+        "no_mail": _tr("No mail"), "no_email": _tr("No email"),
+        "no_birthday_cards": _tr("No birthday cards"), "no_calls": _tr("No calls"),
+        "no_campaigns": _tr("Leave out of all cards, letters and calls"),
+        "tags": _tr("Tags"), "needs_checking": _tr("Needs checking"),
+        "kind": _tr("Kind"), "occurred_on": _tr("Date"), "amount_minor": _tr("Amount"),
+        "note": _tr("Note"),
+    }
+    return words.get(field, field.replace("_", " ").capitalize())
+
+
 def match_hint(field: str, value: str) -> str:
     """What a search found in a column the list hides, shown beside the name
     ("tag: vip"); the organisation as it is."""

@@ -89,7 +89,11 @@ class MeetingsTab(QWidget):
             self.load()
 
     def load(self) -> None:
-        self.meetings = self._context.read(customer_meetings, self._customer_id)
+        self._context.operations.query(customer_meetings, self._customer_id,
+                                       on_done=self.show_rows)
+
+    def show_rows(self, meetings: tuple[MeetingRow, ...]) -> None:
+        self.meetings = meetings
         today = self._today()
         rows = []
         for meeting in self.meetings:
@@ -125,9 +129,7 @@ class MeetingsTab(QWidget):
                                customer_name=self._customer_name(), locale=self._locale,
                                today=self._today())
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._context.run(record_meeting, dialog.draft())
-            self.load()
-            self.table.selectRow(0)
+            self._context.operations.run(record_meeting, dialog.draft())
 
     def _on_edit_clicked(self) -> None:
         chosen = self.chosen()
@@ -137,24 +139,28 @@ class MeetingsTab(QWidget):
                                customer_name=self._customer_name(), locale=self._locale,
                                today=self._today(), meeting=chosen.draft())
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._context.run(update_meeting, chosen.id, dialog.draft())
-            self.load()
+            self._context.operations.run(update_meeting, chosen.id, dialog.draft())
 
     def _on_sent_clicked(self) -> None:
         chosen = self.chosen()
         if chosen is not None and chosen.sent_on is None:
-            self._context.run(mark_notes_sent, chosen.id, sent_on=max(self._today(),
-                                                                     chosen.met_on))
-            self.load()
+            self._context.operations.run(mark_notes_sent, chosen.id,
+                                         sent_on=max(self._today(), chosen.met_on))
 
     def _on_print_clicked(self) -> None:
+        from core.printing.errors import IncompleteBusinessProfile
+
         from gui.printing.print_history import print_plan
+        from gui.settings.profile_needed import ask_to_complete_profile
 
         chosen = self.chosen()
         if chosen is None:
             return
         try:
             plan = self._context.read(plan_meeting_notes, chosen.id)
+        except IncompleteBusinessProfile as exc:
+            ask_to_complete_profile(self, self._context, exc.fields)
+            return
         except NoRecipients as nobody:
             reason = nobody.skipped[0].reason if nobody.skipped else ""
             QMessageBox.information(self, self.tr("Print Letter"), self.tr(

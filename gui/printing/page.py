@@ -1,6 +1,7 @@
 """Cards & letters: edit templates with a live preview, print batches, see the history."""
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -10,6 +11,7 @@ from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -28,9 +30,15 @@ from PySide6.QtWidgets import (
 )
 
 from core.kernel.changes import Changes
+from core.kernel.edits import EditConflict, SavedMeanwhile
 from core.kernel.jobs import Cancelled
 from core.printing.batches import BatchPlan, BatchRequest, plan_batch
-from core.printing.errors import InvalidTemplate, NoRecipients, TemplateProblem
+from core.printing.errors import (
+    IncompleteBusinessProfile,
+    InvalidTemplate,
+    NoRecipients,
+    TemplateProblem,
+)
 from core.printing.formats import LABEL_SHEETS, PAGE_FORMATS, default_format, formats_for
 from core.printing.recipients import sample_recipient
 from core.printing.templates import (
@@ -38,6 +46,7 @@ from core.printing.templates import (
     MERGE_FIELDS,
     UNKNOWN_FIELD,
     TemplateData,
+    TemplateText,
     check_template,
     list_templates,
     restore_default_template,
@@ -57,8 +66,10 @@ from gui.printing.texts import (
     recipients_text,
     skip_reason_text,
 )
+from gui.settings.profile_needed import ask_to_complete_profile, preview_needs_text
 from gui.shell.context import AppContext
 from gui.shell.operations import run_long_job
+from gui.widgets.conflict_dialog import EditConflictDialog, shown_value
 from gui.widgets.pdf_preview import PdfPreview, print_pdf
 
 log = logging.getLogger(__name__)
@@ -99,6 +110,9 @@ class CardsPage(QWidget):
         super().__init__(parent)
         self._context = context
         self._templates: list[TemplateData] = []
+        # The shown template as it was opened (then as last saved here): the base a save
+        # merges another desk's edit against (core.kernel.edits).
+        self._opened_template: TemplateData | None = None
         self._profile = BusinessProfileData()
         self._selected_ids: tuple[int, ...] = ()
         self._shown_row = -1  # the template in the editor, whatever the list shows
@@ -154,10 +168,14 @@ class CardsPage(QWidget):
         self.problems_label = QLabel()
         self.problems_label.setWordWrap(True)
         self.problems_label.setStyleSheet("color: #a33;")
+        self.profile_button = QPushButton(self.tr("Open Business Profile…"))
+        self.profile_button.hide()  # shown when the preview needs the business profile
+        self.profile_button.clicked.connect(self._on_profile_clicked)
         self.save_button = QPushButton(self.tr("Save template"))
         self.restore_button = QPushButton(self.tr("Restore default"))
         self.template_preview = PdfPreview()
         self._fit_whole_page = False  # a letter: zoomed to show its whole page
+        self._needed_fields: tuple[str, ...] = ()  # empty profile fields the preview needs
         self.template_preview.view.viewport().installEventFilter(self)
 
         editor = QWidget()
@@ -167,6 +185,10 @@ class CardsPage(QWidget):
         form.addRow(self.tr("Paper"), self.format_combo)
         form.addRow(self.fields_label)
         form.addRow(self.problems_label)
+        profile_row = QHBoxLayout()
+        profile_row.addWidget(self.profile_button)
+        profile_row.addStretch(1)
+        form.addRow(profile_row)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.restore_button)
@@ -392,6 +414,7 @@ class CardsPage(QWidget):
         template = self.current_template()
         if template is None:
             return
+        self._opened_template = template
         for widget in (self.title_edit, self.body_edit, self.format_combo):
             widget.blockSignals(True)
         self.title_edit.setText(template.title)
@@ -436,7 +459,18 @@ class CardsPage(QWidget):
                               or default_format(template.kind, self._profile.locale))
         if fmt.kind == "envelope":
             fmt = get_page_format(default_format(template.kind, self._profile.locale))
-        pdf = render_items_bytes(ItemsJob(title, body, fmt, self._profile, (sample,)))
+        self._needed_fields = ()
+        self.profile_button.hide()
+        try:
+            pdf = render_items_bytes(ItemsJob(title, body, fmt, self._profile, (sample,)))
+        except IncompleteBusinessProfile as exc:
+            self._needed_fields = exc.fields
+            self.problems_label.setText("\n".join(
+                [*(self.describe(p) for p in problems if p.code != EMPTY_FIELD),
+                 preview_needs_text(exc.fields)]))
+            self.profile_button.show()
+            self.template_preview.clear()
+            return
         self.template_preview.show_pdf(pdf, scale=1.2)
         # A letter is seen whole, as it will come out of the printer; a card at a size
         # that reads.
@@ -467,6 +501,11 @@ class CardsPage(QWidget):
             self._fit_preview()
         return super().eventFilter(watched, event)
 
+    def _on_profile_clicked(self) -> None:
+        from gui.settings.business_profile_dialog import BusinessProfileDialog
+
+        BusinessProfileDialog(self._context, self, needed_fields=self._needed_fields).exec()
+
     def _on_save_clicked(self) -> None:
         if self._save_shown():
             self._context.post_status(self.tr("Template saved"))
@@ -477,14 +516,39 @@ class CardsPage(QWidget):
         template = self.current_template()
         if template is None:
             return False
+        opened = self._opened_template if self._opened_template is not None and \
+            self._opened_template.name == template.name else template
         try:
-            self._context.run(save_template, name=template.name, kind=template.kind,
-                              title=self.title_edit.text(), body=self.body_edit.toPlainText(),
-                              format_name=self.format_combo.currentData() or "")
+            self._opened_template = self._context.run(
+                save_template, name=template.name, kind=template.kind,
+                title=self.title_edit.text(), body=self.body_edit.toPlainText(),
+                format_name=self.format_combo.currentData() or "", base=opened)
+        except SavedMeanwhile:
+            return self._save_shown()
+        except EditConflict as conflict:
+            return self._choose_after(conflict, opened) and self._save_shown()
         except InvalidTemplate as exc:
             QMessageBox.warning(self, self.tr("Template not saved"),
                                 "\n".join(self.describe(p) for p in exc.problems))
             return False
+        return True
+
+    def _choose_after(self, conflict: EditConflict[TemplateText], opened: TemplateData) -> bool:
+        """Another desk saved this template meanwhile, changing the same part: ask, show
+        the choice in the editor, and save against theirs. False: cancelled."""
+        labels = {"title": self.tr("Title"), "body": self.tr("Text"),
+                  "format_name": self.tr("Paper")}
+        dialog = EditConflictDialog(self, conflict, opened.name, lambda n: labels.get(n, n),
+                                    lambda _name, value: shown_value(value))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        chosen = conflict.resolved(dialog.choices())
+        self.title_edit.setText(chosen.title)
+        self.body_edit.setPlainText(chosen.body)
+        theirs: TemplateText = conflict.theirs
+        self._opened_template = dataclasses.replace(
+            opened, title=theirs.title, body=theirs.body, format_name=theirs.format_name,
+            version=conflict.version)
         return True
 
     def _on_restore_clicked(self) -> None:
@@ -542,6 +606,9 @@ class CardsPage(QWidget):
         try:
             plan = self._plan_batch(self.batch_request(labels))
         except Cancelled:
+            return None
+        except IncompleteBusinessProfile as exc:
+            ask_to_complete_profile(self, self._context, exc.fields)
             return None
         except NoRecipients as exc:
             self._show_skipped(exc.skipped)

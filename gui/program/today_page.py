@@ -211,9 +211,17 @@ class TodayPage(QWidget):
 
         if self._context.read_only:
             return
+        from core.printing.errors import IncompleteBusinessProfile
+
+        from gui.settings.profile_needed import ask_to_complete_profile
+
         today = self._today()
-        dialog = DueCardsDialog(self, lambda upcoming: self._context.read(
-            _program().plan_due_cards, today, include_upcoming=upcoming))
+        try:
+            dialog = DueCardsDialog(self, lambda upcoming: self._context.read(
+                _program().plan_due_cards, today, include_upcoming=upcoming))
+        except IncompleteBusinessProfile as exc:
+            ask_to_complete_profile(self, self._context, exc.fields)
+            return
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         path, _ = QFileDialog.getSaveFileName(
@@ -227,12 +235,20 @@ class TodayPage(QWidget):
                            label_sheet: str = "") -> int | None:
         """Print the due cards (with Cancel: nothing recorded then) and show them; the
         batch's id, or None."""
+        from core.printing.errors import IncompleteBusinessProfile
+
         from gui.printing.print_history import print_plan
         from gui.printing.texts import print_error_text
         from gui.program.due_cards_dialog import PrintedDueCardsDialog
+        from gui.settings.profile_needed import ask_to_complete_profile
 
-        due = self._context.read(_program().plan_due_cards, self._today(),
-                                 include_upcoming=include_upcoming, label_sheet=label_sheet)
+        try:
+            due = self._context.read(_program().plan_due_cards, self._today(),
+                                     include_upcoming=include_upcoming,
+                                     label_sheet=label_sheet)
+        except IncompleteBusinessProfile as exc:
+            ask_to_complete_profile(self, self._context, exc.fields)
+            return None
         if due.plan is None:
             QMessageBox.information(self, self.tr("Print Due Cards"),
                                     self.tr("No card or letter can be printed now."))

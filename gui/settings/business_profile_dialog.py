@@ -2,7 +2,7 @@
 and the country, language and currency everything else is shown in."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
@@ -23,12 +23,18 @@ from PySide6.QtWidgets import (
 )
 
 from core.customers.validation import format_phone
+from core.kernel.edits import EditConflict, SavedMeanwhile
 from core.kernel.errors import Invalid
-from core.settings.services import get_business_profile, save_business_profile
+from core.settings.services import (
+    business_profile_version,
+    get_business_profile,
+    save_business_profile,
+)
 from core.settings.types import BusinessProfileData
 
 from gui.customers.texts import problem_text
 from gui.shell.context import AppContext
+from gui.widgets.conflict_dialog import EditConflictDialog, shown_value
 from gui.widgets.discard_prompt import DiscardPrompt
 from gui.widgets.fields import (
     FieldMessage,
@@ -60,13 +66,17 @@ LOGO_PREVIEW = (240, 96)
 class BusinessProfileDialog(QDialog):
     profile_saved = Signal()
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None, *,
+                 needed_fields: tuple[str, ...] = ()) -> None:
+        """`needed_fields`: empty fields something is to print; each says so, and the
+        first has the focus."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Business Profile"))
         self._context = context
-        self.profile = context.run(get_business_profile)
+        self.profile, self._opened_version = context.read(_profile_and_version)
         self._logo_png = self.profile.logo_png
         self.messages: dict[str, FieldMessage] = {}
+        self._field_labels: dict[str, str] = {}  # the conflict dialog names fields so
 
         display_locale = _babel_locale(self.profile.locale) or _babel_locale("en_US")
         assert display_locale is not None
@@ -156,7 +166,10 @@ class BusinessProfileDialog(QDialog):
         self.remove_logo_button.clicked.connect(self._on_remove_logo_clicked)
         self._show_profile(self.profile)
         self._shown = self.profile_draft()  # as the fields show it (phone formatted)
+        self._opened = self._shown  # the base a save merges another desk's changes against
         self.name_edit.setFocus()
+        self.needed_fields = needed_fields
+        self._show_needed()
 
     # -- building -------------------------------------------------------------------------
 
@@ -172,6 +185,7 @@ class BusinessProfileDialog(QDialog):
         return combo
 
     def _add_row(self, form: QFormLayout, label: str, field: QWidget, name: str) -> None:
+        self._field_labels[name] = label.rstrip(":").replace("&", "")
         add_form_row(form, label, field, self.messages, name)
 
     def _regions(self) -> list[tuple[str, str]]:
@@ -210,6 +224,19 @@ class BusinessProfileDialog(QDialog):
                              (self.currency_combo, profile.currency)):
             combo.setCurrentIndex(max(0, combo.findData(value)))
         self._show_logo()
+
+    def _show_needed(self) -> None:
+        focused = False
+        for field in self.needed_fields:
+            message = self.messages.get(field)
+            if message is None:
+                continue
+            message.show_message(self.tr("Cards and letters print this; fill it in."))
+            if not focused:
+                message.field_widget.setFocus()
+                focused = True
+        if self.needed_fields:
+            self._grow_to_fit()
 
     def _show_logo(self) -> None:
         self.remove_logo_button.setEnabled(self._logo_png is not None)
@@ -255,6 +282,20 @@ class BusinessProfileDialog(QDialog):
             currency=str(self.currency_combo.currentData()),
         )
 
+    def _choose_after(self, conflict: EditConflict[BusinessProfileData]) -> bool:
+        """Another desk saved the profile meanwhile, changing what this one changed too:
+        ask, show the choices in the fields, and save against theirs. False: cancelled."""
+        dialog = EditConflictDialog(
+            self, conflict, self.tr("the business profile"),
+            lambda name: self._field_labels.get(name, name),
+            lambda name, value: self.tr("(a logo)") if name == "logo_png" and value
+            else shown_value(value))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        self._show_profile(conflict.resolved(dialog.choices()))
+        self._opened, self._opened_version = conflict.theirs, conflict.version
+        return True
+
     def has_unsaved_changes(self) -> bool:
         return self.profile_draft() != self._shown
 
@@ -289,7 +330,13 @@ class BusinessProfileDialog(QDialog):
         for message in self.messages.values():
             message.clear_message()
         try:
-            self.profile = self._context.run(save_business_profile, self.profile_draft())
+            self.profile = self._context.run(save_business_profile, self.profile_draft(),
+                                             base=self._opened,
+                                             base_version=self._opened_version)
+        except (EditConflict, SavedMeanwhile) as changed:
+            if isinstance(changed, SavedMeanwhile) or self._choose_after(changed):
+                self._on_save_clicked()
+            return
         except Invalid as exc:
             for problem in exc.problems:
                 if (field_message := self.messages.get(problem.field)) is not None:
@@ -302,6 +349,10 @@ class BusinessProfileDialog(QDialog):
         self.profile_saved.emit()
         self._context.post_status(self.tr("Business profile saved"))
         self.accept()
+
+
+def _profile_and_version(session: Any) -> tuple[BusinessProfileData, int]:
+    return get_business_profile(session), business_profile_version(session)
 
 
 def _babel_locale(code: str) -> Locale | None:

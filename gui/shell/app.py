@@ -57,6 +57,7 @@ def run_app(*, db_target: str | None, exit_after_paint: bool = False,
     context = AppContext(database, read_only=database.read_only)
     window = MainWindow(context, locale=locale, currency_symbol=symbol, currency=currency,
                         open_on_today=True)
+    _answer_incomplete_profile(reporter, window, context)
     t0 = started if started is not None else STARTED
 
     def _on_painted() -> None:
@@ -81,6 +82,20 @@ def run_app(*, db_target: str | None, exit_after_paint: bool = False,
     if lock is not None:
         lock.release()
     return code
+
+
+def _answer_incomplete_profile(reporter: Any, window: QWidget, context: Any) -> None:
+    """Any print that needs an empty business profile field (whichever area's template,
+    wherever it was started) ends in the offer to fill it in, not in an error dialog."""
+    from core.printing.errors import IncompleteBusinessProfile
+
+    def answer(error: BaseException) -> None:
+        from gui.settings.profile_needed import ask_to_complete_profile
+
+        assert isinstance(error, IncompleteBusinessProfile)
+        ask_to_complete_profile(QApplication.activeWindow() or window, context, error.fields)
+
+    reporter.add_answer(IncompleteBusinessProfile, answer)
 
 
 def register_bundled_fonts() -> list[str]:

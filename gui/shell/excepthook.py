@@ -37,6 +37,7 @@ class ErrorReporter(QObject):
 
     error_reported = Signal(str)  # the formatted traceback, queued to the GUI thread
     fault_reported = Signal(object)  # a gui.shell.texts.FaultMessage, queued likewise
+    answer_reported = Signal(object, object)  # (handler, error) of an error with an answer
 
     def __init__(self, parent_window: Callable[[], QWidget | None]) -> None:
         super().__init__()
@@ -49,6 +50,15 @@ class ErrorReporter(QObject):
         self.database_name: str | None = None
         self.error_reported.connect(self._show_dialog, Qt.ConnectionType.QueuedConnection)
         self.fault_reported.connect(self._show_fault, Qt.ConnectionType.QueuedConnection)
+        self.answer_reported.connect(self._answer, Qt.ConnectionType.QueuedConnection)
+        # Errors that have a better answer than a dialog (the business profile a print
+        # needs: open it), whoever let them through.
+        self._answers: list[tuple[type[BaseException], Callable[[BaseException], object]]] = []
+
+    def add_answer(self, kind: type[BaseException],
+                   answer: Callable[[BaseException], object]) -> None:
+        """Run `answer(error)` on the GUI thread for an uncaught error of `kind`."""
+        self._answers.append((kind, answer))
 
     def install(self) -> None:
         self._previous_hook = sys.excepthook
@@ -68,6 +78,11 @@ class ErrorReporter(QObject):
             QApplication.quit()
             return
         details = "".join(traceback.format_exception(kind, error, trace))
+        for answered, answer in self._answers:
+            if isinstance(error, answered):
+                log.info("%s answered: %s", kind.__name__, error)
+                self.answer_reported.emit(answer, error)
+                return
         fault = describe_fault(error, self.database_name)
         message = fault_message(fault) if fault is not None else None
         if message is not None:
@@ -87,6 +102,10 @@ class ErrorReporter(QObject):
             return True
         self.unshown_count = 0
         return False
+
+    @Slot(object, object)
+    def _answer(self, answer: Callable[[BaseException], object], error: BaseException) -> None:
+        answer(error)
 
     @Slot(object)
     def _show_fault(self, message: FaultMessage) -> None:

@@ -12,6 +12,7 @@ from core.customers.types import CustomerDraft
 from core.store.db import Database
 from core.store.opening import prepare_database
 
+from tests.conftest import save_shop_profile
 from tests.core.printing.helpers import page_texts
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -26,6 +27,7 @@ def _run(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
 def _shop(path: Path) -> list[int]:
     db = Database.open(path)
     prepare_database(db)
+    save_shop_profile(db)
     with db.unit_of_work() as session:
         ids = [add_customer(session, CustomerDraft(
             first_name=first, last_name="Test", street="1 High St" if i < 3 else "",
@@ -99,3 +101,21 @@ def test_printing_everyone_names_the_customer_whose_stored_city_cannot_be_read(
     assert f"customer {ids[1]}'s city holds text that cannot be decoded" in done.stderr
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "cards.pdf").exists()
+
+
+def test_printing_before_the_shop_has_a_name_exits_1_with_one_line_and_writes_nothing(
+    tmp_path: Path, regulars_home: Path
+) -> None:
+    db = tmp_path / "shop.db"
+    _shop(db)
+    database = Database.open(db)
+    save_shop_profile(database, name="")
+    database.close()
+    out = tmp_path / "cards.pdf"
+    done = _run("print", "cards", "--template", "thank-you", "--tag", "vip", "--out", str(out),
+                "--db", str(db), home=regulars_home)
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == [
+        ("error: nothing printed: the business profile has no business name, which this "
+        "prints; fill it in with 'main.py profile set --name …'")]
+    assert not out.exists()

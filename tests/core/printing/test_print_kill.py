@@ -18,6 +18,7 @@ from core.printing.runs import tidy_interrupted
 from core.store.db import Database
 from core.store.opening import prepare_database
 
+from tests.conftest import save_shop_profile
 from tests.core.printing.helpers import page_texts
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -28,6 +29,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def _shop(path: Path) -> None:
     db = Database.open(path)
     prepare_database(db)
+    save_shop_profile(db)
     with db.unit_of_work() as session:
         for i in range(PEOPLE):
             add_customer(session, CustomerDraft(

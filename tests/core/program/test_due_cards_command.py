@@ -13,6 +13,7 @@ from typing import Any
 from core.store.db import Database
 from core.store.opening import prepare_database
 
+from tests.conftest import save_shop_profile
 from tests.core.printing.helpers import page_texts
 from tests.core.program.shop import add_customer
 
@@ -32,6 +33,7 @@ def test_print_due_cards_prints_each_with_its_template_and_mark_sent_completes_t
     path = tmp_path / "shop.db"
     db = Database.open(path)
     prepare_database(db)
+    save_shop_profile(db)
     add_customer(db, "Ana", visits=(dt.date(2026, 12, 1),), today=DAY, **ADDRESS)
     add_customer(db, "Bea", birthday_month=12, birthday_day=14, today=DAY, **ADDRESS)
     add_customer(db, "Cal", birthday_month=12, birthday_day=14, today=DAY)

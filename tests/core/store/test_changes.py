@@ -15,6 +15,8 @@ from core.settings.profile import get_business_profile, save_business_profile
 from core.store.changes import collected_changes, collecting_changes, note_changes
 from core.store.db import Database
 
+from tests.conftest import save_shop_profile
+
 ADDRESS = {"street": "1 High St", "city": "Leeds", "postal_code": "LS1 1AA"}
 
 
@@ -47,6 +49,7 @@ def test_moving_customers_to_the_trash_reports_them(db: Database) -> None:
 
 def test_marking_a_batch_sent_reports_batches_and_customers(db: Database,
                                                              tmp_path: Path) -> None:
+    save_shop_profile(db)
     amy = _add(db, "Amy")
     with db.unit_of_work() as session:
         summary, _, _ = print_batch(session, BatchRequest(

@@ -24,16 +24,14 @@ from tests.core.program.shop import add_customer
 
 
 def _answer(qtbot: QtBot, kind: type[QDialog], fill: Callable[[QDialog], None]) -> None:
-    """Fill in the next modal dialog of `kind` and press its OK, once it is open."""
+    """Fill in the modal dialog of `kind` about to open and press its OK."""
     def answer() -> None:
         dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, kind):
-            QTimer.singleShot(20, answer)
-            return
+        assert isinstance(dialog, kind)
         fill(dialog)
         dialog.ok_button.click()  # type: ignore[attr-defined]
 
-    QTimer.singleShot(0, answer)
+    QTimer.singleShot(100, answer)
 
 
 def _panel_rows(page: TodayPage) -> list[tuple[str, str, str, str]]:
@@ -60,7 +58,9 @@ def test_open_a_complaint_see_it_on_the_record_and_today_resolve_it_and_a_call_f
     editor = CustomerEditor(context, ana, None)
     qtbot.addWidget(editor)
     tab = editor.complaints_tab
-    assert tab is not None and not editor.complaint_banner.isVisibleTo(editor)
+    assert tab is not None
+    qtbot.waitUntil(lambda: tab.loaded)
+    assert not editor.complaint_banner.isVisibleTo(editor)
 
     def complain(dialog: QDialog) -> None:
         assert isinstance(dialog, OpenComplaintDialog)
@@ -69,7 +69,7 @@ def test_open_a_complaint_see_it_on_the_record_and_today_resolve_it_and_a_call_f
 
     _answer(qtbot, OpenComplaintDialog, complain)
     tab.new_complaint_button.click()
-    assert editor.complaint_banner.isVisibleTo(editor)
+    qtbot.waitUntil(lambda: editor.complaint_banner.isVisibleTo(editor))
     banner = editor.complaint_banner.text_label.text()
     assert "Open complaint for" in banner and "The birthday cake was dry" in banner
     qtbot.waitUntil(lambda: bool(_panel_rows(page)))
@@ -77,7 +77,7 @@ def test_open_a_complaint_see_it_on_the_record_and_today_resolve_it_and_a_call_f
     assert (kind, name, what) == ("Complaint", "Ana Test", "The birthday cake was dry")
     assert when.startswith("Open ") and "minute" in when and "put right by" in when
 
-    tab.complaints_table.selectRow(0)
+    qtbot.waitUntil(lambda: tab.resolve_button.isEnabled())  # the new complaint is chosen
 
     def resolve(dialog: QDialog) -> None:
         assert isinstance(dialog, ResolveComplaintDialog)
@@ -85,7 +85,7 @@ def test_open_a_complaint_see_it_on_the_record_and_today_resolve_it_and_a_call_f
 
     _answer(qtbot, ResolveComplaintDialog, resolve)
     tab.resolve_button.click()
-    assert not editor.complaint_banner.isVisibleTo(editor)
+    qtbot.waitUntil(lambda: not editor.complaint_banner.isVisibleTo(editor))
     assert tab.complaints_model.text(0, 3) == "Resolved"
     qtbot.waitUntil(lambda: not page.complaints_panel.isVisibleTo(page))
 
@@ -105,11 +105,11 @@ def test_open_a_complaint_see_it_on_the_record_and_today_resolve_it_and_a_call_f
 
     _answer(qtbot, PromiseDialog, promise)
     tab.new_promise_button.click()
-    qtbot.waitUntil(lambda: bool(_panel_rows(page)))
+    qtbot.waitUntil(lambda: bool(_panel_rows(page)) and bool(tab.promises))
     assert _panel_rows(page)[0][:3] == ("Promise", "Ana Test", "Frame ready")
     tab.promises_table.selectRow(0)
     tab.kept_button.click()
-    assert tab.promises_model.text(0, 3) == "Kept 1 day early"
+    qtbot.waitUntil(lambda: tab.promises_model.text(0, 3) == "Kept 1 day early")
     qtbot.waitUntil(lambda: not page.complaints_panel.isVisibleTo(page))
     # The evaluation the promise started ends before the database closes.
     qtbot.waitUntil(lambda: not evaluator._settle.isActive() and not evaluator._running)

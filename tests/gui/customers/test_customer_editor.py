@@ -21,6 +21,8 @@ from gui.customers.editor import CustomerEditor
 from gui.settings.business_profile_dialog import BusinessProfileDialog
 from gui.shell.context import AppContext
 
+from tests.conftest import save_shop_profile
+
 
 def _add(db: Database, **fields: object) -> int:
     with db.unit_of_work() as session:
@@ -301,6 +303,7 @@ def test_cards_sent_tab_shows_what_was_printed_and_sent(
     from core.printing.batches import BatchRequest, mark_batch_sent, plan_batch, record_batch
     from core.printing.recipients import RecipientSelection
 
+    save_shop_profile(sqlite_db)
     ann = _add(sqlite_db, first_name="Ann", last_name="Lee", street="1 High St", city="Leeds")
     editor = _editor(qtbot, sqlite_db, ann)
     assert editor.mailings_tab.empty_label.isVisibleTo(editor.mailings_tab)

@@ -22,6 +22,8 @@ from core.store.db import Database
 from gui.customers.table_model import COL_CITY, COL_VALUE
 from gui.shell.main_window import MainWindow
 
+from tests.conftest import save_shop_profile
+
 ADDRESS = {"street": "1 High St", "city": "Leeds", "postal_code": "LS1 1AA"}
 
 
@@ -44,6 +46,7 @@ def test_marking_a_batch_sent_updates_the_sent_this_year_filter_without_a_restar
                         lambda *_args: QMessageBox.StandardButton.Yes)  # "Mark batch sent?"
     window = active_window
     database = window._context.database
+    save_shop_profile(database)
     amy = _add(database, "Amy", **ADDRESS)
     with database.unit_of_work() as session:
         print_batch(session, BatchRequest("thank-you", RecipientSelection(customer_ids=(amy,)),
@@ -88,6 +91,7 @@ def test_saving_a_customer_does_not_re_render_the_card_preview(
 ) -> None:  # type: ignore[no-untyped-def]
     window = active_window
     context = window._context
+    save_shop_profile(context.database)
     amy = _add(context.database, "Amy", **ADDRESS)
     cards = _cards_page(qtbot, window)
     drawn: list[object] = []

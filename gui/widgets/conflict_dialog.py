@@ -1,0 +1,122 @@
+"""When a save finds that someone at another desk changed the same values meanwhile: both
+versions side by side, and the person chooses for each clashing value (core.kernel.edits).
+Values only one side changed are merged without asking, and the dialog says which ones
+the other desk changed, so nothing happens behind the person's back."""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.kernel.edits import EditConflict
+
+MINE, THEIRS = "mine", "theirs"
+
+
+class EditConflictDialog(QDialog):
+    """Keep Theirs, Keep Mine, or Save My Choices made value by value. `choices()` says,
+    for each clashing field, "mine" or "theirs"; rejected means the save waits (everything
+    typed stays in the editor)."""
+
+    def __init__(self, parent: QWidget | None, conflict: EditConflict[Any], what: str,
+                 label: Callable[[str], str], show: Callable[[str, Any], str]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Changed at Another Desk"))
+        self._groups: dict[str, QButtonGroup] = {}
+        layout = QVBoxLayout(self)
+        layout.setSpacing(12)
+        self.setMinimumWidth(560)
+        intro = QLabel(self.tr("While you were editing %1, someone at another desk saved "
+                               "changes to it.").replace("%1", what))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        kept = [label(name) for name in conflict.their_fields if name not in conflict.clashing]
+        if kept:
+            also = QLabel(self.tr("Kept as they saved it, since you did not change it: %1.")
+                          .replace("%1", ", ".join(kept)))
+            also.setWordWrap(True)
+            layout.addWidget(also)
+        question = QLabel(self.tr("You both changed these. Choose which to keep:"))
+        question.setWordWrap(True)
+        layout.addWidget(question)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(24)
+        grid.setVerticalSpacing(8)
+        grid.setContentsMargins(12, 0, 0, 0)
+        for column, heading in ((1, self.tr("Saved at the other desk")),
+                                (2, self.tr("Your change"))):
+            grid.addWidget(QLabel(f"<b>{heading}</b>"), 0, column)
+        for row, name in enumerate(conflict.clashing, start=1):
+            grid.addWidget(QLabel(f"<b>{label(name)}</b>"), row, 0)
+            group = QButtonGroup(self)
+            for column, (side, value) in enumerate(
+                    ((THEIRS, getattr(conflict.theirs, name)),
+                     (MINE, getattr(conflict.mine, name))), start=1):
+                button = QRadioButton(show(name, value))
+                button.setProperty("side", side)
+                button.setChecked(side == MINE)
+                group.addButton(button)
+                grid.addWidget(button, row, column, Qt.AlignmentFlag.AlignTop)
+            self._groups[name] = group
+        layout.addLayout(grid)
+
+        buttons = QDialogButtonBox()
+        self.keep_theirs_button = QPushButton(self.tr("Keep Theirs"))
+        self.keep_mine_button = QPushButton(self.tr("Keep Mine"))
+        self.save_choices_button = QPushButton(self.tr("Save My Choices"))
+        for push in (self.keep_theirs_button, self.keep_mine_button, self.save_choices_button):
+            push.setAutoDefault(False)
+            buttons.addButton(push, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_choices_button.setDefault(True)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.keep_theirs_button.clicked.connect(lambda: self._choose_all(THEIRS))
+        self.keep_mine_button.clicked.connect(lambda: self._choose_all(MINE))
+        self.save_choices_button.clicked.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _choose_all(self, side: str) -> None:
+        for group in self._groups.values():
+            for button in group.buttons():
+                button.setChecked(button.property("side") == side)
+        self.accept()
+
+    def choose(self, field: str, side: str) -> None:
+        for button in self._groups[field].buttons():
+            button.setChecked(button.property("side") == side)
+
+    def choices(self) -> dict[str, str]:
+        chosen: dict[str, str] = {}
+        for name, group in self._groups.items():
+            button = group.checkedButton()
+            chosen[name] = str(button.property("side")) if button is not None else THEIRS
+        return chosen
+
+
+def shown_value(value: Any, *, words: Mapping[type, Callable[[Any], str]] | None = None,
+                empty: str = "—") -> str:
+    """A value as the dialog shows it: "—" for nothing, Yes/No, lists joined."""
+    for kind, word in (words or {}).items():
+        if isinstance(value, kind):
+            return word(value)
+    if value is None or value == "" or value == ():
+        return empty
+    if isinstance(value, bool):
+        return (QCoreApplication.translate("EditConflictDialog", "Yes") if value
+                else QCoreApplication.translate("EditConflictDialog", "No"))
+    if isinstance(value, tuple):
+        return ", ".join(str(part) for part in value)
+    return str(value)
