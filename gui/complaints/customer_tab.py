@@ -185,6 +185,7 @@ class ComplaintsTab(QWidget):
         layout.addWidget(self.no_promises_label)
         layout.addWidget(self.promises_table, 2)
         layout.addLayout(_row(self.new_promise_button, self.kept_button))
+        layout.addStretch(0)
         context.changes_applied.connect(self._on_changes)
 
     # -- reading ---------------------------------------------------------------------------
@@ -224,7 +225,9 @@ class ComplaintsTab(QWidget):
             self._select_first = False
             self.complaints_table.selectRow(0)
         self.no_complaints_label.setVisible(not self.complaints)
+        self.complaints_table.setVisible(bool(self.complaints))
         self.no_promises_label.setVisible(not self.promises)
+        self.promises_table.setVisible(bool(self.promises))
         self._update_buttons()
         self.complaints_read.emit(tuple(sorted((r for r in self.complaints if r.unresolved),
                                                key=lambda r: r.opened_at)))

@@ -107,6 +107,7 @@ class MeetingsTab(QWidget):
                          "; ".join(meeting.agreed), sent))
         self.model.set_rows(rows)
         self.empty_label.setVisible(not rows)
+        self.table.setVisible(bool(rows))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(COL_AGREED,
                                                            QHeaderView.ResizeMode.Stretch)
