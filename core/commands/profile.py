@@ -115,7 +115,7 @@ def _problems_text(exc: Any) -> str:
 
 
 def _read_logo(path: Path) -> bytes:
-    from core.settings.profile import LOGO_MAX_BYTES, png_size
+    from core.settings.types import LOGO_MAX_BYTES, png_size
 
     try:
         data = path.read_bytes()
@@ -129,7 +129,7 @@ def _read_logo(path: Path) -> bytes:
 
 
 def _logo_text(png: bytes | None) -> str:
-    from core.settings.profile import png_size
+    from core.settings.types import png_size
 
     if not png:
         return "none"

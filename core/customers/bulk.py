@@ -151,7 +151,8 @@ def update_customer_row(session: Session, customer_id: int, values: Mapping[str,
 def update_customer_rows(session: Session, rows: Iterable[tuple[int, Mapping[str, Any]]]
                          ) -> None:
     """Set the same columns of many customers in one executemany: `rows` are
-    (id, values) pairs whose values all name the same columns."""
+    (id, values) pairs whose values all name the same columns. Each record's version goes
+    up, so an editor open on one of them merges the import's change (core.kernel.edits)."""
     params = [{"b_id": customer_id, **{f"v_{n}": v for n, v in values.items()}}
               for customer_id, values in rows]
     if not params:
@@ -159,7 +160,8 @@ def update_customer_rows(session: Session, rows: Iterable[tuple[int, Mapping[str
     names = [k[2:] for k in params[0] if k != "b_id"]
     session.execute(
         update(_CUSTOMERS).where(_CUSTOMERS.c.id == bindparam("b_id"))
-        .values({n: bindparam(f"v_{n}") for n in names}), params)
+        .values({**{n: bindparam(f"v_{n}") for n in names},
+                 "version": _CUSTOMERS.c.version + 1}), params)
 
 
 def customer_sort_indexes(columns: Iterable[str]) -> list[Index]:

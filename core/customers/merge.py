@@ -66,7 +66,7 @@ def merge_customers(session: Session, *, keep_id: int, other_id: int) -> Custome
     session.execute(
         update(Customer)
         .where(Customer.referred_by_id == other_id, Customer.id != keep_id)
-        .values(referred_by_id=keep_id)
+        .values(referred_by_id=keep_id, version=Customer.version + 1)
     )
     # Referrers of the other record changed too: "any customer", not just these two.
     note_changes(session, Changes(customers=True, interactions=True, batches=True))

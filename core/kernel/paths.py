@@ -4,8 +4,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+# One identity for platformdirs' folders, QSettings (gui.shell.app.set_identity) and the
+# installers (packaging/: the desktop entry, AppStream id, bundle identifier).
 APP_NAME = "Regulars"
-APP_AUTHOR = "Regulars"
+APP_AUTHOR = "Regulars"  # the organisation
+ORGANISATION_DOMAIN = "regulars.org"
+APP_ID = "org.regulars.Regulars"
 
 
 def _override() -> Path | None:

@@ -14,11 +14,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.kernel.resources import resource_path
 from core.printing.errors import FontMissing
 
 log = logging.getLogger(__name__)
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+FONT_DIR = resource_path("fonts")
 
 REGULAR = "regular"
 ITALIC = "italic"

@@ -89,3 +89,13 @@ class BusinessProfileData:
     locale: str = "en_US"
     currency: str = "USD"
     state: str = ""  # state, province or county: "OR" in "Portland, OR 97205"
+
+
+LOGO_MAX_BYTES = 5_000_000  # a logo for print; the window scales larger ones down
+
+
+def png_size(data: bytes) -> tuple[int, int] | None:
+    """Width and height of a PNG (from its header), or None when `data` is not a PNG."""
+    if len(data) < 24 or not data.startswith(b"\x89PNG\r\n\x1a\n") or data[12:16] != b"IHDR":
+        return None
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")

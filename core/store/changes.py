@@ -50,6 +50,7 @@ AREAS_BY_TABLE: dict[str, tuple[str, ...]] = {
     "promises": ("listening",),
     "meetings": ("listening",),
     "meeting_tasks": ("listening",),
+    "staff_members": ("settings",),
 }
 
 

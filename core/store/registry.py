@@ -16,10 +16,13 @@ AREA_MODELS = (
     "core.program.models",
     "core.complaints.models",
     "core.meetings.models",
+    "core.desks.models",
 )
+# Modules that hook into every unit of work when loaded (who changed what: core.desks).
+AREA_HOOKS = ("core.desks.audit",)
 
 
 def load_all_models() -> None:
     """Import every area's models module (cheap after the first call)."""
-    for module in AREA_MODELS:
+    for module in (*AREA_MODELS, *AREA_HOOKS):
         importlib.import_module(module)

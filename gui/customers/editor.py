@@ -39,6 +39,7 @@ from core.customers.record import (
     save_customer_record,
 )
 from core.customers.types import CustomerDetail, CustomerDraft
+from core.desks.services import customer_changes
 from core.kernel.edits import EditConflict, SavedMeanwhile
 from core.kernel.errors import Invalid
 from core.program.clock import shop_today
@@ -58,6 +59,7 @@ from gui.customers.editor_history import (
 from gui.customers.editor_mailings import MailingsTab
 from gui.customers.texts import problem_text, stage_label
 from gui.customers.undo_commands import MergeCommand, TrashCommand
+from gui.desks.changes_tab import ChangesTab
 from gui.meetings.customer_tab import MeetingsTab
 from gui.program.reminders_tab import RemindersTab
 from gui.shell.context import AppContext
@@ -138,7 +140,7 @@ class CustomerEditor(QDialog):
                 context, customer_id, customer_name=lambda: self.name_label.text(),
                 format_day=lambda day: format_day(self._money.locale, day), locale=self._locale,
                 today=shop_today)
-            self.tab_widget.addTab(self.complaints_tab, self.tr("Com&plaints && Promises"))
+            self.tab_widget.addTab(self.complaints_tab, self.tr("Compl&aints && Promises"))
             self.meetings_tab = MeetingsTab(
                 context, customer_id, customer_name=lambda: self.name_label.text(),
                 format_day=lambda day: format_day(self._money.locale, day), locale=self._locale,
@@ -147,6 +149,8 @@ class CustomerEditor(QDialog):
             self.complaints_tab.complaints_read.connect(
                 lambda rows: self.complaint_banner.set_complaints(rows, dt.datetime.now()))
             self.complaint_banner.show_requested.connect(self._show_complaints)
+        self.changes_tab = ChangesTab(self._locale)
+        self.tab_widget.addTab(self.changes_tab, self.tr("Chan&ges"))
         self.form_message_label = QLabel()
         self.form_message_label.setStyleSheet(ERROR_STYLE)
         self.form_message_label.setWordWrap(True)
@@ -267,6 +271,7 @@ class CustomerEditor(QDialog):
             if self.complaints_tab is not None:
                 self.complaints_tab.load()
                 self.meetings_tab.load()
+            self.changes_tab.set_rows(self._context.read(customer_changes, self._customer_id))
         self._baseline = self.details_tab.draft()
         if self._detail is not None:
             self._opened = dataclasses.replace(self._detail, draft=self._baseline)

@@ -5,12 +5,12 @@ import logging
 import sys
 import threading
 import time
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from core.kernel.resources import resource_path
 from core.settings.queries import read_shop_formats
 from core.store.backup import check_integrity
 from core.store.db import Database
@@ -27,15 +27,13 @@ from gui.shell.wording import app_tr
 
 log = logging.getLogger(__name__)
 STARTED = time.perf_counter()
-FONTS = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+FONTS = resource_path("fonts")
 
 
 def run_app(*, db_target: str | None, exit_after_paint: bool = False,
             started: float | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
-    app.setOrganizationName("Regulars")
-    app.setApplicationName("Regulars")
-    QApplication.setApplicationDisplayName("Regulars")
+    set_identity(app)
     from gui.shell.wording import install_translations
 
     install_translations(app)  # before any widget, so every count reads right
@@ -46,45 +44,39 @@ def run_app(*, db_target: str | None, exit_after_paint: bool = False,
     opened = _open_database(db_target, exit_after_paint=exit_after_paint)
     if opened is None:
         return 1
-    database, lock = opened
-    reporter.database_name = database.display_name  # names the file in a fault's sentence
-    from gui.shell.context import AppContext
-    from gui.shell.main_window import MainWindow
+    from gui.shell.window_host import WindowHost
 
-    register_bundled_fonts()  # before the first paint, so no name is drawn as boxes
-    locale, symbol, currency = _business_locale(database)
-    QLocale.setDefault(locale)  # counts written %Ln take the shop's digits and separators
-    context = AppContext(database, read_only=database.read_only)
-    window = MainWindow(context, locale=locale, currency_symbol=symbol, currency=currency,
-                        open_on_today=True)
-    _answer_incomplete_profile(reporter, window, context)
-    t0 = started if started is not None else STARTED
-
-    def _on_painted() -> None:
-        if exit_after_paint:
-            print(round((time.perf_counter() - t0) * 1000))
-            app.quit()
-            return
-        _install_safe_file_dialogs()  # before the person can open any file dialog
-        checker.start()  # after the paint: the full check reads the whole file
-        window.start_program()
-        QTimer.singleShot(1500, lambda: _backup_in_background(database))
-        QTimer.singleShot(50, lambda: _load_phone_formatting(window, database))
-
-    checker = IntegrityChecker(database)
-    checker.found_damage.connect(lambda detail: _on_damage_found(window, database, detail))
-    first_page = window.today_page or window.customers_page
-    first_page.first_rows_painted.connect(_on_painted)  # type: ignore[attr-defined]
-    window.show()
+    host = WindowHost(db_target, reporter=reporter, exit_after_paint=exit_after_paint,
+                      started=started if started is not None else STARTED)
+    host.show(*opened)
+    _answer_incomplete_profile(reporter, host)
+    if not exit_after_paint and host.needs_welcome():
+        host.painted.append(lambda: QTimer.singleShot(0, host.welcome))
     code = app.exec()
-    context.operations.shutdown()  # let a write in flight finish before the file closes
-    database.close()
-    if lock is not None:
-        lock.release()
+    host.close_current()  # lets a write in flight finish before the file closes
     return code
 
 
-def _answer_incomplete_profile(reporter: Any, window: QWidget, context: Any) -> None:
+def set_identity(app: QCoreApplication) -> None:
+    """The names QSettings files the window state under (the same as platformdirs' data
+    folders: core.kernel.paths), the desktop entry that gives the window its icon on
+    Wayland, and the icon."""
+    from PySide6.QtGui import QIcon
+
+    from core.kernel import paths
+
+    app.setOrganizationName(paths.APP_AUTHOR)
+    app.setOrganizationDomain(paths.ORGANISATION_DOMAIN)
+    app.setApplicationName(paths.APP_NAME)
+    QApplication.setApplicationDisplayName(paths.APP_NAME)
+    QApplication.setDesktopFileName(paths.APP_ID)
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        icon.addFile(str(resource_path("icons", f"regulars-{size}.png")))
+    QApplication.setWindowIcon(icon)
+
+
+def _answer_incomplete_profile(reporter: Any, host: Any) -> None:
     """Any print that needs an empty business profile field (whichever area's template,
     wherever it was started) ends in the offer to fill it in, not in an error dialog."""
     from core.printing.errors import IncompleteBusinessProfile
@@ -93,7 +85,10 @@ def _answer_incomplete_profile(reporter: Any, window: QWidget, context: Any) -> 
         from gui.settings.profile_needed import ask_to_complete_profile
 
         assert isinstance(error, IncompleteBusinessProfile)
-        ask_to_complete_profile(QApplication.activeWindow() or window, context, error.fields)
+        opened = host.current
+        if opened is not None:
+            ask_to_complete_profile(QApplication.activeWindow() or opened.window,
+                                    opened.context, error.fields)
 
     reporter.add_answer(IncompleteBusinessProfile, answer)
 

@@ -9,17 +9,18 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QMessageBox,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
+from core.kernel.resources import resource_path
+
 from gui.shell.wording import app_tr
 
 log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parents[2]
-HELP = ROOT / "resources" / "help"
+HELP = resource_path("help")
 GETTING_STARTED = HELP / "getting-started.html"
 
 
@@ -77,4 +78,6 @@ def about_text(database_name: str) -> str:
 
 
 def show_about(parent: QWidget, database_name: str) -> None:
-    QMessageBox.about(parent, app_tr("About Regulars"), about_text(database_name))
+    from gui.shell.about_dialog import AboutDialog
+
+    AboutDialog(database_name, parent).exec()

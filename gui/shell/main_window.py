@@ -82,6 +82,11 @@ class MainWindow(QMainWindow):
         self.customers_page.print_card_requested.connect(self.print_cards_for)
         self.database_label = QLabel(context.database.display_name)
         self.statusBar().addPermanentWidget(self.database_label)
+        from gui.desks.who_is_working import WhoIsWorkingButton, restore_desk
+
+        restore_desk()
+        self.who_is_working = WhoIsWorkingButton(context)
+        self.statusBar().addPermanentWidget(self.who_is_working)
         if context.read_only:
             self.statusBar().addPermanentWidget(QLabel(self.tr("Read-only")))
         context.status_posted.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -146,6 +151,28 @@ class MainWindow(QMainWindow):
         page.load()
         self.today_page = page
         return page
+
+    def show_sample_banner(self, back: Callable[[], object]) -> None:
+        """Say that this is made-up sample data, with one click back to the shop's own."""
+        from PySide6.QtWidgets import QPushButton, QSizePolicy, QToolBar
+
+        self.sample_banner = QToolBar(self.tr("Sample data"))
+        self.sample_banner.setObjectName("sample_banner")
+        self.sample_banner.setMovable(False)
+        self.sample_banner.setStyleSheet(
+            "#sample_banner { background: #FFF1C2; border-bottom: 1px solid #E0C56E;"
+            " padding: 4px 8px; }")
+        label = QLabel(self.tr("<b>Sample data</b> — a made-up shop to look around in. "
+                               "Nothing here mixes with your own customers."))
+        self.sample_back_button = QPushButton(self.tr("Back to My Customers"))
+        self.sample_back_button.clicked.connect(back)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.sample_banner.addWidget(label)
+        self.sample_banner.addWidget(spacer)
+        self.sample_banner.addWidget(self.sample_back_button)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.sample_banner)
+        self.setWindowTitle(self.tr("Regulars — Sample data"))
 
     def start_program(self) -> None:
         """Keep the program evaluated from now on: on opening, at each new day, after

@@ -139,6 +139,7 @@ class Operations(QObject):
         self._writer = ThreadPoolExecutor(1, thread_name_prefix="operation")
         self._reader = ThreadPoolExecutor(1, thread_name_prefix="query")
         self._pending: set[_Delivery] = set()
+        self.closed = False  # shut down: the window moved to another database
         self.waiting: _Turns | None = None  # the write now waiting for its turn, if any
 
     # -- asynchronous ----------------------------------------------------------------------
@@ -194,6 +195,10 @@ class Operations(QObject):
             result, changes = (None, NOTHING) if error is not None else future.result()
             delivery.arrived.emit(result, error, changes)
 
+        if self.closed:  # the window moved to another database: nothing more to read
+            log.info("dropped work for a closed database")
+            self._pending.discard(delivery)
+            return
         pool.submit(call).add_done_callback(finished)
 
     # -- waiting, for dialogs that need the answer now -------------------------------------
@@ -273,6 +278,7 @@ class Operations(QObject):
             self.announce((collected[0] if collected else NOTHING) | changes)
 
     def shutdown(self) -> None:
+        self.closed = True
         self._writer.shutdown(wait=True)
         self._reader.shutdown(wait=True)
 

@@ -37,5 +37,9 @@ PDF_LAST_FOLDER: Key[str] = Key("pdf/last_folder", "")  # batches, reprints, pre
 IMAGE_LAST_FOLDER: Key[str] = Key("image/last_folder", "")  # the shop's logo
 OTHER_LAST_FOLDER: Key[str] = Key("files/last_folder", "")  # any other kind of file
 
-KEYS = (MAIN_WINDOW_GEOMETRY, CUSTOMERS_HEADER, EXPORT_LAST_FOLDER, IMPORT_LAST_FOLDER,
+# This computer's desk name, and who last picked their name here (core.kernel.desk).
+DESK_NAME: Key[str] = Key("desk/name", "")
+DESK_PERSON: Key[str] = Key("desk/person", "")
+
+KEYS = (DESK_NAME, DESK_PERSON, MAIN_WINDOW_GEOMETRY, CUSTOMERS_HEADER, EXPORT_LAST_FOLDER, IMPORT_LAST_FOLDER,
         PDF_LAST_FOLDER, IMAGE_LAST_FOLDER, OTHER_LAST_FOLDER)

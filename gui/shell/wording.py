@@ -4,12 +4,13 @@ reads "1 customer" and "3 customers" where the source says "customer(s)"."""
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
+from core.kernel.resources import resource_path
+
 log = logging.getLogger(__name__)
-TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+TRANSLATIONS = resource_path("translations")
 
 
 def install_translations(app: QCoreApplication) -> QTranslator:

@@ -10,6 +10,8 @@ from core.printing.batches import BatchRequest, mark_batch_sent, plan_batch, rec
 from core.printing.recipients import RecipientSelection
 from core.store.db import Database
 
+from tests.conftest import save_shop_profile
+
 
 def _sent(db: Database, template: str, ids: tuple[int, ...], when: dt.datetime | None) -> None:
     with db.unit_of_work() as session:
@@ -22,6 +24,7 @@ def _sent(db: Database, template: str, ids: tuple[int, ...], when: dt.datetime |
 def _four_sendings(db: Database) -> None:
     """Ann got the birthday card this year, Bob last year, Cleo another card, and Dan's
     was printed but never marked sent."""
+    save_shop_profile(db)
     with db.unit_of_work() as session:
         ids = [add_customer(session, CustomerDraft(first_name=name, street="1 High St",
                                                    city="Leeds")).id

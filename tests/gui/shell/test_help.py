@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from gui.shell.about_dialog import AboutDialog
 from gui.shell.help_dialog import GETTING_STARTED, ROOT, HelpDialog, about_text, app_version
 
 
@@ -52,6 +53,9 @@ def test_the_help_menu_opens_getting_started_and_about(qtbot: QtBot, active_wind
             seen.append(dialog.windowTitle())
             if isinstance(dialog, QMessageBox):
                 seen.append(dialog.text())
+            if isinstance(dialog, AboutDialog):
+                seen.append(dialog.heading_label.text())
+                seen.append(dialog.credits_browser.toPlainText())
             dialog.close()
 
     QTimer.singleShot(200, close_the_dialog)
@@ -63,3 +67,5 @@ def test_the_help_menu_opens_getting_started_and_about(qtbot: QtBot, active_wind
     about.trigger()
     assert seen[1] == "About Regulars"
     assert f"Regulars {_pyproject_version()}" in seen[2]
+    assert "Noto Serif" in seen[3] and "SIL Open Font License 1.1" in seen[3]
+    assert "SQLAlchemy" in seen[3] and "2.1.9" in seen[3]  # the library's own version
