@@ -23,13 +23,21 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     from core.commands import build_parser, run_command
 
-    args = build_parser().parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    # A backup opened from the file manager: `Regulars shop.regulars`.
+    opened = next((word for word in words if word.lower().endswith(".regulars")
+                   and not word.startswith("-")), None)
+    if opened is not None:
+        words.remove(opened)
+    args = build_parser().parse_args(words)
     _configure_logging()
     if args.command is None:
+        from pathlib import Path
+
         from gui.shell.app import run_app
 
         return run_app(db_target=args.db, exit_after_paint=args.exit_after_paint,
-                       started=started)
+                       started=started, open_file=Path(opened) if opened else None)
     return run_command(args)
 
 

@@ -63,6 +63,9 @@ def register(subparsers: Any) -> None:
     add_db_option(due)
     add_wait_option(due)
     due.set_defaults(handler=_print_due_cards)
+    from core.commands.scores import register_print as register_survey_cards
+
+    register_survey_cards(printing_sub)
     again = printing_sub.add_parser(
         "again", help="print an interrupted batch again, to the files it was going to")
     again.add_argument("batch", type=int, metavar="BATCH", help="the batch's number")

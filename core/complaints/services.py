@@ -39,8 +39,12 @@ from core.customers.tables import CUSTOMERS
 from core.kernel.errors import Invalid, NotFound, Problem
 from core.settings.services import get_settings
 
-__all__ = ["add_demo_listening", "add_promise", "close_complaint", "complaint_due_on",
-           "keep_promise", "move_complaint", "open_complaint", "resolve_complaint"]
+__all__ = ["FOLLOW_UP_QUESTION", "add_demo_listening", "add_promise", "close_complaint",
+           "complaint_due_on", "keep_promise", "move_complaint", "open_complaint",
+           "record_follow_up_call", "resolve_complaint"]
+
+# The question the "are they happy now?" call asks, kept with the answer as a CSAT score.
+FOLLOW_UP_QUESTION = "How satisfied are you now with how we put it right?"
 
 
 def complaint_due_on(session: Session, severity: str, opened_on: dt.date) -> dt.date:
@@ -185,3 +189,22 @@ def add_demo_listening(session: Session, today: dt.date, rng: object) -> None:
 
     assert isinstance(rng, random.Random)
     add(session, today, rng)
+
+
+def record_follow_up_call(session: Session, action_id: int, customer_id: int, outcome: str,
+                          today: dt.date, *, satisfaction: int | None = None,
+                          by: str = "") -> int:
+    """The call a week after a complaint was resolved: done, and what was said kept on the
+    customer's history like any call; with `satisfaction` (1–5), their answer is recorded
+    as a CSAT score given by phone too. Returns the call's id. Raises what `complete_call`
+    and `record_score` raise (then nothing is written)."""
+    from core.program.services import complete_call
+    from core.scores.services import record_score
+    from core.scores.types import CSAT, PHONE, ScoreDraft
+
+    call = complete_call(session, action_id, outcome, today, by=by)
+    if satisfaction is not None:
+        record_score(session, customer_id, ScoreDraft(CSAT, satisfaction, today, PHONE,
+                                                      outcome.strip(), FOLLOW_UP_QUESTION),
+                     today=today)
+    return call

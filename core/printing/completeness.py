@@ -13,7 +13,7 @@ import dataclasses
 from collections.abc import Iterable
 
 from core.printing.errors import IncompleteBusinessProfile
-from core.printing.formats import CARD, ENVELOPE, FOLDED, LETTER
+from core.printing.formats import CARD, ENVELOPE, FOLDED, FORM, LETTER
 from core.printing.templates import parse_fields
 from core.settings.types import BusinessProfileData
 
@@ -21,6 +21,7 @@ from core.settings.types import BusinessProfileData
 DESIGN_FIELDS: dict[str, tuple[str, ...]] = {
     CARD: ("name",), FOLDED: ("name",),
     LETTER: ("name", "street", "city"), ENVELOPE: ("name", "street", "city"),
+    FORM: ("name", "street", "city"),  # a survey card's letterhead: where to post it back
 }
 # Merge fields that are the business's, and the profile fields they print. Any other
 # `business_<field>` a new template uses prints the profile's <field>.

@@ -22,6 +22,7 @@ CARD = "card"  # one card per sheet of card stock
 FOLDED = "folded"  # printed on a sheet, then folded into a card
 LETTER = "letter"
 ENVELOPE = "envelope"
+FORM = "form"  # a one-page form the customer fills in (a paper survey card)
 
 # How a folded sheet is laid out.
 QUARTER_FOLD = "quarter"  # one side, folded twice: front and inside on one page
@@ -92,6 +93,8 @@ PAGE_FORMATS: dict[str, PageFormat] = {f.name: f for f in (
     PageFormat("letter-us", LETTER, *US_LETTER, margin=0.9 * INCH),
     PageFormat("envelope-dl", ENVELOPE, 220 * MM, 110 * MM, margin=10 * MM),
     PageFormat("envelope-10", ENVELOPE, 9.5 * INCH, 4.125 * INCH, margin=0.4 * INCH),
+    PageFormat("form-a4", FORM, *A4, margin=18 * MM),
+    PageFormat("form-us", FORM, *US_LETTER, margin=0.7 * INCH),
 )}
 
 LABEL_SHEETS: dict[str, LabelSheet] = {s.name: s for s in (
@@ -137,7 +140,10 @@ def check_start(sheet: LabelSheet, start: int) -> None:
 
 def formats_for(template_kind: str) -> tuple[str, ...]:
     """Format names a template of this kind prints on (cards fold; letters do not)."""
-    kinds = (CARD, FOLDED, ENVELOPE) if template_kind == "card" else (LETTER, ENVELOPE)
+    if template_kind == FORM:
+        kinds: tuple[str, ...] = (FORM,)
+    else:
+        kinds = (CARD, FOLDED, ENVELOPE) if template_kind == "card" else (LETTER, ENVELOPE)
     return tuple(name for name, fmt in PAGE_FORMATS.items() if fmt.kind in kinds)
 
 
@@ -150,4 +156,6 @@ def default_format(template_kind: str, locale: str) -> str:
     us_paper = locale.replace("-", "_").split("_")[-1].upper() in {"US", "CA", "MX", "PH"}
     if template_kind == "card":
         return "4x6-card" if us_paper else "a6-card"
+    if template_kind == FORM:
+        return "form-us" if us_paper else "form-a4"
     return "letter-us" if us_paper else "letter-a4"

@@ -19,6 +19,7 @@ from core.printing.formats import (
     CARD,
     ENVELOPE,
     FOLDED,
+    FORM,
     LETTER,
     LabelSheet,
     PageFormat,
@@ -81,7 +82,7 @@ def render_items_bytes(job: ItemsJob) -> bytes:
 
 def _render_items_to(job: ItemsJob, target: Path | io.BytesIO, progress: Progress,
                      is_cancelled: CancelCheck) -> int:
-    from core.printing import layouts, pdf
+    from core.printing import forms, layouts, pdf
     from core.printing.completeness import check_business_profile
 
     # Every print passes here (batches, previews, single cards, any area's template).
@@ -89,7 +90,7 @@ def _render_items_to(job: ItemsJob, target: Path | io.BytesIO, progress: Progres
         (fmt.kind, title, body) for _name, title, body, fmt in job.others])
 
     def design(fmt: PageFormat, title: str, body: str) -> layouts.Design:
-        scale = {CARD: 1.0, FOLDED: 1.0, LETTER: 1.05, ENVELOPE: 1.15}[fmt.kind]
+        scale = {CARD: 1.0, FOLDED: 1.0, LETTER: 1.05, ENVELOPE: 1.15, FORM: 1.2}[fmt.kind]
         if fmt.name == "half-fold-a5":
             scale = 1.25
         return layouts.Design(fmt, job.profile, title, body, pdf.make_styles(scale),
@@ -98,6 +99,7 @@ def _render_items_to(job: ItemsJob, target: Path | io.BytesIO, progress: Progres
     draws: dict[str, Callable[[Any, layouts.Design, Recipient], None]] = {
         CARD: layouts.draw_card, FOLDED: layouts.draw_folded,
         LETTER: layouts.draw_letter, ENVELOPE: layouts.draw_envelope,
+        FORM: forms.draw_form,
     }
     main = design(job.fmt, job.title, job.body)
     designs = {name: design(fmt, title, body) for name, title, body, fmt in job.others}

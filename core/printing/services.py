@@ -13,6 +13,7 @@ from core.printing.batches import (
     actions_awaiting_sending,
     mark_batch_sent,
     mark_items_spoiled,
+    plan_batch,
     plan_entries,
     print_batch,
     unmark_batch_sent,
@@ -27,6 +28,7 @@ from core.printing.runs import (
 from core.printing.templates import list_templates
 
 __all__ = ["BatchEntry", "BatchPlan", "BatchRequest", "BatchSummary", "RenderedBatch",
-           "SentMarking", "actions_awaiting_sending", "format_long_date", "list_templates", "mark_batch_sent",
-           "mark_items_spoiled", "plan_entries", "print_batch", "print_batch_again",
+           "SentMarking", "actions_awaiting_sending", "format_long_date", "list_templates",
+           "mark_batch_sent", "mark_items_spoiled", "plan_batch", "plan_entries", "print_batch",
+           "print_batch_again",
            "print_new_batch", "print_planned_batch", "tidy_interrupted", "unmark_batch_sent"]

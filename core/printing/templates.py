@@ -32,7 +32,8 @@ log = logging.getLogger(__name__)
 
 CARD = "card"
 LETTER = "letter"
-KINDS = (CARD, LETTER)
+FORM = "form"  # a one-page form to fill in: the paper survey card
+KINDS = (CARD, LETTER, FORM)
 
 MERGE_FIELDS = (
     "first_name", "last_name", "full_name", "greeting_name", "organisation",
@@ -40,6 +41,9 @@ MERGE_FIELDS = (
     "customer_since", "customer_since_year", "visit_count",
     "business_name", "business_city", "business_phone", "business_email",
     "signature_name", "today", "also_celebrating", "meeting_date", "meeting_notes",
+    "signature_name", "today", "also_celebrating",
+    # A paper survey card's own (core.scores): its short code and its question.
+    "survey_code", "survey_question",
 )
 # Fields that are empty more often than not and read well when they are: a card made for two
 # of the program's occasions at once fills `also_celebrating` ("And happy birthday, too!").
@@ -149,6 +153,13 @@ DEFAULT_TEMPLATES: dict[str, TemplateDefault] = {t.name: t for t in (
             "we all remember the same things.\n\n{meeting_notes}\n\n"
             "If anything here is not as you remember it, please let us know.",
             "Kind regards,"),
+    TemplateDefault(
+        "survey-card", FORM, "How did we do?",
+        "Dear {greeting_name|friend},\n\n"
+        "Thank you for choosing {business_name}. Would you tell us how we are doing? It "
+        "takes a minute, and we read every answer.\n\n"
+        "Please tick one box, add a few words if you like, and hand this card in on your "
+        "next visit or post it back to us."),
     _letter("general-letter", "",
             "Thank you for being a customer of {business_name} since {customer_since_year}.",
             "Kind regards,"),

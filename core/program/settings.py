@@ -61,6 +61,20 @@ class ProgramSettings:
     meeting_notes_on: bool = True
     meeting_notes_due_days: int = 2  # notes not sent within 2 days of the meeting
     meeting_notes_late_days: int = 30
+    # Listening (core.scores): call back an unhappy answer, ask a promoter for their
+    # story, and check in with a new customer after their first visit.
+    detractor_on: bool = True
+    detractor_due_days: int = 1
+    detractor_late_days: int = 14
+
+    promoter_on: bool = True
+    promoter_due_days: int = 3
+    promoter_late_days: int = 30
+    promoter_every_days: int = 365  # ask the same customer at most once in this many days
+
+    check_in_on: bool = True
+    check_in_due_days: int = 14
+    check_in_late_days: int = 14
 
     # At most one card or letter per customer in this many days: cards that fall closer
     # together are made as one gesture that names every occasion.

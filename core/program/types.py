@@ -16,6 +16,7 @@ RULE_TEMPLATES = {
     "life_event": "life-event-other", "milestone": "milestone-10th-visit",
     "referral": "referral-thanks", "lapsed": "we-miss-you", "after_sale": "",
     "complaint_resolved": "", "meeting_notes": "",
+    "detractor": "", "promoter": "", "check_in": "",
 }
 
 

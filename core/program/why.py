@@ -42,7 +42,21 @@ def _occasion(rule: str, on: str, detail: str) -> str:
         return f"Complaint resolved on {on}"
     if rule == "meeting_notes":
         return f"Meeting on {on}"
+    if rule == "detractor":
+        return f"Unhappy answer ({_answer(detail)}) on {on}: call back to put it right"
+    if rule == "promoter":
+        return f"Would recommend us ({_answer(detail)}) on {on}: ask for their story"
+    if rule == "check_in":
+        return f"First visit on {on}: check we delivered what we promised"
     return f"{rule.replace('_', ' ').capitalize()} on {on}"
+
+
+def _answer(detail: str) -> str:
+    """"nps 4" as "4 out of 10", "csat 2" as "2 out of 5"."""
+    scale, _, score = detail.partition(" ")
+    if not score:
+        return detail
+    return f"{score} out of {10 if scale == 'nps' else 5}"
 
 
 def why_line(rule: str, gesture: str, occasion_on: dt.date, due_on: dt.date, detail: str,

@@ -50,6 +50,8 @@ AREAS_BY_TABLE: dict[str, tuple[str, ...]] = {
     "promises": ("listening",),
     "meetings": ("listening",),
     "meeting_tasks": ("listening",),
+    "scores": ("scores",),
+    "survey_cards": ("scores",),
     "staff_members": ("settings",),
 }
 

@@ -16,6 +16,7 @@ AREA_MODELS = (
     "core.program.models",
     "core.complaints.models",
     "core.meetings.models",
+    "core.scores.models",
     "core.desks.models",
 )
 # Modules that hook into every unit of work when loaded (who changed what: core.desks).

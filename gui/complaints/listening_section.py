@@ -1,5 +1,6 @@
-"""The Listening page's complaints and promises: the figures over the last 90 days (each
-with its formula in a tooltip), the complaints still open by age, and the promises due."""
+"""The Listening page's complaints and promises (a section of gui.listening.page): the
+figures over the last 90 days (each with its formula in a tooltip), the complaints still
+open by age, and the promises due."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,9 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGridLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHeaderView, QLabel, QTableView, QWidget
 
 from core.complaints.types import (
     FIGURE_DAYS,
@@ -19,8 +20,11 @@ from core.complaints.types import (
     Spread,
 )
 from core.kernel.changes import Changes
+from core.program.clock import shop_today
 
 from gui.complaints.texts import duration_text, promise_state_text, severity_text, status_text
+from gui.listening.section import ListeningSection
+from gui.program.dates import short_date_formatter
 from gui.shell.context import AppContext
 from gui.widgets.text_table import RowLook, TextTableModel, read_only_view
 
@@ -41,16 +45,13 @@ def read_listening_complaints(session: Any, today: dt.date) -> ListeningComplain
                                unresolved_complaints(session), promises_due(session, today))
 
 
-class ComplaintsListeningSection(QWidget):
-    open_customer_requested = Signal(int)
-
-    def __init__(self, context: AppContext, *, locale: QLocale,
-                 format_day: Callable[[dt.date], str], today: Callable[[], dt.date],
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+class ComplaintsListeningSection(ListeningSection):
+    def __init__(self, context: AppContext, locale: QLocale, parent: QWidget | None = None, *,
+                 today: Callable[[], dt.date] = shop_today) -> None:
+        super().__init__(context, locale, self.tr("Complaints and promises"), parent)
         self._context = context
         self._locale = locale
-        self._format_day = format_day
+        self._format_day = short_date_formatter(locale)
         self._today = today
         self.shown: ListeningComplaints | None = None
         self.first_response_label = QLabel()
@@ -106,22 +107,18 @@ class ComplaintsListeningSection(QWidget):
                                      if self.shown else None))
         self.no_promises_label = QLabel(self.tr("No promise is due this week."))
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(_heading(self.tr("Complaints and promises")))
+        layout = self.body
         layout.addLayout(figures)
         layout.addWidget(self.period_label)
-        layout.addWidget(_heading(self.tr("Open complaints, oldest first"), small=True))
+        layout.addWidget(_heading(self.tr("Open complaints, oldest first")))
         layout.addWidget(self.no_complaints_label)
-        layout.addWidget(self.complaints_table, 1)
-        layout.addWidget(_heading(self.tr("Promises due"), small=True))
+        layout.addWidget(self.complaints_table)
+        layout.addWidget(_heading(self.tr("Promises due")))
         layout.addWidget(self.no_promises_label)
-        layout.addWidget(self.promises_table, 1)
-        context.changes_applied.connect(self._on_changes)
+        layout.addWidget(self.promises_table)
 
-    def _on_changes(self, changes: Changes) -> None:
-        if changes.listening or changes.customers:
-            self.load()
+    def wants(self, changes: Changes) -> bool:
+        return changes.listening or changes.customers
 
     def load(self) -> None:
         self._context.operations.query(read_listening_complaints, self._today(),
@@ -171,10 +168,17 @@ class ComplaintsListeningSection(QWidget):
             table.setVisible(model.rowCount() > 0)
             table.resizeColumnsToContents()
             table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+            _fit_rows(table, model.rowCount())
 
 
-def _heading(text: str, *, small: bool = False) -> QLabel:
+def _fit_rows(table: QTableView, rows: int, most: int = 12) -> None:
+    """As tall as its rows (the page scrolls, not each list), up to `most` of them."""
+    table.setFixedHeight(table.horizontalHeader().sizeHint().height()
+                         + min(rows, most) * table.verticalHeader().defaultSectionSize()
+                         + 2 * table.frameWidth() + 2)
+
+
+def _heading(text: str) -> QLabel:
     label = QLabel(text)
-    label.setStyleSheet(f"font-size: {11 if small else 14}pt; font-weight: 600; "
-                        "padding-top: 8px;")
+    label.setStyleSheet("font-size: 11pt; font-weight: 600; padding-top: 8px;")
     return label

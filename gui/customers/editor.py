@@ -62,6 +62,7 @@ from gui.customers.undo_commands import MergeCommand, TrashCommand
 from gui.desks.changes_tab import ChangesTab
 from gui.meetings.customer_tab import MeetingsTab
 from gui.program.reminders_tab import RemindersTab
+from gui.scores.satisfaction_tab import SatisfactionTab
 from gui.shell.context import AppContext
 from gui.visits.first_visit import FirstVisitBox, with_first_visit
 from gui.visits.undo_commands import history_removal_command
@@ -149,6 +150,10 @@ class CustomerEditor(QDialog):
             self.complaints_tab.complaints_read.connect(
                 lambda rows: self.complaint_banner.set_complaints(rows, dt.datetime.now()))
             self.complaint_banner.show_requested.connect(self._show_complaints)
+        self.satisfaction_tab = SatisfactionTab(
+            context, lambda day: format_day(self._money.locale, day),
+            lambda: self.name_label.text())
+        self.tab_widget.addTab(self.satisfaction_tab, self.tr("Satisfaction"))
         self.changes_tab = ChangesTab(self._locale)
         self.tab_widget.addTab(self.changes_tab, self.tr("Chan&ges"))
         self.form_message_label = QLabel()
@@ -271,6 +276,7 @@ class CustomerEditor(QDialog):
             if self.complaints_tab is not None:
                 self.complaints_tab.load()
                 self.meetings_tab.load()
+            self.satisfaction_tab.load(self._customer_id)
             self.changes_tab.set_rows(self._context.read(customer_changes, self._customer_id))
         self._baseline = self.details_tab.draft()
         if self._detail is not None:

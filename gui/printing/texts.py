@@ -70,6 +70,8 @@ def paper_name(code: str) -> str:
         "letter-us": _tr("US Letter paper"),
         "envelope-dl": _tr("Envelope DL"),
         "envelope-10": _tr("Envelope #10"),
+        "form-a4": _tr("A4 form (survey card)"),
+        "form-us": _tr("US Letter form (survey card)"),
         "avery-5160": _tr("Avery 5160 (30 labels, US Letter)"),
         "avery-5161": _tr("Avery 5161 (20 labels, US Letter)"),
         "avery-5163": _tr("Avery 5163 (10 labels, US Letter)"),

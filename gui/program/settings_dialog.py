@@ -49,6 +49,12 @@ RULES = (
      "days after it was resolved", 1),
     ("meeting_notes", "Remind me when a meeting's notes are not sent",
      "days after the meeting", 1),
+    ("detractor", "Call back an unhappy answer (0–6 out of 10, or 1–2 out of 5)",
+     "days after the answer", 1),
+    ("promoter", "Ask someone who would recommend us (9–10) for their story (call)",
+     "days after the answer", 1),
+    ("check_in", "Check in with a new customer: did we deliver? (call)",
+     "days after the first visit", 1),
 )
 
 

@@ -62,6 +62,9 @@ def rule_gesture_text(rule: str, gesture: str) -> str:
         "after_sale": _tr("Follow-up call"),
         "complaint_resolved": _tr("Call after a complaint"),
         "meeting_notes": _tr("Send meeting notes"),
+        "detractor": _tr("Call back an unhappy customer"),
+        "promoter": _tr("Call to ask for their story"),
+        "check_in": _tr("Check-in call"),
     }
     if rule in names:
         return names[rule]

@@ -275,6 +275,9 @@ class TodayPage(QWidget):
         row = self._open_chosen_action()
         if row is None or self._context.read_only:
             return
+        if row.rule == "complaint_resolved":  # are they happy now? (a score, if they say)
+            self._record_follow_up_call(row)
+            return
         if row.gesture == "call":  # a call is kept on the customer's history
             question = CallQuestion(self, row)
             if question.exec() == QDialog.DialogCode.Accepted:
@@ -290,6 +293,17 @@ class TodayPage(QWidget):
             note = done.text.text()
         self._context.operations.run(_program().complete_action, row.id, note=note,
                                      by=who_is_at_the_desk())
+
+    def _record_follow_up_call(self, row: ActionRow) -> None:
+        from core.complaints.services import record_follow_up_call
+
+        from gui.complaints.follow_up import FollowUpCallQuestion
+
+        question = FollowUpCallQuestion(self, row)
+        if question.exec() == QDialog.DialogCode.Accepted:
+            self._context.operations.run(
+                record_follow_up_call, row.id, row.customer_id, question.text.toPlainText(),
+                self._today(), satisfaction=question.satisfaction(), by=who_is_at_the_desk())
 
     def skip_chosen(self) -> None:
         row = self._open_chosen_action()

@@ -5,6 +5,7 @@ import logging
 import sys
 import threading
 import time
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Signal
@@ -31,9 +32,19 @@ FONTS = resource_path("fonts")
 
 
 def run_app(*, db_target: str | None, exit_after_paint: bool = False,
-            started: float | None = None) -> int:
+            started: float | None = None, open_file: Path | None = None) -> int:
+    """Open the window (or hand over to the one already open on this database and return
+    0); `open_file`, a .regulars backup, is offered for restoring."""
     app = QApplication.instance() or QApplication(sys.argv)
     set_identity(app)
+    server = None
+    if not exit_after_paint:
+        from gui.shell.single_instance import InstanceServer, hand_over, server_name
+
+        name = server_name(db_target)
+        if hand_over(name, open_file=open_file):
+            return 0
+        server = InstanceServer(name)
     from gui.shell.wording import install_translations
 
     install_translations(app)  # before any widget, so every count reads right
@@ -50,6 +61,12 @@ def run_app(*, db_target: str | None, exit_after_paint: bool = False,
                       started=started if started is not None else STARTED)
     host.show(*opened)
     _answer_incomplete_profile(reporter, host)
+    if server is not None:
+        server.raise_requested.connect(host.bring_forward)
+        server.restore_requested.connect(host.offer_restore)
+    if open_file is not None and not exit_after_paint:
+        host.painted.append(lambda: QTimer.singleShot(0, lambda: host.offer_restore(
+            str(open_file))))
     if not exit_after_paint and host.needs_welcome():
         host.painted.append(lambda: QTimer.singleShot(0, host.welcome))
     code = app.exec()

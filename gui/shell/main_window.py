@@ -72,6 +72,9 @@ class MainWindow(QMainWindow):
         self.cards_page: QWidget | None = None
         self._cards_row = self.pages_stack.count()
         self.add_lazy_page(self.tr("Cards & letters"), self._make_cards_page)
+        self.listening_page: QWidget | None = None
+        self._listening_row = self.pages_stack.count()
+        self.add_lazy_page(self.tr("Listening"), self._make_listening_page)
         self.customers_page.open_customer_requested.connect(self.open_customer)
         self.customers_page.new_customer_requested.connect(self.new_customer)
         self.list_unreadable_box: QMessageBox | None = None
@@ -151,6 +154,18 @@ class MainWindow(QMainWindow):
         page.load()
         self.today_page = page
         return page
+
+    def _make_listening_page(self) -> QWidget:
+        from gui.listening.page import ListeningPage
+
+        page = ListeningPage(self._context, locale=self._locale)
+        page.open_customer_requested.connect(self.open_customer)
+        page.load()
+        self.listening_page = page
+        return page
+
+    def show_listening(self) -> None:
+        self.sidebar_list.setCurrentRow(self._listening_row)
 
     def show_sample_banner(self, back: Callable[[], object]) -> None:
         """Say that this is made-up sample data, with one click back to the shop's own."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, QObject, QTimer
+from PySide6.QtCore import QLocale, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core.kernel import paths
@@ -132,6 +132,67 @@ class WindowHost(QObject):
         elif dialog.choice == SAMPLE:
             self.open_sample()
         return dialog.choice
+
+    # -- a second launch -------------------------------------------------------------------
+
+    def bring_forward(self) -> None:
+        """Another launch of Regulars on this database: show this window instead."""
+        opened = self.current
+        if opened is None:
+            return
+        window = opened.window
+        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        log.info("brought the window forward for a second launch")
+
+    def offer_restore(self, file: str) -> bool:
+        """A .regulars backup was opened (from the file manager): offer to restore it over
+        the shop's own database, which is backed up first. True when restored."""
+        from core.store.backup import restore_backup
+        from core.store.errors import BackupUnreadable
+
+        from gui.shell.app import _open_database
+
+        self.bring_forward()
+        if self.current is not None and self.current.sample:
+            self.back_to_real()
+        opened = self.current
+        if opened is None:
+            return False
+        target = opened.database.sqlite_path
+        if target is None or opened.context.read_only:
+            QMessageBox.information(opened.window, self.tr("Restore Backup"), self.tr(
+                "This customer list cannot be replaced from here (it is on a server or "
+                "open read-only)."))
+            return False
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Restore Backup"),
+                          self.tr("Replace your customer list with the backup %s?") % file,
+                          QMessageBox.StandardButton.Cancel, opened.window)
+        box.setObjectName("restore_offer")
+        box.setInformativeText(self.tr(
+            "Your list as it is now is backed up first, so nothing is lost."))
+        restore = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
+        self.restore_box = box
+        box.exec()
+        if box.clickedButton() is not restore:
+            return False
+        self.close_current()
+        restored = True
+        try:
+            restore_backup(Path(file), target)
+        except (BackupUnreadable, OSError) as exc:
+            restored = False
+            reason = exc.reason if isinstance(exc, BackupUnreadable) else str(exc)
+            QMessageBox.warning(None, self.tr("Cannot restore"), self.tr(
+                "This backup cannot be read: %s") % reason)
+        reopened = _open_database(self._real_target)
+        if reopened is None:
+            QApplication.quit()
+            return False
+        self.show(*reopened)
+        return restored
 
     # -- switching -------------------------------------------------------------------------
 

@@ -178,6 +178,16 @@
     </message>
 </context>
 <context>
+    <name>FiguresSection</name>
+    <message numerus="yes">
+        <source>Out of %1 answer(s)</source>
+        <translation>
+            <numerusform>Out of %1 answer</numerusform>
+            <numerusform>Out of %1 answers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportHistoryDialog</name>
     <message numerus="yes">
         <source>The %Ln customer(s) it created will move to the trash.</source>
@@ -284,6 +294,33 @@
         <translation>
             <numerusform>… and %Ln more problem</numerusform>
             <numerusform>… and %Ln more problems</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SurveyEntryDialog</name>
+    <message numerus="yes">
+        <source>%1 answer(s) typed in so far</source>
+        <translation>
+            <numerusform>%1 answer typed in so far</numerusform>
+            <numerusform>%1 answers typed in so far</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SurveyPrintDialog</name>
+    <message numerus="yes">
+        <source>Printing %1 survey card(s)…</source>
+        <translation>
+            <numerusform>Printing %1 survey card…</numerusform>
+            <numerusform>Printing %1 survey cards…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 survey card(s) saved to </source>
+        <translation>
+            <numerusform>%1 survey card saved to </numerusform>
+            <numerusform>%1 survey cards saved to </numerusform>
         </translation>
     </message>
 </context>

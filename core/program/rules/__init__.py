@@ -35,6 +35,9 @@ RULE_MODULES = (
     "core.program.rules.lapsed",
     "core.program.rules.complaint_resolved",
     "core.program.rules.meeting_notes",
+    "core.program.rules.detractor",
+    "core.program.rules.promoter",
+    "core.program.rules.check_in",
 )
 
 

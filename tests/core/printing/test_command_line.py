@@ -41,7 +41,8 @@ def test_templates_list_shows_every_default(tmp_path: Path, regulars_home: Path)
     done = _run("templates", "list", "--db", str(tmp_path / "shop.db"), home=regulars_home)
     assert done.returncode == 0, done.stderr
     names = [line.split("\t")[0] for line in done.stdout.splitlines()]
-    assert "thank-you" in names and "meeting-notes" in names and len(names) == 13
+    assert "thank-you" in names and "meeting-notes" in names and "survey-card" in names
+    assert len(names) == 14
 
 
 def test_print_cards_writes_cards_and_labels_and_says_who_was_skipped(

@@ -34,9 +34,7 @@ def test_the_figures_say_how_they_are_worked_out_and_open_complaints_list_oldest
                     made_on=today - dt.timedelta(days=2))
     context = AppContext(sqlite_db)
     contexts.append(context)
-    section = ComplaintsListeningSection(context, locale=QLocale("en_US"),
-                                         format_day=lambda day: day.isoformat(),
-                                         today=lambda: today)
+    section = ComplaintsListeningSection(context, QLocale("en_US"), today=lambda: today)
     qtbot.addWidget(section)
     section.load()
     qtbot.waitUntil(lambda: section.shown is not None)

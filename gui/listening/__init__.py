@@ -1,0 +1,1 @@
+"""The Listening page: what customers told us, as a vertical list of sections."""
