@@ -43,6 +43,7 @@ from core.kernel.changes import Changes
 from core.kernel.desk import who_is_at_the_desk
 from core.settings.services import get_settings
 
+from gui.complaints.alive import while_alive
 from gui.complaints.dialogs import OpenComplaintDialog, PromiseDialog, ResolveComplaintDialog
 from gui.complaints.texts import (
     duration_text,
@@ -198,7 +199,7 @@ class ComplaintsTab(QWidget):
     def load(self) -> None:
         """Read the customer's complaints and promises in the background, then show them."""
         self._context.operations.query(read_customer_listening, self._customer_id,
-                                       on_done=self.show_rows)
+                                       on_done=while_alive(self, self.show_rows))
 
     def show_rows(self, rows: tuple[tuple[ComplaintRow, ...], tuple[PromiseRow, ...]]) -> None:
         self.complaints, self.promises = rows

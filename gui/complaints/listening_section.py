@@ -22,6 +22,7 @@ from core.complaints.types import (
 from core.kernel.changes import Changes
 from core.program.clock import shop_today
 
+from gui.complaints.alive import while_alive
 from gui.complaints.texts import duration_text, promise_state_text, severity_text, status_text
 from gui.listening.section import ListeningSection
 from gui.program.dates import short_date_formatter
@@ -122,7 +123,7 @@ class ComplaintsListeningSection(ListeningSection):
 
     def load(self) -> None:
         self._context.operations.query(read_listening_complaints, self._today(),
-                                       on_done=self.show_result)
+                                       on_done=while_alive(self, self.show_result))
 
     def _open(self, customer_id: int | None) -> None:
         if customer_id is not None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 from core.complaints.types import ComplaintRow, PromiseRow
 from core.kernel.changes import Changes
 
+from gui.complaints.alive import while_alive
 from gui.complaints.texts import COUNTS, duration_text, promise_state_text, status_text
 from gui.shell.context import AppContext
 from gui.widgets.text_table import RowLook, TextTableModel, read_only_view
@@ -73,7 +74,8 @@ class ComplaintsTodayPanel(QWidget):
             self.load()
 
     def load(self) -> None:
-        self._context.operations.query(read_desk_items, self._today(), on_done=self.show_items)
+        self._context.operations.query(read_desk_items, self._today(),
+                                       on_done=while_alive(self, self.show_items))
 
     def show_items(self, items: DeskItems) -> None:
         self.items = items

@@ -32,6 +32,7 @@ from core.meetings.types import MeetingRow
 from core.printing.errors import NoRecipients
 from core.printing.types import NO_MAIL
 
+from gui.complaints.alive import while_alive
 from gui.meetings.dialog import MeetingDialog
 from gui.shell.context import AppContext
 from gui.widgets.text_table import TextTableModel, read_only_view
@@ -90,7 +91,7 @@ class MeetingsTab(QWidget):
 
     def load(self) -> None:
         self._context.operations.query(customer_meetings, self._customer_id,
-                                       on_done=self.show_rows)
+                                       on_done=while_alive(self, self.show_rows))
 
     def show_rows(self, meetings: tuple[MeetingRow, ...]) -> None:
         self.meetings = meetings

@@ -114,3 +114,5 @@ def test_open_a_complaint_see_it_on_the_record_and_today_resolve_it_and_a_call_f
     # The evaluation the promise started ends before the database closes.
     qtbot.waitUntil(lambda: not evaluator._settle.isActive() and not evaluator._running)
     qtbot.wait(50)
+    editor.close()
+    page.close()
