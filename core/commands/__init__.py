@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "core.commands.visits",
     "core.commands.program",
     "core.commands.listening",
+    "core.commands.council",
     "core.commands.scores",
     "core.commands.profile",
 )

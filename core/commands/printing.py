@@ -72,6 +72,9 @@ def register(subparsers: Any) -> None:
     add_db_option(again)
     add_wait_option(again)
     again.set_defaults(handler=_print_again)
+    from core.commands.council import register_print
+
+    register_print(printing_sub)
 
 
 def _templates_list(args: argparse.Namespace) -> int:

@@ -14,6 +14,7 @@ import random
 from sqlalchemy.orm import Session
 
 from core.complaints.services import add_demo_listening
+from core.council.services import add_council_demo
 from core.customers.services import (
     insert_customer_batch,
     insert_tags,
@@ -85,10 +86,11 @@ def generate_demo(
             session.connection(), ("customers", "interactions", "moments", "tags"))
         refresh_customer_stats(session, None, today=today)
         add_demo_listening(session, today, random.Random(seed))
+        add_council_demo(session, today, random.Random(seed))
         add_demo_scores(session, today, random.Random(seed))
         play_program_backlog(session, today, random.Random(seed))
         note_changes(session, Changes(customers=True, interactions=True, actions=True,
-                                      scores=True))
+                                      council=True, scores=True, listening=True))
     log.info("created %d demo customers (seed %d)", customers, seed)
     return customers
 

@@ -19,6 +19,7 @@ class Changes:
     imports: bool = False  # the import history
     settings: bool = False  # the business profile and other settings sections
     listening: bool = False  # complaints, promises and meeting notes
+    council: bool = False  # council terms, members, meetings, ideas; appreciation evenings
     scores: bool = False  # satisfaction scores and paper survey cards
     # The customers concerned, where it was cheap to know; empty means "any of them".
     customer_ids: frozenset[int] = frozenset()

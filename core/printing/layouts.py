@@ -17,6 +17,8 @@ from core.printing.templates import merge
 from core.printing.types import Recipient
 from core.settings.types import BusinessProfileData
 
+MAX_LETTER_PAGES = 20
+
 
 @dataclass(frozen=True)
 class Design:
@@ -192,13 +194,40 @@ def draw_letter(canvas: Canvas, design: Design, recipient: Recipient) -> None:
     if profile.name:
         flow.append(pdf.paragraph(profile.name, s.small))
     footer_h = 12 * MM
-    pdf.draw_block(canvas, flow, margin, footer_h + 6 * MM, inner,
-                   date_y - 8 * MM - footer_h - 6 * MM)
+    bottom = footer_h + 6 * MM
+    room = date_y - 8 * MM - bottom
+    if pdf.fits(canvas, flow, inner, room) or len(flow) < 3:
+        pdf.draw_block(canvas, flow, margin, bottom, inner, room)
+    else:
+        # A long letter (a council meeting's notes) runs on to further pages at full
+        # size instead of shrinking into one.
+        flow = pdf.fill_frame(canvas, flow, margin, bottom, inner, room)
+        page = 1
+        while flow:
+            _letter_footer(canvas, design, inner, footer_h)
+            canvas.showPage()
+            page += 1
+            top = h - 12 * MM
+            head_line = "  ·  ".join(p for p in (recipient.name, f"page {page}") if p)
+            pdf.draw_block(canvas, pdf.lines([head_line], s.small, pdf.RIGHT, width=inner),
+                           margin, top - 6 * MM, inner, 6 * MM)
+            pdf.rule(canvas, margin, top - 8 * MM, inner)
+            room = top - 14 * MM - bottom
+            if page < MAX_LETTER_PAGES:
+                flow = pdf.fill_frame(canvas, flow, margin, bottom, inner, room)
+            else:  # the last page takes the rest, shrunk
+                pdf.draw_block(canvas, flow, margin, bottom, inner, room)
+                flow = []
+    _letter_footer(canvas, design, inner, footer_h)
+    canvas.showPage()
+
+
+def _letter_footer(canvas: Canvas, design: Design, inner: float, footer_h: float) -> None:
+    profile, s, margin = design.profile, design.styles, design.fmt.margin
     pdf.rule(canvas, margin, footer_h + 2 * MM, inner)
     footer = "  ·  ".join(p for p in (profile.name, design.phone, profile.email) if p)
     pdf.draw_block(canvas, pdf.lines([footer], s.small, pdf.CENTER, width=inner), margin,
                    footer_h - 8 * MM, inner, 8 * MM)
-    canvas.showPage()
 
 
 def draw_envelope(canvas: Canvas, design: Design, recipient: Recipient) -> None:

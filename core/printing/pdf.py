@@ -248,6 +248,38 @@ def draw_block(canvas: Canvas, flowables: list[Any], x: float, y: float, width: 
     return float(used)
 
 
+def fits(canvas: Canvas, flowables: list[Any], width: float, height: float) -> bool:
+    """Whether the flowables fit the box at their full size."""
+    sizes = [f.wrapOn(canvas, width, height) for f in flowables]
+    gaps = [max(a.getSpaceAfter(), b.getSpaceBefore())
+            for a, b in itertools.pairwise(flowables)]
+    return (sum(h for _, h in sizes) + sum(gaps) <= height + 0.01
+            and all(w <= width + 0.01 for w, _ in sizes))
+
+
+def fill_frame(canvas: Canvas, flowables: list[Any], x: float, y: float, width: float,
+               height: float) -> list[Any]:
+    """Draw as many of the flowables as fit the box, splitting a paragraph between its
+    lines; returns those left for the next page."""
+    from reportlab.platypus import Frame
+
+    frame = Frame(x, y, width, height, leftPadding=0, rightPadding=0, topPadding=0,
+                  bottomPadding=0, showBoundary=0)
+    left = list(flowables)
+    while left:
+        if frame.add(left[0], canvas, trySplit=0):
+            left.pop(0)
+            continue
+        parts = frame.split(left[0], canvas)
+        if parts and frame.add(parts[0], canvas, trySplit=0):
+            left[:1] = parts[1:]
+        elif frame._atTop:  # too tall even for an empty page: shrink it there
+            draw_block(canvas, left[:1], x, y, width, height)
+            left.pop(0)
+        break
+    return left
+
+
 def _block_top(y: float, height: float, used: float, valign: str) -> float:
     if valign == "MIDDLE":
         return y + (height + used) / 2

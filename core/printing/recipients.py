@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -114,7 +114,6 @@ def merge_values(customer: Any, profile: BusinessProfileData, today: dt.date) ->
         "signature_name": profile.signature_name,
         "today": format_date(today, profile.locale),
         "also_celebrating": "",  # filled per item by the program (core.program.due_cards)
-        "meeting_date": "", "meeting_notes": "",  # filled per item by core.meetings.letter
     }
 
 
@@ -155,4 +154,7 @@ class _SampleCustomer:
 
 def sample_recipient(profile: BusinessProfileData, today: dt.date | None = None) -> Recipient:
     """A made-up customer for previews when none is chosen."""
-    return recipient_from(_SampleCustomer(), profile, today or dt.date.today())
+    from core.printing.templates import SUPPLIED_FIELDS
+
+    sample = recipient_from(_SampleCustomer(), profile, today or dt.date.today())
+    return replace(sample, values=sample.values + tuple(SUPPLIED_FIELDS.items()))

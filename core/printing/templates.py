@@ -40,15 +40,39 @@ MERGE_FIELDS = (
     "street", "city", "region", "postal_code", "country",
     "customer_since", "customer_since_year", "visit_count",
     "business_name", "business_city", "business_phone", "business_email",
-    "signature_name", "today", "also_celebrating", "meeting_date", "meeting_notes",
     "signature_name", "today", "also_celebrating",
     # A paper survey card's own (core.scores): its short code and its question.
     "survey_code", "survey_question",
 )
 # Fields that are empty more often than not and read well when they are: a card made for two
 # of the program's occasions at once fills `also_celebrating` ("And happy birthday, too!").
-# The meeting fields are filled only when meeting notes are printed (core.meetings.letter).
-OPTIONAL_FIELDS = frozenset({"also_celebrating", "meeting_date", "meeting_notes"})
+OPTIONAL_FIELDS = frozenset({"also_celebrating"})
+
+# Fields that only some letters have, filled in by the area that prints them (the
+# council's meeting notes, an evening's invitation), each with the sample text a preview
+# shows. They are valid in any template; elsewhere they merge empty.
+SUPPLIED_FIELDS: dict[str, str] = {
+    "term_name": "2027 council",
+    "term_dates": "1 January 2027 to 30 June 2028",
+    "term_end": "30 June 2028",
+    "charter": "Purpose. The council is a small group of our customers who tell us what we "
+               "do well and what we could do better.",
+    "meeting_date": "Tuesday, 9 March 2027",
+    "meeting_time": "6:30 pm",
+    "meeting_place": "the shop",
+    "meeting_agenda": "1. Saturday opening hours\n2. The loyalty card",
+    "meeting_notes": "Present: Ana García, Ben Okafor, Chloé Martin\nApologies: David Lee\n\n"
+                     "1. Saturday opening hours\nMost members would rather we opened at 9.\n"
+                     "Decided: we open at 9 on Saturdays from April.",
+    "next_meeting": "Tuesday, 8 June 2027",
+    "ideas_list": "Opening at 9 on Saturdays (your idea, March 2027)\nDone: we open at 9 "
+                  "on Saturdays since 3 April.",
+    "event_title": "Spring preview evening",
+    "event_date": "Thursday, 15 April 2027",
+    "event_time": "7:00 pm",
+    "event_place": "the shop",
+}
+KNOWN_FIELDS = frozenset(MERGE_FIELDS) | frozenset(SUPPLIED_FIELDS)
 
 # Problem codes; the GUI turns them into sentences.
 UNKNOWN_FIELD = "unknown_field"
@@ -153,6 +177,63 @@ DEFAULT_TEMPLATES: dict[str, TemplateDefault] = {t.name: t for t in (
             "we all remember the same things.\n\n{meeting_notes}\n\n"
             "If anything here is not as you remember it, please let us know.",
             "Kind regards,"),
+    _letter("council-invitation", "An invitation to join our customer council",
+            "We are bringing together {term_name}: a small group of our customers who meet "
+            "a few times a year to tell us, openly, what we do well and what we could do "
+            "better, and to help us decide what we do next. The term runs from "
+            "{term_dates}.\n\n"
+            "You were one of the first people we thought of. We would be delighted if you "
+            "would join us. The charter enclosed says what the council is for, how often it "
+            "meets and what we ask of its members.\n\n"
+            "Please let us know whether you would like to join: call in, give us a ring, or "
+            "simply reply to this letter.",
+            "With warm regards,"),
+    # A document to sign, not a letter: no greeting, no closing.
+    TemplateDefault("council-charter", LETTER, "Charter of {term_name}",
+                    "{charter}\n\n"
+                    "I have read this charter and agree to it.\n\n"
+                    "Member: {full_name}\n\n"
+                    "Signature: ______________________________    "
+                    "Date: ________________"),
+    _letter("council-meeting-invitation", "Our next council meeting: {meeting_date}",
+            "Our next council meeting is on {meeting_date} at {meeting_time}, at "
+            "{meeting_place}.\n\n"
+            "On the agenda:\n{meeting_agenda}\n\n"
+            "If you cannot come, a short call is all we need; we will send you the notes.",
+            "We look forward to seeing you,"),
+    _letter("council-meeting-notes", "Notes of our council meeting of {meeting_date}",
+            "Thank you for your part in our council meeting at {meeting_place}. Here are "
+            "the notes: what we talked about, what we decided, and who does what next.\n\n"
+            "{meeting_notes}\n\n"
+            "Our next meeting: {next_meeting}.",
+            "With thanks and best wishes,"),
+    _letter("council-you-said-we-did", "You said, we did",
+            "At our council meetings you and your fellow members gave us ideas. This is "
+            "what has become of them.\n\n"
+            "{ideas_list}\n\n"
+            "Thank you: every one of these started with something a member said.",
+            "With best wishes,"),
+    _letter("council-thank-you", "Thank you for your service",
+            "Your term on {term_name} ends on {term_end}. Thank you for the evenings you "
+            "gave us, and for telling us what you really thought: you have changed how we "
+            "work, and our customers notice it.\n\n"
+            "We hope to keep seeing you at {business_name}, and we would be glad to hear "
+            "your ideas at any time.",
+            "With heartfelt thanks,"),
+    _letter("council-renewal", "Will you stay on the council?",
+            "Your term on {term_name} ends on {term_end}. You have been one of the voices "
+            "we count on, and we would be very glad if you stayed on for the next term.\n\n"
+            "Please let us know whether you would like to: call in, give us a ring, or "
+            "simply reply to this letter.",
+            "With warm regards,"),
+    _letter("evening-invitation", "You are invited: {event_title}",
+            "We would love you to be our guest at {event_title}, on {event_date} at "
+            "{event_time}, at {event_place}. It is our way of saying thank you to the "
+            "customers who mean the most to us.\n\n"
+            "You are welcome to bring someone. Please let us know whether you can come, "
+            "and whether you will be two: call in, give us a ring, or simply reply to this "
+            "letter.",
+            "We look forward to seeing you,"),
     TemplateDefault(
         "survey-card", FORM, "How did we do?",
         "Dear {greeting_name|friend},\n\n"
@@ -200,7 +281,7 @@ def check_template(
         for field, fallback, position in _parse(text):
             if not field:
                 problems.append(TemplateProblem("", UNMATCHED_BRACE, part=part, position=position))
-            elif field not in MERGE_FIELDS:
+            elif field not in KNOWN_FIELDS:
                 problems.append(TemplateProblem(field, UNKNOWN_FIELD, part=part, position=position))
             elif (values is not None and not fallback and field not in OPTIONAL_FIELDS
                   and not values.get(field, "").strip()):
@@ -215,7 +296,7 @@ def merge(text: str, values: Mapping[str, str]) -> str:
         if token in ("{{", "}}"):
             return token[0]
         field, fallback = _split(match.group(1) or "")
-        if field not in MERGE_FIELDS:
+        if field not in KNOWN_FIELDS:
             part = TemplateProblem(field, UNKNOWN_FIELD if field else UNMATCHED_BRACE,
                                    part="body", position=match.start())
             raise InvalidTemplate([part])

@@ -24,7 +24,7 @@ from core.printing.services import (
 )
 from core.printing.services import list_templates as list_print_templates
 from core.printing.types import ALREADY_PRINTED, NO_TEMPLATE, Skipped
-from core.program.rules import CARD, LETTER
+from core.program.rules import CARD, LETTER, rule_named
 from core.program.services import due_actions
 from core.program.types import ActionRow
 from core.program.why import also_celebrating
@@ -85,7 +85,8 @@ def plan_due_cards(session: Session, today: dt.date, *, include_upcoming: bool =
                                     NO_TEMPLATE, action.rule, action.gesture))
         else:
             chosen.append((action, template))
-    entries = [BatchEntry(a.customer_id, template, a.id, _also_celebrating(a))
+    entries = [BatchEntry(a.customer_id, template, a.id,
+                          _also_celebrating(a) + _letter_values(session, a))
                for a, template in chosen]
     plan: BatchPlan | None = None
     skipped: tuple[Skipped, ...] = ()
@@ -102,6 +103,18 @@ def plan_due_cards(session: Session, today: dt.date, *, include_upcoming: bool =
                          a.rule, a.gesture)
                  for a, _template in chosen if a.customer_id in reasons]
     return DueCards(plan, printed, tuple(left_out))
+
+
+def _letter_values(session: Session, action: ActionRow) -> tuple[tuple[str, str], ...]:
+    """What a rule's letter needs beyond the customer's fields (a council meeting's)."""
+    try:
+        rule = rule_named(action.rule)
+    except KeyError:
+        return ()
+    if rule.letter_values is None:
+        return ()
+    return rule.letter_values(session, action.rule, action.customer_id, action.occasion_on,
+                              action.detail)
 
 
 def _also_celebrating(action: ActionRow) -> tuple[tuple[str, str], ...]:

@@ -170,10 +170,12 @@ def _join_close_cards(session: Session, settings: ProgramSettings,
     cap = dt.timedelta(days=settings.cards_at_most_every_days)
     rows: list[Any] = []
     ids = sorted(customers)
+    standalone = [rule.key for rule in all_rules() if rule.standalone]
     for start in range(0, len(ids), 500):
         rows.extend(session.execute(
             select(Action.id, Action.customer_id, Action.due_on, Action.joined_to_id)
             .where(Action.state == OPEN, Action.gesture.in_((CARD, LETTER)),
+                   Action.rule.not_in(standalone),
                    Action.customer_id.in_(ids[start:start + 500]))
             .order_by(Action.customer_id, Action.due_on, Action.id)
         ).all())

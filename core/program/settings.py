@@ -61,6 +61,18 @@ class ProgramSettings:
     meeting_notes_on: bool = True
     meeting_notes_due_days: int = 2  # notes not sent within 2 days of the meeting
     meeting_notes_late_days: int = 30
+    # The council (core.program.rules.council): a meeting's invitations printed two weeks
+    # ahead; its notes within three days; a term's renewals and thank-yous a month ahead.
+    council_meeting_on: bool = True
+    council_meeting_due_days: int = -14
+    council_meeting_late_days: int = 13
+    council_notes_on: bool = True
+    council_notes_due_days: int = 3
+    council_notes_late_days: int = 30
+    council_term_end_on: bool = True
+    council_term_end_due_days: int = -30
+    council_term_end_late_days: int = 30
+
     # Listening (core.scores): call back an unhappy answer, ask a promoter for their
     # story, and check in with a new customer after their first visit.
     detractor_on: bool = True

@@ -16,6 +16,8 @@ RULE_TEMPLATES = {
     "life_event": "life-event-other", "milestone": "milestone-10th-visit",
     "referral": "referral-thanks", "lapsed": "we-miss-you", "after_sale": "",
     "complaint_resolved": "", "meeting_notes": "",
+    "council_meeting": "council-meeting-invitation", "council_notes": "council-meeting-notes",
+    "council_term_end": "council-renewal",
     "detractor": "", "promoter": "", "check_in": "",
 }
 
@@ -25,6 +27,8 @@ def template_for(rule: str, detail: str) -> str:
     if rule == "life_event":
         event = detail.split()[0] if detail else "other"
         return f"life-event-{event.replace('_', '-')}"
+    if rule == "council_term_end" and detail.startswith("thank"):
+        return "council-thank-you"
     return RULE_TEMPLATES.get(rule, "")  # "" for a rule no longer registered
 
 

@@ -36,6 +36,14 @@ def _occasion(rule: str, on: str, detail: str) -> str:
         return f"Referred a new customer on {on}"
     if rule == "lapsed":
         return f"No visit since {detail}"
+    if rule == "council_meeting":
+        return f"Council meeting on {on}"
+    if rule == "council_notes":
+        return f"Notes of the council meeting of {on}"
+    if rule == "council_term_end":
+        return (f"Council term ends on {on}: thank them for their service"
+                if detail.startswith("thank") else
+                f"Council term ends on {on}: ask them to stay on")
     if rule == "after_sale":
         return f"Large purchase on {on}"
     if rule == "complaint_resolved":

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from core.customers.tables import CUSTOMERS
 from core.kernel.changes import Changes
 from core.scores.tables import SCORES
-from core.scores.types import CHANNELS, CSAT, DEFAULT_QUESTIONS, NPS, PAPER
+from core.scores.types import CHANNELS, CSAT, DEFAULT_QUESTIONS, NPS, PAPER, PHONE
 from core.store.changes import note_changes
 
 ANSWERED_SHARE = 0.15  # of the customers seen in the last half year
@@ -56,6 +56,16 @@ def add_demo_scores(session: Session, today: dt.date, rng: random.Random) -> int
                 "question": DEFAULT_QUESTIONS[scale], "answered_on": answered_on,
                 "channel": rng.choice((*CHANNELS, PAPER)), "comment": comment,
                 "created_at": now,
+            })
+    # This week's unhappy answers, so that Today has a call back to make.
+    for days_ago, (scale, score) in ((1, (NPS, 3)), (0, (CSAT, 2))):
+        if seen:
+            customer_id = seen[rng.randrange(len(seen))][0]
+            rows.append({
+                "customer_id": customer_id, "scale": scale, "score": score,
+                "question": DEFAULT_QUESTIONS[scale], "channel": PHONE,
+                "answered_on": today - dt.timedelta(days=days_ago),
+                "comment": rng.choice([c for c in _COMPLAINTS if c]), "created_at": now,
             })
     if rows:
         session.execute(insert(SCORES), rows)

@@ -16,6 +16,7 @@ AREA_MODELS = (
     "core.program.models",
     "core.complaints.models",
     "core.meetings.models",
+    "core.council.models",
     "core.scores.models",
     "core.desks.models",
 )

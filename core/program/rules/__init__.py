@@ -35,6 +35,9 @@ RULE_MODULES = (
     "core.program.rules.lapsed",
     "core.program.rules.complaint_resolved",
     "core.program.rules.meeting_notes",
+    "core.program.rules.council_meeting",
+    "core.program.rules.council_notes",
+    "core.program.rules.council_term_end",
     "core.program.rules.detractor",
     "core.program.rules.promoter",
     "core.program.rules.check_in",
@@ -71,6 +74,13 @@ class Rule:
     # Run before each evaluation: brings the rule's own bookkeeping up to date, and removes
     # open actions whose occasion no longer holds (a lapsed customer came back).
     prepare: Callable[[Session], object] | None = None
+    # A letter that needs more than the customer's fields (a council meeting's date and
+    # notes): its merge values, from (session, customer, occasion, detail).
+    letter_values: Callable[[Session, str, int, dt.date, str],
+                            tuple[tuple[str, str], ...]] | None = None
+    # Its own gesture: never made together with another card or letter that falls close
+    # to it (a council meeting's notes are not a birthday card).
+    standalone: bool = False
     # A marketing gesture (a card, "we miss you", a testimonial request, a council
     # invitation) waits while the customer has a complaint still open; a service one (the
     # follow-up of a sale or of the complaint itself) does not.

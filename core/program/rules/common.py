@@ -3,18 +3,22 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from typing import Any
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, exists, false, select
+from sqlalchemy import and_, exists, false, func, select
 
 from core.complaints.tables import COMPLAINTS
 from core.complaints.types import UNRESOLVED
 from core.customers.tables import BUSINESS, CUSTOMERS, INTERACTIONS, MOMENTS
-from core.program.rules import CALL, Span
+from core.program.rules import CALL, Occasion, Span
 from core.program.settings import MAR_1
 
-__all__ = ["BUSINESS", "CUSTOMERS", "INTERACTIONS", "MOMENTS", "annual_dates", "month_day",
-           "unresolved_complaint", "willing"]
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+__all__ = ["BUSINESS", "CUSTOMERS", "INTERACTIONS", "MOMENTS", "annual_dates",
+           "first_visits", "month_day", "unresolved_complaint", "willing"]
 
 
 def willing(gesture: str, span: Span, *, birthday: bool = False, scoped: bool = True) -> Any:
@@ -63,3 +67,23 @@ def annual_dates(span: Span, leap_day_birthdays: str) -> dict[int, dt.date]:
                 dates[month_day(2, 29)] = day
         day += dt.timedelta(days=1)
     return dates
+
+
+def first_visits(session: Session, span: Span, gesture: str) -> Iterator[Occasion]:
+    """Customers whose first visit or purchase falls in `span` and who may receive
+    `gesture`, on that day (the welcome card, the check-in call)."""
+    i = INTERACTIONS.c
+    earlier = INTERACTIONS.alias("earlier")
+    came_before = exists().where(
+        earlier.c.customer_id == i.customer_id, earlier.c.kind.in_(BUSINESS),
+        earlier.c.occurred_on < span.first,
+    )
+    query = (
+        select(i.customer_id, func.min(i.occurred_on))
+        .join(CUSTOMERS, CUSTOMERS.c.id == i.customer_id)
+        .where(i.kind.in_(BUSINESS), i.occurred_on.between(span.first, span.last),
+               willing(gesture, span), ~came_before)
+        .group_by(i.customer_id)
+    )
+    for customer_id, first in session.execute(query):
+        yield Occasion(customer_id, first)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from core.customers.services import add_customer
 from core.customers.types import CustomerDraft
+from core.printing.templates import DEFAULT_TEMPLATES
 from core.store.db import Database
 from core.store.opening import prepare_database
 
@@ -41,8 +42,9 @@ def test_templates_list_shows_every_default(tmp_path: Path, regulars_home: Path)
     done = _run("templates", "list", "--db", str(tmp_path / "shop.db"), home=regulars_home)
     assert done.returncode == 0, done.stderr
     names = [line.split("\t")[0] for line in done.stdout.splitlines()]
-    assert "thank-you" in names and "meeting-notes" in names and "survey-card" in names
-    assert len(names) == 14
+    assert "thank-you" in names and "we-miss-you" in names and "survey-card" in names
+    assert "council-meeting-notes" in names and "meeting-notes" in names
+    assert len(names) == len(DEFAULT_TEMPLATES) == 22
 
 
 def test_print_cards_writes_cards_and_labels_and_says_who_was_skipped(

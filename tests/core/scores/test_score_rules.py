@@ -99,3 +99,17 @@ def test_a_check_in_switched_off_queues_nothing(db: Database) -> None:
     _score(db, sad, NPS, 2, TODAY)
     rows = evaluate(db, TODAY)
     assert only(rows, "check_in") == [] and only(rows, "detractor") == []
+
+
+def test_a_promoter_or_check_in_past_its_window_is_not_queued(db: Database) -> None:
+    # Promoter: due 3 days after the answer, worth asking up to 30 days late.
+    old_fan = add_customer(db, "OldFan", today=TODAY)
+    fan = add_customer(db, "Fan", today=TODAY)
+    _score(db, old_fan, NPS, 10, TODAY - dt.timedelta(days=40))
+    _score(db, fan, NPS, 10, TODAY - dt.timedelta(days=20))
+    # Check-in: due 14 days after the first visit, worth making up to 14 days late.
+    add_customer(db, "LongAgo", visits=(TODAY - dt.timedelta(days=40),), today=TODAY)
+    recent = add_customer(db, "Recent", visits=(TODAY - dt.timedelta(days=20),), today=TODAY)
+    rows = evaluate(db, TODAY)
+    assert [(r.customer_id, r.state) for r in only(rows, "promoter")] == [(fan, "overdue")]
+    assert [(r.customer_id, r.state) for r in only(rows, "check_in")] == [(recent, "overdue")]

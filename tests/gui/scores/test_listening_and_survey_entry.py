@@ -100,3 +100,28 @@ def test_survey_cards_are_typed_back_by_code_score_and_comment(
         assert customer_scores(session, ana) == []
     assert [(a.score, a.channel, a.comment, a.survey_code) for a in answers] == [
         (10, "paper", "Best bread in town", codes[bo])]
+
+
+def test_print_survey_cards_for_a_stage_saves_one_page_each_and_says_who_was_left_out(
+        qtbot: QtBot, sqlite_db: Database, contexts: list[AppContext], tmp_path: Path) -> None:
+    from gui.scores.survey_print import WHO_STAGE, SurveyPrintDialog
+
+    from tests.core.printing.helpers import page_texts
+
+    today = shop_today()
+    save_shop_profile(sqlite_db)
+    add_customer(sqlite_db, "Ana", visits=(today,), today=today, **ADDRESS)
+    add_customer(sqlite_db, "Nomail", visits=(today,), today=today)  # no address
+    context = AppContext(sqlite_db)
+    contexts.append(context)
+    dialog = SurveyPrintDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.who_combo.setCurrentIndex(WHO_STAGE)
+    dialog.stage_combo.setCurrentIndex(dialog.stage_combo.findData("new"))
+    dialog.csat_radio.setChecked(True)
+    out = tmp_path / "cards.pdf"
+    assert dialog.print_to(out) == 1
+    pages = page_texts(out)
+    assert len(pages) == 1 and "How satisfied were you" in pages[0]
+    assert dialog.message_label.text().startswith("1 survey card saved to ")
+    assert "Left out: 1 no postal address." in dialog.message_label.text()

@@ -1,0 +1,1 @@
+"""The customer council and appreciation evenings."""
