@@ -1,8 +1,8 @@
 """Candidates for the council, suggested from the customer list with the reason for each.
 
 Ranked by lifetime value, how often they come, how long they have been customers, the
-referrals they made (and, once those areas record them, their latest satisfaction score
-and a testimonial given). Left out: customers in the trash, left out of all campaigns or
+referrals they made and their latest NPS answer (core.scores; a testimonial given is not
+counted yet: that area is not there yet). Left out: customers in the trash, left out of all campaigns or
 asked for no mail (an invitation is a letter), prospects who never came, and those
 already on the term being filled.
 """
@@ -19,10 +19,13 @@ from core.council.models import Member
 from core.council.types import DECLINED, Candidate
 from core.customers.tables import CUSTOMERS
 from core.customers.types import display_name
+from core.scores.tables import SCORES
+from core.scores.types import NPS, PROMOTER_LOWEST
 
 NEWER_DAYS = 365  # a customer for less than a year counts as newer in a mix
 # How much each signal weighs in the score (each signal is scaled to 0..1).
-WEIGHTS = {"value": 0.4, "frequency": 0.25, "tenure": 0.15, "referrals": 0.2}
+WEIGHTS = {"value": 0.35, "frequency": 0.2, "tenure": 0.15, "referrals": 0.15,
+           "satisfaction": 0.15}
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class _Customer:
     visits: int
     since: dt.date | None
     referrals: int
+    nps: int | None = None  # their latest NPS answer
 
 
 def suggest_candidates(session: Session, today: dt.date, *, limit: int = 20, newer: int = 0,
@@ -83,8 +87,17 @@ def _eligible(session: Session, term_id: int | None) -> list[_Customer]:
         on_term = select(Member.customer_id).where(Member.term_id == term_id,
                                                    Member.status != DECLINED)
         query = query.where(c.id.not_in(on_term))
+    latest = _latest_nps(session)
     return [_Customer(r[0], display_name(r[1], r[2], r[3]), r[4] or 0, r[5] or 0, r[6],
-                      r[7] or 0) for r in session.execute(query)]
+                      r[7] or 0, latest.get(r[0])) for r in session.execute(query)]
+
+
+def _latest_nps(session: Session) -> dict[int, int]:
+    """Each customer's latest NPS answer (core.scores), oldest first so the latest wins."""
+    s = SCORES.c
+    return {customer_id: score for customer_id, score in session.execute(
+        select(s.customer_id, s.score).where(s.scale == NPS)
+        .order_by(s.answered_on, s.id))}
 
 
 def _scored(people: list[_Customer], today: dt.date) -> list[Candidate]:
@@ -102,11 +115,12 @@ def _scored(people: list[_Customer], today: dt.date) -> list[Candidate]:
             "frequency": frequency[p.id] / most_often,
             "tenure": min(years, 10) / 10,
             "referrals": min(p.referrals, 3) / 3,
+            "satisfaction": p.nps / 10 if p.nps is not None else 0.5,
         }
         score = sum(WEIGHTS[key] * value for key, value in signals.items())
         candidates.append(Candidate(
             p.id, p.name, round(score, 4), _reason(p, top_share, frequency[p.id], years),
-            p.value, p.visits, p.since, p.referrals))
+            p.value, p.visits, p.since, p.referrals, p.nps))
     candidates.sort(key=lambda c: (-c.score, -c.lifetime_value_minor, c.customer_id))
     return candidates
 
@@ -130,6 +144,8 @@ def _reason(p: _Customer, top_share: float, per_year: float, years: float) -> st
         parts.append(f"a customer since {p.since.year}")
     if p.referrals:
         parts.append(f"{p.referrals} referral{'s' if p.referrals != 1 else ''}")
+    if p.nps is not None and p.nps >= PROMOTER_LOWEST:
+        parts.append(f"NPS {p.nps}")
     if not parts:
         parts.append(f"{p.visits} visit{'s' if p.visits != 1 else ''}")
     return "; ".join(parts)

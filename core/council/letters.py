@@ -24,6 +24,7 @@ from core.council.meetings import get_meeting, record_notes_sent
 from core.council.models import Gathering, Invitation, Letter, Member, Term
 from core.council.terms import list_members
 from core.council.texts import (
+    day_month_year,
     ideas_text,
     long_date,
     meeting_agenda_text,
@@ -108,9 +109,9 @@ def _letters(session: Session, kind: str, printed: tuple[int, ...], today: dt.da
 
 def _term_values(term: Term, locale: str) -> Values:
     return {"term_name": term.name,
-            "term_dates": f"{long_date(term.starts_on, locale)} to "
-                          f"{long_date(term.ends_on, locale)}",
-            "term_end": long_date(term.ends_on, locale), "charter": term.charter}
+            "term_dates": f"{day_month_year(term.starts_on, locale)} to "
+                          f"{day_month_year(term.ends_on, locale)}",
+            "term_end": day_month_year(term.ends_on, locale), "charter": term.charter}
 
 
 def term_values(session: Session, term_id: int, locale: str) -> Values:

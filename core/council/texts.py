@@ -33,6 +33,17 @@ def long_date(day: dt.date, locale: str) -> str:
         return day.isoformat()
 
 
+def day_month_year(day: dt.date, locale: str) -> str:
+    """"9 March 2027" (no weekday)."""
+    from babel import UnknownLocaleError
+    from babel.dates import format_date
+
+    try:
+        return str(format_date(day, format="long", locale=locale or "en_US"))
+    except (UnknownLocaleError, ValueError):
+        return day.isoformat()
+
+
 def medium_date(day: dt.date, locale: str) -> str:
     """"9 Mar 2027"."""
     from babel import UnknownLocaleError

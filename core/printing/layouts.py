@@ -18,6 +18,7 @@ from core.printing.types import Recipient
 from core.settings.types import BusinessProfileData
 
 MAX_LETTER_PAGES = 20
+LETTER_SHRINK_SLACK = 1.25  # a letter up to this much too long shrinks onto one page
 
 
 @dataclass(frozen=True)
@@ -196,7 +197,9 @@ def draw_letter(canvas: Canvas, design: Design, recipient: Recipient) -> None:
     footer_h = 12 * MM
     bottom = footer_h + 6 * MM
     room = date_y - 8 * MM - bottom
-    if pdf.fits(canvas, flow, inner, room) or len(flow) < 3:
+    # A letter a little too long is set a little smaller; only a long one (a council
+    # meeting's notes) runs on to further pages, so a page never holds just a signature.
+    if pdf.fits(canvas, flow, inner, room, slack=LETTER_SHRINK_SLACK) or len(flow) < 3:
         pdf.draw_block(canvas, flow, margin, bottom, inner, room)
     else:
         # A long letter (a council meeting's notes) runs on to further pages at full

@@ -248,12 +248,14 @@ def draw_block(canvas: Canvas, flowables: list[Any], x: float, y: float, width: 
     return float(used)
 
 
-def fits(canvas: Canvas, flowables: list[Any], width: float, height: float) -> bool:
-    """Whether the flowables fit the box at their full size."""
+def fits(canvas: Canvas, flowables: list[Any], width: float, height: float, *,
+         slack: float = 1.0) -> bool:
+    """Whether the flowables fit the box at their full size (with `slack` > 1: fit once
+    shrunk by at most that factor)."""
     sizes = [f.wrapOn(canvas, width, height) for f in flowables]
     gaps = [max(a.getSpaceAfter(), b.getSpaceBefore())
             for a, b in itertools.pairwise(flowables)]
-    return (sum(h for _, h in sizes) + sum(gaps) <= height + 0.01
+    return (sum(h for _, h in sizes) + sum(gaps) <= height * slack + 0.01
             and all(w <= width + 0.01 for w, _ in sizes))
 
 

@@ -178,7 +178,8 @@ DEFAULT_TEMPLATES: dict[str, TemplateDefault] = {t.name: t for t in (
             "If anything here is not as you remember it, please let us know.",
             "Kind regards,"),
     _letter("council-invitation", "An invitation to join our customer council",
-            "We are bringing together {term_name}: a small group of our customers who meet "
+            "We are bringing together our customer council ({term_name}): a small group of "
+            "our customers who meet "
             "a few times a year to tell us, openly, what we do well and what we could do "
             "better, and to help us decide what we do next. The term runs from "
             "{term_dates}.\n\n"

@@ -55,6 +55,12 @@ RULES = (
      "days after the answer", 1),
     ("check_in", "Check in with a new customer: did we deliver? (call)",
      "days after the first visit", 1),
+    ("council_meeting", "Invite the council to its next meeting (letters)",
+     "days before the meeting", -1),
+    ("council_notes", "Send the council its meeting notes (letters)",
+     "days after the meeting", 1),
+    ("council_term_end", "Ask council members to stay on, or thank them (letters)",
+     "days before the term ends", -1),
 )
 
 

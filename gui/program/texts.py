@@ -65,6 +65,9 @@ def rule_gesture_text(rule: str, gesture: str) -> str:
         "detractor": _tr("Call back an unhappy customer"),
         "promoter": _tr("Call to ask for their story"),
         "check_in": _tr("Check-in call"),
+        "council_meeting": _tr("Council meeting invitation"),
+        "council_notes": _tr("Council meeting notes"),
+        "council_term_end": _tr("Council letter: stay on, or thank you"),
     }
     if rule in names:
         return names[rule]

@@ -75,6 +75,9 @@ class MainWindow(QMainWindow):
         self.listening_page: QWidget | None = None
         self._listening_row = self.pages_stack.count()
         self.add_lazy_page(self.tr("Listening"), self._make_listening_page)
+        self.council_page: QWidget | None = None
+        self._council_row = self.pages_stack.count()
+        self.add_lazy_page(self.tr("Council"), self._make_council_page)
         self.customers_page.open_customer_requested.connect(self.open_customer)
         self.customers_page.new_customer_requested.connect(self.new_customer)
         self.list_unreadable_box: QMessageBox | None = None
@@ -134,6 +137,18 @@ class MainWindow(QMainWindow):
             lambda ids: page.set_selection(tuple(ids)))
         self.cards_page = page
         return page
+
+    def _make_council_page(self) -> QWidget:
+        from gui.council.page import CouncilPage
+
+        page = CouncilPage(self._context, locale=self._locale)
+        page.open_customer_requested.connect(self.open_customer)
+        page.load()
+        self.council_page = page
+        return page
+
+    def show_council(self) -> None:
+        self.sidebar_list.setCurrentRow(self._council_row)
 
     def print_cards_for(self, customer_ids: list[int]) -> None:
         """Cards & letters, ready to print for these customers (a list row's menu)."""

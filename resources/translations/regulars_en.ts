@@ -71,6 +71,107 @@
     </message>
 </context>
 <context>
+    <name>CouncilCounts</name>
+    <message numerus="yes">
+        <source>%1 of %Ln seat(s) taken</source>
+        <translation>
+            <numerusform>%1 of %Ln seat taken</numerusform>
+            <numerusform>%1 of %Ln seats taken</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln member(s) more than the term has seats: ask someone to wait for the next term, or add seats.</source>
+        <translation>
+            <numerusform>%Ln member more than the term has seats: ask someone to wait for the next term, or add seats.</numerusform>
+            <numerusform>%Ln members more than the term has seats: ask someone to wait for the next term, or add seats.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Missed the last %Ln meeting(s)</source>
+        <translation>
+            <numerusform>Missed the last %Ln meeting</numerusform>
+            <numerusform>Missed the last %Ln meetings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln term(s)</source>
+        <translation>
+            <numerusform>%Ln term</numerusform>
+            <numerusform>%Ln terms</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln invitation letter(s) printed; recorded as invited.</source>
+        <translation>
+            <numerusform>%Ln invitation letter printed; recorded as invited.</numerusform>
+            <numerusform>%Ln invitation letters printed; recorded as invited.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln letter(s) printed.</source>
+        <translation>
+            <numerusform>%Ln letter printed.</numerusform>
+            <numerusform>%Ln letters printed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln letter(s) of notes printed; the notes are recorded as sent today.</source>
+        <translation>
+            <numerusform>%Ln letter of notes printed; the notes are recorded as sent today.</numerusform>
+            <numerusform>%Ln letters of notes printed; the notes are recorded as sent today.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Candidates for the %Ln seat(s) left open</source>
+        <translation>
+            <numerusform>Candidates for the %Ln seat left open</numerusform>
+            <numerusform>Candidates for the %Ln seats left open</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln people</source>
+        <translation>
+            <numerusform>%Ln person</numerusform>
+            <numerusform>%Ln people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln left out:</source>
+        <translation>
+            <numerusform>%Ln left out:</numerusform>
+            <numerusform>%Ln left out:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln open idea(s)</source>
+        <translation>
+            <numerusform>%Ln open idea</numerusform>
+            <numerusform>%Ln open ideas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln place(s) taken</source>
+        <translation>
+            <numerusform>%1 of %Ln place taken</numerusform>
+            <numerusform>%1 of %Ln places taken</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln guest(s) coming</source>
+        <translation>
+            <numerusform>%Ln guest coming</numerusform>
+            <numerusform>%Ln guests coming</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s) added to the guest list.</source>
+        <translation>
+            <numerusform>%Ln customer added to the guest list.</numerusform>
+            <numerusform>%Ln customers added to the guest list.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomersPage</name>
     <message numerus="yes">
         <source>Moved %1 customer(s) to the trash. Ctrl+Z undoes.</source>

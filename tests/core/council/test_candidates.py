@@ -65,3 +65,23 @@ def test_those_already_on_the_term_are_left_out_unless_they_declined(db: Databas
         add_member(session, term.id, declined, status=DECLINED)
         found = {c.customer_id for c in suggest_candidates(session, TODAY, term_id=term.id)}
     assert declined in found and on_term not in found
+
+
+def test_a_promoters_latest_score_counts_and_is_named_in_the_reason(db: Database) -> None:
+    from sqlalchemy import insert
+
+    from core.scores.tables import SCORES
+
+    fan = add_customer(db, "Fan", visits=3, spent=3_000)
+    changed = add_customer(db, "Changed", visits=3, spent=3_000)
+    with db.unit_of_work() as session:
+        for customer_id, score, day in ((fan, 10, dt.date(2027, 2, 1)),
+                                        (changed, 10, dt.date(2026, 5, 1)),
+                                        (changed, 4, dt.date(2027, 2, 1))):
+            session.execute(insert(SCORES).values(
+                customer_id=customer_id, scale="nps", score=score, question="",
+                channel="phone", answered_on=day, comment="", created_at=dt.datetime.now()))
+        found = {c.customer_id: c for c in suggest_candidates(session, TODAY, limit=10)}
+    assert found[fan].nps == 10 and found[fan].reason.endswith("NPS 10")
+    assert found[changed].nps == 4 and "NPS" not in found[changed].reason
+    assert found[fan].score > found[changed].score
