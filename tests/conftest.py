@@ -23,6 +23,23 @@ def regulars_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture(autouse=True)
+def test_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A keyring in a file of the test's own (keyrings.alt), for the tests only: the
+    computer's own keyring (a desktop's Secret Service) is neither needed nor touched.
+    Commands the tests start get the same kind of keyring (empty)."""
+    import keyring
+    from keyrings.alt.file import PlaintextKeyring
+
+    ring = PlaintextKeyring()
+    ring.file_path = str(tmp_path / "keyring.cfg")  # type: ignore[misc]
+    before = keyring.get_keyring()
+    keyring.set_keyring(ring)
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
+    yield tmp_path / "keyring.cfg"
+    keyring.set_keyring(before)
+
+
 @pytest.fixture(scope="session")
 def pg_admin_url() -> Iterator[str]:
     """URL of the server's `postgres` database; the server lives for the whole session."""
@@ -62,6 +79,12 @@ def _pg_database(admin_url: str) -> Iterator[Database]:
         db.close()
         admin.raw().execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         admin.close()
+
+
+@pytest.fixture
+def pg_db(pg_admin_url: str) -> Iterator[Database]:
+    """A fresh, migrated database on the test server, for what only a server does."""
+    yield from _pg_database(pg_admin_url)
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "core.commands.visits",
     "core.commands.program",
     "core.commands.listening",
+    "core.commands.server",
     "core.commands.council",
     "core.commands.scores",
     "core.commands.profile",
@@ -163,8 +164,11 @@ def print_percent(done: int, total: int) -> None:
 def run_command(args: argparse.Namespace) -> int:
     """Run the command; any failure ends in one line on stderr and exit 1, and what is
     not a CommandError keeps its traceback in the log, never on the terminal."""
+    from core.kernel.jobs import waits_shown
+
     try:
-        return int(args.handler(args))
+        with waits_shown(_say_waiting):
+            return int(args.handler(args))
     except CommandError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -181,6 +185,14 @@ def run_command(args: argparse.Namespace) -> int:
         log.exception("command %s failed", args.command)
         print(f"error: {fault_text(exc, args)}", file=sys.stderr)
         return 1
+
+
+def _say_waiting(waiting: Any) -> None:
+    """Another desk runs a job of this kind (core.store.job_locks): say whom we wait for."""
+    from core.commands import texts
+
+    if waiting is not None:
+        print(texts.waiting_for_desk(waiting.job, waiting.desk), file=sys.stderr, flush=True)
 
 
 def _stdout_closed() -> bool:

@@ -1,4 +1,5 @@
-"""`backup` and `restore`: copies of the SQLite file, made with SQLite's backup API."""
+"""`backup` and `restore`: copies of the SQLite file, made with SQLite's backup API; on a
+shop server, a portable backup (pg_dump's custom format, or the app's own export)."""
 from __future__ import annotations
 
 import argparse
@@ -26,11 +27,75 @@ def _sqlite_path(args: argparse.Namespace) -> Path:
     from core.store.db import Database
 
     db = Database.open(args.db)
-    if db.sqlite_path is None:
-        raise CommandError(
-            "backups cover SQLite files; back a PostgreSQL server up with pg_dump"
-        )
+    assert db.sqlite_path is not None  # a server goes to _backup_server/_restore_server
     return db.sqlite_path
+
+
+def _is_server(args: argparse.Namespace) -> bool:
+    from core.store.db import Database
+
+    return not Database.open(args.db).is_sqlite
+
+
+def _backup_server(args: argparse.Namespace) -> int:
+    from core.commands import open_database, print_percent
+    from core.commands.texts import os_error
+    from core.store.server_backup import (
+        EXPORT_FORMAT,
+        ServerBackupFailed,
+        backup_server,
+        default_backup_path,
+    )
+
+    db = open_database(args)
+    target = args.to.resolve() if args.to else default_backup_path(db)
+    try:
+        made = backup_server(db, target, progress=print_percent)
+    except ServerBackupFailed as exc:
+        raise CommandError(f"cannot back up {db.display_name}: {exc.tool}: {exc.detail}"
+                           ) from None
+    except OSError as exc:
+        raise CommandError(os_error(exc, target)) from exc
+    finally:
+        db.close()
+    how = ("the app's own export of every table (pg_dump is not on the PATH)"
+           if made.format == EXPORT_FORMAT else "pg_dump, custom format")
+    print(f"backed up {db.display_name} to {made.path} ({how}, {made.size_bytes:,} bytes)")
+    return 0
+
+
+def _restore_server(args: argparse.Namespace) -> int:
+    from core.commands import print_percent
+    from core.commands.texts import counted
+    from core.store.copying import CopyDiffers, TargetNotEmpty
+    from core.store.db import Database
+    from core.store.server_backup import NotABackup, ServerBackupFailed, restore_server
+
+    if not args.file.is_file():
+        raise CommandError(f"{args.file} does not exist")
+    db = Database.open(args.db)
+    try:
+        kind = restore_server(args.file.resolve(), db, progress=print_percent)
+    except NotABackup as exc:
+        raise CommandError(f"{exc.path} is not a Regulars server backup") from None
+    except TargetNotEmpty as exc:
+        what = (counted(exc.rows, "table") if exc.table == "tables"
+                else f"{counted(exc.rows, 'row')} in {exc.table}")
+        raise CommandError(f"{db.display_name} is not empty ({what}): restore into a new, "
+                           "empty database") from None
+    except (ServerBackupFailed, CopyDiffers) as exc:
+        raise CommandError(f"cannot restore into {db.display_name}: {exc}") from None
+    finally:
+        db.close()
+    from core.store.server_setup import let_desks_in
+    from core.store.servers import DESK_ROLE
+
+    if let_desks_in(db.url, password=db.password):
+        desks = f"the desks' role {DESK_ROLE} may use it"
+    else:
+        desks = "run main.py server init --url … to make a role for the desks"
+    print(f"restored {db.display_name} from {args.file} ({kind}); {desks}")
+    return 0
 
 
 def _backup(args: argparse.Namespace) -> int:
@@ -38,6 +103,8 @@ def _backup(args: argparse.Namespace) -> int:
     from core.store.backup import backup_database
     from core.store.errors import DatabaseCorrupt
 
+    if _is_server(args):
+        return _backup_server(args)
     path = _sqlite_path(args)
     if not path.exists():
         raise CommandError(f"{path} does not exist")
@@ -60,6 +127,8 @@ def _restore(args: argparse.Namespace) -> int:
     from core.store.db import Database
     from core.store.errors import BackupUnreadable, DatabaseInUse, DatabaseReadOnly
 
+    if _is_server(args):
+        return _restore_server(args)
     path = _sqlite_path(args)
     if not args.file.exists():
         raise CommandError(f"{args.file} does not exist")

@@ -131,6 +131,37 @@ def waiting_for(path: object) -> str:
     return f"{path} is open in Regulars on this PC; waiting for it to be closed (Ctrl+C stops)"
 
 
+_SERVER_PROBLEMS = {
+    "unreachable": "no server answers at that address",
+    "refused_login": "the server refused the user name or password",
+    "no_database": "the server has no such database",
+    "tls_failed": "the secure connection failed (check the CA file and the host name)",
+    "no_keyring": "this computer has no keyring to keep the password in",
+}
+
+
+def server_problem(problem: Any, where: str) -> str:
+    """A core.store.servers.ServerProblem, for a terminal; the detail has no password."""
+    reason = _SERVER_PROBLEMS.get(problem.kind)
+    if reason is None:
+        return f"{where}: {problem.detail or problem.kind}"
+    return f"{where}: {reason}" + (f" ({problem.detail})" if problem.detail else "")
+
+
+# What each kind of bulk job (core.store.job_locks) is called when another desk waits for it.
+_JOBS = {
+    "import_customers": "the import",
+    "import_visits": "the import of visits",
+    "program_evaluation": "the program's update of Today",
+    "mark_sent": "marking cards sent",
+}
+
+
+def waiting_for_desk(job: str, desk: str) -> str:
+    where = f"at {desk}" if desk else "at another desk"
+    return f"waiting for {_JOBS.get(job, 'another job')} {where} to finish (Ctrl+C stops)"
+
+
 def read_only(path: object, reason: str) -> str:
     return f"cannot write {path}: {_READ_ONLY.get(reason, reason)}"
 

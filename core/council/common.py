@@ -72,3 +72,13 @@ def get_or_404(session: Session, model: Any, kind: str, row_id: int) -> Any:
     if row is None:
         raise NotFound(kind, row_id)
     return row
+
+
+def gathering_of_kind(session: Session, gathering_id: int, kind: str, name: str) -> Any:
+    """The council meeting or evening with this id, of this `kind` (else NotFound(name))."""
+    from core.council.models import Gathering
+
+    gathering = session.get(Gathering, gathering_id)
+    if gathering is None or gathering.kind != kind:
+        raise NotFound(name, gathering_id)
+    return gathering

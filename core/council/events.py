@@ -18,7 +18,7 @@ from core.council.common import (
     check_choice,
     check_text,
     check_time,
-    get_or_404,
+    gathering_of_kind,
     live_customer,
     names_of,
     raise_if,
@@ -90,9 +90,7 @@ def delete_event(session: Session, event_id: int) -> None:
 
 
 def _event(session: Session, event_id: int) -> Gathering:
-    event: Gathering = get_or_404(session, Gathering, "event", event_id)
-    if event.kind != EVENING:
-        raise NotFound("event", event_id)
+    event: Gathering = gathering_of_kind(session, event_id, EVENING, "event")
     return event
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.council.common import get_or_404
+from core.council.common import gathering_of_kind, get_or_404
 from core.council.errors import NO_GUESTS, NO_MEMBERS, NothingToPrint
 from core.council.ideas import ideas_acted_on
 from core.council.meetings import get_meeting, record_notes_sent
@@ -52,7 +52,6 @@ from core.council.types import (
     LeftOutLetter,
     LettersPrinted,
 )
-from core.kernel.errors import NotFound
 from core.kernel.jobs import CancelCheck, Progress, never_cancelled, no_progress
 from core.printing.errors import NoRecipients
 from core.printing.services import BatchEntry, plan_entries, print_planned_batch
@@ -387,9 +386,7 @@ def print_event_invitations(
     """Invitations to an appreciation evening, labels in the same order: by default to
     every guest not invited yet. Records the day each was invited."""
     with database.unit_of_work() as session:
-        event = get_or_404(session, Gathering, "event", event_id)
-        if event.kind != EVENING:
-            raise NotFound("event", event_id)
+        gathering_of_kind(session, event_id, EVENING, "event")
         values = event_values(session, event_id, get_business_profile(session).locale)
         query = select(Invitation.customer_id).where(Invitation.gathering_id == event_id)
         if customer_ids is not None:

@@ -12,6 +12,7 @@ from core.council.common import (
     check_choice,
     check_text,
     check_time,
+    gathering_of_kind,
     get_or_404,
     live_customer,
     names_of,
@@ -40,7 +41,7 @@ from core.council.types import (
     MeetingDraft,
     MeetingRow,
 )
-from core.kernel.errors import NotFound, Problem
+from core.kernel.errors import Problem
 
 
 def _check(draft: MeetingDraft) -> None:
@@ -101,9 +102,7 @@ def delete_meeting(session: Session, meeting_id: int) -> None:
 
 
 def _meeting(session: Session, meeting_id: int) -> Gathering:
-    meeting: Gathering = get_or_404(session, Gathering, "council meeting", meeting_id)
-    if meeting.kind != MEETING:
-        raise NotFound("council meeting", meeting_id)
+    meeting: Gathering = gathering_of_kind(session, meeting_id, MEETING, "council meeting")
     return meeting
 
 

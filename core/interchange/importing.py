@@ -57,6 +57,7 @@ from core.settings.services import get_business_profile
 from core.store.changes import note_changes
 from core.store.db import Database, larger_page_cache
 from core.store.dialects import dialect_for
+from core.store.job_locks import IMPORT_CUSTOMERS, take_job_locks
 
 log = logging.getLogger(__name__)
 
@@ -269,6 +270,8 @@ def import_customers(
     """
     if options.on_duplicate not in POLICIES:
         raise ValueError(f"unknown duplicate policy {options.on_duplicate!r}")
+    # Another desk's import first: matching must see the customers it brings.
+    take_job_locks(session, IMPORT_CUSTOMERS, is_cancelled=is_cancelled)
     profile = get_business_profile(session)
     today = options.today or dt.date.today()
     source = open_source(path, options, locale=profile.locale)

@@ -40,6 +40,7 @@ from core.printing.types import (
 )
 from core.settings.services import get_business_profile
 from core.settings.types import BusinessProfileData
+from core.store.job_locks import MARK_SENT, take_job_locks
 
 if TYPE_CHECKING:
     from core.printing.render import ItemsJob
@@ -303,6 +304,8 @@ def record_batch(session: Session, plan: BatchPlan, *, mark_sent: bool = False,
     With `printing`, the batch is stored as being printed: its items count as neither
     printed nor sent until `finish_batch`, which the caller runs once the PDFs are in place.
     """
+    if mark_sent and not printing:
+        take_job_locks(session, MARK_SENT)  # before writing anything (see job_locks)
     now = now or dt.datetime.now()
     status = PRINTING if printing else SENT if mark_sent else PRINTED
     batch = PrintBatch(
@@ -345,6 +348,8 @@ def finish_batch(session: Session, batch_id: int, *,
     """Both PDFs are in place: the batch's items become printed (or sent, if asked)."""
     now = now or dt.datetime.now()
     batch = _batch(session, batch_id)
+    if batch.mark_sent:
+        take_job_locks(session, MARK_SENT)
     status = SENT if batch.mark_sent else PRINTED
     items = _items(session, batch_id, PRINTING)
     for item in items:
@@ -398,6 +403,7 @@ class SentMarking:
 def mark_batch_sent(session: Session, batch_id: int, *,
                     now: dt.datetime | None = None) -> SentMarking:
     """Every printed item of the batch becomes sent; spoiled items stay spoiled."""
+    take_job_locks(session, MARK_SENT)  # another desk marking this batch: after it
     now = now or dt.datetime.now()
     batch = _batch(session, batch_id)
     marked = []

@@ -32,6 +32,7 @@ from core.program.rules.common import unresolved_complaint
 from core.program.settings import ProgramSettings, due_days, late_days, rule_on
 from core.settings.services import get_settings
 from core.store.changes import note_changes
+from core.store.job_locks import PROGRAM_EVALUATION, take_job_locks
 
 # A catch-up never looks back further than this: the yearly occasions (birthdays) would
 # otherwise fall twice into one span.
@@ -56,6 +57,7 @@ def evaluate_program(session: Session, today: dt.date, *,
     After a change that can move occasions into days already looked at (a visit logged for
     last week, a birthday typed in), evaluate again over each rule's whole window: for the
     changed `customers`, or for everyone (`whole_window`, after an import)."""
+    take_job_locks(session, PROGRAM_EVALUATION)  # another desk evaluating: after it
     settings = get_settings(session, ProgramSettings)
     only = None if customers is None else frozenset(customers)
     created = missed = 0

@@ -139,9 +139,14 @@ class RawConnection:
 class Database:
     """One database, SQLite file or server URL. Cheap to create; connects on first use."""
 
-    def __init__(self, url: str, *, read_only: bool = False) -> None:
+    def __init__(self, url: str, *, read_only: bool = False,
+                 password: str | None = None) -> None:
         self.url = url
         self.read_only = read_only
+        # A server's password, when given apart from the URL (else the keyring's, if any).
+        self._password = password
+        # Names this Database's own notifications to other desks (core.store.notify).
+        self.desk_token = os.urandom(8).hex()
         self.dialect = "sqlite" if url.startswith("sqlite") else url.split(":", 1)[0].split("+")[0]
         if self.dialect == "postgres":
             self.dialect = "postgresql"
@@ -151,8 +156,14 @@ class Database:
         self._raw: RawConnection | None = None
 
     @classmethod
-    def open(cls, target: str | Path | None, *, read_only: bool = False) -> Database:
-        return cls(resolve_url(target), read_only=read_only)
+    def open(cls, target: str | Path | None, *, read_only: bool = False,
+             password: str | None = None) -> Database:
+        return cls(resolve_url(target), read_only=read_only, password=password)
+
+    @property
+    def password(self) -> str | None:
+        """The server password given when this Database was made (None: the keyring's)."""
+        return self._password
 
     @property
     def is_sqlite(self) -> bool:
@@ -162,7 +173,9 @@ class Database:
     def display_name(self) -> str:
         if self.sqlite_path is not None:
             return str(self.sqlite_path)
-        return re.sub(r"//([^:@/]+):[^@/]*@", r"//\1:***@", self.url)
+        from core.store.servers import without_password
+
+        return without_password(self.url)
 
     @property
     def engine(self) -> Engine:
@@ -177,7 +190,7 @@ class Database:
             url = self.url
             if url.startswith(("postgresql://", "postgres://")):
                 url = "postgresql+psycopg://" + url.split("://", 1)[1]
-            return create_engine(url, pool_pre_ping=True)
+            return create_engine(url, pool_pre_ping=True, connect_args=self._server_args())
 
         path = self.sqlite_path
         if path is None:
@@ -213,6 +226,14 @@ class Database:
             load_all_models()  # every mapper configured, whichever area asks first
             factory = sessionmaker(self.engine, expire_on_commit=False)
             install_change_collection(factory)
+            if not self.is_sqlite:
+                from sqlalchemy import event
+
+                from core.store.notify import send_before_commit
+
+                token = self.desk_token
+                event.listen(factory, "before_commit",
+                             lambda session: send_before_commit(session, token))
             self._sessionmaker = factory
         with self._sessionmaker.begin() as session:
             yield session
@@ -262,7 +283,30 @@ class Database:
         import psycopg
 
         url = re.sub(r"^postgres(ql)?(\+\w+)?://", "postgresql://", self.url)
-        return RawConnection("postgresql", psycopg.connect(url, autocommit=True))
+        return RawConnection("postgresql",
+                             psycopg.connect(url, autocommit=True, **self._server_args()))
+
+    def new_listening_connection(self) -> Any:
+        """A psycopg connection of its own (autocommit), for LISTEN (core.store.notify)."""
+        import psycopg
+
+        url = re.sub(r"^postgres(ql)?(\+\w+)?://", "postgresql://", self.url)
+        return psycopg.connect(url, autocommit=True, **self._server_args())
+
+    def _server_args(self) -> dict[str, Any]:
+        """What every server connection says besides the URL: which desk it is (another
+        desk waiting for this one's job names it)."""
+        from core.store.desk import application_name
+        from core.store.servers import address_of, stored_password
+
+        found: dict[str, Any] = {"application_name": application_name()}
+        password = self._password
+        if password is None and not re.search(r"://[^/@]*:[^/@]*@", self.url):
+            address = address_of(self.url)
+            password = stored_password(address) if address is not None else None
+        if password is not None:
+            found["password"] = password
+        return found
 
     def close(self) -> None:
         if self._raw is not None:

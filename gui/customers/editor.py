@@ -40,6 +40,7 @@ from core.customers.record import (
 )
 from core.customers.types import CustomerDetail, CustomerDraft
 from core.desks.services import customer_changes
+from core.kernel.changes import Changes
 from core.kernel.edits import EditConflict, SavedMeanwhile
 from core.kernel.errors import Invalid
 from core.program.clock import shop_today
@@ -156,6 +157,15 @@ class CustomerEditor(QDialog):
         self.tab_widget.addTab(self.satisfaction_tab, self.tr("Satisfaction"))
         self.changes_tab = ChangesTab(self._locale)
         self.tab_widget.addTab(self.changes_tab, self.tr("Chan&ges"))
+        # Another desk saved this customer while it is open here: said at once.
+        self.changed_elsewhere_label = QLabel(self.tr(
+            "This customer was just changed at another desk. Save keeps their changes "
+            "together with yours; if you both changed the same thing, you choose."))
+        self.changed_elsewhere_label.setWordWrap(True)
+        self.changed_elsewhere_label.setStyleSheet(
+            "background: #fef3c7; color: #78350f; padding: 6px; border-radius: 4px;")
+        self.changed_elsewhere_label.setVisible(False)
+        context.other_desk_changed.connect(self._on_other_desk_changed)
         self.form_message_label = QLabel()
         self.form_message_label.setStyleSheet(ERROR_STYLE)
         self.form_message_label.setWordWrap(True)
@@ -181,6 +191,7 @@ class CustomerEditor(QDialog):
         layout.addWidget(self._build_trash_banner())
         layout.addWidget(self.complaint_banner)
         layout.addWidget(self._build_header())
+        layout.addWidget(self.changed_elsewhere_label)
         layout.addWidget(self.tab_widget, 1)
         if self.first_visit_box is not None:
             layout.addWidget(self.first_visit_box)
@@ -472,6 +483,10 @@ class CustomerEditor(QDialog):
             self.details_tab.set_draft(resolution.draft,
                                        self.details_tab.referred_by_edit.text())
         self._save(allow_duplicate=allow_duplicate, merge_into=merge_into)
+
+    def _on_other_desk_changed(self, changes: Changes) -> None:
+        if self._customer_id is not None and self._customer_id in changes.customer_ids:
+            self.changed_elsewhere_label.setVisible(True)
 
     def _clear_messages(self) -> None:
         for message in self.details_tab.messages.values():

@@ -52,12 +52,18 @@ def run_app(*, db_target: str | None, exit_after_paint: bool = False,
 
     reporter = ErrorReporter(QApplication.activeWindow)
     reporter.install()
-    opened = _open_database(db_target, exit_after_paint=exit_after_paint)
+    from gui.shell.window_state import SERVER_URL
+
+    # No --db: the shop server this desk was connected to, else the file on this computer.
+    target = db_target or SERVER_URL.read() or None
+    opened = _open_database(target, exit_after_paint=exit_after_paint)
     if opened is None:
         return 1
     from gui.shell.window_host import WindowHost
 
-    host = WindowHost(db_target, reporter=reporter, exit_after_paint=exit_after_paint,
+    # The database actually opened is the shop's own (a server that failed at start may
+    # have been replaced in the Connect dialog by another, or by this computer's file).
+    host = WindowHost(opened[0].url, reporter=reporter, exit_after_paint=exit_after_paint,
                       started=started if started is not None else STARTED)
     host.show(*opened)
     _answer_incomplete_profile(reporter, host)
@@ -135,6 +141,7 @@ _bundled_families: list[str] | None = None
 
 
 def _open_database(target: str | None, *, exit_after_paint: bool = False,
+                   password: str | None = None,
                    ) -> tuple[Database, InstanceLock | None] | None:
     """Lock, check and migrate; ask the person when something is in the way.
 
@@ -142,7 +149,9 @@ def _open_database(target: str | None, *, exit_after_paint: bool = False,
     shows its read-only label). With `exit_after_paint` nothing is asked: the reason
     goes to stderr and the caller exits 1.
     """
-    database = Database.open(target)
+    database = Database.open(target, password=password)
+    if not database.is_sqlite:
+        return _open_server(database, exit_after_paint=exit_after_paint)
     lock = None
     try:
         lock = lock_database(database)
@@ -181,6 +190,39 @@ def _open_database(target: str | None, *, exit_after_paint: bool = False,
             "Regulars window and try again."))
         return None
     return database, lock
+
+
+def _open_server(database: Database, *, exit_after_paint: bool
+                 ) -> tuple[Database, InstanceLock | None] | None:
+    """A shop server: connect and check its schema; when that fails, say why in the
+    Connect dialog, where the person can fix the password or address, or carry on with
+    this computer's own database."""
+    from core.store.servers import problem_of
+
+    try:
+        prepare_database(database, check_integrity=False)
+        return database, None
+    except Exception as exc:
+        if not type(exc).__module__.startswith(("sqlalchemy", "psycopg")):
+            raise
+        problem = problem_of(exc)
+        database.close()
+    log.info("cannot open the server %s: %s", database.display_name, problem.kind)
+    if exit_after_paint:
+        print(f"error: {database.display_name}: {problem.kind}", file=sys.stderr)
+        return None
+    from gui.shell.server_dialog import ConnectServerDialog
+    from gui.shell.window_state import SERVER_URL
+
+    dialog = ConnectServerDialog(None, current_url=database.url, problem=problem)
+    if not dialog.exec():
+        return None
+    if dialog.use_local:
+        SERVER_URL.write("")
+        return _open_database(None)
+    assert dialog.address is not None
+    SERVER_URL.write(dialog.address.url())
+    return _open_database(dialog.address.url(), password=dialog.password or None)
 
 
 class IntegrityChecker(QObject):

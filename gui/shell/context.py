@@ -23,6 +23,8 @@ class AppContext(QObject):
 
     changes_applied = Signal(object)  # a Changes: what one operation or long job changed
     status_posted = Signal(str)  # a short message for the status bar
+    # What another desk's save changed (a shop server only): also in changes_applied.
+    other_desk_changed = Signal(object)
 
     def __init__(self, database: Database, *, read_only: bool = False) -> None:
         super().__init__()
@@ -30,6 +32,7 @@ class AppContext(QObject):
         self.read_only = read_only
         self.operations = Operations(database, self)
         self.operations.changes_applied.connect(self.changes_applied)
+        self.operations.other_desk_changed.connect(self.other_desk_changed)
 
     def run(self, service: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """`service(session, *args, **kwargs)` as an operation on the worker thread, waited

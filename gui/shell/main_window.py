@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QLocale, QSize, Qt, QUrl
+from PySide6.QtCore import QLocale, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,12 +23,15 @@ from core.kernel import paths
 
 from gui.customers.page import CustomersPage
 from gui.shell.context import AppContext
-from gui.shell.window_state import MAIN_WINDOW_GEOMETRY
+from gui.shell.window_state import MAIN_WINDOW_GEOMETRY, SERVER_URL
 
 log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
+    # File > Connect to a Shop Server… worked: (URL without password, password or "").
+    server_chosen = Signal(str, str)
+
     def __init__(self, context: AppContext, *, locale: QLocale | None = None,
                  currency_symbol: str = "$", currency: str | None = None,
                  open_on_today: bool = False) -> None:
@@ -302,6 +305,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
+        self.connect_server_action = self._action(self.tr("Connect to a Shop &Server…"),
+                                                  self._on_connect_server_triggered)
+        file_menu.addAction(self.connect_server_action)
+        file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit))
         self.file_menu = file_menu
 
@@ -406,6 +413,22 @@ class MainWindow(QMainWindow):
                 self.tr("The backup is restored. Regulars will now close; open it again to "
                         "carry on with the restored customers."))
             self.close()
+
+    def _on_connect_server_triggered(self) -> None:
+        from gui.shell.server_dialog import ConnectServerDialog
+
+        database = self._context.database
+        dialog = ConnectServerDialog(self, current_url="" if database.is_sqlite
+                                     else database.url)
+        if not dialog.exec() or dialog.address is None:
+            return
+        url = dialog.address.url()  # no password in it: the keyring keeps that
+        SERVER_URL.write(url)
+        if dialog.keyring_missing:
+            QMessageBox.information(self, self.tr("Password Not Kept"), self.tr(
+                "This computer has no keyring to keep the password in, so Regulars will "
+                "ask for it each time it opens the server."))
+        self.server_chosen.emit(url, dialog.password)  # the host moves the window there
 
     def _on_list_unreadable(self, _error: BaseException) -> None:
         """The customer list met a read error (logged by the model): one message, not one

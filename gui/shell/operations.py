@@ -37,9 +37,12 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from core.kernel.changes import NOTHING, Changes
+from core.kernel.jobs import Cancelled, WaitingFor, waits_shown
 from core.store.changes import collecting_changes
 from core.store.db import Database, waiting_at_most
 from core.store.errors import DatabaseBusy
+
+from gui.shell.texts import waiting_for_desk_text
 
 log = logging.getLogger(__name__)
 
@@ -73,13 +76,26 @@ class _Turns(QObject):
     """Lives in the GUI thread: one write's wait for the write lock, shown once it waits."""
 
     waited = Signal()  # emitted by the worker after each turn that found the lock taken
+    # Emitted by the worker while its job waits for another desk's (a WaitingFor, or None).
+    waited_for_desk = Signal(object)
 
     def __init__(self) -> None:
         super().__init__()
         self.cancel_event = threading.Event()
         self.dialog: QProgressDialog | None = None
         self._over = False
+        self._desk_text = ""
         self.waited.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self.waited_for_desk.connect(self._show_desk, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(object)
+    def _show_desk(self, waiting: WaitingFor | None) -> None:
+        if waiting is None:
+            return
+        self._desk_text = waiting_for_desk_text(waiting)
+        self._show()
+        if self.dialog is not None:
+            self.dialog.setLabelText(self._desk_text)
 
     @Slot()
     def _show(self) -> None:
@@ -115,8 +131,10 @@ class _Turns(QObject):
 def _write_in_turn(database: Database, turns: _Turns, service: Callable[..., Any],
                    args: Any, kwargs: Any) -> tuple[Any, Changes]:
     """On the worker thread: `database.run`, retried while another connection holds the
-    write lock, until it gets its turn or the person cancels (then DatabaseBusy)."""
-    with waiting_at_most(WAIT_TURN_MS):
+    write lock, until it gets its turn or the person cancels (then DatabaseBusy). A job
+    waiting for another desk's job of its kind (a server) says so in the same dialog."""
+    with waiting_at_most(WAIT_TURN_MS), waits_shown(turns.waited_for_desk.emit,
+                                                    turns.cancel_event.is_set):
         while True:
             try:
                 return database.run(service, *args, **kwargs)
@@ -124,12 +142,19 @@ def _write_in_turn(database: Database, turns: _Turns, service: Callable[..., Any
                 if turns.cancel_event.is_set():
                     raise
                 turns.waited.emit()
+            except Cancelled as exc:  # stopped waiting for another desk: nothing written
+                raise DatabaseBusy(None) from exc
 
 
 class Operations(QObject):
-    """Runs operations and queries on worker threads; announces what each write changed."""
+    """Runs operations and queries on worker threads; announces what each write changed,
+    and on a shop server what the other desks' writes changed (core.store.notify)."""
 
     changes_applied = Signal(object)  # a core.kernel.changes.Changes, never empty
+    # From the listening thread: another desk committed these changes.
+    _other_desk_changed = Signal(object)
+    # The same, on the GUI thread (after changes_applied): an open editor says so at once.
+    other_desk_changed = Signal(object)
 
     def __init__(self, database: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -141,6 +166,23 @@ class Operations(QObject):
         self._pending: set[_Delivery] = set()
         self.closed = False  # shut down: the window moved to another database
         self.waiting: _Turns | None = None  # the write now waiting for its turn, if any
+        self._listening = threading.Event()  # set: stop listening
+        self._listener: threading.Thread | None = None
+        self.hearing_other_desks = threading.Event()  # set once the server listens for us
+        if not database.is_sqlite and not database.read_only:
+            self._start_listening()
+
+    def _start_listening(self) -> None:
+        from core.store.notify import listen_for_changes
+
+        self._other_desk_changed.connect(self.announce, Qt.ConnectionType.QueuedConnection)
+        self._other_desk_changed.connect(self.other_desk_changed,
+                                         Qt.ConnectionType.QueuedConnection)
+        self._listener = threading.Thread(
+            target=listen_for_changes, name="other desks", daemon=True,
+            args=(self.database, self._other_desk_changed.emit, self._listening.is_set,
+                  self.hearing_other_desks.set))
+        self._listener.start()
 
     # -- asynchronous ----------------------------------------------------------------------
 
@@ -279,6 +321,9 @@ class Operations(QObject):
 
     def shutdown(self) -> None:
         self.closed = True
+        self._listening.set()
+        if self._listener is not None:
+            self._listener.join()
         self._writer.shutdown(wait=True)
         self._reader.shutdown(wait=True)
 
@@ -297,15 +342,26 @@ class _ProgressRelay(QObject):
     def __init__(self, dialog: QProgressDialog) -> None:
         super().__init__()
         self._dialog = dialog
+        self._label = dialog.labelText()
 
     @Slot(int, int)
     def show_progress(self, done: int, total: int) -> None:
         self._dialog.setMaximum(max(total, 1))
         self._dialog.setValue(min(done, total))
 
+    @Slot(object)
+    def show_waiting(self, waiting: WaitingFor | None) -> None:
+        """The job waits for another desk's job of its kind (None: no longer)."""
+        if waiting is None:
+            self._dialog.setLabelText(self._label)
+            return
+        self._dialog.setLabelText(waiting_for_desk_text(waiting))
+        self._dialog.show()
+
 
 class _Worker(QObject, Generic[T]):
     progressed = Signal(int, int)
+    waited = Signal(object)  # a WaitingFor while the job waits for another desk; then None
     finished = Signal()
 
     def __init__(self, job: Job[T]) -> None:
@@ -317,7 +373,8 @@ class _Worker(QObject, Generic[T]):
 
     def run(self) -> None:
         try:
-            self.result = self._job(self.progressed.emit, self.cancel_event.is_set)
+            with waits_shown(self.waited.emit):
+                self.result = self._job(self.progressed.emit, self.cancel_event.is_set)
         except BaseException as exc:  # noqa: BLE001 (handed back to the GUI thread)
             self.error = exc
         self.finished.emit()
@@ -343,6 +400,7 @@ def run_long_job(parent: QWidget | None, label: str, job: Job[T]) -> T:
     thread.started.connect(worker.run)
     relay = _ProgressRelay(dialog)
     worker.progressed.connect(relay.show_progress)
+    worker.waited.connect(relay.show_waiting)
     # Direct: QThread.quit is thread-safe, and a queued call would wait for the GUI thread,
     # which may itself be waiting for this thread after Cancel.
     worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
+from core.kernel.jobs import WaitingFor
 from core.store import faults
 from core.store.faults import Fault
 
@@ -92,3 +93,22 @@ def _undecodable_text(fault: Fault, path: str) -> str:
         return _tr("A customer's %2 in %1 cannot be read.").replace("%1", path) \
             .replace("%2", field)
     return _tr("Some text in %1 cannot be read.").replace("%1", path)
+
+
+# What each kind of bulk job (core.store.job_locks) is called while another desk waits for it.
+_JOBS = {
+    "import_customers": "the import",
+    "import_visits": "the import of visits",
+    "program_evaluation": "the update of Today",
+    "mark_sent": "marking cards sent",
+}
+
+
+def waiting_for_desk_text(waiting: WaitingFor) -> str:
+    """ "Waiting for the import at Desk 2 to finish…" """
+    job = _tr(_JOBS.get(waiting.job, "another job"))
+    if waiting.desk:
+        return _tr("Waiting for %1 at %2 to finish…\nCancel stops waiting; nothing is "
+                   "changed.").replace("%1", job).replace("%2", waiting.desk)
+    return _tr("Waiting for %1 at another desk to finish…\nCancel stops waiting; nothing is "
+               "changed.").replace("%1", job)

@@ -67,6 +67,7 @@ class WindowHost(QObject):
                             open_on_today=True)
         if sample:
             window.show_sample_banner(self.back_to_real)
+        window.server_chosen.connect(self.open_server)
         self.current = Opened(database, lock, context, window, sample)
         checker = shell.IntegrityChecker(database)
         checker.found_damage.connect(
@@ -229,6 +230,21 @@ class WindowHost(QObject):
         self.close_current()
         self.show(sample, lock, sample=True)
         return True
+
+    def open_server(self, url: str, password: str) -> None:
+        """File > Connect to a Shop Server… worked: the window moves to that server, which
+        is the shop's own database from now on."""
+        from gui.shell.app import _open_database
+
+        self.close_current()
+        opened = _open_database(url, password=password or None)
+        if opened is None:
+            QMessageBox.warning(None, self.tr("Regulars"), self.tr(
+                "The shop server could not be opened; start Regulars again."))
+            QApplication.quit()
+            return
+        self._real_target = opened[0].url
+        self.show(*opened)
 
     def back_to_real(self) -> None:
         """Close the sample data and open the shop's own database again."""

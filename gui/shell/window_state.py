@@ -36,10 +36,13 @@ IMPORT_LAST_FOLDER: Key[str] = Key("import/last_folder", "")
 PDF_LAST_FOLDER: Key[str] = Key("pdf/last_folder", "")  # batches, reprints, previews
 IMAGE_LAST_FOLDER: Key[str] = Key("image/last_folder", "")  # the shop's logo
 OTHER_LAST_FOLDER: Key[str] = Key("files/last_folder", "")  # any other kind of file
+# The shop server this desk opens (File > Connect to a Shop Server…), as a URL without the
+# password (the keyring keeps that); "" opens the database file on this computer.
+SERVER_URL: Key[str] = Key("database/server_url", "")
 
 # This computer's desk name, and who last picked their name here (core.kernel.desk).
 DESK_NAME: Key[str] = Key("desk/name", "")
 DESK_PERSON: Key[str] = Key("desk/person", "")
 
-KEYS = (DESK_NAME, DESK_PERSON, MAIN_WINDOW_GEOMETRY, CUSTOMERS_HEADER, EXPORT_LAST_FOLDER, IMPORT_LAST_FOLDER,
-        PDF_LAST_FOLDER, IMAGE_LAST_FOLDER, OTHER_LAST_FOLDER)
+KEYS = (DESK_NAME, DESK_PERSON, MAIN_WINDOW_GEOMETRY, CUSTOMERS_HEADER, EXPORT_LAST_FOLDER,
+        IMPORT_LAST_FOLDER, PDF_LAST_FOLDER, IMAGE_LAST_FOLDER, OTHER_LAST_FOLDER, SERVER_URL)

@@ -49,6 +49,7 @@ from core.store.bulk_insert import bulk_insert_tuples
 from core.store.changes import note_changes
 from core.store.db import Database
 from core.store.dialects import dialect_of
+from core.store.job_locks import IMPORT_CUSTOMERS, IMPORT_VISITS, take_job_locks
 from core.visits.till.formats import AUTO, FORMATS, Detected, detect_till_format
 from core.visits.till.matching import CustomerFinder, EntryKeys, name_parts
 from core.visits.till.rows import OTHER_CURRENCY, WARNING_CODES, Entry, EntryReader
@@ -208,6 +209,11 @@ def import_visits(session: Session, path: Path, *,
     Raises ImportRefused (the file as a whole) or Cancelled; the caller rolls back."""
     if options.unmatched not in UNMATCHED_CHOICES:
         raise ValueError(f"unknown choice for unmatched rows {options.unmatched!r}")
+    # Another desk's till import first; and its customer import too when this one may
+    # create customers (it must find the ones that import brings).
+    kinds = (IMPORT_VISITS, IMPORT_CUSTOMERS) if options.unmatched == CREATE \
+        else (IMPORT_VISITS,)
+    take_job_locks(session, *kinds, is_cancelled=is_cancelled)
     profile = get_business_profile(session)
     today = options.today or dt.date.today()
     opened = open_till_file(path, options)
