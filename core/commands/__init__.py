@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "core.commands.council",
     "core.commands.scores",
     "core.commands.profile",
+    "core.commands.testimonials",
 )
 
 

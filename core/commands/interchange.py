@@ -33,7 +33,8 @@ def register(subparsers: Any) -> None:
     add_wait_option(imp)
     imp.set_defaults(handler=_import)
 
-    export = subparsers.add_parser("export", help="export customers to CSV, vCard or iCalendar")
+    export = subparsers.add_parser("export", help="export customers to CSV, vCard or iCalendar, "
+                                                   "or released testimonials")
     kinds = export.add_subparsers(dest="export_kind", metavar="KIND", required=True)
     csv_parser = kinds.add_parser("customers", help="customers to CSV")
     csv_parser.add_argument("file", metavar="FILE.csv", type=Path)
@@ -47,6 +48,9 @@ def register(subparsers: Any) -> None:
                             (ics_parser, _export_calendar)):
         add_db_option(parser)
         parser.set_defaults(handler=handler)
+    from core.commands.testimonials import add_export_command
+
+    add_export_command(kinds)
     add_db_option(export)
 
 

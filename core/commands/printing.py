@@ -75,6 +75,9 @@ def register(subparsers: Any) -> None:
     from core.commands.council import register_print
 
     register_print(printing_sub)
+    from core.commands.testimonials import add_print_command
+
+    add_print_command(printing_sub)
 
 
 def _templates_list(args: argparse.Namespace) -> int:

@@ -263,7 +263,8 @@ def purge_customers(session: Session, customer_ids: Iterable[int], *,
                     is_cancelled: CancelCheck = never_cancelled) -> int:
     """Delete trashed customers for good (emptying the trash), with everything that
     belongs to them: their history, moments, tags and import links go with them (the
-    database's cascades); print history keeps its batches, without their names. Live
+    database's cascades), and their testimonials' attachment files (PURGE_LISTENERS);
+    print history keeps its batches, without their names. Live
     customers are untouched. Returns how many were deleted. A long job (about a second
     per thousand at 100,000 customers): raises Cancelled, for the caller's unit of work
     to roll back, when `is_cancelled()`."""
@@ -276,6 +277,7 @@ def purge_customers(session: Session, customer_ids: Iterable[int], *,
             Customer.id.in_(chunk), Customer.deleted_at.is_not(None))).all()
         doomed += [row.id for row in rows]
         referrers.update(row.referred_by_id for row in rows if row.referred_by_id is not None)
+    _tell_purge_listeners(session, doomed)
     for start in range(0, len(doomed), _PURGE_CHUNK):
         progress(start, len(doomed))
         if is_cancelled():
@@ -289,6 +291,22 @@ def purge_customers(session: Session, customer_ids: Iterable[int], *,
                                       customer_ids=frozenset(doomed)))
         refresh_customer_stats(session, sorted(referrers - set(doomed)))
     return len(doomed)
+
+
+# Areas that keep more of a customer than the database's cascades remove (files kept
+# beside the database: testimonials' photos and signed forms). Each module's
+# `forget_customers(session, ids)` runs before the customers' rows go, in the same unit of
+# work; what it reports can be read first with its area's queries.
+PURGE_LISTENERS = ("core.testimonials.services",)
+
+
+def _tell_purge_listeners(session: Session, customer_ids: list[int]) -> None:
+    import importlib
+
+    if not customer_ids:
+        return
+    for name in PURGE_LISTENERS:
+        importlib.import_module(name).forget_customers(session, customer_ids)
 
 
 def list_tags(session: Session) -> list[tuple[int, str]]:

@@ -37,6 +37,7 @@ from core.settings.types import BusinessProfileData
 from core.store.changes import note_changes
 from core.store.db import Database
 from core.store.dialects import dialect_for
+from core.testimonials.services import add_demo_testimonials
 
 log = logging.getLogger(__name__)
 
@@ -89,8 +90,12 @@ def generate_demo(
         add_council_demo(session, today, random.Random(seed))
         add_demo_scores(session, today, random.Random(seed))
         play_program_backlog(session, today, random.Random(seed))
+        # After the backlog: their reminders (a form not back, a release ending, places to
+        # take down) are still to do on Today.
+        add_demo_testimonials(session, today, random.Random(seed))
         note_changes(session, Changes(customers=True, interactions=True, actions=True,
-                                      council=True, scores=True, listening=True))
+                                      council=True, scores=True, testimonials=True,
+                                      listening=True))
     log.info("created %d demo customers (seed %d)", customers, seed)
     return customers
 

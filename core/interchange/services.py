@@ -13,6 +13,7 @@ from core.interchange.external_ids import (
     own_customer,
     own_id,
 )
+from core.interchange.formula_guard import neutralise
 from core.interchange.history import undo_import
 from core.interchange.importing import ImportOptions, run_import
 from core.interchange.problems import is_rejection
@@ -27,7 +28,8 @@ from core.interchange.values import country_region, split_full_name
 from core.interchange.vcard import export_vcard
 
 # The pieces other areas' imports reuse (visits from the till): reading and sniffing a CSV,
-# the customers' external ids, and the import history's rows.
+# the customers' external ids, and the import history's rows; and the guard that keeps
+# a spreadsheet from running a cell as a formula (other areas' CSV exports).
 __all__ = [
     "OWN_SOURCE",
     "CsvStream",
@@ -42,6 +44,7 @@ __all__ = [
     "is_rejection",
     "keyed",
     "live_customers",
+    "neutralise",
     "open_csv",
     "own_customer",
     "own_id",

@@ -21,6 +21,7 @@ class Changes:
     listening: bool = False  # complaints, promises and meeting notes
     council: bool = False  # council terms, members, meetings, ideas; appreciation evenings
     scores: bool = False  # satisfaction scores and paper survey cards
+    testimonials: bool = False  # testimonials, their releases, attachments and uses
     # The customers concerned, where it was cheap to know; empty means "any of them".
     customer_ids: frozenset[int] = frozenset()
 

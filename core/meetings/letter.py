@@ -45,7 +45,7 @@ def notes_text(meeting: MeetingRow, format_date: Callable[[dt.date], str]) -> st
 def plan_meeting_notes(session: Session, meeting_id: int) -> BatchPlan:
     """The one-letter batch of a meeting's notes. Reads only; raises NotFound("meeting"),
     or the printing engine's NoRecipients (no postal address, asked for no mail)."""
-    from core.printing.services import format_long_date
+    from core.printing.services import format_date as format_long_date
 
     meeting = get_meeting(session, meeting_id)
     locale = get_business_profile(session).locale

@@ -161,6 +161,18 @@ def _window_box(fmt: PageFormat) -> tuple[float, float, float, float]:
     return (fmt.margin, h - 90 * MM, 83 * MM, 40 * MM)  # inside the DIN 5008 / DL window
 
 
+def draw_letterhead(canvas: Canvas, design: Design, x: float, y: float, width: float,
+                    height: float, *, logo_share: float) -> None:
+    """The logo on the left (in `logo_share` of the width) and the business's name, address
+    and contact on the right, in the box with bottom-left (x, y)."""
+    s, profile = design.styles, design.profile
+    logo_h = design.logo.draw(canvas, x, y, width * logo_share, height, align="left")
+    head = pdf.lines([profile.name], s.letterhead, pdf.RIGHT)
+    head += pdf.lines(design.business_lines(), s.small, pdf.RIGHT)
+    text_x = x + (width * (logo_share + 0.05) if logo_h else 0)
+    pdf.draw_block(canvas, head, text_x, y, width - (text_x - x), height, valign="BOTTOM")
+
+
 def draw_letter(canvas: Canvas, design: Design, recipient: Recipient) -> None:
     """A letter with a letterhead, a window-envelope address, the date and a signature."""
     fmt, s, profile = design.fmt, design.styles, design.profile
@@ -169,11 +181,7 @@ def draw_letter(canvas: Canvas, design: Design, recipient: Recipient) -> None:
     inner = w - 2 * margin
     head_h = 20 * MM
     head_y = h - 14 * MM - head_h
-    logo_h = design.logo.draw(canvas, margin, head_y, inner * 0.35, head_h, align="left")
-    head = pdf.lines([profile.name], s.letterhead, pdf.RIGHT)
-    head += pdf.lines(design.business_lines(), s.small, pdf.RIGHT)
-    pdf.draw_block(canvas, head, margin + (inner * 0.4 if logo_h else 0), head_y,
-                   inner * (0.6 if logo_h else 1), head_h, valign="BOTTOM")
+    draw_letterhead(canvas, design, margin, head_y, inner, head_h, logo_share=0.35)
     pdf.rule(canvas, margin, head_y - 4 * MM, inner, pdf.ACCENT, 0.8)
 
     box_x, box_y, box_w, box_h = _window_box(fmt)

@@ -127,6 +127,15 @@ def address_lines(values: Mapping[str, str], *, business_country: str = "",
     ), home_country=business_country, locale=locale)
 
 
+def postal_address(street: str, city: str, region: str, postal_code: str, country: str, *,
+                   profile: BusinessProfileData) -> tuple[str, ...]:
+    """An address's lines without a name, as its country writes them; the country only when
+    it is not the business's own (a form's "Your address")."""
+    home = home_country(profile.country, profile.region, profile.locale)
+    return postal_lines(PostalAddress("", "", street, city, region, postal_code, country),
+                        home_country=home, locale=profile.locale)
+
+
 def format_date(value: dt.date, locale: str) -> str:
     from babel import UnknownLocaleError
     from babel.dates import format_date as babel_format_date

@@ -18,7 +18,8 @@ from core.printing.batches import (
     print_batch,
     unmark_batch_sent,
 )
-from core.printing.recipients import format_date as format_long_date
+from core.printing.documents import FormsJob, form_format_name, render_forms, render_forms_bytes
+from core.printing.recipients import format_date, postal_address
 from core.printing.runs import (
     print_batch_again,
     print_new_batch,
@@ -27,8 +28,29 @@ from core.printing.runs import (
 )
 from core.printing.templates import list_templates
 
-__all__ = ["BatchEntry", "BatchPlan", "BatchRequest", "BatchSummary", "RenderedBatch",
-           "SentMarking", "actions_awaiting_sending", "format_long_date", "list_templates",
-           "mark_batch_sent", "mark_items_spoiled", "plan_batch", "plan_entries", "print_batch",
-           "print_batch_again",
-           "print_new_batch", "print_planned_batch", "tidy_interrupted", "unmark_batch_sent"]
+__all__ = [
+    "BatchEntry",
+    "BatchPlan",
+    "BatchRequest",
+    "BatchSummary",
+    "FormsJob",
+    "RenderedBatch",
+    "SentMarking",
+    "actions_awaiting_sending",
+    "form_format_name",
+    "format_date",
+    "list_templates",
+    "mark_batch_sent",
+    "mark_items_spoiled",
+    "plan_batch",
+    "plan_entries",
+    "postal_address",
+    "print_batch",
+    "print_batch_again",
+    "print_new_batch",
+    "print_planned_batch",
+    "render_forms",
+    "render_forms_bytes",
+    "tidy_interrupted",
+    "unmark_batch_sent",
+]

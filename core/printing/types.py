@@ -52,3 +52,68 @@ class Skipped:
     customer_id: int
     name: str
     reason: str
+
+
+# One-page forms (a testimonial release, a consent): what the engine lays out under the
+# business's letterhead. Every string is plain text, escaped on its way to the page.
+@dataclass(frozen=True)
+class FormText:
+    text: str  # blank lines separate paragraphs
+    small: bool = False
+
+
+@dataclass(frozen=True)
+class FormHeading:
+    text: str
+
+
+@dataclass(frozen=True)
+class FormQuote:
+    """Words quoted exactly, in a box, under a small label."""
+
+    text: str
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class FormChoices:
+    """Empty tick boxes for the signer, one per option, in `columns` columns."""
+
+    label: str
+    options: tuple[str, ...]
+    columns: int = 1
+    hint: str = ""  # "tick one", beside the label
+
+
+@dataclass(frozen=True)
+class FormFields:
+    """Labelled values; an empty value prints a line to write on."""
+
+    rows: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class FormParty:
+    """One signer: a heading ("Customer"), the printed name if known, and lines for the
+    name, the signature and the date."""
+
+    heading: str
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class FormSignatures:
+    parties: tuple[FormParty, ...]
+
+
+FormBlock = FormText | FormHeading | FormQuote | FormChoices | FormFields | FormSignatures
+
+
+@dataclass(frozen=True)
+class FormDocument:
+    """One form of one page: a title, its blocks in order, and a reference printed in the
+    footer (so a returned scan can be matched to its record)."""
+
+    title: str
+    blocks: tuple[FormBlock, ...]
+    reference: str = ""

@@ -88,6 +88,20 @@ class ProgramSettings:
     check_in_due_days: int = 14
     check_in_late_days: int = 14
 
+    # Testimonials: ask whether the customer still stands by their words 30 days before
+    # the release ends; ask for a release form not back 14 days after it was printed; take
+    # a testimonial down where it is still used once its release was revoked or expired
+    # (kept on Today for a year: it is a duty, not a courtesy).
+    release_reconfirm_on: bool = True
+    release_reconfirm_due_days: int = -30
+    release_reconfirm_late_days: int = 30
+    release_form_back_on: bool = True
+    release_form_back_due_days: int = 14
+    release_form_back_late_days: int = 45
+    takedown_on: bool = True
+    takedown_due_days: int = 0
+    takedown_late_days: int = 365
+
     # At most one card or letter per customer in this many days: cards that fall closer
     # together are made as one gesture that names every occasion.
     cards_at_most_every_days: int = 14

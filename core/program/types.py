@@ -19,6 +19,7 @@ RULE_TEMPLATES = {
     "council_meeting": "council-meeting-invitation", "council_notes": "council-meeting-notes",
     "council_term_end": "council-renewal",
     "detractor": "", "promoter": "", "check_in": "",
+    "release_reconfirm": "", "release_form_back": "", "takedown": "",
 }
 
 

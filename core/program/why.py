@@ -56,6 +56,14 @@ def _occasion(rule: str, on: str, detail: str) -> str:
         return f"Would recommend us ({_answer(detail)}) on {on}: ask for their story"
     if rule == "check_in":
         return f"First visit on {on}: check we delivered what we promised"
+    if rule == "release_reconfirm":
+        return f"Testimonial release ends on {on}: ask if they still stand by it"
+    if rule == "release_form_back":
+        return f"Testimonial release form printed on {on}, not back yet"
+    if rule == "takedown":
+        places = int(detail or 1)
+        return (f"Testimonial release ended on {on}; still used in {places} "
+                f"place{'s' if places != 1 else ''}")
     return f"{rule.replace('_', ' ').capitalize()} on {on}"
 
 
@@ -73,6 +81,8 @@ def why_line(rule: str, gesture: str, occasion_on: dt.date, due_on: dt.date, det
     due = format_date(due_on)
     if rule == "complaint_resolved":
         return f"{occasion}; call by {due}: are they happy now?"
+    if rule == "takedown":
+        return f"{occasion}: take it down (tick each place off in Testimonials)."
     if gesture == "call":
         return f"{occasion}; call by {due}."
     if rule == "meeting_notes":

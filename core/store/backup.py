@@ -1,7 +1,8 @@
 """Backups of the SQLite file with SQLite's online backup API, and restoring them.
 
 Each database file has its own backup folder (so a shop with two files never restores
-one over the other). Backups are named `regulars-YYYYMMDD-HHMMSS-<reason>.db`; the
+one over the other). The files kept beside the database (core.store.files: testimonials'
+photos, recordings and signed forms) are copied into that folder's `files` too. Backups are named `regulars-YYYYMMDD-HHMMSS-<reason>.db`; the
 daily ones roll over (the newest `KEEP_DAILY` are kept), the other ones stay.
 """
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.kernel import paths
+from core.store import files
 from core.store.db import read_only_uri
 from core.store.errors import BackupUnreadable, DatabaseCorrupt
 
@@ -89,10 +91,19 @@ def backup_database(
         to = backup_folder(db_path) / f"regulars-{now:%Y%m%d-%H%M%S}-{reason}.db"
     to.parent.mkdir(parents=True, exist_ok=True)
     _copy_with_backup_api(db_path, to)
+    _copy_kept_files(files.folder_for_database(db_path), to.parent / files.BACKUP_FILES)
     log.info("backed up %s to %s (%s)", db_path, to, reason)
     if reason == DAILY:
         _prune_daily(to.parent)
     return to
+
+
+def _copy_kept_files(source: Path, target: Path) -> None:
+    """The files kept beside the database (testimonials' attachments) travel with it:
+    into the backup folder's `files` (each once, by checksum), and back on restoring."""
+    copied = files.copy_store(source, target)
+    if copied:
+        log.info("copied %d kept file(s) from %s to %s", copied, source, target)
 
 
 def list_backups(folder: Path) -> list[BackupInfo]:
@@ -165,5 +176,6 @@ def restore_backup(backup: Path, db_path: Path) -> Path | None:
     for suffix in ("-wal", "-shm"):
         Path(str(db_path) + suffix).unlink(missing_ok=True)
     os.replace(tmp, db_path)
+    _copy_kept_files(backup.parent / files.BACKUP_FILES, files.folder_for_database(db_path))
     log.info("restored %s from %s", db_path, backup)
     return safety

@@ -62,6 +62,10 @@ AREAS_BY_TABLE: dict[str, tuple[str, ...]] = {
     "scores": ("scores",),
     "survey_cards": ("scores",),
     "staff_members": ("settings",),
+    "testimonials": ("testimonials",),
+    "testimonial_events": ("testimonials",),
+    "testimonial_attachments": ("testimonials",),
+    "testimonial_uses": ("testimonials",),
 }
 
 

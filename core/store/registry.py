@@ -19,6 +19,7 @@ AREA_MODELS = (
     "core.council.models",
     "core.scores.models",
     "core.desks.models",
+    "core.testimonials.models",
 )
 # Modules that hook into every unit of work when loaded (who changed what: core.desks).
 AREA_HOOKS = ("core.desks.audit",)

@@ -61,6 +61,12 @@ RULES = (
      "days after the meeting", 1),
     ("council_term_end", "Ask council members to stay on, or thank them (letters)",
      "days before the term ends", -1),
+    ("release_reconfirm", "Ask whether a customer still stands by their testimonial (call)",
+     "days before the release ends", -1),
+    ("release_form_back", "Ask for a testimonial release form not returned (call)",
+     "days after the form was printed", 1),
+    ("takedown", "Take down a testimonial whose release ended",
+     "days after the release ended", 1),
 )
 
 

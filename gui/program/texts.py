@@ -68,6 +68,9 @@ def rule_gesture_text(rule: str, gesture: str) -> str:
         "council_meeting": _tr("Council meeting invitation"),
         "council_notes": _tr("Council meeting notes"),
         "council_term_end": _tr("Council letter: stay on, or thank you"),
+        "release_reconfirm": _tr("Re-confirm a testimonial"),
+        "release_form_back": _tr("Ask for the signed release form"),
+        "takedown": _tr("Take a testimonial down"),
     }
     if rule in names:
         return names[rule]

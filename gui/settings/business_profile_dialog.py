@@ -252,19 +252,12 @@ class BusinessProfileDialog(QDialog):
 
     def set_logo_file(self, path: str) -> bool:
         """Take a PNG or JPEG as the logo, stored as PNG; False (with a message) if unreadable."""
-        image = QImage(path)
-        if image.isNull():
+        png = logo_png_from_file(path)
+        if png is None:
             self.messages["logo_png"].show_message(
                 self.tr("This file is not a PNG or JPEG image."))
             return False
-        if max(image.width(), image.height()) > LOGO_MAX_PIXELS:
-            image = image.scaled(LOGO_MAX_PIXELS, LOGO_MAX_PIXELS,
-                                 Qt.AspectRatioMode.KeepAspectRatio,
-                                 Qt.TransformationMode.SmoothTransformation)
-        buffer = QBuffer()
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")  # type: ignore[call-overload]  # stubs: bytes
-        self._logo_png = bytes(buffer.data().data())
+        self._logo_png = png
         self.messages["logo_png"].clear_message()
         self._show_logo()
         return True
@@ -353,6 +346,22 @@ class BusinessProfileDialog(QDialog):
 
 def _profile_and_version(session: Any) -> tuple[BusinessProfileData, int]:
     return get_business_profile(session), business_profile_version(session)
+
+
+def logo_png_from_file(path: str) -> bytes | None:
+    """A PNG or JPEG as the PNG a logo is stored as (at most LOGO_MAX_PIXELS a side);
+    None when the file is not an image."""
+    image = QImage(path)
+    if image.isNull():
+        return None
+    if max(image.width(), image.height()) > LOGO_MAX_PIXELS:
+        image = image.scaled(LOGO_MAX_PIXELS, LOGO_MAX_PIXELS,
+                             Qt.AspectRatioMode.KeepAspectRatio,
+                             Qt.TransformationMode.SmoothTransformation)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # stubs: bytes
+    return bytes(buffer.data().data())
 
 
 def _babel_locale(code: str) -> Locale | None:

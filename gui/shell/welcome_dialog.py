@@ -3,7 +3,7 @@ required; the rest starts from the computer's locale), then how to start: import
 customer list, start with an empty list, or explore with sample data."""
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QComboBox,
     QCommandLinkButton,
@@ -23,7 +23,7 @@ from core.settings.services import save_business_profile
 from core.settings.types import BusinessProfileData
 
 from gui.customers.texts import problem_text
-from gui.settings.business_profile_dialog import CURRENCIES, LOGO_MAX_PIXELS
+from gui.settings.business_profile_dialog import CURRENCIES, logo_png_from_file
 from gui.shell.context import AppContext
 from gui.widgets.fields import FieldMessage, add_form_row, align_form_labels, line_edit
 
@@ -145,22 +145,12 @@ class WelcomeDialog(QDialog):
             self.set_logo_file(path)
 
     def set_logo_file(self, path: str) -> bool:
-        from PySide6.QtCore import QBuffer, QIODevice
-        from PySide6.QtGui import QImage
-
-        image = QImage(path)
-        if image.isNull():
+        png = logo_png_from_file(path)
+        if png is None:
             self.messages["logo_png"].show_message(
                 self.tr("This file is not a PNG or JPEG image."))
             return False
-        if max(image.width(), image.height()) > LOGO_MAX_PIXELS:
-            image = image.scaled(LOGO_MAX_PIXELS, LOGO_MAX_PIXELS,
-                                 Qt.AspectRatioMode.KeepAspectRatio,
-                                 Qt.TransformationMode.SmoothTransformation)
-        buffer = QBuffer()
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")  # type: ignore[call-overload]  # stubs: bytes
-        self._logo_png = bytes(buffer.data().data())
+        self._logo_png = png
         self.logo_label.setText(path.rsplit("/", 1)[-1])
         self.messages["logo_png"].clear_message()
         return True

@@ -41,6 +41,9 @@ RULE_MODULES = (
     "core.program.rules.detractor",
     "core.program.rules.promoter",
     "core.program.rules.check_in",
+    "core.program.rules.release_reconfirm",
+    "core.program.rules.release_form_back",
+    "core.program.rules.takedown",
 )
 
 

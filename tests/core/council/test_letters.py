@@ -162,3 +162,23 @@ def test_departing_members_get_a_thank_you_letter_once(db: Database, tmp_path: P
     with pytest.raises(NothingToPrint):
         print_thank_you_letters(db, term_id, tmp_path / "again.pdf", today=TODAY)
     assert ana != ben
+
+
+def test_long_notes_run_on_to_a_second_page_at_full_size(db: Database, tmp_path: Path) -> None:
+    shop_profile(db)
+    term_id, _ids = council(db, ["Ana"])
+    titles = [f"Topic number {n}" for n in range(1, 13)]
+    with db.unit_of_work() as session:
+        meeting = create_meeting(session, term_id, MeetingDraft(dt.date(2027, 2, 10)),
+                                 agenda=tuple(titles))
+        for item in meeting.agenda:
+            update_agenda_item(session, item.id, minutes="We talked this through at length. "
+                               * 12)
+    out = tmp_path / "long.pdf"
+    printed = print_meeting_notes(db, meeting.meeting.id, out, today=TODAY)
+    pages = page_texts(out)
+    assert printed.pages == len(pages) >= 2
+    text = " ".join(" ".join(pages).split())
+    assert all(title in text for title in titles)
+    assert "Ana Test · page 2" in " ".join(pages[1].split())
+    assert "Hannah Bloom" in pages[-1]  # the signature ends the letter

@@ -3,10 +3,6 @@ in its own database under a banner, and one click goes back to the shop's own (e
 list."""
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt, QTimer
@@ -14,23 +10,9 @@ from PySide6.QtWidgets import QApplication
 
 from core.settings.services import get_business_profile
 from core.store.db import Database
-from core.store.opening import lock_database, prepare_database
 
 from gui.shell.welcome_dialog import SAMPLE, WelcomeDialog, system_defaults
 from gui.shell.window_host import WindowHost, sample_database_path
-
-
-@pytest.fixture
-def host(qtbot: QtBot, tmp_path: Path) -> Iterator[WindowHost]:
-    target = str(tmp_path / "shop.db")
-    database = Database.open(target)
-    lock = lock_database(database)
-    prepare_database(database)
-    host = WindowHost(target)
-    host.show(database, lock)
-    yield host
-    host.close_current()
-    QApplication.processEvents()
 
 
 def _count_customers(database: Database) -> int:

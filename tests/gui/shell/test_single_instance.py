@@ -6,10 +6,8 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QTimer
@@ -19,7 +17,7 @@ from core.customers.services import add_customer
 from core.customers.types import CustomerDraft
 from core.store.backup import backup_database
 from core.store.db import Database
-from core.store.opening import lock_database, prepare_database
+from core.store.opening import prepare_database
 
 from gui.shell.single_instance import InstanceServer, hand_over, server_name
 from gui.shell.window_host import WindowHost
@@ -69,17 +67,6 @@ def _read(path: Path) -> str:
         return ""
 
 
-@pytest.fixture
-def host(qtbot: QtBot, tmp_path: Path) -> Iterator[WindowHost]:
-    target = str(tmp_path / "shop.db")
-    database = Database.open(target)
-    lock = lock_database(database)
-    prepare_database(database)
-    host = WindowHost(target)
-    host.show(database, lock)
-    yield host
-    host.close_current()
-    QApplication.processEvents()
 
 
 def _customers(database: Database) -> list[str]:

@@ -2,7 +2,7 @@
 who does what by when
 
 Revision ID: 0020_complaints
-Revises: 0022_council
+Revises: 0021_testimonials
 Create Date: 2026-12-02
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0020_complaints"
-down_revision = "0022_council"
+down_revision = "0021_testimonials"
 branch_labels = None
 depends_on = None
 
