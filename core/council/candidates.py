@@ -2,9 +2,10 @@
 
 Ranked by lifetime value, how often they come, how long they have been customers, the
 referrals they made, their latest NPS answer (core.scores) and whether they gave a
-testimonial (core.testimonials). Left out: customers in the trash, left out of all campaigns or
-asked for no mail (an invitation is a letter), prospects who never came, and those
-already on the term being filled.
+testimonial (core.testimonials). Left out: customers with a complaint still open
+(core.complaints), in the trash, left out of all campaigns or asked for no mail (an
+invitation is a letter), prospects who never came, and those already on the term being
+filled.
 """
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from dataclasses import dataclass, replace
 from sqlalchemy import exists, false, func, select
 from sqlalchemy.orm import Session
 
+from core.complaints.tables import COMPLAINTS
+from core.complaints.types import UNRESOLVED
 from core.council.models import Member
 from core.council.types import DECLINED, Candidate
 from core.customers.tables import CUSTOMERS
@@ -86,7 +89,9 @@ def _eligible(session: Session, term_id: int | None) -> list[_Customer]:
                     gave)
              .outerjoin(referrals, referrals.c.referrer == c.id)
              .where(c.deleted_at.is_(None), c.no_campaigns == false(), c.no_mail == false(),
-                    c.visit_count > 0))
+                    c.visit_count > 0, ~exists().where(
+                        COMPLAINTS.c.customer_id == c.id,
+                        COMPLAINTS.c.status.in_(UNRESOLVED))))
     if term_id is not None:
         on_term = select(Member.customer_id).where(Member.term_id == term_id,
                                                    Member.status != DECLINED)

@@ -101,3 +101,16 @@ def test_a_customer_who_gave_a_testimonial_ranks_higher_and_the_reason_says_so(
     assert found[storyteller].reason.endswith("gave a testimonial")
     assert "testimonial" not in found[quiet].reason
     assert found[storyteller].score > found[quiet].score
+
+
+def test_a_customer_with_a_complaint_still_open_is_not_suggested_until_it_is_resolved(
+        db: Database) -> None:
+    from core.complaints.services import open_complaint, resolve_complaint
+    from core.complaints.types import ComplaintDraft
+
+    upset = add_customer(db, "Upset", visits=9, spent=90_000)
+    with db.unit_of_work() as session:
+        complaint = open_complaint(session, ComplaintDraft(upset, "Cake was late"))
+        assert upset not in {c.customer_id for c in suggest_candidates(session, TODAY)}
+        resolve_complaint(session, complaint, resolution="Refunded, new cake")
+        assert upset in {c.customer_id for c in suggest_candidates(session, TODAY)}
