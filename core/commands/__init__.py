@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "core.commands.till",
     "core.commands.visits",
     "core.commands.program",
+    "core.commands.listening",
     "core.commands.server",
     "core.commands.council",
     "core.commands.scores",

@@ -1,10 +1,11 @@
 """Candidates for the council, suggested from the customer list with the reason for each.
 
 Ranked by lifetime value, how often they come, how long they have been customers, the
-referrals they made and their latest NPS answer (core.scores; a testimonial given is not
-counted yet: that area is not there yet). Left out: customers in the trash, left out of all campaigns or
-asked for no mail (an invitation is a letter), prospects who never came, and those
-already on the term being filled.
+referrals they made, their latest NPS answer (core.scores) and whether they gave a
+testimonial (core.testimonials). Left out: customers with a complaint still open
+(core.complaints), in the trash, left out of all campaigns or asked for no mail (an
+invitation is a letter), prospects who never came, and those already on the term being
+filled.
 """
 from __future__ import annotations
 
@@ -12,20 +13,23 @@ import datetime as dt
 import math
 from dataclasses import dataclass, replace
 
-from sqlalchemy import false, func, select
+from sqlalchemy import exists, false, func, select
 from sqlalchemy.orm import Session
 
+from core.complaints.tables import COMPLAINTS
+from core.complaints.types import UNRESOLVED
 from core.council.models import Member
 from core.council.types import DECLINED, Candidate
 from core.customers.tables import CUSTOMERS
 from core.customers.types import display_name
 from core.scores.tables import SCORES
 from core.scores.types import NPS, PROMOTER_LOWEST
+from core.testimonials.tables import TESTIMONIALS
 
 NEWER_DAYS = 365  # a customer for less than a year counts as newer in a mix
 # How much each signal weighs in the score (each signal is scaled to 0..1).
-WEIGHTS = {"value": 0.35, "frequency": 0.2, "tenure": 0.15, "referrals": 0.15,
-           "satisfaction": 0.15}
+WEIGHTS = {"value": 0.3, "frequency": 0.2, "tenure": 0.15, "referrals": 0.15,
+           "satisfaction": 0.1, "testimonial": 0.1}
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,7 @@ class _Customer:
     since: dt.date | None
     referrals: int
     nps: int | None = None  # their latest NPS answer
+    testimonial: bool = False  # they gave one (whatever became of its release)
 
 
 def suggest_candidates(session: Session, today: dt.date, *, limit: int = 20, newer: int = 0,
@@ -78,18 +83,22 @@ def _eligible(session: Session, term_id: int | None) -> list[_Customer]:
                         func.count().label("count"))
                  .where(referred.c.referred_by_id.is_not(None), referred.c.deleted_at.is_(None))
                  .group_by(referred.c.referred_by_id).subquery())
+    gave = exists().where(TESTIMONIALS.c.customer_id == c.id)
     query = (select(c.id, c.first_name, c.last_name, c.organisation, c.lifetime_value_minor,
-                    c.visit_count, c.customer_since, func.coalesce(referrals.c.count, 0))
+                    c.visit_count, c.customer_since, func.coalesce(referrals.c.count, 0),
+                    gave)
              .outerjoin(referrals, referrals.c.referrer == c.id)
              .where(c.deleted_at.is_(None), c.no_campaigns == false(), c.no_mail == false(),
-                    c.visit_count > 0))
+                    c.visit_count > 0, ~exists().where(
+                        COMPLAINTS.c.customer_id == c.id,
+                        COMPLAINTS.c.status.in_(UNRESOLVED))))
     if term_id is not None:
         on_term = select(Member.customer_id).where(Member.term_id == term_id,
                                                    Member.status != DECLINED)
         query = query.where(c.id.not_in(on_term))
     latest = _latest_nps(session)
     return [_Customer(r[0], display_name(r[1], r[2], r[3]), r[4] or 0, r[5] or 0, r[6],
-                      r[7] or 0, latest.get(r[0])) for r in session.execute(query)]
+                      r[7] or 0, latest.get(r[0]), bool(r[8])) for r in session.execute(query)]
 
 
 def _latest_nps(session: Session) -> dict[int, int]:
@@ -116,6 +125,7 @@ def _scored(people: list[_Customer], today: dt.date) -> list[Candidate]:
             "tenure": min(years, 10) / 10,
             "referrals": min(p.referrals, 3) / 3,
             "satisfaction": p.nps / 10 if p.nps is not None else 0.5,
+            "testimonial": 1.0 if p.testimonial else 0.0,
         }
         score = sum(WEIGHTS[key] * value for key, value in signals.items())
         candidates.append(Candidate(
@@ -146,6 +156,8 @@ def _reason(p: _Customer, top_share: float, per_year: float, years: float) -> st
         parts.append(f"{p.referrals} referral{'s' if p.referrals != 1 else ''}")
     if p.nps is not None and p.nps >= PROMOTER_LOWEST:
         parts.append(f"NPS {p.nps}")
+    if p.testimonial:
+        parts.append("gave a testimonial")
     if not parts:
         parts.append(f"{p.visits} visit{'s' if p.visits != 1 else ''}")
     return "; ".join(parts)

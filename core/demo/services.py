@@ -13,6 +13,7 @@ import random
 
 from sqlalchemy.orm import Session
 
+from core.complaints.services import add_demo_listening
 from core.council.services import add_council_demo
 from core.customers.services import (
     insert_customer_batch,
@@ -85,6 +86,7 @@ def generate_demo(
         dialect_for(db.dialect).after_bulk_load(
             session.connection(), ("customers", "interactions", "moments", "tags"))
         refresh_customer_stats(session, None, today=today)
+        add_demo_listening(session, today, random.Random(seed))
         add_council_demo(session, today, random.Random(seed))
         add_demo_scores(session, today, random.Random(seed))
         play_program_backlog(session, today, random.Random(seed))
@@ -92,7 +94,8 @@ def generate_demo(
         # take down) are still to do on Today.
         add_demo_testimonials(session, today, random.Random(seed))
         note_changes(session, Changes(customers=True, interactions=True, actions=True,
-                                      council=True, scores=True, testimonials=True))
+                                      council=True, scores=True, testimonials=True,
+                                      listening=True))
     log.info("created %d demo customers (seed %d)", customers, seed)
     return customers
 

@@ -18,6 +18,7 @@ class Changes:
     templates: bool = False  # card and letter templates
     imports: bool = False  # the import history
     settings: bool = False  # the business profile and other settings sections
+    listening: bool = False  # complaints, promises and meeting notes
     council: bool = False  # council terms, members, meetings, ideas; appreciation evenings
     scores: bool = False  # satisfaction scores and paper survey cards
     testimonials: bool = False  # testimonials, their releases, attachments and uses

@@ -172,6 +172,11 @@ DEFAULT_TEMPLATES: dict[str, TemplateDefault] = {t.name: t for t in (
             "about it. And if life has simply been busy, we would love to welcome you back "
             "whenever it suits you.",
             "With best wishes,"),
+    _letter("meeting-notes", "Notes of our meeting",
+            "Thank you for meeting with us on {meeting_date}. Here are our notes, so that "
+            "we all remember the same things.\n\n{meeting_notes}\n\n"
+            "If anything here is not as you remember it, please let us know.",
+            "Kind regards,"),
     _letter("council-invitation", "An invitation to join our customer council",
             "We are bringing together our customer council ({term_name}): a small group of "
             "our customers who meet "
@@ -210,15 +215,15 @@ DEFAULT_TEMPLATES: dict[str, TemplateDefault] = {t.name: t for t in (
             "Thank you: every one of these started with something a member said.",
             "With best wishes,"),
     _letter("council-thank-you", "Thank you for your service",
-            "Your term on {term_name} ends on {term_end}. Thank you for the evenings you "
-            "gave us, and for telling us what you really thought: you have changed how we "
+            "Your term on our customer council ({term_name}) ends on {term_end}. Thank "
+            "you for the evenings you gave us, and for telling us what you really thought: you have changed how we "
             "work, and our customers notice it.\n\n"
             "We hope to keep seeing you at {business_name}, and we would be glad to hear "
             "your ideas at any time.",
             "With heartfelt thanks,"),
     _letter("council-renewal", "Will you stay on the council?",
-            "Your term on {term_name} ends on {term_end}. You have been one of the voices "
-            "we count on, and we would be very glad if you stayed on for the next term.\n\n"
+            "Your term on our customer council ({term_name}) ends on {term_end}. You have "
+            "been one of the voices we count on, and we would be very glad if you stayed on for the next term.\n\n"
             "Please let us know whether you would like to: call in, give us a ring, or "
             "simply reply to this letter.",
             "With warm regards,"),

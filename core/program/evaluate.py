@@ -27,7 +27,8 @@ from sqlalchemy.orm import Session
 
 from core.kernel.changes import Changes
 from core.program.models import Action, RuleState
-from core.program.rules import CALL, Rule, Span, all_rules
+from core.program.rules import CARD, LETTER, Rule, Span, all_rules
+from core.program.rules.common import unresolved_complaint
 from core.program.settings import ProgramSettings, due_days, late_days, rule_on
 from core.settings.services import get_settings
 from core.store.changes import note_changes
@@ -72,6 +73,8 @@ def evaluate_program(session: Session, today: dt.date, *,
             session.add(state)
         if rule.prepare is not None:
             rule.prepare(session)
+        if rule.marketing:
+            _hold_during_complaints(session, rule)
         span = _span(rule, state, settings, today, only, whole_window or only is not None)
         if span is not None:
             rows = _evaluate_rule(session, rule, span, settings, today)
@@ -104,7 +107,7 @@ def _span(rule: Rule, state: RuleState, settings: ProgramSettings, today: dt.dat
     first_due = max(first_due, floor)
     if first_due > last_due:
         return None
-    return Span(first_due - offset, last_due - offset, only)
+    return Span(first_due - offset, last_due - offset, only, rule.marketing)
 
 
 def _evaluate_rule(session: Session, rule: Rule, span: Span, settings: ProgramSettings,
@@ -173,7 +176,7 @@ def _join_close_cards(session: Session, settings: ProgramSettings,
     for start in range(0, len(ids), 500):
         rows.extend(session.execute(
             select(Action.id, Action.customer_id, Action.due_on, Action.joined_to_id)
-            .where(Action.state == OPEN, Action.gesture != CALL,
+            .where(Action.state == OPEN, Action.gesture.in_((CARD, LETTER)),
                    Action.rule.not_in(standalone),
                    Action.customer_id.in_(ids[start:start + 500]))
             .order_by(Action.customer_id, Action.due_on, Action.id)
@@ -189,6 +192,15 @@ def _join_close_cards(session: Session, settings: ProgramSettings,
             if joined_to is not None:
                 session.execute(update(Action).where(Action.id == action_id)
                                 .values(joined_to_id=None))
+
+
+def _hold_during_complaints(session: Session, rule: Rule) -> None:
+    """A marketing gesture queued before a complaint was opened waits for its resolution:
+    its open action is withdrawn (and `willing` finds it again once the complaint is
+    resolved, while it is still in its window)."""
+    session.execute(delete(Action).where(
+        Action.rule == rule.key, Action.state == OPEN,
+        unresolved_complaint(Action.customer_id)))
 
 
 def withdraw_open(session: Session, rule: str, customer_ids: list[int]) -> int:

@@ -54,6 +54,13 @@ class ProgramSettings:
     lapsed_at_least_days: int = 90  # never "lapsed" sooner than this after the last visit
     lapsed_after_one_visit_days: int = 120
 
+    complaint_resolved_on: bool = True
+    complaint_resolved_due_days: int = 7  # "are they happy now?" a week after resolution
+    complaint_resolved_late_days: int = 14
+
+    meeting_notes_on: bool = True
+    meeting_notes_due_days: int = 2  # notes not sent within 2 days of the meeting
+    meeting_notes_late_days: int = 30
     # The council (core.program.rules.council): a meeting's invitations printed two weeks
     # ahead; its notes within three days; a term's renewals and thank-yous a month ahead.
     council_meeting_on: bool = True

@@ -15,6 +15,7 @@ RULE_TEMPLATES = {
     "welcome": "thank-you", "birthday": "birthday", "anniversary": "first-visit-anniversary",
     "life_event": "life-event-other", "milestone": "milestone-10th-visit",
     "referral": "referral-thanks", "lapsed": "we-miss-you", "after_sale": "",
+    "complaint_resolved": "", "meeting_notes": "",
     "council_meeting": "council-meeting-invitation", "council_notes": "council-meeting-notes",
     "council_term_end": "council-renewal",
     "detractor": "", "promoter": "", "check_in": "",

@@ -46,6 +46,10 @@ def _occasion(rule: str, on: str, detail: str) -> str:
                 f"Council term ends on {on}: ask them to stay on")
     if rule == "after_sale":
         return f"Large purchase on {on}"
+    if rule == "complaint_resolved":
+        return f"Complaint resolved on {on}"
+    if rule == "meeting_notes":
+        return f"Meeting on {on}"
     if rule == "detractor":
         return f"Unhappy answer ({_answer(detail)}) on {on}: call back to put it right"
     if rule == "promoter":
@@ -75,10 +79,16 @@ def why_line(rule: str, gesture: str, occasion_on: dt.date, due_on: dt.date, det
              format_date: DateFormat) -> str:
     occasion = _occasion(rule, format_date(occasion_on), _detail_dates(rule, detail, format_date))
     due = format_date(due_on)
+    if rule == "complaint_resolved":
+        return f"{occasion}; call by {due}: are they happy now?"
     if rule == "takedown":
         return f"{occasion}: take it down (tick each place off in Testimonials)."
     if gesture == "call":
         return f"{occasion}; call by {due}."
+    if rule == "meeting_notes":
+        return f"{occasion}; notes to send by {due}."
+    if gesture == "task":
+        return f"{occasion}; to do by {due}."
     if due_on < occasion_on:
         return f"{occasion}; {gesture} to print by {due} so it arrives in time."
     return f"{occasion}; {gesture} to print by {due}."

@@ -14,6 +14,8 @@ AREA_MODELS = (
     "core.printing.models",
     "core.interchange.models",
     "core.program.models",
+    "core.complaints.models",
+    "core.meetings.models",
     "core.council.models",
     "core.scores.models",
     "core.desks.models",

@@ -48,6 +48,7 @@ from core.program.services import customer_actions
 from core.settings.profile import get_business_profile
 from core.store.errors import DatabaseBusy
 
+from gui.complaints.customer_tab import ComplaintBanner, ComplaintsTab
 from gui.customers.editor_conflicts import resolve_conflict
 from gui.customers.editor_details import DetailsTab
 from gui.customers.editor_history import (
@@ -60,6 +61,7 @@ from gui.customers.editor_mailings import MailingsTab
 from gui.customers.texts import problem_text, stage_label
 from gui.customers.undo_commands import MergeCommand, TrashCommand
 from gui.desks.changes_tab import ChangesTab
+from gui.meetings.customer_tab import MeetingsTab
 from gui.program.reminders_tab import RemindersTab
 from gui.scores.satisfaction_tab import SatisfactionTab
 from gui.shell.context import AppContext
@@ -133,6 +135,23 @@ class CustomerEditor(QDialog):
         self.tab_widget.addTab(self.mailings_tab, self.tr("&Cards Sent"))
         self.reminders_tab = RemindersTab(lambda day: format_day(self._money.locale, day))
         self.tab_widget.addTab(self.reminders_tab, self.tr("Rem&inders"))
+        self.complaint_banner = ComplaintBanner(
+            lambda day: format_day(self._money.locale, day), self._locale)
+        self.complaints_tab: ComplaintsTab | None = None
+        if customer_id is not None:
+            self.complaints_tab = ComplaintsTab(
+                context, customer_id, customer_name=lambda: self.name_label.text(),
+                format_day=lambda day: format_day(self._money.locale, day), locale=self._locale,
+                today=shop_today)
+            self.tab_widget.addTab(self.complaints_tab, self.tr("Compl&aints && Promises"))
+            self.meetings_tab = MeetingsTab(
+                context, customer_id, customer_name=lambda: self.name_label.text(),
+                format_day=lambda day: format_day(self._money.locale, day), locale=self._locale,
+                today=shop_today)
+            self.tab_widget.addTab(self.meetings_tab, self.tr("Meeting Notes"))
+            self.complaints_tab.complaints_read.connect(
+                lambda rows: self.complaint_banner.set_complaints(rows, dt.datetime.now()))
+            self.complaint_banner.show_requested.connect(self._show_complaints)
         self.satisfaction_tab = SatisfactionTab(
             context, lambda day: format_day(self._money.locale, day),
             lambda: self.name_label.text())
@@ -173,6 +192,7 @@ class CustomerEditor(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self._build_trash_banner())
+        layout.addWidget(self.complaint_banner)
         layout.addWidget(self._build_header())
         layout.addWidget(self.changed_elsewhere_label)
         layout.addWidget(self.tab_widget, 1)
@@ -267,6 +287,9 @@ class CustomerEditor(QDialog):
             self.reminders_tab.set_rows(self._context.read(
                 customer_actions, self._customer_id, shop_today(),
                 lambda day: format_day(self._money.locale, day)))
+            if self.complaints_tab is not None:
+                self.complaints_tab.load()
+                self.meetings_tab.load()
             self.satisfaction_tab.load(self._customer_id)
             self.changes_tab.set_rows(self._context.read(customer_changes, self._customer_id))
         self.testimonials_tab.load(self._detail.display_name if self._detail else "")
@@ -278,6 +301,11 @@ class CustomerEditor(QDialog):
                            else None, trashed=bool(self._detail and self._detail.deleted))
         self._show_name()
         self._show_figures()
+
+    def _show_complaints(self) -> None:
+        if self.complaints_tab is not None:
+            self.tab_widget.setCurrentWidget(self.complaints_tab)
+            self.complaints_tab.select_oldest_open()
 
     def _show_trashed(self, since: dt.datetime | None, *, trashed: bool) -> None:
         """A customer in the trash is shown, not edited: restore them first."""

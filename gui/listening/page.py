@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 SECTIONS: tuple[tuple[str, str], ...] = (
     ("gui.scores.listening_sections", "FiguresSection"),
     ("gui.scores.listening_sections", "RecentScoresSection"),
+    ("gui.complaints.listening_section", "ComplaintsListeningSection"),
 )
 
 

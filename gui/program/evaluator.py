@@ -91,7 +91,7 @@ class ProgramEvaluator(QObject):
 
     def _on_changes(self, changes: Changes) -> None:
         if not (changes.customers or changes.interactions or changes.settings
-                or changes.scores):
+                or changes.listening or changes.scores):
             return
         if changes.customer_ids and not changes.settings and self._changed is not None:
             self._changed.update(changes.customer_ids)

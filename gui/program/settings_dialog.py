@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.complaints.types import ComplaintSettings
 from core.program.settings import FEB_28, MAR_1, ProgramSettings
 from core.settings.services import get_settings, save_settings
 
+from gui.complaints.settings_box import ComplaintDaysBox
 from gui.program.dates import day_and_month
 from gui.shell.context import AppContext
 from gui.widgets.discard_prompt import DiscardPrompt
@@ -43,6 +45,10 @@ RULES = (
      "days after the new customer came", 1),
     ("lapsed", "“We miss you” letter when someone stops coming",
      "days after they count as lapsed", 1),
+    ("complaint_resolved", "Call after a complaint is resolved: are they happy now?",
+     "days after it was resolved", 1),
+    ("meeting_notes", "Remind me when a meeting's notes are not sent",
+     "days after the meeting", 1),
     ("detractor", "Call back an unhappy answer (0–6 out of 10, or 1–2 out of 5)",
      "days after the answer", 1),
     ("promoter", "Ask someone who would recommend us (9–10) for their story (call)",
@@ -124,6 +130,8 @@ class ProgramSettingsDialog(QDialog):
         lines.addLayout(cap_line)
         lines.addLayout(leap_line)
 
+        self.complaint_days = ComplaintDaysBox(context.read(get_settings, ComplaintSettings))
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
@@ -136,9 +144,12 @@ class ProgramSettingsDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(rules)
         layout.addWidget(more)
+        layout.addWidget(self.complaint_days)
         layout.addWidget(buttons)
         self.discard_prompt = DiscardPrompt(
-            self, is_dirty=lambda: self.chosen() != self._stored, save=self.save,
+            self, is_dirty=lambda: (self.chosen() != self._stored
+                                    or self.complaint_days.chosen() != self.complaint_days.stored),
+            save=self.save,
             can_save=lambda: not context.read_only)
 
     def chosen(self) -> ProgramSettings:
@@ -154,6 +165,9 @@ class ProgramSettingsDialog(QDialog):
     def save(self) -> None:
         self._context.run(save_settings, self.chosen())
         self._stored = self.chosen()
+        if self.complaint_days.chosen() != self.complaint_days.stored:
+            self._context.run(save_settings, self.complaint_days.chosen())
+            self.complaint_days.stored = self.complaint_days.chosen()
         self.accept()
 
     def reject(self) -> None:

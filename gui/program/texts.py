@@ -60,6 +60,8 @@ def rule_gesture_text(rule: str, gesture: str) -> str:
         "referral": _tr("Referral thank-you card"),
         "lapsed": _tr("“We miss you” letter"),
         "after_sale": _tr("Follow-up call"),
+        "complaint_resolved": _tr("Call after a complaint"),
+        "meeting_notes": _tr("Send meeting notes"),
         "detractor": _tr("Call back an unhappy customer"),
         "promoter": _tr("Call to ask for their story"),
         "check_in": _tr("Check-in call"),
@@ -72,7 +74,8 @@ def rule_gesture_text(rule: str, gesture: str) -> str:
     }
     if rule in names:
         return names[rule]
-    return {"card": _tr("Card"), "letter": _tr("Letter"), "call": _tr("Call")}.get(
+    return {"card": _tr("Card"), "letter": _tr("Letter"), "call": _tr("Call"),
+            "task": _tr("To do")}.get(
         gesture, rule.replace("_", " ").capitalize())
 
 

@@ -119,11 +119,19 @@ class TodayPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.print_due_button)
 
+        from gui.complaints.today_panel import ComplaintsTodayPanel
+
+        # Complaints still open and promises due: above the gestures, since they come first.
+        self.complaints_panel = ComplaintsTodayPanel(
+            context, locale=self._locale, format_day=self._format_date, today=self._today)
+        self.complaints_panel.open_customer_requested.connect(self.open_customer_requested)
+
         title = QLabel(self.tr("Today"))
         title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.counters)
+        layout.addWidget(self.complaints_panel)
         layout.addWidget(self.quiet)
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
@@ -143,11 +151,14 @@ class TodayPage(QWidget):
             self.show_view(read_today(self._context.database.raw(), self._today(),
                                       self._format_date, per_section=PER_SECTION))
             return
+        self.complaints_panel.load()
         self._context.operations.query(_program().today_view, self._today(), self._format_date,
                                        per_section=PER_SECTION,
                                        on_done=self.show_view)
 
     def show_view(self, view: TodayView) -> None:
+        if self.view_shown is None:  # after the first gestures, off the first paint's path
+            QTimer.singleShot(0, self, self.complaints_panel.load)
         chosen = self.chosen()
         self.view_shown = view
         counts = view.counts
@@ -264,6 +275,9 @@ class TodayPage(QWidget):
         row = self._open_chosen_action()
         if row is None or self._context.read_only:
             return
+        if row.rule == "complaint_resolved":  # are they happy now? (a score, if they say)
+            self._record_follow_up_call(row)
+            return
         if row.gesture == "call":  # a call is kept on the customer's history
             question = CallQuestion(self, row)
             if question.exec() == QDialog.DialogCode.Accepted:
@@ -279,6 +293,17 @@ class TodayPage(QWidget):
             note = done.text.text()
         self._context.operations.run(_program().complete_action, row.id, note=note,
                                      by=who_is_at_the_desk())
+
+    def _record_follow_up_call(self, row: ActionRow) -> None:
+        from core.complaints.services import record_follow_up_call
+
+        from gui.complaints.follow_up import FollowUpCallQuestion
+
+        question = FollowUpCallQuestion(self, row)
+        if question.exec() == QDialog.DialogCode.Accepted:
+            self._context.operations.run(
+                record_follow_up_call, row.id, row.customer_id, question.text.toPlainText(),
+                self._today(), satisfaction=question.satisfaction(), by=who_is_at_the_desk())
 
     def skip_chosen(self) -> None:
         row = self._open_chosen_action()

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
@@ -54,6 +55,13 @@ Failed = Callable[[BaseException], None]
 # How long one turn at a locked database lasts before the worker looks at Cancel again (and
 # the first turn: how soon the waiting dialog appears).
 WAIT_TURN_MS = 250
+
+
+def _receiver_gone(callback: Callable[..., object]) -> bool:
+    """A page's method whose page was closed while its work ran: calling it would reach a
+    deleted Qt object (a crash, not an exception), so the result is dropped."""
+    owner = getattr(callback, "__self__", None)
+    return isinstance(owner, QObject) and not shiboken6.isValid(owner)
 
 
 class _Delivery(QObject):
@@ -221,12 +229,12 @@ class Operations(QObject):
             if error is not None:
                 if on_error is None:
                     sys.excepthook(type(error), error, error.__traceback__)
-                else:
+                elif not _receiver_gone(on_error):
                     on_error(error)
                 return
             if announce:
                 self.announce(changes)
-            if on_done is not None:
+            if on_done is not None and not _receiver_gone(on_done):
                 on_done(result)
 
         delivery = _Delivery(arrived)

@@ -22,6 +22,65 @@
     </message>
 </context>
 <context>
+    <name>ComplaintCounts</name>
+    <message numerus="yes">
+        <source>%1 day(s)</source>
+        <translation>
+            <numerusform>%1 day</numerusform>
+            <numerusform>%1 days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 hour(s)</source>
+        <translation>
+            <numerusform>%1 hour</numerusform>
+            <numerusform>%1 hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 minute(s)</source>
+        <translation>
+            <numerusform>%1 minute</numerusform>
+            <numerusform>%1 minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 day(s) late</source>
+        <translation>
+            <numerusform>%1 day late</numerusform>
+            <numerusform>%1 days late</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 day(s) early</source>
+        <translation>
+            <numerusform>%1 day early</numerusform>
+            <numerusform>%1 days early</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 day(s) overdue</source>
+        <translation>
+            <numerusform>%1 day overdue</numerusform>
+            <numerusform>%1 days overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 open complaint(s)</source>
+        <translation>
+            <numerusform>%1 open complaint</numerusform>
+            <numerusform>%1 open complaints</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 promise(s) due</source>
+        <translation>
+            <numerusform>%1 promise due</numerusform>
+            <numerusform>%1 promises due</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CouncilCounts</name>
     <message numerus="yes">
         <source>%1 of %Ln seat(s) taken</source>

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 CARD = "card"
 LETTER = "letter"
 CALL = "call"
-GESTURES = (CARD, LETTER, CALL)
+TASK = "task"  # something to do at the desk that prints no card: send a meeting's notes
+GESTURES = (CARD, LETTER, CALL, TASK)
 
 RULE_MODULES = (
     "core.program.rules.welcome",
@@ -32,6 +33,8 @@ RULE_MODULES = (
     "core.program.rules.milestone",
     "core.program.rules.referral",
     "core.program.rules.lapsed",
+    "core.program.rules.complaint_resolved",
+    "core.program.rules.meeting_notes",
     "core.program.rules.council_meeting",
     "core.program.rules.council_notes",
     "core.program.rules.council_term_end",
@@ -47,11 +50,13 @@ RULE_MODULES = (
 @dataclass(frozen=True)
 class Span:
     """The occasion dates a rule is asked about, both ends included, and whose: everyone,
-    or (after a change) only these customers."""
+    or (after a change) only these customers. `marketing` is the rule's own: `willing`
+    then keeps customers with a complaint still open out."""
 
     first: dt.date
     last: dt.date
     customers: frozenset[int] | None = None
+    marketing: bool = True
 
     def __contains__(self, day: object) -> bool:
         return isinstance(day, dt.date) and self.first <= day <= self.last
@@ -79,6 +84,10 @@ class Rule:
     # Its own gesture: never made together with another card or letter that falls close
     # to it (a council meeting's notes are not a birthday card).
     standalone: bool = False
+    # A marketing gesture (a card, "we miss you", a testimonial request, a council
+    # invitation) waits while the customer has a complaint still open; a service one (the
+    # follow-up of a sale or of the complaint itself) does not.
+    marketing: bool = True
 
 
 @cache

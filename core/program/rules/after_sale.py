@@ -68,4 +68,4 @@ def _queued_follow_ups(session: Session, since: dt.date) -> dict[int, dt.date]:
     return {customer_id: on for customer_id, on in rows}
 
 
-RULE = Rule(KEY, CALL, large_purchases)
+RULE = Rule(KEY, CALL, large_purchases, marketing=False)  # service, not marketing

@@ -19,4 +19,5 @@ def new_customers(session: Session, span: Span, _settings: ProgramSettings) -> I
     return first_visits(session, span, CALL)
 
 
-RULE = Rule(KEY, CALL, new_customers)
+# A service call, not marketing: an open complaint does not hold it back.
+RULE = Rule(KEY, CALL, new_customers, marketing=False)

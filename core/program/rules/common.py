@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, exists, false, func, select
 
+from core.complaints.tables import COMPLAINTS
+from core.complaints.types import UNRESOLVED
 from core.customers.tables import BUSINESS, CUSTOMERS, INTERACTIONS, MOMENTS
 from core.program.rules import CALL, Occasion, Span
 from core.program.settings import MAR_1
@@ -16,21 +18,35 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 __all__ = ["BUSINESS", "CUSTOMERS", "INTERACTIONS", "MOMENTS", "annual_dates",
-           "first_visits", "month_day", "willing"]
+           "first_visits", "month_day", "unresolved_complaint", "willing"]
 
 
 def willing(gesture: str, span: Span, *, birthday: bool = False, scoped: bool = True) -> Any:
     """The SQL condition for customers who may receive `gesture`: not in the trash, not left
-    out of all campaigns, and not opted out of this kind of contact; and, when the span
-    names customers (and the rule does not scope itself: `scoped`), one of them."""
+    out of all campaigns, and not opted out of this kind of contact; for a marketing rule
+    (`span.marketing`), no complaint still open: nobody is thanked, missed or asked for
+    their story while we still owe them an answer (once it is resolved, evaluating them
+    again lets what is still in its window through); and, when the span names customers
+    (and the rule does not scope itself: `scoped`), one of them."""
     c = CUSTOMERS.c
     conditions = [c.deleted_at.is_(None), c.no_campaigns == false()]
+    if span.marketing:
+        conditions.append(~unresolved_complaint(c.id))
     if scoped and span.customers is not None:
         conditions.append(c.id.in_(sorted(span.customers)))
     conditions.append(c.no_calls == false() if gesture == CALL else c.no_mail == false())
     if birthday:
         conditions.append(c.no_birthday_cards == false())
     return and_(*conditions)
+
+
+def unresolved_complaint(customer_id: Any) -> Any:
+    """The SQL condition: this customer has a complaint still open (open, in progress or
+    waiting on them)."""
+    other = COMPLAINTS.alias("unresolved")  # the outer query may read complaints itself
+    k = other.c
+    return exists(select(k.id).where(k.customer_id == customer_id, k.status.in_(UNRESOLVED))
+                  .correlate_except(other))
 
 
 def month_day(month: int, day: int) -> int:

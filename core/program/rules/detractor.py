@@ -35,4 +35,5 @@ def unhappy_answers(session: Session, span: Span,
         yield Occasion(customer_id, on, detail)
 
 
-RULE = Rule(KEY, CALL, unhappy_answers)
+# Putting things right is service, not marketing: an open complaint does not hold it back.
+RULE = Rule(KEY, CALL, unhappy_answers, marketing=False)

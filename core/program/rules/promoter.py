@@ -1,11 +1,12 @@
-"""Promoter: someone who answers 9 or 10 to "how likely are you to recommend us" gets a
-call to ask for their story (a testimonial), at most once in `promoter_every_days`."""
+"""Promoter: someone who answers 9 or 10 to "how likely are you to recommend us", and has
+given no testimonial yet, gets a call to ask for their story, at most once in
+`promoter_every_days`."""
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
 
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
 from core.program.models import Action
@@ -14,6 +15,7 @@ from core.program.rules.common import CUSTOMERS, willing
 from core.program.settings import ProgramSettings
 from core.scores.tables import SCORES
 from core.scores.types import NPS, PROMOTER_LOWEST
+from core.testimonials.tables import TESTIMONIALS
 
 KEY = "promoter"
 
@@ -25,7 +27,8 @@ def promoter_answers(session: Session, span: Span,
         select(s.customer_id, s.answered_on, func.max(s.score))
         .join(CUSTOMERS, CUSTOMERS.c.id == s.customer_id)
         .where(s.answered_on.between(span.first, span.last), willing(CALL, span),
-               s.scale == NPS, s.score >= PROMOTER_LOWEST)
+               s.scale == NPS, s.score >= PROMOTER_LOWEST,
+               ~exists().where(TESTIMONIALS.c.customer_id == s.customer_id))
         .group_by(s.customer_id, s.answered_on)
         .order_by(s.customer_id, s.answered_on)
     )

@@ -5,4 +5,5 @@ from __future__ import annotations
 from core.program.rules import CALL, Rule
 from core.program.rules.testimonials import TAKEDOWN, takedowns, withdraw_stale
 
-RULE = Rule(TAKEDOWN, CALL, takedowns, prepare=withdraw_stale(TAKEDOWN))
+# Taking a testimonial down is owed to the customer: an open complaint never holds it back.
+RULE = Rule(TAKEDOWN, CALL, takedowns, prepare=withdraw_stale(TAKEDOWN), marketing=False)

@@ -85,3 +85,32 @@ def test_a_promoters_latest_score_counts_and_is_named_in_the_reason(db: Database
     assert found[fan].nps == 10 and found[fan].reason.endswith("NPS 10")
     assert found[changed].nps == 4 and "NPS" not in found[changed].reason
     assert found[fan].score > found[changed].score
+
+
+def test_a_customer_who_gave_a_testimonial_ranks_higher_and_the_reason_says_so(
+        db: Database) -> None:
+    from core.testimonials.services import capture_testimonial
+    from core.testimonials.types import TestimonialDraft
+
+    storyteller = add_customer(db, "Story", visits=3, spent=3_000)
+    quiet = add_customer(db, "Quiet", visits=3, spent=3_000)
+    with db.unit_of_work() as session:
+        capture_testimonial(session, TestimonialDraft(
+            storyteller, "Best bread in town.", dt.date(2027, 1, 5)))
+        found = {c.customer_id: c for c in suggest_candidates(session, TODAY, limit=10)}
+    assert found[storyteller].reason.endswith("gave a testimonial")
+    assert "testimonial" not in found[quiet].reason
+    assert found[storyteller].score > found[quiet].score
+
+
+def test_a_customer_with_a_complaint_still_open_is_not_suggested_until_it_is_resolved(
+        db: Database) -> None:
+    from core.complaints.services import open_complaint, resolve_complaint
+    from core.complaints.types import ComplaintDraft
+
+    upset = add_customer(db, "Upset", visits=9, spent=90_000)
+    with db.unit_of_work() as session:
+        complaint = open_complaint(session, ComplaintDraft(upset, "Cake was late"))
+        assert upset not in {c.customer_id for c in suggest_candidates(session, TODAY)}
+        resolve_complaint(session, complaint, resolution="Refunded, new cake")
+        assert upset in {c.customer_id for c in suggest_candidates(session, TODAY)}

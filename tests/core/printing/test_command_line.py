@@ -43,7 +43,8 @@ def test_templates_list_shows_every_default(tmp_path: Path, regulars_home: Path)
     assert done.returncode == 0, done.stderr
     names = [line.split("\t")[0] for line in done.stdout.splitlines()]
     assert "thank-you" in names and "we-miss-you" in names and "survey-card" in names
-    assert "council-meeting-notes" in names and len(names) == len(DEFAULT_TEMPLATES) == 21
+    assert "council-meeting-notes" in names and "meeting-notes" in names
+    assert len(names) == len(DEFAULT_TEMPLATES) == 22
 
 
 def test_print_cards_writes_cards_and_labels_and_says_who_was_skipped(

@@ -113,3 +113,16 @@ def test_a_promoter_or_check_in_past_its_window_is_not_queued(db: Database) -> N
     rows = evaluate(db, TODAY)
     assert [(r.customer_id, r.state) for r in only(rows, "promoter")] == [(fan, "overdue")]
     assert [(r.customer_id, r.state) for r in only(rows, "check_in")] == [(recent, "overdue")]
+
+
+def test_a_promoter_who_already_gave_a_testimonial_is_not_asked_again(db: Database) -> None:
+    from core.testimonials.services import capture_testimonial
+    from core.testimonials.types import TestimonialDraft
+
+    told = add_customer(db, "Told", today=TODAY)
+    fresh = add_customer(db, "Fresh", today=TODAY)
+    with db.unit_of_work() as session:
+        capture_testimonial(session, TestimonialDraft(told, "Lovely people.", D(2026, 1, 5)))
+    _score(db, told, NPS, 10, TODAY)
+    _score(db, fresh, NPS, 10, TODAY)
+    assert [r.customer_id for r in only(evaluate(db, TODAY), "promoter")] == [fresh]

@@ -1,0 +1,1 @@
+"""Listening: complaints put right quickly, and promises kept (issue 13)."""
