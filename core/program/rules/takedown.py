@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.program.rules import CALL, Rule
-from core.program.rules.testimonials import TAKEDOWN, takedowns, withdraw_stale
+from core.program.rules.testimonials import TAKEDOWN, open_until_taken_down, takedowns
 
 # Taking a testimonial down is owed to the customer: an open complaint never holds it back.
-RULE = Rule(TAKEDOWN, CALL, takedowns, prepare=withdraw_stale(TAKEDOWN), marketing=False)
+RULE = Rule(TAKEDOWN, CALL, takedowns, prepare=open_until_taken_down, marketing=False)

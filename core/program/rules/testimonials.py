@@ -18,7 +18,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import and_, delete, func, or_, select
+from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from core.program.models import Action
@@ -73,6 +73,23 @@ def withdraw_stale(rule: str) -> Any:
     return prepare
 
 
+def open_until_taken_down(session: Session) -> None:
+    """The take-down `prepare`: the stale open ones go (withdraw_stale), and one marked
+    done or skipped on Today while a place still shows the words opens again: only
+    ticking each place off on the checklist ends it."""
+    withdraw_stale(TAKEDOWN)(session)
+    closed = session.execute(select(Action.id, Action.customer_id, Action.occasion_on)
+                             .where(Action.rule == TAKEDOWN,
+                                    Action.state.in_(("done", "skipped")))).all()
+    if not closed:
+        return
+    holding = _pairs(TAKEDOWN, session)
+    still = [a.id for a in closed if (a.customer_id, a.occasion_on) in holding]
+    if still:
+        session.execute(update(Action).where(Action.id.in_(still)).values(
+            state="open", completed_at=None, completed_by="", note=""))
+
+
 def _customers(span: Span) -> list[Any]:
     return [] if span.customers is None else [_T.customer_id.in_(sorted(span.customers))]
 
@@ -113,5 +130,5 @@ def takedowns(session: Session, span: Span, _settings: ProgramSettings) -> Itera
         yield Occasion(customer_id, ended, str(places))
 
 
-__all__ = ["FORM_BACK", "RECONFIRM", "TAKEDOWN", "forms_out", "releases_ending", "takedowns",
-           "withdraw_stale"]
+__all__ = ["FORM_BACK", "RECONFIRM", "TAKEDOWN", "forms_out", "open_until_taken_down",
+           "releases_ending", "takedowns", "withdraw_stale"]

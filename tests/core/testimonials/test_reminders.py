@@ -74,3 +74,22 @@ def test_an_expired_release_in_use_asks_for_take_down(db: Database) -> None:
         sign_release(session, tid, ReleaseScope((WEBSITE,), until=ends), signed_on=signed)
         log_use(session, tid, UseDraft(WEB_PAGE, "Home", WEBSITE, signed))
     assert "still used in 1 place:" in _reminders(db, TODAY)["takedown"]
+
+
+def test_a_take_down_marked_done_on_today_while_a_place_still_shows_it_comes_back(
+        db: Database) -> None:
+    from core.program.services import complete_action
+
+    with db.unit_of_work() as session:
+        tid = add_testimonial(session, add_customer_named(session))
+        sign_release(session, tid, ReleaseScope((WEBSITE,)), signed_on=TODAY)
+        use = log_use(session, tid, UseDraft(WEB_PAGE, "Home", WEBSITE, TODAY))
+        revoke_release(session, tid, on=TODAY)
+    assert "takedown" in _reminders(db, TODAY)
+    with db.unit_of_work() as session:
+        action = next(a for a in today_view(session, TODAY).actions if a.rule == "takedown")
+        complete_action(session, action.id)
+    assert "takedown" in _reminders(db, TODAY)  # the home page still shows the words
+    with db.unit_of_work() as session:
+        tick_off_use(session, use, on=TODAY)
+    assert "takedown" not in _reminders(db, TODAY)
