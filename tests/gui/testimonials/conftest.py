@@ -37,7 +37,7 @@ def shop(sqlite_db: Database) -> dict[str, int]:
     return {"ann": ann, "bo": bo}
 
 
-def when_modal(kind: type, answer: Callable[[Any], None], *, timeout_ms: int = 5000) -> None:
+def when_modal(kind: type, answer: Callable[[Any], None], *, timeout_ms: int = 60_000) -> None:
     """Once a modal `kind` is up (a button's exec() is about to block), `answer(it)`, from
     the dialog's own event loop: never from inside a wait for the database that runs
     while it is up (a person's clicks are held back there; a timer's are not)."""

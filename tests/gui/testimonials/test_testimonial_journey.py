@@ -154,10 +154,12 @@ def test_capture_print_sign_use_export_withdraw_and_take_down(
     # Withdrawn: the page lists the website as a place to take it down from.
     def revoke(dialog: RevokeDialog) -> None:
         qtbot.keyClicks(dialog.reason_edit, "Asked by phone")
-        when_modal(QMessageBox, lambda box: box.accept())  # "Take it down from: …"
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
     when_modal(RevokeDialog, revoke)
+    # Then, once the dialog has closed, the page's "Take it down from: …" message (shown at
+    # the same level as the dialog was, so it is watched for from here).
+    when_modal(QMessageBox, lambda box: box.accept())
     qtbot.mouseClick(panel.revoke_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.row is not None and panel.row.release_state == REVOKED)
     assert [item.where for item in panel.last_takedowns] == [
