@@ -42,6 +42,7 @@ from gui.widgets.fields import (
     align_form_labels,
     line_edit,
 )
+from gui.widgets.sizing import grow_to_fit
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -236,7 +237,7 @@ class BusinessProfileDialog(QDialog):
                 message.field_widget.setFocus()
                 focused = True
         if self.needed_fields:
-            self._grow_to_fit()
+            grow_to_fit(self)
 
     def _show_logo(self) -> None:
         self.remove_logo_button.setEnabled(self._logo_png is not None)
@@ -297,16 +298,6 @@ class BusinessProfileDialog(QDialog):
         if self.discard_prompt.may_close():
             super().reject()
 
-    def _grow_to_fit(self) -> None:
-        # Wrapped messages have a height-for-width, which the dialog's minimum size ignores:
-        # grow the dialog so the fields above them are never squeezed.
-        layout = self.layout()
-        assert layout is not None
-        layout.activate()
-        needed = layout.totalHeightForWidth(self.width())
-        if needed > self.height():
-            self.resize(self.width(), needed)
-
     def _on_choose_logo_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Choose Logo"), "", self.tr("Images (*.png *.jpg *.jpeg)"))
@@ -337,7 +328,7 @@ class BusinessProfileDialog(QDialog):
             first = self.messages.get(exc.problems[0].field)
             if first is not None:
                 first.field_widget.setFocus()
-            self._grow_to_fit()
+            grow_to_fit(self)
             return
         self.profile_saved.emit()
         self._context.post_status(self.tr("Business profile saved"))

@@ -26,6 +26,7 @@ from gui.customers.texts import problem_text
 from gui.settings.business_profile_dialog import CURRENCIES, logo_png_from_file
 from gui.shell.context import AppContext
 from gui.widgets.fields import FieldMessage, add_form_row, align_form_labels, line_edit
+from gui.widgets.sizing import grow_to_fit
 
 IMPORT, EMPTY, SAMPLE = "import", "empty", "sample"
 FIELD_WIDTH = 300
@@ -162,7 +163,7 @@ class WelcomeDialog(QDialog):
             self.messages["name"].show_message(self.tr(
                 "Your business's name goes on every card; type it here."))
             self.name_edit.setFocus()
-            self._grow_to_fit()
+            grow_to_fit(self)
             return
         try:
             self.saved_profile = self._context.run(save_business_profile, self.profile_draft())
@@ -170,19 +171,10 @@ class WelcomeDialog(QDialog):
             for problem in exc.problems:
                 if (field_message := self.messages.get(problem.field)) is not None:
                     field_message.show_message(problem_text(problem))
-            self._grow_to_fit()
+            grow_to_fit(self)
             return
         self.pages.setCurrentIndex(1)
         self.import_button.setFocus()
-
-    def _grow_to_fit(self) -> None:
-        """A message under a field needs room: never squeeze the fields to make it."""
-        layout = self.layout()
-        assert layout is not None
-        layout.activate()
-        needed = layout.totalHeightForWidth(self.width())
-        if needed > self.height():
-            self.resize(self.width(), needed)
 
     # -- step 2: how to start --------------------------------------------------------------
 

@@ -18,3 +18,15 @@ def size_to_screen(window: QWidget, smallest: tuple[int, int],
     width = max(smallest[0], min(largest[0], room.width() - _MARGIN_WIDTH))
     height = max(smallest[1], min(largest[1], room.height() - _MARGIN_HEIGHT))
     window.resize(width, height)
+
+
+def grow_to_fit(dialog: QWidget) -> None:
+    """Wrapped messages under fields have a height-for-width, which a dialog's minimum size
+    ignores: grow the dialog so that the fields above them are never squeezed."""
+    layout = dialog.layout()
+    if layout is None:
+        return
+    layout.activate()
+    needed = layout.totalHeightForWidth(dialog.width())
+    if needed > dialog.height():
+        dialog.resize(dialog.width(), needed)
