@@ -8,6 +8,15 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject
 
+from core.kernel.changes import Changes
+
+
+def listening_changed_for(changes: Changes, customer_id: int) -> bool:
+    """Whether `changes` touched this customer's complaints, promises or meetings (or,
+    without customer ids, anyone's)."""
+    return changes.listening and (not changes.customer_ids
+                                  or customer_id in changes.customer_ids)
+
 
 def while_alive(owner: QObject, show: Callable[[Any], object]) -> Callable[[Any], None]:
     def deliver(result: Any) -> None:

@@ -43,7 +43,7 @@ from core.kernel.changes import Changes
 from core.kernel.desk import who_is_at_the_desk
 from core.settings.services import get_settings
 
-from gui.complaints.alive import while_alive
+from gui.complaints.alive import listening_changed_for, while_alive
 from gui.complaints.dialogs import OpenComplaintDialog, PromiseDialog, ResolveComplaintDialog
 from gui.complaints.texts import (
     duration_text,
@@ -192,8 +192,7 @@ class ComplaintsTab(QWidget):
     # -- reading ---------------------------------------------------------------------------
 
     def _on_changes(self, changes: Changes) -> None:
-        if changes.listening and (not changes.customer_ids
-                                  or self._customer_id in changes.customer_ids):
+        if listening_changed_for(changes, self._customer_id):
             self.load()
 
     def load(self) -> None:

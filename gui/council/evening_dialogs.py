@@ -24,7 +24,7 @@ from core.council.types import EventDraft, EventRow, GuestSelection, TermRow
 from core.kernel.errors import Invalid
 
 from gui.council.meeting_dialog import set_time, time_edit, time_of
-from gui.council.texts import clear_problems, problem_text, show_problems
+from gui.council.texts import problem_text, stored_or_shown
 from gui.customers.texts import stage_labels
 from gui.shell.context import AppContext
 from gui.widgets.discard_prompt import DiscardPrompt
@@ -97,16 +97,11 @@ class EveningDialog(QDialog):
                           self.capacity_spin.value() or None)
 
     def save(self) -> None:
-        clear_problems(self.messages)
-        try:
-            if self._event is None:
-                self.saved = self._context.run(create_event, self.draft())
-            else:
-                self.saved = self._context.run(update_event, self._event.id, self.draft())
-        except Invalid as exc:
-            show_problems(self.messages, exc)
+        saved = stored_or_shown(self._context, self.messages, create_event, update_event,
+                                self._event.id if self._event else None, self.draft())
+        if saved is None:
             return
-        self._stored = self.draft()
+        self.saved, self._stored = saved, self.draft()
         self.accept()
 
     def reject(self) -> None:

@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
 
 from core.council.services import create_term, next_term_draft, update_term
 from core.council.types import DEFAULT_CHARTER, DEFAULT_SEATS, TermDraft, TermRow
-from core.kernel.errors import Invalid
 
-from gui.council.texts import clear_problems, show_problems
+from gui.council.texts import stored_or_shown
 from gui.shell.context import AppContext
 from gui.widgets.discard_prompt import DiscardPrompt
 from gui.widgets.fields import FieldMessage, add_form_row, date_edit, line_edit
@@ -131,16 +130,11 @@ class TermDialog(QDialog):
                          self.charter_edit.toPlainText())
 
     def save(self) -> None:
-        clear_problems(self.messages)
-        try:
-            if self._term is None:
-                self.saved = self._context.run(create_term, self.draft())
-            else:
-                self.saved = self._context.run(update_term, self._term.id, self.draft())
-        except Invalid as exc:
-            show_problems(self.messages, exc)
+        saved = stored_or_shown(self._context, self.messages, create_term, update_term,
+                                self._term.id if self._term else None, self.draft())
+        if saved is None:
             return
-        self._stored = self.draft()
+        self.saved, self._stored = saved, self.draft()
         self.accept()
 
     def reject(self) -> None:

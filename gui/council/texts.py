@@ -3,7 +3,8 @@ counts (core keeps codes; the window says them once, here)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject
 
@@ -44,6 +45,11 @@ from core.kernel.errors import Invalid, Problem
 from gui.printing.texts import fill
 from gui.widgets.fields import FieldMessage, short_date_format
 
+if TYPE_CHECKING:
+    from gui.shell.context import AppContext
+
+T = TypeVar("T")
+
 
 def _tr(text: str, n: int = -1) -> str:
     return QCoreApplication.translate("CouncilTexts", text, None, n)
@@ -52,6 +58,21 @@ def _tr(text: str, n: int = -1) -> str:
 def clear_problems(messages: Mapping[str, FieldMessage]) -> None:
     for message in messages.values():
         message.clear_message()
+
+
+def stored_or_shown(context: AppContext, messages: Mapping[str, FieldMessage],
+                    create: Callable[..., T], update: Callable[..., T], record_id: int | None,
+                    draft: object) -> T | None:
+    """A dialog's Save: `create(draft)` for a new record, else `update(record_id, draft)`;
+    refused values are shown under their fields (None then: the dialog stays open)."""
+    clear_problems(messages)
+    try:
+        if record_id is None:
+            return context.run(create, draft)
+        return context.run(update, record_id, draft)
+    except Invalid as exc:
+        show_problems(messages, exc)
+        return None
 
 
 def show_problems(messages: Mapping[str, FieldMessage], exc: Invalid) -> list[str]:

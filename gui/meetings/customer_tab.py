@@ -32,7 +32,7 @@ from core.meetings.types import MeetingRow
 from core.printing.errors import NoRecipients
 from core.printing.types import NO_MAIL
 
-from gui.complaints.alive import while_alive
+from gui.complaints.alive import listening_changed_for, while_alive
 from gui.meetings.dialog import MeetingDialog
 from gui.shell.context import AppContext
 from gui.widgets.text_table import TextTableModel, read_only_view
@@ -85,8 +85,7 @@ class MeetingsTab(QWidget):
         context.changes_applied.connect(self._on_changes)
 
     def _on_changes(self, changes: Changes) -> None:
-        if changes.listening and (not changes.customer_ids
-                                  or self._customer_id in changes.customer_ids):
+        if listening_changed_for(changes, self._customer_id):
             self.load()
 
     def load(self) -> None:
