@@ -6,15 +6,17 @@ import datetime as dt
 from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from core.store.base import Base
+from core.store.base import Base, Versioned
 
 
-class Complaint(Base):
+class Complaint(Versioned, Base):
     """Something to put right for a customer. Its status history is kept row by row
     (ComplaintStatusChange), so that time spent waiting on the customer can be left out of
     the time to resolve."""
 
     __tablename__ = "complaints"
+    edited_fields = (
+        "summary", "severity", "owner", "due_on", "status", "resolution", "satisfied")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"))
@@ -50,10 +52,11 @@ class ComplaintStatusChange(Base):
     changed_by: Mapped[str] = mapped_column(String(200), default="")
 
 
-class Promise(Base):
+class Promise(Versioned, Base):
     """Something we said we would do for a customer, by a day ("frame ready Friday")."""
 
     __tablename__ = "promises"
+    edited_fields = ("what", "due_on", "owner", "kept_on")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"))

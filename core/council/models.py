@@ -23,11 +23,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from core.store.base import Base
+from core.store.base import Base, Versioned
 
 
-class Term(Base):
+class Term(Versioned, Base):
     __tablename__ = "council_terms"
+    edited_fields = ("name", "starts_on", "ends_on", "seats", "charter")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
@@ -38,10 +39,11 @@ class Term(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
-class Member(Base):
+class Member(Versioned, Base):
     """One customer's seat in one term; the history across terms is these rows."""
 
     __tablename__ = "council_members"
+    edited_fields = ("status", "role", "charter_accepted_on")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     term_id: Mapped[int] = mapped_column(ForeignKey("council_terms.id", ondelete="CASCADE"))
@@ -59,10 +61,13 @@ class Member(Base):
     __table_args__ = (UniqueConstraint("term_id", "customer_id", name="uq_council_members"),)
 
 
-class Gathering(Base):
+class Gathering(Versioned, Base):
     """A council meeting (`term_id` set) or an appreciation evening (`kind` evening)."""
 
     __tablename__ = "gatherings"
+    edited_fields = (
+        "title", "held_on", "starts_at", "place", "capacity", "invitations_sent_on",
+        "notes_sent_on")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(20))  # meeting, evening
@@ -99,8 +104,9 @@ class Invitation(Base):
         UniqueConstraint("gathering_id", "customer_id", name="uq_gathering_invitations"),)
 
 
-class AgendaItem(Base):
+class AgendaItem(Versioned, Base):
     __tablename__ = "council_agenda_items"
+    edited_fields = ("title", "minutes", "left_open")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     gathering_id: Mapped[int] = mapped_column(
@@ -141,8 +147,9 @@ class CouncilAction(Base):
     done_on: Mapped[dt.date | None] = mapped_column(Date)
 
 
-class Idea(Base):
+class Idea(Versioned, Base):
     __tablename__ = "council_ideas"
+    edited_fields = ("text", "status", "response")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     gathering_id: Mapped[int | None] = mapped_column(

@@ -49,6 +49,11 @@ class Tag(Base):
 
 class Customer(Versioned, Base):
     __tablename__ = "customers"
+    edited_fields = (
+        "first_name", "last_name", "organisation", "email", "phone", "street", "city", "region",
+        "postal_code", "country", "notes", "source", "referred_by_id", "customer_since",
+        "birthday_month", "birthday_day", "birthday_year", "no_mail", "no_email",
+        "no_birthday_cards", "no_calls", "no_campaigns", "needs_checking", "deleted_at")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     first_name: Mapped[str] = mapped_column(String(200), default="")
@@ -118,6 +123,7 @@ class Customer(Versioned, Base):
 
 class Interaction(Versioned, Base):
     __tablename__ = "interactions"
+    edited_fields = ("kind", "occurred_on", "amount_minor", "note")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = mapped_column(

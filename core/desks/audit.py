@@ -2,8 +2,8 @@
 whom, at which desk (core.kernel.desk). Read from the ORM's flush, so that no service can
 forget; bulk writes in Core (imports, merges) keep their own history (their import runs).
 
-Only the values a person edits are named: statistics, search keys and versions that move
-with them are not news to anyone.
+Each model names the values a person edits (`Versioned.edited_fields`, declared by its own
+area), so an area that comes later is covered by declaring them.
 """
 from __future__ import annotations
 
@@ -15,20 +15,6 @@ from sqlalchemy.orm import Session
 
 from core.desks.models import RecordChange
 from core.kernel.desk import current_actor
-
-# Per table: the edited values worth naming, and how to find whose record it is.
-EDITED: dict[str, tuple[str, ...]] = {
-    "customers": (
-        "first_name", "last_name", "organisation", "email", "phone", "street", "city", "region",
-        "postal_code", "country", "notes", "source", "referred_by_id", "customer_since",
-        "birthday_month", "birthday_day", "birthday_year", "no_mail", "no_email",
-        "no_birthday_cards", "no_calls", "no_campaigns", "needs_checking", "deleted_at"),
-    "interactions": ("kind", "occurred_on", "amount_minor", "note"),
-    "print_templates": ("title", "body", "format_name"),
-    "business_profile": (
-        "name", "street", "city", "state", "postal_code", "country", "phone", "email",
-        "logo_png", "signature_name", "region", "locale", "currency"),
-}
 
 
 def _customer_of(table: str, obj: Any) -> int | None:
@@ -46,17 +32,15 @@ def record_changes(session: Session, _context: object, _instances: object) -> No
     """before_flush: a RecordChange for each edited record with edited values."""
     rows = []
     for obj in session.dirty:
-        table = getattr(obj, "__tablename__", "")
-        names = EDITED.get(table)
-        if names is None or not session.is_modified(obj, include_collections=False):
+        names = getattr(obj, "edited_fields", ())
+        if not names or not session.is_modified(obj, include_collections=False):
             continue
         changed = _changed(obj, names)
         if changed:
-            rows.append((table, obj, ",".join(changed)))
+            rows.append((obj.__tablename__, obj, ",".join(changed)))
     for obj in session.deleted:
-        table = getattr(obj, "__tablename__", "")
-        if table in EDITED:
-            rows.append((table, obj, "deleted"))
+        if getattr(obj, "edited_fields", ()):
+            rows.append((obj.__tablename__, obj, "deleted"))
     if not rows:
         return
     actor, now = current_actor(), dt.datetime.now()

@@ -6,13 +6,15 @@ import datetime as dt
 from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from core.store.base import Base
+from core.store.base import Base, Versioned
 
 
-class Meeting(Base):
+class Meeting(Versioned, Base):
     """A meeting's notes: a consultation, a fitting, a business customer's review."""
 
     __tablename__ = "meetings"
+    edited_fields = (
+        "met_on", "subject", "attendees", "points", "agreed", "sent_on")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = mapped_column(

@@ -17,6 +17,7 @@ class PrintTemplate(Versioned, Base):
     """A template as the shop edited it; defaults live in code until someone edits them."""
 
     __tablename__ = "print_templates"
+    edited_fields = ("title", "body", "format_name")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)

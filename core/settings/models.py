@@ -9,6 +9,9 @@ from core.store.base import Base, Versioned
 
 class BusinessProfile(Versioned, Base):
     __tablename__ = "business_profile"
+    edited_fields = (
+        "name", "street", "city", "state", "postal_code", "country", "phone", "email",
+        "logo_png", "signature_name", "region", "locale", "currency")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), default="")

@@ -20,11 +20,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from core.store.base import Base
+from core.store.base import Base, Versioned
 
 
-class Testimonial(Base):
+class Testimonial(Versioned, Base):
     __tablename__ = "testimonials"
+    edited_fields = (
+        "words", "edited_words", "rating", "given_on", "how_given", "captured_by", "incentive",
+        "release_state", "channels", "naming", "photo_allowed", "editing_allowed",
+        "release_until", "revoke_reason")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = mapped_column(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from core.desks.types import ChangeRow
@@ -49,13 +49,46 @@ class ChangesTab(QWidget):
         return row.person or row.desk
 
     def what_text(self, row: ChangeRow) -> str:
+        """The customer's own values as they are named; a record of theirs (a visit, a
+        complaint, a testimonial...) first says which."""
+        record = self.record_noun(row.kind)
         if row.fields == ("deleted",):
-            return self.tr("A visit or purchase removed") if row.kind == "interactions" \
+            return self.tr("%1 removed").replace("%1", record) if record \
                 else self.tr("Removed")
-        names = ", ".join(record_field_label(name) for name in _shown_fields(row.fields))
-        if row.kind == "interactions":
-            return self.tr("A visit or purchase: %1").replace("%1", names)
-        return names
+        names = ", ".join(field_label(name) for name in _shown_fields(row.fields))
+        return f"{record}: {names}" if record else names
+
+    def record_noun(self, kind: str) -> str:
+        """What a record of the customer's is called ("" for the customer themself)."""
+        return {"interactions": self.tr("A visit or purchase"),
+                "complaints": self.tr("A complaint"), "promises": self.tr("A promise"),
+                "meetings": self.tr("Meeting notes"), "testimonials": self.tr("A testimonial"),
+                "council_members": self.tr("A council seat")}.get(kind, "")
+
+
+def field_label(field: str) -> str:
+    """A value of the customer's or of one of their records, as a person names it."""
+    words = {
+        "summary": _tr("Summary"), "severity": _tr("Severity"), "owner": _tr("Owner"),
+        "due_on": _tr("Due"), "status": _tr("Status"), "resolution": _tr("Resolution"),
+        "satisfied": _tr("Customer satisfied"), "what": _tr("What was promised"),
+        "kept_on": _tr("Kept"), "met_on": _tr("Date"), "subject": _tr("Subject"),
+        "attendees": _tr("Attendees"), "points": _tr("Points discussed"),
+        "agreed": _tr("Agreed"), "sent_on": _tr("Sent"), "words": _tr("Words"),
+        "edited_words": _tr("Edited words"), "rating": _tr("Rating"),
+        "given_on": _tr("Given on"), "how_given": _tr("How given"),
+        "captured_by": _tr("Captured by"), "incentive": _tr("Incentive"),
+        "release_state": _tr("Release"), "channels": _tr("Channels"),
+        "naming": _tr("Name shown as"), "photo_allowed": _tr("Photo allowed"),
+        "editing_allowed": _tr("Editing allowed"), "release_until": _tr("Release until"),
+        "revoke_reason": _tr("Why revoked"), "role": _tr("Role"),
+        "charter_accepted_on": _tr("Charter accepted"),
+    }
+    return words.get(field) or record_field_label(field)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ChangesTab", text)
 
 
 def _shown_fields(fields: Sequence[str]) -> list[str]:

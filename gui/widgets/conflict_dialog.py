@@ -5,7 +5,7 @@ the other desk changed, so nothing happens behind the person's back."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.kernel.edits import EditConflict
+from core.kernel.edits import EditConflict, SavedMeanwhile
+
+T = TypeVar("T")
 
 MINE, THEIRS = "mine", "theirs"
 
@@ -120,3 +122,24 @@ def shown_value(value: Any, *, words: Mapping[type, Callable[[Any], str]] | None
     if isinstance(value, tuple):
         return ", ".join(str(part) for part in value)
     return str(value)
+
+
+def saved_despite_other_desks(parent: QWidget, save: Callable[[], T], what: str,
+                              label: Callable[[str], str], take: Callable[[Any, Any, int], None],
+                              show: Callable[[str, Any], str] = lambda _n, v: shown_value(v),
+                              ) -> T | None:
+    """`save()` (which passes the editor's opened record and version as base); when another
+    desk saved the same record meanwhile, merge or ask, then save again. `take(chosen,
+    theirs, version)` puts the chosen values in the editor and makes theirs (at `version`) the
+    new base, so the next `save()` goes against it. None: the person cancelled the choice,
+    and everything typed stays in the editor. Other errors (Invalid...) reach the caller."""
+    while True:
+        try:
+            return save()
+        except SavedMeanwhile:
+            continue  # lost the race by a moment: saving again merges or raises EditConflict
+        except EditConflict as conflict:
+            dialog = EditConflictDialog(parent, conflict, what, label, show)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            take(conflict.resolved(dialog.choices()), conflict.theirs, conflict.version)
