@@ -15,7 +15,7 @@ SYSTEM_PACKAGES="python3 python3-venv python3-pip libegl1 libgl1 libopengl0 libf
   libfreetype6 libdbus-1-3 libglib2.0-0 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0
   libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
   libxcb-shape0 libxcb-xinerama0 libxcb-xfixes0 libxcb-xkb1 libx11-xcb1 libnss3
-  postgresql poppler-utils"
+  postgresql openssl poppler-utils"
 
 missing=""
 for package in $SYSTEM_PACKAGES; do

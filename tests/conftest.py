@@ -4,12 +4,17 @@ from __future__ import annotations
 import itertools
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from core.store.db import Database
 from core.store.opening import prepare_database
+
+if TYPE_CHECKING:
+    from tests.pg_server import TlsPgServer
 
 TEMPLATE_DB = "regulars_template"
 _counter = itertools.count()
@@ -58,6 +63,87 @@ def pg_admin_url() -> Iterator[str]:
         yield server.url("postgres")
     finally:
         server.stop()
+
+
+TLS_ADMIN_PASSWORD = "Adm1n-Tls-Pw-5523"  # the TLS server's postgres, over TCP
+TLS_DESK_PASSWORD = "Desk-Tls-Pw-8814"
+
+
+@pytest.fixture(scope="session")
+def tls_server() -> Iterator[TlsPgServer]:
+    """A second server, set up as a shop's (TLS, a CA of its own, scram-sha-256 passwords
+    over TCP only: tests/pg_server.py). Started once, by the first test that asks for it
+    (about 4 s), so the suite pays for it only where TLS or passwords are tested."""
+    import psycopg
+
+    from tests.pg_server import TlsPgServer
+
+    server = TlsPgServer()
+    server.start()
+    try:
+        with psycopg.connect(_libpq(server.admin_url()), autocommit=True) as admin:
+            verifier = admin.pgconn.encrypt_password(
+                TLS_ADMIN_PASSWORD.encode(), b"postgres", b"scram-sha-256").decode()
+            admin.execute(f"ALTER ROLE postgres PASSWORD '{verifier}'")
+        yield server
+    finally:
+        server.stop()
+
+
+@dataclass(frozen=True)
+class TlsShop:
+    """A shop's database on the TLS server, set up by server init, with a desks' role."""
+    server: TlsPgServer
+    database: str
+    role: str
+
+    def desk_url(self, *, ca_file: Path | None = None) -> str:
+        return self.server.tcp_url(self.role, self.database, ca_file=ca_file)
+
+    def owner_url(self) -> str:
+        return self.server.tcp_url("postgres", self.database)
+
+
+@pytest.fixture
+def tls_shop(tls_server: TlsPgServer) -> Iterator[TlsShop]:
+    import psycopg
+
+    from core.store.server_setup import init_server
+
+    n = next(_counter)
+    shop = TlsShop(tls_server, f"tls_shop_{os.getpid()}_{n}", f"tls_desk_{os.getpid()}_{n}")
+    init_server(tls_server.admin_url(shop.database), role=shop.role,
+                role_password=TLS_DESK_PASSWORD)
+    yield shop
+    with psycopg.connect(_libpq(tls_server.admin_url()), autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {shop.database} WITH (FORCE)")
+        admin.execute(f"DROP ROLE IF EXISTS {shop.role}")
+
+
+@pytest.fixture
+def shop_left_behind(pg_admin_url: str) -> Iterator[tuple[str, str, str]]:
+    """A shop set up by server init (a desks' role) whose schema is still the one the
+    Regulars before this one made: (owner's URL, desk's URL, its revision)."""
+    import psycopg
+
+    from core.store.server_setup import init_server
+
+    from tests.shop_servers import downgrade_one_step
+
+    n = next(_counter)
+    name, role = f"behind_{os.getpid()}_{n}", f"behind_desk_{os.getpid()}_{n}"
+    base = pg_admin_url.rsplit("/", 1)[0]
+    owner_url = f"{base}/{name}"
+    init_server(owner_url, role=role)
+    older = downgrade_one_step(owner_url)
+    yield owner_url, base.replace("postgres@", f"{role}@", 1) + f"/{name}", older
+    with psycopg.connect(_libpq(pg_admin_url), autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.execute(f"DROP ROLE IF EXISTS {role}")
+
+
+def _libpq(url: str) -> str:
+    return url.replace("postgresql+psycopg://", "postgresql://")
 
 
 def _create_template(admin: Database, template_url: str) -> None:

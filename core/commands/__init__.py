@@ -111,8 +111,13 @@ def open_database(args: argparse.Namespace, *, writes: bool = False) -> Any:
         SchemaOutdated,
     )
     from core.store.opening import prepare_database
+    from core.store.servers import ServerProblem
 
     db = Database.open(args.db)
+    if not db.is_sqlite:
+        from core.commands.server_login import server_password
+
+        db = Database.open(args.db, password=server_password(db.url))
     try:
         if writes:
             lock_for_writing(db, args)
@@ -131,6 +136,8 @@ def open_database(args: argparse.Namespace, *, writes: bool = False) -> Any:
         raise CommandError(texts.damaged(exc.path, exc.detail)) from exc
     except SchemaOutdated as exc:
         raise CommandError(texts.needs_update(db.display_name)) from exc
+    except ServerProblem as problem:  # an out-of-date server a desk may not update, say
+        raise CommandError(texts.server_problem(problem, db.display_name)) from None
     except Exception as exc:
         if type(exc).__module__.startswith(("sqlalchemy", "psycopg", "sqlite3")):
             from core.store.faults import DATABASE_ERROR, describe_fault

@@ -1,5 +1,7 @@
 """`backup` and `restore`: copies of the SQLite file, made with SQLite's backup API; on a
-shop server, a portable backup (pg_dump's custom format, or the app's own export)."""
+shop server, a portable backup (pg_dump's custom format, or the app's own export), with
+the server's password from the keyring or asked at the terminal (core.commands.server_login)
+and handed to pg_dump in a password file, never on its command line."""
 from __future__ import annotations
 
 import argparse
@@ -66,6 +68,7 @@ def _backup_server(args: argparse.Namespace) -> int:
 
 def _restore_server(args: argparse.Namespace) -> int:
     from core.commands import print_percent
+    from core.commands.server_login import server_password
     from core.commands.texts import counted
     from core.store.copying import CopyDiffers, TargetNotEmpty
     from core.store.db import Database
@@ -73,7 +76,7 @@ def _restore_server(args: argparse.Namespace) -> int:
 
     if not args.file.is_file():
         raise CommandError(f"{args.file} does not exist")
-    db = Database.open(args.db)
+    db = Database.open(args.db, password=server_password(Database.open(args.db).url))
     try:
         kind = restore_server(args.file.resolve(), db, progress=print_percent)
     except NotABackup as exc:

@@ -10,12 +10,10 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from core.commands import CommandError, add_db_option, print_percent
-
-T = TypeVar("T")
+from core.commands.server_login import logged_in, with_password
 
 
 def register(subparsers: Any) -> None:
@@ -41,22 +39,6 @@ def register(subparsers: Any) -> None:
     copy.set_defaults(handler=_copy_from_local)
 
 
-def _with_password(url: str, work: Callable[[str | None], T]) -> T:
-    """`work(password)`: first with what libpq and the keyring know, then, at a terminal,
-    with a password asked once."""
-    from core.store.servers import REFUSED_LOGIN, ServerProblem, address_of, stored_password
-
-    address = address_of(url)
-    known = stored_password(address) if address is not None else None
-    try:
-        return work(known)
-    except ServerProblem as problem:
-        if problem.kind != REFUSED_LOGIN or not sys.stdin.isatty():
-            raise
-    who = f"{address.user}@{address.host}" if address is not None else "the server"
-    return work(getpass.getpass(f"Password for {who}: "))
-
-
 def _warn_of_password_in(url: str, option: str) -> None:
     """A password written into the URL is in every process list while this runs."""
     from urllib.parse import urlsplit
@@ -65,14 +47,6 @@ def _warn_of_password_in(url: str, option: str) -> None:
         print(f"warning: {option}: the password in this URL shows in the list of running "
               "programs; leave it out and it is asked for (or kept in the keyring)",
               file=sys.stderr)
-
-
-def _logged_in(url: str, password: str | None) -> str | None:
-    """`password`, once the server took it (ServerProblem if not)."""
-    from core.store.servers import connect
-
-    connect(url, password).close()
-    return password
 
 
 def _desk_password(args: argparse.Namespace) -> str | None:
@@ -102,7 +76,7 @@ def _init(args: argparse.Namespace) -> int:
     _warn_of_password_in(args.url, "--url")
     password = _desk_password(args)
     try:
-        setup = _with_password(args.url, lambda admin: init_server(
+        setup = with_password(args.url, lambda admin: init_server(
             args.url, role=args.role, role_password=password, admin_password=admin))
     except ServerProblem as problem:
         raise CommandError(server_problem(problem, without_password(args.url))) from None
@@ -142,7 +116,7 @@ def _copy_from_local(args: argparse.Namespace) -> int:
     source = Database(source.url, read_only=True)
     where = without_password(args.to)
     try:
-        password = _with_password(args.to, lambda known: _logged_in(args.to, known))
+        password = with_password(args.to, lambda known: logged_in(args.to, known))
     except ServerProblem as problem:
         raise CommandError(server_problem(problem, where)) from None
     target = Database(args.to, password=password)

@@ -134,18 +134,47 @@ def waiting_for(path: object) -> str:
 _SERVER_PROBLEMS = {
     "unreachable": "no server answers at that address",
     "refused_login": "the server refused the user name or password",
+    "no_password": "the server wants a password, and none is kept on this computer: connect "
+                   "once in the window (File > Connect to a Shop Server…, which keeps it in "
+                   "the keyring), or run this at a terminal to be asked for it",
+    "not_let_in": "the server does not let this user in from this computer (its "
+                  "pg_hba.conf has no line for it, or wants an encrypted connection: give "
+                  "the CA file)",
     "no_database": "the server has no such database",
     "tls_failed": "the secure connection failed (check the CA file and the host name)",
+    "cert_untrusted": "the server's certificate is not signed by the CA file given (certificate "
+                      "verify failed): check that it is your shop's server, and its CA file",
+    "cert_wrong_name": "the server's certificate is for another name: connect with the name "
+                       "it was made for",
+    "ca_file_missing": "the CA file given cannot be read",
+    "no_tls_offered": "the server offers no encrypted connection, and a CA file was given",
     "no_keyring": "this computer has no keyring to keep the password in",
 }
 
 
 def server_problem(problem: Any, where: str) -> str:
     """A core.store.servers.ServerProblem, for a terminal; the detail has no password."""
+    if problem.kind in ("no_schema", "schema_behind", "schema_ahead"):
+        return f"{where}: {_schema_not_current(problem)}"
     reason = _SERVER_PROBLEMS.get(problem.kind)
     if reason is None:
         return f"{where}: {problem.detail or problem.kind}"
     return f"{where}: {reason}" + (f" ({problem.detail})" if problem.detail else "")
+
+
+def _schema_not_current(problem: Any) -> str:
+    """A core.store.servers.SchemaNotCurrent: what is wrong, who can put it right, how."""
+    if problem.kind == "schema_ahead":
+        return (f"the shop's server database was updated by a newer Regulars ({problem.found}) "
+                "than this one: update Regulars on this computer")
+    run = f"main.py server init --url {problem.owner_url}"
+    if problem.kind == "no_schema":
+        return ("the shop's server database is not set up for Regulars yet: someone with the "
+                f"owner's account ({problem.owner}) runs, once: {run}")
+    return ("the shop's server database needs updating for this version of Regulars (it is "
+            f"at {problem.found}, this Regulars needs {problem.wanted}), and {problem.user} "
+            "may not change its tables: someone with the owner's account "
+            f"({problem.owner}) runs, once: {run}")
 
 
 # What each kind of bulk job (core.store.job_locks) is called when another desk waits for it.

@@ -80,6 +80,9 @@ def lock_database(db: Database, *, wait: bool = False,
 def prepare_database(db: Database, *, check_integrity: bool = True) -> None:
     """Refuse a damaged file, then migrate the schema (after a backup) if it is behind.
 
+    On a server whose user may not update the schema (a desk's role), an out-of-date
+    schema raises core.store.servers.SchemaNotCurrent instead.
+
     The window passes check_integrity=False and runs `PRAGMA quick_check` on another
     thread while it paints (it takes ~0.15 s at 100,000 customers); commands check first.
     """
@@ -110,9 +113,26 @@ def prepare_database(db: Database, *, check_integrity: bool = True) -> None:
         return
     if db.read_only:
         raise SchemaOutdated(found, schema.HEAD_REVISION)
+    if path is None:
+        _check_server_may_update(db, found)
     if path is not None and found is not None:
         backup.backup_database(path, reason=backup.BEFORE_MIGRATION)
     schema.upgrade(db)
+
+
+def _check_server_may_update(db: Database, found: str | None) -> None:
+    """A desk's role may not create or alter tables (server init made it so): an
+    out-of-date server database is then refused with who must update it, and how
+    (core.store.servers.SchemaNotCurrent), rather than failing half-way into a migration."""
+    from core.store.servers import address_of, schema_problem
+
+    address = address_of(db.url)
+    if address is None:
+        return
+    problem = schema_problem(db.raw(), address, found)
+    if problem is not None and problem.blocks_opening:
+        log.info("not updating %s: %s (owner %s)", db.display_name, problem.kind, problem.owner)
+        raise problem
 
 
 def unwritable_reason(path: Path) -> str | None:

@@ -26,6 +26,12 @@ def current_revision(db: Database) -> str | None:
     return raw.scalar("SELECT version_num FROM alembic_version")  # type: ignore[no-any-return]
 
 
+def is_known_revision(revision: str) -> bool:
+    """Whether this Regulars has the migration `revision` (each is named after its file):
+    a revision it does not know was made by a newer Regulars."""
+    return (MIGRATIONS_DIR / "versions" / f"{revision}.py").is_file()
+
+
 def needs_upgrade(db: Database) -> bool:
     return current_revision(db) != HEAD_REVISION
 

@@ -17,10 +17,12 @@ from core.store.db import Database
 from core.store.servers import (
     DESK_ROLE,
     NO_DATABASE,
+    SCHEMA_AHEAD,
     ServerAddress,
     ServerProblem,
     address_of,
     connect,
+    schema_problem,
 )
 
 log = logging.getLogger(__name__)
@@ -42,7 +44,8 @@ def init_server(admin_url: str, *, role: str = DESK_ROLE, role_password: str | N
                 admin_password: str | None = None) -> ServerSetup:
     """Create the database (if missing), migrate its schema, and create or update the
     desks' role with exactly the rights they need. ServerProblem when the server cannot
-    be reached; a role without the rights to do this fails with the server's words."""
+    be reached, SchemaNotCurrent when a newer Regulars already updated the schema; a
+    role without the rights to do this fails with the server's words."""
     address = address_of(admin_url)
     if address is None:
         raise ValueError("not a PostgreSQL URL")
@@ -51,6 +54,9 @@ def init_server(admin_url: str, *, role: str = DESK_ROLE, role_password: str | N
     try:
         before = schema.current_revision(db)
         if before != schema.HEAD_REVISION:
+            problem = schema_problem(db.raw(), address, before)
+            if problem is not None and problem.kind == SCHEMA_AHEAD:
+                raise problem  # a newer Regulars updated it: this one cannot go back
             schema.upgrade(db)
     finally:
         db.close()

@@ -25,10 +25,20 @@ DESK_ROLE = "regulars_desk"
 # Why a connection failed, as data (the window and the command line word each once).
 UNREACHABLE = "unreachable"  # no server answers at that host and port
 REFUSED_LOGIN = "refused_login"  # wrong user or password
+NO_PASSWORD = "no_password"  # the server wants one, and none was given or kept
+NOT_LET_IN = "not_let_in"  # the server's pg_hba.conf has no line for this computer or user
 NO_DATABASE = "no_database"
-TLS_FAILED = "tls_failed"  # the certificate does not match the CA file, or no TLS offered
+TLS_FAILED = "tls_failed"  # the secure connection failed, for another reason than these:
+CERT_UNTRUSTED = "cert_untrusted"  # the server's certificate is not signed by the CA file
+CERT_WRONG_NAME = "cert_wrong_name"  # it is, but for another host name
+CA_FILE_MISSING = "ca_file_missing"  # the CA file given cannot be read
+NO_TLS_OFFERED = "no_tls_offered"  # a CA file was given, and the server offers no TLS
 NO_KEYRING = "no_keyring"  # the computer has no keyring to keep the password in
 OTHER = "other"
+# The server's database is not at this Regulars' schema (SchemaNotCurrent).
+NO_SCHEMA = "no_schema"  # nothing set up for Regulars yet
+SCHEMA_BEHIND = "schema_behind"  # made by an older Regulars: server init updates it
+SCHEMA_AHEAD = "schema_ahead"  # updated by a newer Regulars than this one
 
 
 class ServerProblem(RegularsError):
@@ -39,6 +49,28 @@ class ServerProblem(RegularsError):
         super().__init__(f"{kind}: {detail}" if detail else kind)
         self.kind = kind
         self.detail = detail
+
+
+class SchemaNotCurrent(ServerProblem):
+    """The server's database is not at this Regulars' schema (`kind` NO_SCHEMA,
+    SCHEMA_BEHIND or SCHEMA_AHEAD). `may_update`: the user connected may create and alter
+    its tables (owns them), so opening it updates it; else only `owner` may, by running
+    `server init` with `owner_url`."""
+
+    def __init__(self, kind: str, *, found: str | None, wanted: str, user: str, owner: str,
+                 owner_url: str, may_update: bool) -> None:
+        super().__init__(kind, f"schema {found}, this Regulars needs {wanted}")
+        self.found = found
+        self.wanted = wanted
+        self.user = user
+        self.owner = owner
+        self.owner_url = owner_url
+        self.may_update = may_update
+
+    @property
+    def blocks_opening(self) -> bool:
+        """Opening cannot update the schema here: someone else must first."""
+        return self.kind == SCHEMA_AHEAD or not self.may_update
 
 
 @dataclass(frozen=True)
@@ -58,6 +90,10 @@ class ServerAddress:
         text = (f"postgresql+psycopg://{quote(self.user, safe='')}@{host}:{self.port}/"
                 f"{quote(self.database, safe='')}")
         return text + (f"?{urlencode(query)}" if query else "")
+
+    def command_url(self) -> str:
+        """The URL as typed after `main.py server init --url` (no password in it)."""
+        return re.sub(r"^postgresql\+psycopg://", "postgresql://", self.url())
 
     @property
     def keyring_user(self) -> str:
@@ -123,6 +159,7 @@ class ConnectionCheck:
     encrypted: bool  # TLS
     server_version: str
     schema_revision: str | None  # None: the database has no Regulars schema yet
+    schema_problem: SchemaNotCurrent | None = None  # None: the schema is this version's
 
 
 def connect(address: ServerAddress | str, password: str | None = None, *,
@@ -151,11 +188,23 @@ def problem_of(exc: BaseException, password: str | None = None) -> ServerProblem
         detail = detail.replace(password, "***")
     sqlstate = getattr(exc, "sqlstate", None)
     text = str(exc).lower()
-    if sqlstate in ("28P01", "28000") or "password authentication failed" in text \
-            or "no password supplied" in text:
+    if "no password supplied" in text:
+        kind = NO_PASSWORD
+    elif "no pg_hba.conf entry" in text:
+        kind = NOT_LET_IN
+    elif sqlstate in ("28P01", "28000") or "password authentication failed" in text:
         kind = REFUSED_LOGIN
-    elif sqlstate == "3D000" or ("database" in text and "does not exist" in text):
+    elif sqlstate == "3D000" or ("database" in text and "does not exist" in text
+                                 and "certificate" not in text):
         kind = NO_DATABASE
+    elif "certificate verify failed" in text:
+        kind = CERT_UNTRUSTED
+    elif "does not match host name" in text:
+        kind = CERT_WRONG_NAME
+    elif "root certificate file" in text:
+        kind = CA_FILE_MISSING
+    elif "does not support ssl" in text:
+        kind = NO_TLS_OFFERED
     elif "certificate" in text or "ssl" in text or "tls" in text:
         kind = TLS_FAILED
     elif "connection refused" in text or "could not translate host" in text \
@@ -178,4 +227,47 @@ def check_connection(address: ServerAddress, password: str | None) -> Connection
         if has_schema is not None:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             revision = row[0] if row else None
-    return ConnectionCheck(encrypted, version, revision)
+        from core.store.db import RawConnection
+
+        problem = schema_problem(RawConnection("postgresql", conn), address, revision)
+    return ConnectionCheck(encrypted, version, revision, problem)
+
+
+# Who owns the schema (the alembic_version table's owner, else the database's), and
+# whether the user connected may update it: create tables, and alter the existing ones
+# (a member of their owner's role; a superuser is that of every role).
+_SCHEMA_RIGHTS_SQL = """
+WITH found AS (
+    SELECT (SELECT tableowner FROM pg_tables
+            WHERE schemaname = current_schema() AND tablename = 'alembic_version') AS tables,
+           (SELECT pg_get_userbyid(datdba) FROM pg_database
+            WHERE datname = current_database()) AS database
+)
+SELECT coalesce(tables, database),
+       has_schema_privilege(current_schema(), 'CREATE')
+       AND (tables IS NULL OR pg_has_role(current_user, tables, 'USAGE'))
+FROM found
+"""
+
+
+def schema_problem(raw: Any, address: ServerAddress, found: str | None
+                   ) -> SchemaNotCurrent | None:
+    """Why the server's database (on core.store.db.RawConnection `raw`, at revision
+    `found`) is not at this Regulars' schema, and who may update it; None when it is."""
+    from dataclasses import replace
+
+    from core.store.schema import HEAD_REVISION, is_known_revision
+
+    if found == HEAD_REVISION:
+        return None
+    owner, may_update = raw.execute(_SCHEMA_RIGHTS_SQL)[0]
+    if found is None:
+        kind = NO_SCHEMA
+    elif is_known_revision(found):
+        kind = SCHEMA_BEHIND
+    else:
+        kind = SCHEMA_AHEAD
+    return SchemaNotCurrent(kind, found=found, wanted=HEAD_REVISION, user=address.user,
+                            owner=str(owner),
+                            owner_url=replace(address, user=str(owner)).command_url(),
+                            may_update=bool(may_update))

@@ -197,19 +197,22 @@ def _open_server(database: Database, *, exit_after_paint: bool
     """A shop server: connect and check its schema; when that fails, say why in the
     Connect dialog, where the person can fix the password or address, or carry on with
     this computer's own database."""
-    from core.store.servers import problem_of
+    from core.store.servers import ServerProblem, problem_of
 
     try:
         prepare_database(database, check_integrity=False)
         return database, None
+    except ServerProblem as exc:  # out of date, and this desk may not update it
+        problem = exc
+        database.close()
     except Exception as exc:
         if not type(exc).__module__.startswith(("sqlalchemy", "psycopg")):
             raise
-        problem = problem_of(exc)
+        problem = problem_of(exc, database.password)
         database.close()
     log.info("cannot open the server %s: %s", database.display_name, problem.kind)
     if exit_after_paint:
-        print(f"error: {database.display_name}: {problem.kind}", file=sys.stderr)
+        _print_error("server_problem", problem, database.display_name)
         return None
     from gui.shell.server_dialog import ConnectServerDialog
     from gui.shell.window_state import SERVER_URL

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,21 +25,31 @@ from PySide6.QtWidgets import (
 )
 
 from core.kernel.jobs import Cancelled
-from core.store.schema import HEAD_REVISION
 from core.store.servers import (
+    CA_FILE_MISSING,
+    CERT_UNTRUSTED,
+    CERT_WRONG_NAME,
     DEFAULT_PORT,
     DESK_ROLE,
     NO_DATABASE,
     NO_KEYRING,
+    NO_PASSWORD,
+    NO_SCHEMA,
+    NO_TLS_OFFERED,
+    NOT_LET_IN,
     REFUSED_LOGIN,
+    SCHEMA_AHEAD,
+    SCHEMA_BEHIND,
     TLS_FAILED,
     UNREACHABLE,
     ConnectionCheck,
+    SchemaNotCurrent,
     ServerAddress,
     ServerProblem,
     address_of,
     check_connection,
     store_password,
+    stored_password,
 )
 
 from gui.shell.operations import run_long_job
@@ -73,6 +84,8 @@ class ConnectServerDialog(QDialog):
         self.user_edit = QLineEdit(known.user if known else DESK_ROLE)
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        if known is not None and stored_password(known) is not None:
+            self.password_edit.setPlaceholderText(self.tr("kept in this computer's keyring"))
         self.ca_edit = QLineEdit(known.ca_file if known else "")
         self.ca_edit.setPlaceholderText(self.tr("optional: checks it is your server"))
         self.ca_button = QPushButton(self.tr("Choose…"))
@@ -93,6 +106,8 @@ class ConnectServerDialog(QDialog):
 
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
+        # A command to run on the server can be copied from it.
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status_label.setObjectName("server_status_label")
         self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.test_button = self.button_box.addButton(
@@ -149,7 +164,8 @@ class ConnectServerDialog(QDialog):
         address = self.entered_address()
         if address is None:
             return None
-        password = self.password_edit.text()
+        # Left empty: the one the keyring keeps for this user at this server, if any.
+        password = self.password_edit.text() or stored_password(address)
         self._say(self.tr("Connecting to %1…").replace("%1", address.host))
         try:
             found = run_long_job(self, self.tr("Connecting to %1…").replace("%1", address.host),
@@ -174,7 +190,11 @@ class ConnectServerDialog(QDialog):
         if checked is None:
             return
         address, found = checked
-        if found.schema_revision != HEAD_REVISION:
+        problem = found.schema_problem
+        # Only the schema's owner, connecting here, may have it updated by opening it; a
+        # database with no Regulars schema is set up with server init (which makes the
+        # desks' role too).
+        if problem is not None and (problem.blocks_opening or problem.kind == NO_SCHEMA):
             self._say(self._found_text(address, found))
             return
         password = self.password_edit.text()
@@ -189,14 +209,9 @@ class ConnectServerDialog(QDialog):
         self.accept()
 
     def _found_text(self, address: ServerAddress, found: ConnectionCheck) -> str:
-        if found.schema_revision is None:
-            return self.tr("The server answers, but the database %1 is not set up for "
-                           "Regulars yet. On the server, run: main.py server init").replace(
-                               "%1", address.database)
-        if found.schema_revision != HEAD_REVISION:
-            return self.tr("The database %1 is set up for another version of Regulars. "
-                           "Update Regulars on every desk, then run main.py server init "
-                           "once.").replace("%1", address.database)
+        problem = found.schema_problem
+        if problem is not None and (problem.blocks_opening or problem.kind == NO_SCHEMA):
+            return self._problem_text(problem)
         if found.encrypted and address.ca_file:
             safety = self.tr("The connection is encrypted, and the certificate shows it "
                              "is your server.")
@@ -209,18 +224,54 @@ class ConnectServerDialog(QDialog):
         return self.tr("Connected to %1. %2").replace("%1", address.host).replace("%2", safety)
 
     def _problem_text(self, problem: ServerProblem) -> str:
+        if isinstance(problem, SchemaNotCurrent):
+            return self._schema_text(problem)
         texts = {
             UNREACHABLE: self.tr("No server answers at that address and port. Check the "
                                  "server's name, and that it is switched on."),
             REFUSED_LOGIN: self.tr("The server refused this user name or password."),
+            NO_PASSWORD: self.tr("The server wants a password: please type it."),
+            NOT_LET_IN: self.tr(
+                "The server does not let this user in from this computer. It may accept "
+                "only encrypted connections (give its CA file), or whoever set it up must "
+                "allow this computer (in the server's pg_hba.conf)."),
             NO_DATABASE: self.tr("The server has no database of that name."),
             TLS_FAILED: self.tr("The secure connection failed: check the CA file, and that "
                                 "the server's name matches its certificate."),
+            CERT_UNTRUSTED: self.tr(
+                "The server's certificate is not signed by this CA file (certificate "
+                "verify failed), so Regulars cannot tell that it is your shop's server. "
+                "Check that the CA file is the one your server's certificate came with."),
+            CERT_WRONG_NAME: self.tr(
+                "The server's certificate was made for another name. Type the server's "
+                "name as its certificate gives it."),
+            CA_FILE_MISSING: self.tr("The CA file cannot be read. Choose it again."),
+            NO_TLS_OFFERED: self.tr(
+                "The server offers no encrypted connection, so the CA file cannot be "
+                "checked. Leave the CA file empty only on the shop's own network."),
         }
         text = texts.get(problem.kind)
         if text is None:
             text = self.tr("The connection failed: %1").replace("%1", problem.detail)
         return text
+
+    def _schema_text(self, problem: SchemaNotCurrent) -> str:
+        """Who must update the server's database, and how, in plain words."""
+        if problem.kind == SCHEMA_AHEAD:
+            return self.tr("The shop's server database was updated by a newer Regulars than "
+                           "this one. Update Regulars on this computer, then connect again.")
+        run = "main.py server init --url " + problem.owner_url
+        if problem.kind == SCHEMA_BEHIND:
+            text = self.tr(
+                "The shop's server database needs updating for this version of Regulars, "
+                "and the account %1 may not change it. Someone with the owner's account "
+                "(%2) runs, once, on any computer with this Regulars:")
+        else:
+            text = self.tr(
+                "The shop's server database is not set up for Regulars yet. Someone with "
+                "the owner's account (%2) runs, once, on any computer with this Regulars:")
+        return (text.replace("%1", problem.user).replace("%2", problem.owner)
+                + "\n" + run)
 
     def _say(self, text: str) -> None:
         self.status_label.setText(text)

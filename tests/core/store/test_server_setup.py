@@ -145,3 +145,63 @@ def test_a_changed_row_makes_that_table_differ_and_no_other(db: Database) -> Non
     with db.engine.connect() as connection:
         after = fingerprints(connection)
     assert [name for name in before if before[name] != after[name]] == ["customers"]
+
+
+def test_a_desk_on_a_server_left_behind_by_an_update_is_told_who_updates_it_and_how(
+        shop_left_behind: tuple[str, str, str], monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from core.store import schema
+
+    owner_url, desk_url, older = shop_left_behind
+    role = urlsplit(desk_url).username
+    assert role
+
+    assert main(["--db", desk_url, "find", "Ann"]) == 1
+
+    err = capsys.readouterr().err
+    owner_url = _libpq(owner_url)
+    assert "the shop's server database needs updating for this version of Regulars" in err
+    assert f"(it is at {older}, this Regulars needs {schema.HEAD_REVISION})" in err
+    assert f"{role} may not change its tables" in err
+    assert f"someone with the owner's account (postgres) runs, once: main.py server init " \
+           f"--url {owner_url}" in err
+    assert "Traceback" not in err and "InsufficientPrivilege" not in err
+    desk = Database(desk_url)
+    try:
+        assert schema.current_revision(desk) == older  # nothing half-migrated
+    finally:
+        desk.close()
+
+    # The owner runs what it said: the schema is updated, and the desk opens and works.
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert main(["server", "init", "--url", owner_url, "--role", role]) == 0
+    assert f"schema: updated ({schema.HEAD_REVISION})" in capsys.readouterr().out
+    assert main(["--db", desk_url, "find", "Ann"]) == 0
+    desk = Database(desk_url)
+    try:
+        prepare_database(desk)
+        added, _changes = desk.run(add_customer, CustomerDraft(first_name="Ann"))
+        assert added.id > 0
+    finally:
+        desk.close()
+
+
+def test_a_desk_on_a_server_set_up_by_a_newer_regulars_is_told_to_update_itself(
+        pg_admin_url: str, shop: tuple[str, str], monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    name, role = shop
+    assert _init(pg_admin_url, name, role, "pw", monkeypatch) == 0
+    with psycopg.connect(_libpq(_url(pg_admin_url, name, "postgres")), autocommit=True) as c:
+        c.execute("UPDATE alembic_version SET version_num = '0099_from_the_future'")
+    capsys.readouterr()
+
+    assert main(["--db", _url(pg_admin_url, name, role), "find", "Ann"]) == 1
+
+    err = capsys.readouterr().err
+    assert "was updated by a newer Regulars (0099_from_the_future) than this one: update " \
+           "Regulars on this computer" in err
+
+    # Nor can this Regulars' server init take it back.
+    assert main(["server", "init", "--url", _url(pg_admin_url, name, "postgres"),
+                 "--role", role]) == 1
+    assert "was updated by a newer Regulars" in capsys.readouterr().err
