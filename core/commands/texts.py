@@ -167,7 +167,7 @@ def _schema_not_current(problem: Any) -> str:
     if problem.kind == "schema_ahead":
         return (f"the shop's server database was updated by a newer Regulars ({problem.found}) "
                 "than this one: update Regulars on this computer")
-    run = f"main.py server init --url {problem.owner_url}"
+    run = problem.update_command
     if problem.kind == "no_schema":
         return ("the shop's server database is not set up for Regulars yet: someone with the "
                 f"owner's account ({problem.owner}) runs, once: {run}")

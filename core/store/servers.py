@@ -68,6 +68,15 @@ class SchemaNotCurrent(ServerProblem):
         self.may_update = may_update
 
     @property
+    def update_command(self) -> str:
+        """What the owner runs to update it; the URL in double quotes where a shell would
+        read its ? or & (they work in sh, cmd and PowerShell alike)."""
+        url = self.owner_url
+        if re.search(r"[?&\s]", url):
+            url = f'"{url}"'
+        return f"main.py server init --url {url}"
+
+    @property
     def blocks_opening(self) -> bool:
         """Opening cannot update the schema here: someone else must first."""
         return self.kind == SCHEMA_AHEAD or not self.may_update
@@ -89,7 +98,7 @@ class ServerAddress:
         host = f"[{self.host}]" if ":" in self.host else self.host
         text = (f"postgresql+psycopg://{quote(self.user, safe='')}@{host}:{self.port}/"
                 f"{quote(self.database, safe='')}")
-        return text + (f"?{urlencode(query)}" if query else "")
+        return text + (f"?{urlencode(query, safe='/')}" if query else "")
 
     def command_url(self) -> str:
         """The URL as typed after `main.py server init --url` (no password in it)."""

@@ -260,7 +260,7 @@ class ConnectServerDialog(QDialog):
         if problem.kind == SCHEMA_AHEAD:
             return self.tr("The shop's server database was updated by a newer Regulars than "
                            "this one. Update Regulars on this computer, then connect again.")
-        run = "main.py server init --url " + problem.owner_url
+        run = problem.update_command
         if problem.kind == SCHEMA_BEHIND:
             text = self.tr(
                 "The shop's server database needs updating for this version of Regulars, "
