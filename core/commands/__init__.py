@@ -137,7 +137,8 @@ def open_database(args: argparse.Namespace, *, writes: bool = False) -> Any:
     except SchemaOutdated as exc:
         raise CommandError(texts.needs_update(db.display_name)) from exc
     except ServerProblem as problem:  # an out-of-date server a desk may not update, say
-        raise CommandError(texts.server_problem(problem, db.display_name)) from None
+        raise CommandError("cannot open database "
+                           + texts.server_problem(problem, db.display_name)) from None
     except Exception as exc:
         if type(exc).__module__.startswith(("sqlalchemy", "psycopg", "sqlite3")):
             from core.store.faults import DATABASE_ERROR, describe_fault

@@ -56,4 +56,5 @@ def server_password(url: str) -> str | None:
     try:
         return with_password(url, lambda known: logged_in(url, known))
     except ServerProblem as problem:
-        raise CommandError(server_problem(problem, without_password(url))) from None
+        raise CommandError("cannot open database "
+                           + server_problem(problem, without_password(url))) from None
