@@ -293,3 +293,8 @@ class TestimonialCounts(QObject):
 
     def uses(self, n: int) -> str:
         return self.tr("%Ln place(s)", "", n)
+
+    def changed_while_printing(self, n: int) -> str:
+        return self.tr("%Ln testimonial(s) changed at another desk while printing: their "
+                       "form may show old words, so they are not marked as waiting for a "
+                       "signature. Print them again.", "", n)
