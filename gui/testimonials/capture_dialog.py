@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.kernel.desk import who_is_at_the_desk
-from core.kernel.errors import Invalid
+from core.kernel.errors import Invalid, NotFound
 from core.store.errors import DatabaseBusy
 from core.testimonials.errors import SourceUnreadable, WordingReleased
 from core.testimonials.services import add_attachment, capture_testimonial, edit_testimonial
@@ -304,6 +304,13 @@ class CaptureDialog(QDialog):
                 self.saved_id = saved
         except Invalid as exc:
             show_problems(self.messages, exc, self.form_message_label)
+            return
+        except NotFound as exc:
+            if exc.kind != "testimonial":
+                raise
+            self._show_form_message(self.tr(
+                "Not saved: this testimonial was deleted at another desk meanwhile. Copy "
+                "what you typed if you need it, then capture it again."))
             return
         except WordingReleased:
             self._show_form_message(self.tr(

@@ -35,26 +35,32 @@ from PySide6.QtWidgets import (
 
 from core.kernel.desk import who_is_at_the_desk
 from core.kernel.edits import EditConflict, SavedMeanwhile
-from core.kernel.errors import Invalid, RegularsError
+from core.kernel.errors import Invalid, NotFound, RegularsError
 from core.store.errors import DatabaseBusy
 from core.testimonials.errors import NotReleasedFor, SourceUnreadable, WrongReleaseState
 from core.testimonials.services import (
     decline_release,
-    list_testimonials,
+    get_testimonial,
     log_use,
     revoke_release,
     sign_release,
 )
 from core.testimonials.types import (
     CHANNELS,
+    DECLINED_EVENT,
+    EXPIRED_EVENT,
     FIRST_NAME_INITIAL,
     FLYER,
+    FORM_PRINTED,
+    FORM_WITHDRAWN,
     NAMINGS,
     NOT_REQUESTED,
     PLACE_KINDS,
     PRINT,
     REQUESTED,
+    REVOKED_EVENT,
     SIGNED,
+    SIGNED_EVENT,
     SOCIAL,
     SOCIAL_POST,
     WEB_PAGE,
@@ -82,8 +88,12 @@ from gui.testimonials.texts import (
 )
 from gui.widgets.discard_prompt import DiscardPrompt
 from gui.widgets.fields import FieldMessage, date_edit, line_edit, with_message
+from gui.widgets.sizing import grow_to_fit
 
 SCAN_FILES = "*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.heic"
+# The history's events that record a release's move (who recorded it, when it clashed).
+RELEASE_EVENTS = (FORM_PRINTED, SIGNED_EVENT, DECLINED_EVENT, REVOKED_EVENT, EXPIRED_EVENT,
+                  FORM_WITHDRAWN)
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -184,20 +194,30 @@ class ReleaseDialog(QDialog):
         self.accept()
 
     def _recorded_elsewhere(self, conflict: EditConflict[ReleaseRecord]) -> None:
-        """Nothing was saved: say what the other desk recorded beside what was typed here,
-        and read the testimonial again (Save stays only where the move still makes sense)."""
+        """Nothing was saved: say what the other desk recorded (and who) beside what was
+        typed here, and read the testimonial again (Save stays only where the move still
+        makes sense)."""
         day = day_format(self.shop_locale)
+        theirs = release_record_text(conflict.theirs, day)
+        try:
+            detail = self._context.read(get_testimonial, self.row.id, today=self._today)
+        except NotFound:  # deleted there meanwhile
+            detail = None
+        if detail is not None:
+            self.row = detail.row
+            self._show_about()
+            by = next((entry.by for entry in reversed(detail.history)
+                       if entry.event in RELEASE_EVENTS), "")
+            if by:
+                theirs = fill(self.tr("%1 (by %2)"), theirs, by)
         self.show_message(fill(self.tr(
             "Not saved: while this was open, someone at another desk recorded this release "
             "differently.\n\nRecorded there: %1\n\nWhat you entered: %2\n\nNothing was "
             "changed. Check the signed form or ask the customer, then record what is true."),
-            release_record_text(conflict.theirs, day), release_record_text(conflict.mine, day)))
-        found = self._context.read(list_testimonials, today=self._today, ids=[self.row.id])
-        if found:
-            self.row = found[0]
-            self._show_about()
-        self.save_button.setEnabled(bool(found) and self.row.release_state in self.allowed_from
-                                    and not self._context.read_only)
+            theirs, release_record_text(conflict.mine, day)))
+        self.save_button.setEnabled(detail is not None and not self._context.read_only
+                                    and self.row.release_state in self.allowed_from)
+        grow_to_fit(self)
         self.changed_elsewhere.emit()
 
     def error_text(self, exc: RegularsError) -> str:
@@ -205,6 +225,9 @@ class ReleaseDialog(QDialog):
             return fill(self.tr("This cannot be done now: the release is “%1”. Someone may "
                                 "have changed it on another desk; close and look again."),
                         state_text(exc.state))
+        if isinstance(exc, NotFound) and exc.kind == "testimonial":
+            return self.tr("Not saved: this testimonial was deleted at another desk "
+                           "meanwhile.")
         if isinstance(exc, SourceUnreadable):
             return fill(self.tr("The file %1 could not be read (%2): nothing was saved."),
                         exc.path, exc.reason)

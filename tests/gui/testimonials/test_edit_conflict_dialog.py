@@ -123,7 +123,8 @@ def test_a_release_declined_at_another_desk_is_not_recorded_as_signed_here(
 
     message = dialog.form_message_label.text()
     assert dialog.form_message_label.isVisible() and message.startswith("Not saved")
-    assert "Recorded there: Declined" in message and "What you entered: Released" in message
+    assert "Recorded there: Declined, " in message and "(by Sam)" in message
+    assert "What you entered: Released" in message
     assert "Website" in message
     assert not dialog.save_button.isEnabled()  # a declined release cannot be signed
     assert dialog.row.release_state == DECLINED  # read again
