@@ -4,6 +4,7 @@ keeps what the person chooses; cancelling keeps everything typed. A release reco
 otherwise at the other desk is not saved over: the dialog says what was recorded there."""
 from __future__ import annotations
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtWidgets import QLabel, QRadioButton
@@ -46,25 +47,32 @@ def _at_the_other_desk(db: Database, tid: int, code: str) -> None:
     """)
 
 
-def _change_dialog(qtbot: QtBot, context: AppContext, row: TestimonialRow) -> CaptureDialog:
+@pytest.fixture
+def clash(qtbot: QtBot, sqlite_db: Database, shop: dict[str, int],
+          contexts: list[AppContext]) -> tuple[CaptureDialog, TestimonialRow]:
+    """Ann's testimonial open for a change here (a new edited version and incentive typed)
+    while the other desk saves its own edited version and a rating of 5."""
+    contexts.append(context := AppContext(sqlite_db))
+    row = _anns_testimonial(sqlite_db, shop["ann"])
     dialog = CaptureDialog(context, None, testimonial=row)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.edited_edit.setPlainText("The best flowers in Bristol.")
     dialog.incentive_edit.setText("A free posy")
-    return dialog
-
-
-def test_a_testimonial_changed_at_two_desks_shows_the_clash_and_saves_the_choice(
-        qtbot: QtBot, sqlite_db: Database, shop: dict[str, int],
-        contexts: list[AppContext]) -> None:
-    contexts.append(context := AppContext(sqlite_db))
-    row = _anns_testimonial(sqlite_db, shop["ann"])
-    dialog = _change_dialog(qtbot, context, row)
     _at_the_other_desk(sqlite_db, row.id, f"edit_testimonial(session, {row.id}, "
                        "dataclasses.replace(row.draft, edited_words='Best flowers in town.', "
                        "rating=5), base=row.draft, base_version=row.version)")
+    return dialog, row
 
+
+def _stored(db: Database, row: TestimonialRow) -> TestimonialRow:
+    with db.unit_of_work() as session:
+        return list_testimonials(session, today=TODAY, ids=[row.id])[0]
+
+
+def test_a_testimonial_changed_at_two_desks_shows_the_clash_and_saves_the_choice(
+        sqlite_db: Database, clash: tuple[CaptureDialog, TestimonialRow]) -> None:
+    dialog, row = clash
     seen: list[tuple[list[str], list[str]]] = []
 
     def answer(conflict: EditConflictDialog) -> None:
@@ -81,29 +89,21 @@ def test_a_testimonial_changed_at_two_desks_shows_the_clash_and_saves_the_choice
     assert "<b>Edited version for use</b>" in labels  # the capture dialog's words
     assert any("Rating" in label for label in labels)  # theirs, kept without asking
     assert {"Best flowers in town.", "The best flowers in Bristol."} == set(choices)
-    with sqlite_db.unit_of_work() as session:
-        stored = list_testimonials(session, today=TODAY, ids=[row.id])[0]
+    stored = _stored(sqlite_db, row)
     assert (stored.edited_words, stored.rating, stored.incentive) == (
         "The best flowers in Bristol.", 5, "A free posy")
 
 
 def test_cancelling_the_choice_keeps_everything_typed_and_saves_nothing(
-        qtbot: QtBot, sqlite_db: Database, shop: dict[str, int],
-        contexts: list[AppContext]) -> None:
-    contexts.append(context := AppContext(sqlite_db))
-    row = _anns_testimonial(sqlite_db, shop["ann"])
-    dialog = _change_dialog(qtbot, context, row)
-    _at_the_other_desk(sqlite_db, row.id, f"edit_testimonial(session, {row.id}, "
-                       "dataclasses.replace(row.draft, edited_words='Best flowers in town.'), "
-                       "base=row.draft, base_version=row.version)")
+        sqlite_db: Database, clash: tuple[CaptureDialog, TestimonialRow]) -> None:
+    dialog, row = clash
     when_modal(EditConflictDialog, lambda conflict: conflict.reject())
     dialog.save()
 
     assert dialog.saved_id is None and dialog.isVisible()
     assert dialog.edited_edit.toPlainText() == "The best flowers in Bristol."
     assert dialog.incentive_edit.text() == "A free posy"
-    with sqlite_db.unit_of_work() as session:
-        stored = list_testimonials(session, today=TODAY, ids=[row.id])[0]
+    stored = _stored(sqlite_db, row)
     assert (stored.edited_words, stored.incentive) == ("Best flowers in town.", "")
 
 
