@@ -228,14 +228,15 @@ class CaptureDialog(QDialog):
         cell, self.messages[name] = with_message(field)
         form.addRow(label, cell)
 
-    def _show(self, row: TestimonialDraft) -> None:
-        self.words_edit.setPlainText(row.words)
-        self.edited_edit.setPlainText(row.edited_words)
-        self.rating_combo.setCurrentIndex(max(0, self.rating_combo.findData(row.rating)))
-        self.given_edit.setDate(QDate(row.given_on.year, row.given_on.month, row.given_on.day))
-        self.how_combo.setCurrentIndex(max(0, self.how_combo.findData(row.how_given)))
-        self.captured_by_edit.setText(row.captured_by)
-        self.incentive_edit.setText(row.incentive)
+    def _show(self, draft: TestimonialDraft) -> None:
+        self.words_edit.setPlainText(draft.words)
+        self.edited_edit.setPlainText(draft.edited_words)
+        self.rating_combo.setCurrentIndex(max(0, self.rating_combo.findData(draft.rating)))
+        given = draft.given_on
+        self.given_edit.setDate(QDate(given.year, given.month, given.day))
+        self.how_combo.setCurrentIndex(max(0, self.how_combo.findData(draft.how_given)))
+        self.captured_by_edit.setText(draft.captured_by)
+        self.incentive_edit.setText(draft.incentive)
 
     # -- files ------------------------------------------------------------------------
 
