@@ -17,6 +17,7 @@ from core.desks.types import (
     IMPORT_ADDED,
     IMPORT_UNDONE,
     IMPORT_UPDATED,
+    IMPORT_VISITS,
     MERGED,
     UNMERGED,
     ChangeRow,
@@ -27,6 +28,8 @@ from core.kernel.desk import current_actor, set_actor
 from core.store.db import Database
 
 from tests.core.interchange import samples
+from tests.core.visits.till.files import write_csv
+from tests.core.visits.till.test_import_formats import run as run_till_import
 
 
 @pytest.fixture
@@ -90,6 +93,18 @@ def test_an_import_from_before_desks_were_recorded_still_shows_in_the_history(
     with db.unit_of_work() as session:
         session.execute(text("DELETE FROM record_changes"))
     assert _bulk(_changes(db, ana)) == [(IMPORT_UPDATED, "old.csv", "", "", ("city",))]
+
+
+def test_visits_from_the_till_name_the_till_file_in_the_customers_history(
+        db: Database, tmp_path: Path, at_front_desk: None) -> None:
+    with db.unit_of_work() as session:
+        ann = add_customer(session, CustomerDraft(first_name="Ann", email="ann@example.com")).id
+    path = write_csv(tmp_path / "till-march.csv", ("Date", "Order ID", "Email", "Amount"), [
+        {"Date": "2026-03-01", "Order ID": "A1", "Email": "ann@example.com", "Amount": "10"},
+        {"Date": "2026-03-09", "Order ID": "A2", "Email": "ann@example.com", "Amount": "20"}])
+    assert run_till_import(db, path).purchases == 2
+    # Her "customer since" moving to her first purchase goes without saying.
+    assert _bulk(_changes(db, ann)) == [(IMPORT_VISITS, "till-march.csv", "Sam", "Front desk", ())]
 
 
 def test_a_merge_shows_in_the_kept_customers_history_and_so_does_undoing_it(
