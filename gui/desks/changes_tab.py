@@ -33,8 +33,8 @@ class ChangesTab(QWidget):
                                      self.tr("What changed")], self)
         self.table = read_only_view(self.model)
         self.empty_label = QLabel(self.tr(
-            "Nobody has changed this record since it was added. Each save is listed here "
-            "with who made it and at which desk."))
+            "Nobody has changed this record since it was added. Each save, import and merge "
+            "is listed here with who made it and at which desk."))
         self.empty_label.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty_label)

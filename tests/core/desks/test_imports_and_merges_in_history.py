@@ -3,10 +3,8 @@ ran them at which desk, while an import still writes nothing per customer for it
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from sqlalchemy import text
 
 from core.customers.merge import merge_customers_undoably, unmerge_customers
@@ -24,20 +22,12 @@ from core.desks.types import (
 )
 from core.interchange.history import undo_import
 from core.interchange.importing import ImportOptions, run_import
-from core.kernel.desk import current_actor, set_actor
+from core.kernel.desk import set_actor
 from core.store.db import Database
 
 from tests.core.interchange import samples
 from tests.core.visits.till.files import write_csv
 from tests.core.visits.till.test_import_formats import run as run_till_import
-
-
-@pytest.fixture
-def at_front_desk() -> Iterator[None]:
-    before = current_actor()
-    set_actor(desk="Front desk", person="Sam")
-    yield
-    set_actor(desk=before.desk, person=before.person)
 
 
 def _changes(db: Database, customer_id: int) -> list[ChangeRow]:
