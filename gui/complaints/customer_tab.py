@@ -367,6 +367,10 @@ class ComplaintsTab(QWidget):
             self, lambda: self._context.run(save_complaint, complaint.id, mine, base=base,
                                             base_version=version, by=who_is_at_the_desk()),
             what, complaint_value_label, take, complaint_value_text)
+        if version != complaint.version:
+            # Another desk's save was met: show it (keeping theirs writes nothing here, and
+            # a SQLite file sends no word of the other desk's save).
+            self.load()
         return saved is not None
 
     def _on_new_promise_clicked(self) -> None:

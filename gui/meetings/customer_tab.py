@@ -131,6 +131,7 @@ class MeetingsTab(QWidget):
         MeetingDialog(self, context=self._context, customer_id=self._customer_id,
                       customer_name=self._customer_name(), locale=self._locale,
                       today=self._today(), meeting=chosen).exec()  # it saves
+        self.load()  # another desk's save it met may have written nothing here: show it
 
     def _on_sent_clicked(self) -> None:
         chosen = self.chosen()
