@@ -33,7 +33,7 @@ def complaint_value_label(name: str) -> str:
     """A value of a complaint as the forms name it (for the conflict dialog)."""
     return {"summary": _tr("What happened"), "severity": _tr("Severity"),
             "owner": _tr("Owner"), "status": _tr("Status"),
-            "resolution": _tr("What was done, or why it was closed"),
+            "resolution": _tr("What was done (or why it was closed)"),
             "satisfied": _tr("Customer satisfied")}.get(name, name)
 
 

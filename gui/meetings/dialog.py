@@ -213,7 +213,15 @@ class MeetingDialog(QDialog):
             self, lambda: self._context.run(update_meeting, meeting_id, self.draft(),
                                             base=self._opened,
                                             base_version=self._opened_version),
-            self.tr("the notes of this meeting"), self.part_label, self._take, self.part_text)
+            self._what(), self.part_label, self._take, self.part_text)
+
+    def _what(self) -> str:
+        """Which notes, as the conflict dialog names them ("the meeting of 2 Nov, …")."""
+        day = self._day_text(self._opened.met_on)
+        if not self._opened.subject:
+            return self.tr("the meeting of %1").replace("%1", day)
+        return self.tr("the “%2” meeting of %1").replace("%1", day).replace(
+            "%2", self._opened.subject)
 
     def _take(self, chosen: MeetingDraft, theirs: MeetingDraft, version: int) -> None:
         self.show_notes(chosen)
@@ -221,7 +229,7 @@ class MeetingDialog(QDialog):
 
     def part_label(self, name: str) -> str:
         """A part of the notes as the form names it."""
-        return {"met_on": self.tr("Date"), "subject": self.tr("Subject"),
+        return {"met_on": self.tr("Date of the meeting"), "subject": self.tr("Subject"),
                 "attendees": self.tr("Present"), "points": self.tr("Discussed"),
                 "agreed": self.tr("Agreed"), "tasks": self.tr("Who does what")}.get(name, name)
 

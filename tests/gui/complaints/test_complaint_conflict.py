@@ -74,7 +74,7 @@ def test_in_progress_after_another_desk_resolved_it_asks_and_keeps_their_resolut
     words = " ".join(label.text() for label in seen[0].findChildren(QLabel))
     assert "the complaint “The birthday cake was dry”" in words
     assert "<b>Status</b>" in words
-    assert "did not change it: What was done, or why it was closed, Customer satisfied." in words
+    assert "did not change it: What was done (or why it was closed), Customer satisfied." in words
     with sqlite_db.unit_of_work() as session:
         stored = get_complaint(session, complaint)
     assert (stored.status, stored.resolution) == (RESOLVED, "Baked another")
