@@ -230,10 +230,12 @@ def _cleaned(values: ComplaintValues) -> ComplaintValues:
 
 def _move(session: Session, complaint: Complaint, status: str, at: dt.datetime | None,
           by: str) -> None:
-    at = (at or dt.datetime.now()).replace(microsecond=0)
     latest = session.scalar(select(ComplaintStatusChange.changed_at)
                             .where(ComplaintStatusChange.complaint_id == complaint.id)
                             .order_by(ComplaintStatusChange.changed_at.desc()).limit(1))
+    if at is None:  # now; or just after the last move, when its desk's clock runs ahead
+        at = max(dt.datetime.now(), latest or complaint.opened_at)
+    at = at.replace(microsecond=0)
     if at < complaint.opened_at or (latest is not None and at < latest):
         raise Invalid([Problem("at", BEFORE_OPENED, (latest or complaint.opened_at).isoformat())])
     complaint.status = status

@@ -216,7 +216,7 @@ class MeetingDialog(QDialog):
             self._what(), self.part_label, self._take, self.part_text)
 
     def _what(self) -> str:
-        """Which notes, as the conflict dialog names them ("the meeting of 2 Nov, …")."""
+        """Which notes, as the conflict dialog names them (the “Fitting” meeting of 2 Nov)."""
         day = self._day_text(self._opened.met_on)
         if not self._opened.subject:
             return self.tr("the meeting of %1").replace("%1", day)

@@ -204,3 +204,15 @@ def test_a_promise_kept_at_two_desks_in_the_same_moment_is_kept_once(pg_db: Data
         keep_promise(session, promise, kept_on=D(2026, 11, 6))
     with pg_db.unit_of_work() as session:
         assert get_promise(session, promise).kept_on == D(2026, 11, 5)
+
+
+def test_a_move_after_one_from_a_desk_whose_clock_runs_ahead_is_still_recorded(
+        db: Database, seen: ComplaintRow) -> None:
+    ahead = dt.datetime.now().replace(microsecond=0) + dt.timedelta(minutes=2)
+    with db.unit_of_work() as session:
+        moved = move_complaint(session, seen.id, IN_PROGRESS, at=ahead)
+    with db.unit_of_work() as session:
+        saved = move_complaint(session, seen.id, WAITING, base=moved.values(),
+                               base_version=moved.version)
+    assert [(c.status, c.changed_at) for c in saved.history[1:]] == [
+        (IN_PROGRESS, ahead), (WAITING, ahead)]
