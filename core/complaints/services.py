@@ -194,7 +194,11 @@ def add_promise(session: Session, *, customer_id: int, what: str, due_on: dt.dat
 def keep_promise(session: Session, promise_id: int, *, kept_on: dt.date | None = None) -> None:
     """Record that a promise was kept on `kept_on` (today): early, on time or late follows
     from its day. Raises NotFound("promise", id), PromiseKept, or Invalid naming `kept_on`
-    (before the promise was made)."""
+    (before the promise was made). Kept at two desks, it is kept once, on the first one's
+    day: the second gets PromiseKept with that day (or, when both read it as not kept at
+    the same moment, the version check refuses the second write: SavedMeanwhile, and done
+    again it is PromiseKept). Nothing is kept twice or overwritten, and there is nothing
+    to choose."""
     promise = session.get(Promise, promise_id)
     if promise is None:
         raise NotFound("promise", promise_id)
