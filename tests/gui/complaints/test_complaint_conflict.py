@@ -1,6 +1,7 @@
 """Two desks work on the same complaint. "In Progress" clicked here after the other desk
-resolved it shows both statuses in words and writes nothing until the person chooses; a
-promise the other desk already marked kept is left as they kept it, with a word why."""
+resolved it shows both statuses in words and writes nothing until the person chooses; a new
+owner saved here keeps the other desk's move without a question; a promise the other desk
+already marked kept is left as they kept it, with a word why."""
 from __future__ import annotations
 
 import datetime as dt
@@ -12,10 +13,11 @@ from PySide6.QtWidgets import QApplication, QLabel, QRadioButton
 
 from core.complaints.queries import get_complaint, get_promise
 from core.complaints.services import add_promise, open_complaint
-from core.complaints.types import RESOLVED, ComplaintDraft
+from core.complaints.types import RESOLVED, WAITING, ComplaintDraft
 from core.store.db import Database
 
 from gui.complaints.customer_tab import ComplaintsTab
+from gui.complaints.dialogs import OpenComplaintDialog
 from gui.shell.context import AppContext
 from gui.widgets.conflict_dialog import EditConflictDialog
 
@@ -105,3 +107,35 @@ def test_a_promise_kept_at_another_desk_is_not_kept_twice(
     with sqlite_db.unit_of_work() as session:
         assert get_promise(session, promise).kept_on == today
     qtbot.waitUntil(lambda: tab.promises_model.text(0, 3).startswith("Kept"), timeout=WAIT_MS)
+
+
+def test_a_new_owner_saved_here_keeps_the_move_made_at_another_desk_without_a_question(
+        qtbot: QtBot, sqlite_db: Database, contexts: list[AppContext]) -> None:
+    today = dt.date.today()
+    ana = add_customer(sqlite_db, "Ana", today=today)
+    with sqlite_db.unit_of_work() as session:
+        complaint = open_complaint(session, ComplaintDraft(
+            ana, "Lost parcel", owner="Sam", opened_at=dt.datetime.now() - dt.timedelta(hours=2)))
+    contexts.append(AppContext(sqlite_db))
+    tab = _tab(qtbot, contexts[-1], ana, today)
+    tab.complaints_table.selectRow(0)
+    run_code_at_another_desk(sqlite_db, f"""
+        from core.complaints.services import move_complaint
+        with db.unit_of_work() as session:
+            move_complaint(session, {complaint}, "waiting")
+    """)
+
+    def change_owner() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, OpenComplaintDialog):
+            QTimer.singleShot(50, change_owner)
+            return
+        assert dialog.summary_edit.toPlainText() == "Lost parcel"
+        dialog.owner_edit.setText("Jo")
+        dialog.ok_button.click()
+
+    QTimer.singleShot(50, change_owner)
+    tab.edit_complaint_button.click()
+    with sqlite_db.unit_of_work() as session:
+        stored = get_complaint(session, complaint)
+    assert (stored.owner, stored.status, stored.summary) == ("Jo", WAITING, "Lost parcel")
