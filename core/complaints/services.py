@@ -91,8 +91,8 @@ def save_complaint(session: Session, complaint_id: int, values: ComplaintValues,
     desk's change meanwhile is merged in field by field, or raises EditConflict when it
     changed a field this change changes too, differently (moved it on, resolved it): then
     nothing is written, and the person chooses (keeping their status may reopen what the
-    other desk ended). Without a base an ended complaint's status cannot change
-    (ComplaintEnded). Raises NotFound, or Invalid naming `summary`, `severity`, `status`,
+    other desk ended). Without a base an ended complaint's status and resolution cannot
+    change (ComplaintEnded). Raises NotFound, or Invalid naming `summary`, `severity`, `status`,
     `resolution` or `at`."""
     complaint = session.get(Complaint, complaint_id)
     if complaint is None:
@@ -102,8 +102,9 @@ def save_complaint(session: Session, complaint_id: int, values: ComplaintValues,
         values = checked_edit("complaint", complaint_id, base=_cleaned(base),
                               base_version=base_version, mine=values,
                               theirs=_values(complaint), version=complaint.version)
-    elif complaint.status in ENDED and values.status != complaint.status:
-        raise ComplaintEnded(complaint_id, complaint.status)
+    elif complaint.status in ENDED and (values.status, values.resolution, values.satisfied) != (
+            complaint.status, complaint.resolution or "", complaint.satisfied):
+        raise ComplaintEnded(complaint_id, complaint.status)  # resolved is resolved
     problems = _text_problems("summary", values.summary)
     if values.severity not in SEVERITIES:
         problems.append(Problem("severity", UNKNOWN_SEVERITY, values.severity))
