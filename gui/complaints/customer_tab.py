@@ -60,6 +60,7 @@ from gui.complaints.texts import (
     severity_text,
     status_text,
 )
+from gui.desks.staff_names import offer_staff_names
 from gui.shell.context import AppContext
 from gui.widgets.conflict_dialog import saved_despite_other_desks
 from gui.widgets.text_table import RowLook, TextTableModel, read_only_view
@@ -304,6 +305,7 @@ class ComplaintsTab(QWidget):
             owner=who_is_at_the_desk(), settings=self._context.read(get_settings,
                                                                     ComplaintSettings),
             format_day=self._format_day)
+        offer_staff_names(dialog.owner_edit, self._context)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._select_first = True
             self._context.operations.run(open_complaint, dialog.draft())
@@ -322,6 +324,7 @@ class ComplaintsTab(QWidget):
             self, customer_id=self._customer_id, customer_name=self._customer_name(),
             owner=complaint.owner, settings=self._context.read(get_settings, ComplaintSettings),
             format_day=self._format_day, complaint=complaint, save=save)
+        offer_staff_names(dialog.owner_edit, self._context)
         dialog.exec()
 
     def _move(self, status: str) -> None:
@@ -377,6 +380,7 @@ class ComplaintsTab(QWidget):
         today = self._today()
         dialog = PromiseDialog(self, customer_name=self._customer_name(),
                                owner=who_is_at_the_desk(), today=today)
+        offer_staff_names(dialog.owner_edit, self._context)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._context.operations.run(add_promise, customer_id=self._customer_id,
                                          what=dialog.typed(), due_on=dialog.due_on(),
