@@ -11,7 +11,6 @@ from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -30,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from core.kernel.changes import Changes
-from core.kernel.edits import EditConflict, SavedMeanwhile
 from core.kernel.jobs import Cancelled
 from core.printing.batches import BatchPlan, BatchRequest, plan_batch
 from core.printing.errors import (
@@ -69,7 +67,7 @@ from gui.printing.texts import (
 from gui.settings.profile_needed import ask_to_complete_profile, preview_needs_text
 from gui.shell.context import AppContext
 from gui.shell.operations import run_long_job
-from gui.widgets.conflict_dialog import EditConflictDialog, shown_value
+from gui.widgets.conflict_dialog import saved_despite_other_desks
 from gui.widgets.pdf_preview import PdfPreview, print_pdf
 
 log = logging.getLogger(__name__)
@@ -518,37 +516,34 @@ class CardsPage(QWidget):
             return False
         opened = self._opened_template if self._opened_template is not None and \
             self._opened_template.name == template.name else template
+        labels = {"title": self.tr("Title"), "body": self.tr("Text"),
+                  "format_name": self.tr("Paper")}
+
+        def take_choice(chosen: TemplateText, theirs: TemplateText, version: int) -> None:
+            """Another desk saved this template meanwhile, changing the same part, and the
+            person chose: the choice goes in the editor, and the next save is against theirs."""
+            nonlocal opened
+            self.title_edit.setText(chosen.title)
+            self.body_edit.setPlainText(chosen.body)
+            opened = dataclasses.replace(
+                opened, title=theirs.title, body=theirs.body, format_name=theirs.format_name,
+                version=version)
+            self._opened_template = opened
+
         try:
-            self._opened_template = self._context.run(
-                save_template, name=template.name, kind=template.kind,
-                title=self.title_edit.text(), body=self.body_edit.toPlainText(),
-                format_name=self.format_combo.currentData() or "", base=opened)
-        except SavedMeanwhile:
-            return self._save_shown()
-        except EditConflict as conflict:
-            return self._choose_after(conflict, opened) and self._save_shown()
+            saved = saved_despite_other_desks(
+                self, lambda: self._context.run(
+                    save_template, name=template.name, kind=template.kind,
+                    title=self.title_edit.text(), body=self.body_edit.toPlainText(),
+                    format_name=self.format_combo.currentData() or "", base=opened),
+                opened.name, lambda n: labels.get(n, n), take_choice)
         except InvalidTemplate as exc:
             QMessageBox.warning(self, self.tr("Template not saved"),
                                 "\n".join(self.describe(p) for p in exc.problems))
             return False
-        return True
-
-    def _choose_after(self, conflict: EditConflict[TemplateText], opened: TemplateData) -> bool:
-        """Another desk saved this template meanwhile, changing the same part: ask, show
-        the choice in the editor, and save against theirs. False: cancelled."""
-        labels = {"title": self.tr("Title"), "body": self.tr("Text"),
-                  "format_name": self.tr("Paper")}
-        dialog = EditConflictDialog(self, conflict, opened.name, lambda n: labels.get(n, n),
-                                    lambda _name, value: shown_value(value))
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if saved is None:
             return False
-        chosen = conflict.resolved(dialog.choices())
-        self.title_edit.setText(chosen.title)
-        self.body_edit.setPlainText(chosen.body)
-        theirs: TemplateText = conflict.theirs
-        self._opened_template = dataclasses.replace(
-            opened, title=theirs.title, body=theirs.body, format_name=theirs.format_name,
-            version=conflict.version)
+        self._opened_template = saved
         return True
 
     def _on_restore_clicked(self) -> None:

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from core.customers.validation import format_phone
-from core.kernel.edits import EditConflict, SavedMeanwhile
 from core.kernel.errors import Invalid
 from core.settings.services import (
     business_profile_version,
@@ -34,7 +33,7 @@ from core.settings.types import BusinessProfileData
 
 from gui.customers.texts import problem_text
 from gui.shell.context import AppContext
-from gui.widgets.conflict_dialog import EditConflictDialog, shown_value
+from gui.widgets.conflict_dialog import saved_despite_other_desks, shown_value
 from gui.widgets.discard_prompt import DiscardPrompt
 from gui.widgets.fields import (
     FieldMessage,
@@ -276,19 +275,12 @@ class BusinessProfileDialog(QDialog):
             currency=str(self.currency_combo.currentData()),
         )
 
-    def _choose_after(self, conflict: EditConflict[BusinessProfileData]) -> bool:
-        """Another desk saved the profile meanwhile, changing what this one changed too:
-        ask, show the choices in the fields, and save against theirs. False: cancelled."""
-        dialog = EditConflictDialog(
-            self, conflict, self.tr("the business profile"),
-            lambda name: self._field_labels.get(name, name),
-            lambda name, value: self.tr("(a logo)") if name == "logo_png" and value
-            else shown_value(value))
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return False
-        self._show_profile(conflict.resolved(dialog.choices()))
-        self._opened, self._opened_version = conflict.theirs, conflict.version
-        return True
+    def _take_choice(self, chosen: BusinessProfileData, theirs: BusinessProfileData,
+                     version: int) -> None:
+        """Another desk saved the profile meanwhile and the person chose: the choices go
+        in the fields, and the next save goes against theirs."""
+        self._show_profile(chosen)
+        self._opened, self._opened_version = theirs, version
 
     def has_unsaved_changes(self) -> bool:
         return self.profile_draft() != self._shown
@@ -314,13 +306,14 @@ class BusinessProfileDialog(QDialog):
         for message in self.messages.values():
             message.clear_message()
         try:
-            self.profile = self._context.run(save_business_profile, self.profile_draft(),
-                                             base=self._opened,
-                                             base_version=self._opened_version)
-        except (EditConflict, SavedMeanwhile) as changed:
-            if isinstance(changed, SavedMeanwhile) or self._choose_after(changed):
-                self._on_save_clicked()
-            return
+            saved = saved_despite_other_desks(
+                self, lambda: self._context.run(
+                    save_business_profile, self.profile_draft(), base=self._opened,
+                    base_version=self._opened_version),
+                self.tr("the business profile"),
+                lambda name: self._field_labels.get(name, name), self._take_choice,
+                lambda name, value: self.tr("(a logo)") if name == "logo_png" and value
+                else shown_value(value))
         except Invalid as exc:
             for problem in exc.problems:
                 if (field_message := self.messages.get(problem.field)) is not None:
@@ -330,6 +323,9 @@ class BusinessProfileDialog(QDialog):
                 first.field_widget.setFocus()
             grow_to_fit(self)
             return
+        if saved is None:  # the person cancelled the choice: everything typed stays
+            return
+        self.profile = saved
         self.profile_saved.emit()
         self._context.post_status(self.tr("Business profile saved"))
         self.accept()

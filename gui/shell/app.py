@@ -48,6 +48,9 @@ def run_app(*, db_target: str | None, exit_after_paint: bool = False,
     from gui.shell.wording import install_translations
 
     install_translations(app)  # before any widget, so every count reads right
+    from gui.shell.garbage import GuiThreadGarbageCollector
+
+    GuiThreadGarbageCollector(app)  # cycles of Qt objects are freed in the GUI thread only
     from gui.shell.excepthook import ErrorReporter
 
     reporter = ErrorReporter(QApplication.activeWindow)

@@ -28,6 +28,21 @@ def translations(qapp):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
+def garbage_collected_in_the_gui_thread() -> Iterator[None]:
+    """As the app does (gui.shell.garbage): no cycle collection in the background reads'
+    and long jobs' threads during a GUI test, where it destroyed Qt objects in the wrong
+    thread and crashed; the test's cycles are collected after it, in this thread."""
+    import gc
+
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect()
+
+
+@pytest.fixture(autouse=True)
 def own_window_state(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Each test its own saved window state (column widths, sort order, last folders): the
     default is one file shared by every test and both parallel workers, so one test's
