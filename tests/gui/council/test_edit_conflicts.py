@@ -239,3 +239,30 @@ with db.unit_of_work() as session:
     with sqlite_db.unit_of_work() as session:
         stored = list_ideas(session)[0]
     assert (stored.status, stored.response) == ("planned", theirs)
+
+
+def test_an_item_removed_at_another_desk_comes_back_with_the_minutes_typed_here(
+        qtbot: QtBot, page: CouncilPage, sqlite_db: Database) -> None:
+    term = page.term()
+    assert term is not None
+    with sqlite_db.unit_of_work() as session:
+        meeting = create_meeting(session, term.id, MeetingDraft(dt.date(2027, 3, 10)),
+                                 agenda=("Opening hours", "Loyalty card", "Parking")).meeting
+    dialog = MeetingDialog(page, meeting.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    run_code_at_another_desk(sqlite_db, f"""
+from core.council.services import get_meeting, remove_agenda_item
+with db.unit_of_work() as session:
+    agenda = get_meeting(session, {meeting.id}).agenda
+    remove_agenda_item(session, agenda[1].id)
+    remove_agenda_item(session, agenda[2].id)
+""")
+    dialog.agenda.choose_item(1)
+    dialog.agenda.minutes_edit.setPlainText("A stamp card, not an app.")
+    assert dialog.save()
+    with sqlite_db.unit_of_work() as session:
+        agenda = get_meeting(session, meeting.id).agenda
+    # Parking, untouched here, stays removed; the typed minutes are not lost.
+    assert [(i.title, i.minutes) for i in agenda] == [
+        ("Opening hours", ""), ("Loyalty card", "A stamp card, not an app.")]
