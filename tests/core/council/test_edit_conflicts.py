@@ -39,7 +39,7 @@ from core.council.types import (
 from core.kernel.edits import EditConflict
 from core.store.db import Database
 
-from tests.core.council.shop import TODAY, council
+from tests.core.council.shop import TODAY, council, other_desk_saves
 from tests.core.customers.other_desk import run_code_at_another_desk
 
 MEETING_DAY = dt.date(2027, 3, 10)
@@ -56,12 +56,7 @@ def test_a_term_saved_at_two_desks_keeps_their_seats_and_my_charter(db: Database
     term_id, _ = council(db, ["Ana"])
     with db.unit_of_work() as session:
         opened = get_term(session, term_id)
-    _other_desk(db, f"""
-with db.unit_of_work() as session:
-    term = get_term(session, {term_id})
-    update_term(session, term.id, dataclasses.replace(term.draft, seats=12),
-                base=term.draft, base_version=term.version)
-""")
+    other_desk_saves(db, f"get_term(session, {term_id})", "update_term", seats=12)
     with db.unit_of_work() as session:
         saved = update_term(session, term_id, dataclasses.replace(
             opened.draft, charter="We meet four times a year."),
@@ -74,12 +69,8 @@ def test_a_term_renamed_at_two_desks_is_refused_and_their_name_stays(db: Databas
     term_id, _ = council(db, ["Ana"])
     with db.unit_of_work() as session:
         opened = get_term(session, term_id)
-    _other_desk(db, f"""
-with db.unit_of_work() as session:
-    term = get_term(session, {term_id})
-    update_term(session, term.id, dataclasses.replace(term.draft, name="Spring council"),
-                base=term.draft, base_version=term.version)
-""")
+    other_desk_saves(db, f"get_term(session, {term_id})", "update_term",
+                     name="Spring council")
     with pytest.raises(EditConflict) as raised, db.unit_of_work() as session:
         update_term(session, term_id, dataclasses.replace(
             opened.draft, name="Our 2027 council", seats=8),
@@ -105,12 +96,7 @@ def test_an_evening_saved_at_two_desks_keeps_their_place_and_my_capacity(
     event_id = _evening(db)
     with db.unit_of_work() as session:
         opened = get_event(session, event_id)
-    _other_desk(db, f"""
-with db.unit_of_work() as session:
-    event = get_event(session, {event_id})
-    update_event(session, event.id, dataclasses.replace(event.draft, place="The café"),
-                 base=event.draft, base_version=event.version)
-""")
+    other_desk_saves(db, f"get_event(session, {event_id})", "update_event", place="The café")
     with db.unit_of_work() as session:
         saved = update_event(session, event_id, dataclasses.replace(opened.draft, capacity=40),
                              base=opened.draft, base_version=opened.version)
@@ -122,12 +108,8 @@ def test_an_evening_moved_to_two_different_days_is_refused_and_their_day_stays(
     event_id = _evening(db)
     with db.unit_of_work() as session:
         opened = get_event(session, event_id)
-    _other_desk(db, f"""
-with db.unit_of_work() as session:
-    event = get_event(session, {event_id})
-    update_event(session, event.id, dataclasses.replace(event.draft,
-                 held_on=dt.date(2027, 4, 9)), base=event.draft, base_version=event.version)
-""")
+    other_desk_saves(db, f"get_event(session, {event_id})", "update_event",
+                     held_on=dt.date(2027, 4, 9))
     with pytest.raises(EditConflict) as raised, db.unit_of_work() as session:
         update_event(session, event_id, dataclasses.replace(
             opened.draft, held_on=dt.date(2027, 4, 16), capacity=50),
@@ -199,23 +181,15 @@ def test_minutes_typed_at_two_desks_for_one_item_are_refused_and_theirs_are_kept
 def test_a_meeting_moved_at_another_desk_keeps_my_new_place(db: Database) -> None:
     opened = _meeting(db)
     meeting = opened.meeting
-    _other_desk(db, f"""
-with db.unit_of_work() as session:
-    meeting = get_meeting(session, {meeting.id}).meeting
-    update_meeting(session, meeting.id, dataclasses.replace(meeting.draft, starts_at="19:00"),
-                   base=meeting.draft, base_version=meeting.version)
-""")
+    other_desk_saves(db, f"get_meeting(session, {meeting.id}).meeting", "update_meeting",
+                     starts_at="19:00")
     with db.unit_of_work() as session:
         saved = update_meeting(session, meeting.id, dataclasses.replace(
             meeting.draft, place="The back room"), base=meeting.draft,
             base_version=meeting.version)
     assert (saved.starts_at, saved.place) == ("19:00", "The back room")
-    _other_desk(db, f"""
-with db.unit_of_work() as session:
-    meeting = get_meeting(session, {meeting.id}).meeting
-    update_meeting(session, meeting.id, dataclasses.replace(meeting.draft, place="The café"),
-                   base=meeting.draft, base_version=meeting.version)
-""")
+    other_desk_saves(db, f"get_meeting(session, {meeting.id}).meeting", "update_meeting",
+                     place="The café")
     with pytest.raises(EditConflict) as raised, db.unit_of_work() as session:
         update_meeting(session, meeting.id, dataclasses.replace(saved.draft, place="Upstairs"),
                        base=saved.draft, base_version=saved.version)
@@ -291,12 +265,7 @@ def test_a_member_made_chair_at_another_desk_keeps_the_chair_when_i_record_them_
     term_id, _ = council(db, ["Ana"])
     with db.unit_of_work() as session:
         opened = list_members(session, term_id)[0]
-    _other_desk(db, f"""
-with db.unit_of_work() as session:
-    member = list_members(session, {term_id})[0]
-    update_member(session, member.id, dataclasses.replace(member.draft, role="chair"),
-                  base=member.draft, base_version=member.version)
-""")
+    other_desk_saves(db, f"list_members(session, {term_id})[0]", "update_member", role=CHAIR)
     with db.unit_of_work() as session:
         saved = update_member(session, opened.id, dataclasses.replace(
             opened.draft, status=STEPPED_DOWN), on=TODAY, base=opened.draft,

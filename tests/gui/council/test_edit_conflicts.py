@@ -33,7 +33,7 @@ from gui.council.term_dialog import TermDialog
 from gui.shell.context import AppContext
 from gui.widgets.conflict_dialog import MINE, THEIRS, EditConflictDialog
 
-from tests.core.council.shop import council
+from tests.core.council.shop import council, other_desk_saves
 from tests.core.customers.other_desk import run_code_at_another_desk
 
 TODAY = dt.date(2027, 3, 1)
@@ -158,15 +158,8 @@ def test_a_term_renamed_at_another_desk_asks_which_name_and_keeps_my_seats(
     dialog = TermDialog(page, page.context, term, today=TODAY)
     qtbot.addWidget(dialog)
     dialog.show()
-    run_code_at_another_desk(sqlite_db, f"""
-import dataclasses
-from core.council.services import get_term, update_term
-with db.unit_of_work() as session:
-    term = get_term(session, {term.id})
-    update_term(session, term.id, dataclasses.replace(term.draft, name="Spring council",
-                ends_on=term.ends_on.replace(month=11, day=30)), base=term.draft,
-                base_version=term.version)
-""")
+    other_desk_saves(sqlite_db, f"get_term(session, {term.id})", "update_term",
+                     name="Spring council", ends_on=dt.date(2027, 11, 30))
     dialog.name_edit.setText("Our first council")
     dialog.seats_spin.setValue(12)
     seen: list[EditConflictDialog] = []
@@ -189,14 +182,8 @@ def test_an_evening_changed_elsewhere_in_other_values_saves_without_a_question(
     dialog = EveningDialog(page, page.context, event, today=TODAY)
     qtbot.addWidget(dialog)
     dialog.show()
-    run_code_at_another_desk(sqlite_db, f"""
-import dataclasses
-from core.council.services import get_event, update_event
-with db.unit_of_work() as session:
-    event = get_event(session, {event.id})
-    update_event(session, event.id, dataclasses.replace(event.draft, place="The café"),
-                 base=event.draft, base_version=event.version)
-""")
+    other_desk_saves(sqlite_db, f"get_event(session, {event.id})", "update_event",
+                     place="The café")
     dialog.date_edit.setDate(QDate(2027, 4, 9))
     dialog.save()
     assert dialog.result() == QDialog.DialogCode.Accepted
