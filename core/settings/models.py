@@ -29,8 +29,9 @@ class BusinessProfile(Versioned, Base):
     currency: Mapped[str] = mapped_column(String(3), default="USD")
 
 
-class SettingsSection(Base):
-    """One declared settings section (core.settings.types), its fields as a JSON object."""
+class SettingsSection(Versioned, Base):
+    """One declared settings section (core.settings.types), its fields as a JSON object.
+    Versioned like a record, though its saves leave no line in a customer's history."""
 
     __tablename__ = "settings_sections"
 

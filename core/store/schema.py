@@ -14,7 +14,7 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # Kept equal to the newest migration's revision; a test checks it against Alembic.
-HEAD_REVISION = "0027_area_record_versions"
+HEAD_REVISION = "0028_settings_versions"
 
 
 def current_revision(db: Database) -> str | None:

@@ -79,16 +79,19 @@ def get_release_form_wording(session: Session) -> ReleaseFormWording:
     return get_settings(session, ReleaseFormWording)
 
 
-def save_release_form_wording(session: Session, wording: ReleaseFormWording
-                              ) -> ReleaseFormWording:
-    """Store the owner's wording; raises Invalid naming each part with an unknown field."""
+def save_release_form_wording(session: Session, wording: ReleaseFormWording, *,
+                              base: ReleaseFormWording | None = None,
+                              base_version: int | None = None) -> ReleaseFormWording:
+    """Store the owner's wording; raises Invalid naming each part with an unknown field.
+    With `base`/`base_version` (as opened), another desk's save meanwhile is merged part by
+    part, or raises EditConflict where both changed the same part (core.settings)."""
     problems = [Problem(part.name, UNKNOWN_FIELD, name)
                 for part in fields(wording)
                 for name in _fields_in(getattr(wording, part.name))
                 if name not in MERGE_FIELDS]
     if problems:
         raise Invalid(problems)
-    return save_settings(session, wording)
+    return save_settings(session, wording, base=base, base_version=base_version)
 
 
 def restore_default_release_form_wording(session: Session) -> ReleaseFormWording:

@@ -18,7 +18,6 @@ class ComplaintDaysBox(QGroupBox):
         for severity in (HIGH, NORMAL, LOW):
             box = QSpinBox()
             box.setRange(0, 90)
-            box.setValue(stored.due_days(severity))
             self.days[severity] = box
             line.addSpacing(8)
             line.addWidget(QLabel(severity_text(severity).lower()))
@@ -26,6 +25,11 @@ class ComplaintDaysBox(QGroupBox):
         line.addSpacing(8)
         line.addWidget(QLabel(self.tr("(counted from the day it is opened)")))
         line.addStretch(1)
+        self.show_days(stored)
+
+    def show_days(self, values: ComplaintSettings) -> None:
+        for severity, box in self.days.items():
+            box.setValue(values.due_days(severity))
 
     def chosen(self) -> ComplaintSettings:
         return ComplaintSettings(high_due_days=self.days[HIGH].value(),

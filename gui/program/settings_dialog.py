@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
 
 from core.complaints.types import ComplaintSettings
 from core.program.settings import FEB_28, MAR_1, ProgramSettings
-from core.settings.services import get_settings, save_settings
+from core.settings.services import get_settings, save_settings, settings_version
 
 from gui.complaints.settings_box import ComplaintDaysBox
 from gui.program.dates import day_and_month
 from gui.shell.context import AppContext
+from gui.widgets.conflict_dialog import saved_despite_other_desks, shown_value
 from gui.widgets.discard_prompt import DiscardPrompt
 
 # (rule, what it does, how its due day is counted, -1 where it is counted before the day)
@@ -75,7 +76,7 @@ class ProgramSettingsDialog(QDialog):
         super().__init__(parent)
         self._context = context
         self.setWindowTitle(self.tr("Appreciation Program"))
-        self._stored: ProgramSettings = context.read(get_settings, ProgramSettings)
+        self._stored, self._version = context.read(_program_settings)
         self.switches: dict[str, QCheckBox] = {}
         self.due: dict[str, QSpinBox] = {}
         self.late: dict[str, QSpinBox] = {}
@@ -87,15 +88,12 @@ class ProgramSettingsDialog(QDialog):
         self._signs: dict[str, int] = {}
         for row, (key, what, due_words, sign) in enumerate(RULES, 1):
             switch = QCheckBox(what)
-            switch.setChecked(getattr(self._stored, f"{key}_on"))
             due = QSpinBox()
             due.setRange(0, 60)
-            due.setValue(sign * getattr(self._stored, f"{key}_due_days"))
             self._signs[key] = sign
             late = QSpinBox()
             late.setRange(0, 365)
             late.setSuffix(self.tr(" days late"))
-            late.setValue(getattr(self._stored, f"{key}_late_days"))
             self.switches[key], self.due[key], self.late[key] = switch, due, late
             grid.addWidget(switch, row, 0)
             grid.addWidget(due, row, 1)
@@ -103,18 +101,15 @@ class ProgramSettingsDialog(QDialog):
             grid.addWidget(late, row, 3)
             switch.toggled.connect(due.setEnabled)
             switch.toggled.connect(late.setEnabled)
-            due.setEnabled(switch.isChecked())
-            late.setEnabled(switch.isChecked())
 
         self.cap = QSpinBox()
         self.cap.setRange(0, 90)
-        self.cap.setValue(self._stored.cards_at_most_every_days)
         self.cap.setSuffix(self.tr(" days"))
         self.leap = QComboBox()
         locale = QLocale()  # the business's, set when the window opened
         self.leap.addItem(day_and_month(locale, 2, 28), FEB_28)
         self.leap.addItem(day_and_month(locale, 3, 1), MAR_1)
-        self.leap.setCurrentIndex(max(0, self.leap.findData(self._stored.leap_day_birthdays)))
+        self.show_settings(self._stored)
         more = QGroupBox(self.tr("For every customer"))
         lines = QVBoxLayout(more)
         cap_line = QHBoxLayout()
@@ -130,7 +125,8 @@ class ProgramSettingsDialog(QDialog):
         lines.addLayout(cap_line)
         lines.addLayout(leap_line)
 
-        self.complaint_days = ComplaintDaysBox(context.read(get_settings, ComplaintSettings))
+        complaint_days, self._complaint_version = context.read(_complaint_settings)
+        self.complaint_days = ComplaintDaysBox(complaint_days)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -152,6 +148,39 @@ class ProgramSettingsDialog(QDialog):
             save=self.save,
             can_save=lambda: not context.read_only)
 
+    def show_settings(self, values: ProgramSettings) -> None:
+        for key, switch in self.switches.items():
+            switch.setChecked(getattr(values, f"{key}_on"))
+            self.due[key].setValue(self._signs[key] * getattr(values, f"{key}_due_days"))
+            self.late[key].setValue(getattr(values, f"{key}_late_days"))
+            self.due[key].setEnabled(switch.isChecked())
+            self.late[key].setEnabled(switch.isChecked())
+        self.cap.setValue(values.cards_at_most_every_days)
+        self.leap.setCurrentIndex(max(0, self.leap.findData(values.leap_day_birthdays)))
+
+    def setting_label(self, name: str) -> str:
+        """A setting as the dialog names it ("Birthday card: due")."""
+        for key, what, _due_words, _sign in RULES:
+            part = {f"{key}_on": self.tr("on or off"), f"{key}_due_days": self.tr("due"),
+                    f"{key}_late_days": self.tr("still worth making up to")}.get(name)
+            if part is not None:
+                return f"{what}: {part}"
+        return {"cards_at_most_every_days": self.tr("At most one card or letter per customer in"),
+                "leap_day_birthdays": self.tr("Birthdays on 29 February fall in other years on"),
+                "high_due_days": self.tr("Complaints: days to put a high one right"),
+                "normal_due_days": self.tr("Complaints: days to put a normal one right"),
+                "low_due_days": self.tr("Complaints: days to put a low one right"),
+                }.get(name, name.replace("_", " "))
+
+    def shown_setting(self, name: str, value: Any) -> str:
+        if name.endswith("_on") and isinstance(value, bool):
+            return self.tr("On") if value else self.tr("Off")
+        if name.endswith("_days") and isinstance(value, int):
+            return self.tr("%n day(s)", "", abs(value))
+        if name == "leap_day_birthdays":
+            return self.leap.itemText(max(0, self.leap.findData(value)))
+        return shown_value(value)
+
     def chosen(self) -> ProgramSettings:
         values: dict[str, Any] = {}
         for key in self.switches:
@@ -163,13 +192,47 @@ class ProgramSettingsDialog(QDialog):
         return replace(self._stored, **values)
 
     def save(self) -> None:
-        self._context.run(save_settings, self.chosen())
-        self._stored = self.chosen()
+        """Save both parts; what another desk saved meanwhile is merged, or asked about.
+        The dialog stays open (everything chosen kept) when the person cancels a question."""
+        saved = saved_despite_other_desks(
+            self, lambda: self._context.run(save_settings, self.chosen(), base=self._stored,
+                                            base_version=self._version),
+            self.tr("the appreciation program"), self.setting_label, self._take_choice,
+            self.shown_setting)
+        if saved is None:
+            return
+        self._stored = saved
         if self.complaint_days.chosen() != self.complaint_days.stored:
-            self._context.run(save_settings, self.complaint_days.chosen())
-            self.complaint_days.stored = self.complaint_days.chosen()
+            days = saved_despite_other_desks(
+                self, lambda: self._context.run(
+                    save_settings, self.complaint_days.chosen(),
+                    base=self.complaint_days.stored, base_version=self._complaint_version),
+                self.tr("the complaint days"), self.setting_label,
+                self._take_complaint_choice, self.shown_setting)
+            if days is None:
+                return
+            self.complaint_days.stored = days
         self.accept()
+
+    def _take_choice(self, chosen: ProgramSettings, theirs: ProgramSettings,
+                     version: int) -> None:
+        self.show_settings(chosen)
+        self._stored, self._version = theirs, version
+
+    def _take_complaint_choice(self, chosen: ComplaintSettings, theirs: ComplaintSettings,
+                               version: int) -> None:
+        self.complaint_days.show_days(chosen)
+        self.complaint_days.stored, self._complaint_version = theirs, version
 
     def reject(self) -> None:
         if self.discard_prompt.may_close():
             super().reject()
+
+
+def _program_settings(session: Any) -> tuple[ProgramSettings, int]:
+    return get_settings(session, ProgramSettings), settings_version(session, ProgramSettings)
+
+
+def _complaint_settings(session: Any) -> tuple[ComplaintSettings, int]:
+    return (get_settings(session, ComplaintSettings),
+            settings_version(session, ComplaintSettings))

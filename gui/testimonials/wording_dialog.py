@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.kernel.errors import Invalid
+from core.settings.services import settings_version
 from core.testimonials.release_form import MERGE_FIELDS
 from core.testimonials.services import (
     ReleaseFormWording,
@@ -35,12 +36,17 @@ from core.testimonials.services import (
 from gui.printing.texts import fill
 from gui.shell.context import AppContext
 from gui.testimonials.release_printing import fit_width
+from gui.widgets.conflict_dialog import saved_despite_other_desks
 from gui.widgets.discard_prompt import DiscardPrompt
 from gui.widgets.fields import FieldMessage, with_message
 from gui.widgets.pdf_preview import PdfPreview
 from gui.widgets.sizing import size_to_screen
 
 PREVIEW_DELAY_MS = 400
+
+
+def _wording_and_version(session: Any) -> tuple[ReleaseFormWording, int]:
+    return get_release_form_wording(session), settings_version(session, ReleaseFormWording)
 
 
 def _preview(session: Any, testimonial_id: int, today: dt.date,
@@ -60,7 +66,7 @@ class ReleaseWordingDialog(QDialog):
         self._today = today
         self.messages: dict[str, FieldMessage] = {}
         self.saved = False
-        labels = {
+        self.labels = labels = {
             "title": self.tr("Title:"), "introduction": self.tr("Introduction:"),
             "words_note": self.tr("Under the words:"),
             "revocation": self.tr("Changing your mind:"),
@@ -120,7 +126,7 @@ class ReleaseWordingDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
         layout.addWidget(self.buttons)
-        self._baseline = context.read(get_release_form_wording)
+        self._baseline, self._version = context.read(_wording_and_version)
         self.show_wording(self._baseline)
         self.discard_prompt = DiscardPrompt(
             self, is_dirty=lambda: self.wording() != self._baseline, save=self.save,
@@ -135,6 +141,13 @@ class ReleaseWordingDialog(QDialog):
                 edit.setText(text)
             else:
                 edit.setPlainText(text)
+
+    def _take_choice(self, chosen: ReleaseFormWording, theirs: ReleaseFormWording,
+                     version: int) -> None:
+        """Another desk saved the wording meanwhile and the person chose: the choice goes
+        in the fields, and the next save goes against theirs."""
+        self.show_wording(chosen)
+        self._baseline, self._version = theirs, version
 
     def wording(self) -> ReleaseFormWording:
         values = {name: edit.text() if isinstance(edit, QLineEdit) else edit.toPlainText()
@@ -157,7 +170,12 @@ class ReleaseWordingDialog(QDialog):
         for message in self.messages.values():
             message.clear_message()
         try:
-            self._baseline = self._context.run(save_release_form_wording, self.wording())
+            saved = saved_despite_other_desks(
+                self, lambda: self._context.run(save_release_form_wording, self.wording(),
+                                                base=self._baseline,
+                                                base_version=self._version),
+                self.tr("the release form's wording"),
+                lambda name: self.labels.get(name, name).rstrip(":"), self._take_choice)
         except Invalid as exc:
             for problem in exc.problems:
                 field_message = self.messages.get(problem.field)
@@ -169,6 +187,9 @@ class ReleaseWordingDialog(QDialog):
                 else:
                     QMessageBox.warning(self, self.windowTitle(), text)
             return
+        if saved is None:  # the person cancelled the choice: everything typed stays
+            return
+        self._baseline = saved
         self.saved = True
         self._context.post_status(self.tr("The release form's wording is saved."))
         self.accept()

@@ -347,6 +347,16 @@
     </message>
 </context>
 <context>
+    <name>ProgramSettingsDialog</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StageRules</name>
     <message numerus="yes">
         <source>At least %1 visit(s)</source>

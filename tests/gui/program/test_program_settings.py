@@ -60,3 +60,52 @@ def test_leap_day_choices_are_written_in_the_shops_order(
             assert [dialog.leap.itemText(i) for i in range(dialog.leap.count())] == choices
     finally:
         QLocale.setDefault(previous)
+
+
+def test_a_timing_changed_at_another_desk_meanwhile_is_asked_about_and_the_rest_merged(
+        qtbot: QtBot, sqlite_db: Database) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QLabel, QRadioButton
+
+    from gui.widgets.conflict_dialog import MINE, EditConflictDialog
+
+    from tests.core.customers.other_desk import run_code_at_another_desk
+
+    context = AppContext(sqlite_db)
+    dialog = ProgramSettingsDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    run_code_at_another_desk(sqlite_db, """
+        import dataclasses
+        from core.program.settings import ProgramSettings
+        from core.settings.services import get_settings, save_settings, settings_version
+        with db.unit_of_work() as session:
+            opened = get_settings(session, ProgramSettings)
+            save_settings(session, dataclasses.replace(
+                opened, birthday_due_days=-14, lapsed_on=False), base=opened,
+                base_version=settings_version(session, ProgramSettings))
+    """)
+    dialog.due["birthday"].setValue(3)
+    dialog.switches["welcome"].setChecked(False)
+    asked: list[str] = []
+
+    def answer() -> None:
+        shown = QApplication.activeModalWidget()
+        if not isinstance(shown, EditConflictDialog):
+            QTimer.singleShot(50, answer)
+            return
+        asked.append(" ".join(label.text() for label in shown.findChildren(QLabel)))
+        asked.append(" / ".join(button.text() for button in shown.findChildren(QRadioButton)))
+        shown.choose("birthday_due_days", MINE)
+        shown.save_choices_button.click()
+
+    QTimer.singleShot(0, answer)
+    dialog.save()
+    assert "Birthday card: due" in asked[0]
+    assert "“We miss you” letter when someone stops coming: on or off" in asked[0]  # kept
+    assert asked[1] == "14 days / 3 days"  # theirs, then mine
+    with sqlite_db.unit_of_work() as session:
+        stored = get_settings(session, ProgramSettings)
+    assert (stored.birthday_due_days, stored.welcome_on, stored.lapsed_on) == (-3, False, False)
+    assert not dialog.isVisible()
+    context.operations.shutdown()
