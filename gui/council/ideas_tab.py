@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -24,9 +25,10 @@ from PySide6.QtWidgets import (
 
 from core.council.services import set_idea_status
 from core.council.types import IDEA_STATUSES, OPEN_IDEAS, IdeaDraft, IdeaRow
+from core.kernel.errors import Invalid
 
 from gui.council.tables import council_table
-from gui.council.texts import CouncilCounts, Opened, idea_status_text
+from gui.council.texts import CouncilCounts, Opened, idea_status_text, problem_text
 from gui.shell.context import AppContext
 from gui.widgets.conflict_dialog import saved_despite_other_desks, shown_value
 from gui.widgets.discard_prompt import DiscardPrompt
@@ -177,13 +179,18 @@ class IdeaDialog(QDialog):
 
         labels = {"text": self.tr("The idea"), "status": self.tr("Where it stands"),
                   "response": self.tr("Our answer")}
-        saved = saved_despite_other_desks(
-            self, lambda: self._context.run(
-                set_idea_status, opened.id, self.status(), on=self._today,
-                response=self.response(), base=opened.draft, base_version=opened.version),
-            self.tr("the answer to this idea"), lambda name: labels.get(name, name), take,
-            lambda name, value: idea_status_text(value) if name == "status"
-            else shown_value(value))
+        try:
+            saved = saved_despite_other_desks(
+                self, lambda: self._context.run(
+                    set_idea_status, opened.id, self.status(), on=self._today,
+                    response=self.response(), base=opened.draft,
+                    base_version=opened.version),
+                self.tr("the answer to this idea"), lambda name: labels.get(name, name), take,
+                lambda name, value: idea_status_text(value) if name == "status"
+                else shown_value(value))
+        except Invalid as exc:  # an answer too long for the letters
+            QMessageBox.warning(self, self.windowTitle(), problem_text(exc.problems[0]))
+            return
         if saved is not None:
             self.saved = saved
             opened.draft = saved.draft

@@ -141,7 +141,8 @@ def save_meeting(session: Any, meeting_id: int, before: MeetingEdits,
             update_agenda_item(session, item_id, title=item.title, minutes=item.minutes,
                                left_open=item.left_open)
         else:
-            item_id = old.id or 0
+            assert item.id is not None  # an item opened with the meeting
+            item_id = item.id
             if old.draft != item.draft:
                 update_agenda_item(session, item_id, title=item.title, minutes=item.minutes,
                                    left_open=item.left_open, base=old.draft,
