@@ -47,7 +47,9 @@ class EditConflictDialog(QDialog):
                                "changes to it.").replace("%1", what))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        kept = [label(name) for name in conflict.their_fields if name not in conflict.clashing]
+        # Only what this desk left alone: a value both changed alike is no news to anyone.
+        kept = [label(name) for name in conflict.their_fields
+                if getattr(conflict.mine, name) == getattr(conflict.base, name)]
         if kept:
             also = QLabel(self.tr("Kept as they saved it, since you did not change it: %1.")
                           .replace("%1", ", ".join(kept)))
