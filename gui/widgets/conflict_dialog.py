@@ -4,6 +4,7 @@ Values only one side changed are merged without asking, and the dialog says whic
 the other desk changed, so nothing happens behind the person's back."""
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
@@ -27,7 +28,7 @@ from core.kernel.edits import EditConflict, SavedMeanwhile
 T = TypeVar("T")
 
 MINE, THEIRS = "mine", "theirs"
-LONG_VALUE = 60  # characters: a longer value is shown whole in a box of its own
+LONG_VALUE = 60  # characters: a longer value (or one of 4 lines or more) gets a box
 
 
 class EditConflictDialog(QDialog):
@@ -109,7 +110,7 @@ class EditConflictDialog(QDialog):
         """A short value is the radio button's own text; a long one (minutes, notes, a
         letter) is shown whole beside it, wrapped and scrollable, and a click in it chooses
         it too."""
-        if len(text) <= LONG_VALUE and "\n" not in text:
+        if len(text) <= LONG_VALUE and text.count("\n") < 3:
             button.setText(text)
             return button
         button.setAccessibleName(text[:200])
@@ -155,12 +156,9 @@ def _lines(text: str) -> int:
 
 
 def _bold(text: str) -> QLabel:
-    """A heading or a value's name, as plain text (a name may hold what a person typed)."""
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    font = label.font()
-    font.setBold(True)
-    label.setFont(font)
+    """A heading or a value's name in bold (a name may hold what a person typed: escaped)."""
+    label = QLabel(f"<b>{html.escape(text, quote=False)}</b>")
+    label.setTextFormat(Qt.TextFormat.RichText)
     return label
 
 

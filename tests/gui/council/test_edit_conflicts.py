@@ -121,7 +121,7 @@ def test_minutes_typed_at_two_desks_for_one_item_are_shown_side_by_side_and_mine
 
     assert len(seen) == 1
     shown = _texts(seen[0])
-    assert "Minutes of item 1, “Opening hours”" in shown
+    assert "<b>Minutes of item 1, “Opening hours”</b>" in shown
     assert {THEIR_MINUTES, MY_MINUTES} <= set(shown)  # whole, to read before choosing
     with sqlite_db.unit_of_work() as session:
         stored = get_meeting(session, dialog.meeting_id)
