@@ -176,7 +176,10 @@ class ProgramSettingsDialog(QDialog):
         if name.endswith("_on") and isinstance(value, bool):
             return self.tr("On") if value else self.tr("Off")
         if name.endswith("_days") and isinstance(value, int):
-            return self.tr("%n day(s)", "", abs(value))
+            days = self.tr("%n day(s)", "", abs(value))
+            words = next((due_words.removeprefix("days ") for key, _what, due_words, _sign
+                          in RULES if name == f"{key}_due_days"), "")
+            return f"{days} {words}" if words else days  # "14 days before the birthday"
         if name == "leap_day_birthdays":
             return self.leap.itemText(max(0, self.leap.findData(value)))
         return shown_value(value)

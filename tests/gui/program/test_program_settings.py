@@ -103,7 +103,7 @@ def test_a_timing_changed_at_another_desk_meanwhile_is_asked_about_and_the_rest_
     dialog.save()
     assert "Birthday card: due" in asked[0]
     assert "“We miss you” letter when someone stops coming: on or off" in asked[0]  # kept
-    assert asked[1] == "14 days / 3 days"  # theirs, then mine
+    assert asked[1] == "14 days before the birthday / 3 days before the birthday"  # theirs, mine
     with sqlite_db.unit_of_work() as session:
         stored = get_settings(session, ProgramSettings)
     assert (stored.birthday_due_days, stored.welcome_on, stored.lapsed_on) == (-3, False, False)
