@@ -129,7 +129,7 @@ def _complaints(session: Session, query: Select[Any]) -> tuple[ComplaintRow, ...
         customer_name=display_name(first or "", last or "", org or "") or (email or ""),
         opened_at=c.opened_at, summary=c.summary, severity=c.severity, owner=c.owner or "",
         due_on=c.due_on, status=c.status, ended_at=c.ended_at, resolution=c.resolution or "",
-        satisfied=c.satisfied, history=histories.get(c.id, ()),
+        satisfied=c.satisfied, history=histories.get(c.id, ()), version=c.version,
     ) for c, first, last, org, email in rows)
 
 

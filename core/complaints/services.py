@@ -7,6 +7,7 @@ follow-up call, and lets the marketing gestures held back meanwhile through agai
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from sqlalchemy import select
@@ -24,6 +25,7 @@ from core.complaints.errors import (
     PromiseKept,
 )
 from core.complaints.models import Complaint, ComplaintStatusChange, Promise
+from core.complaints.queries import get_complaint
 from core.complaints.types import (
     CLOSED,
     ENDED,
@@ -31,17 +33,21 @@ from core.complaints.types import (
     OPEN,
     RESOLVED,
     SEVERITIES,
+    STATUSES,
     WAITING,
     ComplaintDraft,
+    ComplaintRow,
     ComplaintSettings,
+    ComplaintValues,
 )
 from core.customers.tables import CUSTOMERS
+from core.kernel.edits import checked_edit
 from core.kernel.errors import Invalid, NotFound, Problem
 from core.settings.services import get_settings
 
 __all__ = ["FOLLOW_UP_QUESTION", "add_demo_listening", "add_promise", "close_complaint",
            "complaint_due_on", "keep_promise", "move_complaint", "open_complaint",
-           "record_follow_up_call", "resolve_complaint"]
+           "record_follow_up_call", "resolve_complaint", "save_complaint"]
 
 # The question the "are they happy now?" call asks, kept with the answer as a CSAT score.
 FOLLOW_UP_QUESTION = "How satisfied are you now with how we put it right?"
@@ -76,38 +82,96 @@ def open_complaint(session: Session, draft: ComplaintDraft) -> int:
     return complaint.id
 
 
+def save_complaint(session: Session, complaint_id: int, values: ComplaintValues, *,
+                   base: ComplaintValues | None = None, base_version: int | None = None,
+                   at: dt.datetime | None = None, by: str = "") -> ComplaintRow:
+    """Store a complaint's values as a person changed them; returns it as saved. A new
+    status is kept in its history at `at` (now), by `by`; a new severity sets its due day
+    again. With `base` and `base_version` (the complaint as the person saw it), another
+    desk's change meanwhile is merged in field by field, or raises EditConflict when it
+    changed a field this change changes too, differently (moved it on, resolved it): then
+    nothing is written, and the person chooses (keeping their status may reopen what the
+    other desk ended). Without a base an ended complaint's status and resolution cannot
+    change (ComplaintEnded). Raises NotFound, or Invalid naming `summary`, `severity`, `status`,
+    `resolution` or `at`."""
+    complaint = session.get(Complaint, complaint_id)
+    if complaint is None:
+        raise NotFound("complaint", complaint_id)
+    values = _cleaned(values)
+    if base is not None:
+        values = checked_edit("complaint", complaint_id, base=_cleaned(base),
+                              base_version=base_version, mine=values,
+                              theirs=_values(complaint), version=complaint.version)
+    elif complaint.status in ENDED and (values.status, values.resolution, values.satisfied) != (
+            complaint.status, complaint.resolution or "", complaint.satisfied):
+        raise ComplaintEnded(complaint_id, complaint.status)  # resolved is resolved
+    problems = _text_problems("summary", values.summary)
+    if values.severity not in SEVERITIES:
+        problems.append(Problem("severity", UNKNOWN_SEVERITY, values.severity))
+    if values.status not in STATUSES:
+        problems.append(Problem("status", UNKNOWN_STATUS, values.status))
+    if values.status == RESOLVED:
+        problems += _text_problems("resolution", values.resolution)
+    elif len(values.resolution) > MAX_TEXT:
+        problems.append(Problem("resolution", TOO_LONG, str(MAX_TEXT)))
+    if problems:
+        raise Invalid(problems)
+    if values.status != complaint.status:
+        _move(session, complaint, values.status, at, by)
+    if values.severity != complaint.severity:
+        complaint.due_on = complaint_due_on(session, values.severity, complaint.opened_at.date())
+    complaint.summary, complaint.severity, complaint.owner = (
+        values.summary, values.severity, values.owner)
+    complaint.resolution, complaint.satisfied = values.resolution, values.satisfied
+    session.flush()
+    return get_complaint(session, complaint_id)
+
+
 def move_complaint(session: Session, complaint_id: int, status: str, *,
-                   at: dt.datetime | None = None, by: str = "") -> None:
+                   at: dt.datetime | None = None, by: str = "",
+                   base: ComplaintValues | None = None,
+                   base_version: int | None = None) -> ComplaintRow:
     """Move an unresolved complaint to open, in progress or waiting on the customer, at
-    `at` (now). Raises NotFound, ComplaintEnded, or Invalid naming `status` or `at`."""
+    `at` (now); `base` and `base_version` as `save_complaint`. Raises NotFound,
+    ComplaintEnded, EditConflict, or Invalid naming `status` or `at`."""
     if status not in (OPEN, IN_PROGRESS, WAITING):
         raise Invalid([Problem("status", UNKNOWN_STATUS, status)])
-    _change(session, complaint_id, status, at, by)
+    seen = _seen(session, complaint_id, base)
+    return save_complaint(session, complaint_id, dataclasses.replace(seen, status=status),
+                          base=base, base_version=base_version, at=at, by=by)
 
 
 def resolve_complaint(session: Session, complaint_id: int, *, resolution: str,
                       satisfied: bool | None = None, at: dt.datetime | None = None,
-                      by: str = "") -> None:
+                      by: str = "", base: ComplaintValues | None = None,
+                      base_version: int | None = None) -> ComplaintRow:
     """Resolve a complaint: what was done, and whether the customer said they were
     satisfied (None: not asked). The program queues a follow-up call a week later.
-    Raises NotFound, ComplaintEnded, or Invalid naming `resolution` or `at`."""
+    `base` and `base_version` as `save_complaint`. Raises NotFound, ComplaintEnded,
+    EditConflict, or Invalid naming `resolution` or `at`."""
     problems = _text_problems("resolution", resolution)
     if problems:
         raise Invalid(problems)
-    complaint = _change(session, complaint_id, RESOLVED, at, by)
-    complaint.resolution = resolution.strip()
-    complaint.satisfied = satisfied
+    seen = _seen(session, complaint_id, base)
+    return save_complaint(session, complaint_id, dataclasses.replace(
+        seen, status=RESOLVED, resolution=resolution, satisfied=satisfied),
+        base=base, base_version=base_version, at=at, by=by)
 
 
 def close_complaint(session: Session, complaint_id: int, *, reason: str = "",
-                    at: dt.datetime | None = None, by: str = "") -> None:
+                    at: dt.datetime | None = None, by: str = "",
+                    base: ComplaintValues | None = None,
+                    base_version: int | None = None) -> ComplaintRow:
     """Close a complaint without resolution (the customer went quiet, it was not ours to
-    put right); `reason` is kept as its resolution. Raises NotFound, ComplaintEnded, or
-    Invalid naming `resolution` or `at`."""
+    put right); `reason` is kept as its resolution. `base` and `base_version` as
+    `save_complaint`. Raises NotFound, ComplaintEnded, EditConflict, or Invalid naming
+    `resolution` or `at`."""
     if len(reason) > MAX_TEXT:
         raise Invalid([Problem("resolution", TOO_LONG, str(MAX_TEXT))])
-    complaint = _change(session, complaint_id, CLOSED, at, by)
-    complaint.resolution = reason.strip()
+    seen = _seen(session, complaint_id, base)
+    return save_complaint(session, complaint_id, dataclasses.replace(
+        seen, status=CLOSED, resolution=reason), base=base, base_version=base_version,
+        at=at, by=by)
 
 
 def add_promise(session: Session, *, customer_id: int, what: str, due_on: dt.date,
@@ -131,7 +195,11 @@ def add_promise(session: Session, *, customer_id: int, what: str, due_on: dt.dat
 def keep_promise(session: Session, promise_id: int, *, kept_on: dt.date | None = None) -> None:
     """Record that a promise was kept on `kept_on` (today): early, on time or late follows
     from its day. Raises NotFound("promise", id), PromiseKept, or Invalid naming `kept_on`
-    (before the promise was made)."""
+    (before the promise was made). Kept at two desks, it is kept once, on the first one's
+    day: the second gets PromiseKept with that day (or, when both read it as not kept at
+    the same moment, the version check refuses the second write: SavedMeanwhile, and done
+    again it is PromiseKept). Nothing is kept twice or overwritten, and there is nothing
+    to choose."""
     promise = session.get(Promise, promise_id)
     if promise is None:
         raise NotFound("promise", promise_id)
@@ -143,27 +211,42 @@ def keep_promise(session: Session, promise_id: int, *, kept_on: dt.date | None =
     promise.kept_on = kept_on
 
 
-def _change(session: Session, complaint_id: int, status: str, at: dt.datetime | None,
-            by: str) -> Complaint:
+def _values(complaint: Complaint) -> ComplaintValues:
+    return ComplaintValues(complaint.summary, complaint.severity, complaint.owner or "",
+                           complaint.status, complaint.resolution or "", complaint.satisfied)
+
+
+def _seen(session: Session, complaint_id: int,
+          base: ComplaintValues | None) -> ComplaintValues:
+    """The values a change starts from: as the person saw them, else as stored."""
+    if base is not None:
+        return base
     complaint = session.get(Complaint, complaint_id)
     if complaint is None:
         raise NotFound("complaint", complaint_id)
-    if complaint.status in ENDED:
-        raise ComplaintEnded(complaint_id, complaint.status)
-    at = (at or dt.datetime.now()).replace(microsecond=0)
+    return _values(complaint)
+
+
+def _cleaned(values: ComplaintValues) -> ComplaintValues:
+    return dataclasses.replace(values, summary=values.summary.strip(),
+                               owner=values.owner.strip()[:200],
+                               resolution=values.resolution.strip())
+
+
+def _move(session: Session, complaint: Complaint, status: str, at: dt.datetime | None,
+          by: str) -> None:
     latest = session.scalar(select(ComplaintStatusChange.changed_at)
-                            .where(ComplaintStatusChange.complaint_id == complaint_id)
+                            .where(ComplaintStatusChange.complaint_id == complaint.id)
                             .order_by(ComplaintStatusChange.changed_at.desc()).limit(1))
+    if at is None:  # now; or just after the last move, when its desk's clock runs ahead
+        at = max(dt.datetime.now(), latest or complaint.opened_at)
+    at = at.replace(microsecond=0)
     if at < complaint.opened_at or (latest is not None and at < latest):
         raise Invalid([Problem("at", BEFORE_OPENED, (latest or complaint.opened_at).isoformat())])
-    if status == complaint.status:
-        return complaint
     complaint.status = status
     complaint.ended_at = at if status in ENDED else None
-    session.add(ComplaintStatusChange(complaint_id=complaint_id, status=status, changed_at=at,
+    session.add(ComplaintStatusChange(complaint_id=complaint.id, status=status, changed_at=at,
                                       changed_by=by.strip()))
-    session.flush()
-    return complaint
 
 
 def _live_customer(session: Session, customer_id: int) -> None:

@@ -46,6 +46,21 @@ class ComplaintDraft:
 
 
 @dataclass(frozen=True)
+class ComplaintValues:
+    """What a person changes on a complaint: moving it on, resolving or closing it, who owns
+    it. When two desks change one complaint at once, their changes are merged over these
+    field by field (core.kernel.edits): the status, what was done and whether the customer
+    was satisfied each count as one field."""
+
+    summary: str
+    severity: str
+    owner: str
+    status: str
+    resolution: str = ""
+    satisfied: bool | None = None  # None: not asked
+
+
+@dataclass(frozen=True)
 class StatusChange:
     status: str
     changed_at: dt.datetime
@@ -67,10 +82,16 @@ class ComplaintRow:
     resolution: str
     satisfied: bool | None
     history: tuple[StatusChange, ...] = ()
+    version: int = 0  # a change made from this row is checked against it
 
     @property
     def unresolved(self) -> bool:
         return self.status in UNRESOLVED
+
+    def values(self) -> ComplaintValues:
+        """The values a person changes, as this row shows them (the base of a change)."""
+        return ComplaintValues(self.summary, self.severity, self.owner, self.status,
+                               self.resolution, self.satisfied)
 
     def open_for(self, now: dt.datetime) -> dt.timedelta:
         """How long it has been open (until it ended, for one that has)."""

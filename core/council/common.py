@@ -82,3 +82,11 @@ def gathering_of_kind(session: Session, gathering_id: int, kind: str, name: str)
     if gathering is None or gathering.kind != kind:
         raise NotFound(name, gathering_id)
     return gathering
+
+
+def moved_on(record: Any) -> None:
+    """Move a versioned record's version on when a row under it changed (a meeting's
+    decisions, actions, attendance...) though none of its own values did: an editor that
+    opened it before then merges with, or asks about, what is stored now. The ORM writes it
+    only while the version is still the one read (core.store.base.Versioned)."""
+    record.version = record.version + 1

@@ -8,6 +8,7 @@ the capacity; coming records an interaction on the customer.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from sqlalchemy import Table, false, select
 from sqlalchemy.orm import Session
@@ -42,6 +43,7 @@ from core.council.types import (
 from core.customers.services import find_tag_id
 from core.customers.tables import CUSTOMERS
 from core.customers.types import STAGES
+from core.kernel.edits import checked_edit
 from core.kernel.errors import Invalid, NotFound, Problem
 from core.store.base import Base
 from core.visits.services import delete_interaction, log_interaction
@@ -74,11 +76,25 @@ def create_event(session: Session, draft: EventDraft) -> EventRow:
     return get_event(session, event.id)
 
 
-def update_event(session: Session, event_id: int, draft: EventDraft) -> EventRow:
+def _stored_form(draft: EventDraft) -> EventDraft:
+    return replace(draft, title=draft.title.strip(), place=draft.place.strip())
+
+
+def update_event(session: Session, event_id: int, draft: EventDraft, *,
+                 base: EventDraft | None = None, base_version: int | None = None) -> EventRow:
+    """Change an evening's title, date, time, place and capacity. With `base` and
+    `base_version` (as the editor opened it), another desk's save meanwhile is merged in,
+    or raises EditConflict when it changed the same values differently."""
     event = _event(session, event_id)
     _check(draft)
-    event.title, event.held_on, event.starts_at = draft.title.strip(), draft.held_on, draft.starts_at
-    event.place, event.capacity = draft.place.strip(), draft.capacity
+    stored = EventDraft(event.title, event.held_on, event.starts_at, event.place,
+                        event.capacity)
+    draft = checked_edit("evening", event_id,
+                         base=_stored_form(base) if base is not None else None,
+                         base_version=base_version, mine=_stored_form(draft), theirs=stored,
+                         version=event.version)
+    event.title, event.held_on, event.starts_at = draft.title, draft.held_on, draft.starts_at
+    event.place, event.capacity = draft.place, draft.capacity
     session.flush()
     return get_event(session, event_id)
 
@@ -110,7 +126,7 @@ def get_event(session: Session, event_id: int) -> EventRow:
         len(guests), sum(1 for g in guests if g.rsvp == YES),
         sum(1 for g in guests if g.rsvp == MAYBE), sum(1 for g in guests if g.rsvp == NO),
         _places_taken(guests), sum(1 for g in guests if g.attendance == PRESENT),
-        event.invitations_sent_on)
+        event.invitations_sent_on, event.version)
 
 
 def _places_taken(guests: list[Invitation]) -> int:

@@ -4,6 +4,7 @@ earlier meetings follow into each meeting's view and notes)."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
@@ -15,6 +16,7 @@ from core.council.common import (
     gathering_of_kind,
     get_or_404,
     live_customer,
+    moved_on,
     names_of,
     raise_if,
 )
@@ -33,6 +35,7 @@ from core.council.types import (
     MEETING,
     PRESENT,
     SERVING,
+    AgendaItemDraft,
     AgendaItemRow,
     AttendanceRow,
     CouncilActionRow,
@@ -41,6 +44,7 @@ from core.council.types import (
     MeetingDraft,
     MeetingRow,
 )
+from core.kernel.edits import checked_edit
 from core.kernel.errors import Problem
 
 
@@ -86,11 +90,25 @@ def create_meeting(session: Session, term_id: int, draft: MeetingDraft, *,
     return get_meeting(session, meeting.id)
 
 
-def update_meeting(session: Session, meeting_id: int, draft: MeetingDraft) -> MeetingRow:
+def _stored_form(draft: MeetingDraft) -> MeetingDraft:
+    return replace(draft, title=draft.title.strip(), place=draft.place.strip())
+
+
+def update_meeting(session: Session, meeting_id: int, draft: MeetingDraft, *,
+                   base: MeetingDraft | None = None,
+                   base_version: int | None = None) -> MeetingRow:
+    """Change a meeting's date, time, place and title. With `base` and `base_version` (as
+    the editor opened it), another desk's save meanwhile is merged in, or raises
+    EditConflict when it changed the same values differently."""
     meeting = _meeting(session, meeting_id)
     _check(draft)
-    meeting.title, meeting.held_on = draft.title.strip(), draft.held_on
-    meeting.starts_at, meeting.place = draft.starts_at, draft.place.strip()
+    stored = MeetingDraft(meeting.held_on, meeting.starts_at, meeting.place, meeting.title)
+    draft = checked_edit("council meeting", meeting_id,
+                         base=_stored_form(base) if base is not None else None,
+                         base_version=base_version, mine=_stored_form(draft), theirs=stored,
+                         version=meeting.version)
+    meeting.title, meeting.held_on = draft.title, draft.held_on
+    meeting.starts_at, meeting.place = draft.starts_at, draft.place
     session.flush()
     return _rows(session, [meeting])[0]
 
@@ -135,16 +153,14 @@ def _rows(session: Session, meetings: list[Gathering]) -> list[MeetingRow]:
             counts[gathering_id] = (int(invited), int(present or 0))
     return [MeetingRow(m.id, m.term_id or 0, m.title, m.held_on, m.starts_at, m.place,
                        m.invitations_sent_on, m.notes_sent_on, counts.get(m.id, (0, 0))[1],
-                       counts.get(m.id, (0, 0))[0]) for m in meetings]
+                       counts.get(m.id, (0, 0))[0], m.version) for m in meetings]
 
 
 def get_meeting(session: Session, meeting_id: int) -> MeetingDetail:
     """Everything about one meeting: agenda, attendance, decisions, its actions and the
     actions still open from earlier meetings, its ideas, and the next meeting's date."""
     meeting = _meeting(session, meeting_id)
-    agenda = tuple(AgendaItemRow(i.id, i.position, i.title, i.minutes, i.left_open,
-                                 i.carried_from_id is not None)
-                   for i in session.scalars(select(AgendaItem).where(
+    agenda = tuple(_item_row(i) for i in session.scalars(select(AgendaItem).where(
                        AgendaItem.gathering_id == meeting_id).order_by(AgendaItem.position)))
     invitations = list(session.scalars(select(Invitation).where(
         Invitation.gathering_id == meeting_id)))
@@ -176,9 +192,14 @@ def _action_row(action: CouncilAction, held_on: dt.date) -> CouncilActionRow:
                             action.owner, action.due_on, action.done_on, held_on)
 
 
+def _item_row(item: AgendaItem) -> AgendaItemRow:
+    return AgendaItemRow(item.id, item.position, item.title, item.minutes, item.left_open,
+                         item.carried_from_id is not None, item.version)
+
+
 def add_agenda_item(session: Session, meeting_id: int, title: str) -> AgendaItemRow:
     """Add an item at the end of the agenda. Raises Invalid naming `title`."""
-    _meeting(session, meeting_id)
+    moved_on(_meeting(session, meeting_id))
     problems: list[Problem] = []
     check_text(problems, "title", title, 300)
     raise_if(problems)
@@ -188,14 +209,17 @@ def add_agenda_item(session: Session, meeting_id: int, title: str) -> AgendaItem
                       minutes="", left_open=False)
     session.add(item)
     session.flush()
-    return AgendaItemRow(item.id, item.position, item.title, "", False, False)
+    return _item_row(item)
 
 
 def update_agenda_item(session: Session, item_id: int, *, title: str | None = None,
-                       minutes: str | None = None,
-                       left_open: bool | None = None) -> AgendaItemRow:
+                       minutes: str | None = None, left_open: bool | None = None,
+                       base: AgendaItemDraft | None = None,
+                       base_version: int | None = None) -> AgendaItemRow:
     """Change an item's title, its minutes, or whether it was left open (then it is
-    carried into the next meeting created)."""
+    carried into the next meeting created); None keeps a value. With `base` and
+    `base_version` (the item as the editor opened it), another desk's save meanwhile is
+    merged in, or raises EditConflict when it changed the same values differently."""
     item: AgendaItem = get_or_404(session, AgendaItem, "agenda item", item_id)
     problems: list[Problem] = []
     if title is not None:
@@ -203,15 +227,16 @@ def update_agenda_item(session: Session, item_id: int, *, title: str | None = No
     if minutes is not None:
         check_text(problems, "minutes", minutes, 20_000, required=False)
     raise_if(problems)
-    if title is not None:
-        item.title = title.strip()
-    if minutes is not None:
-        item.minutes = minutes.strip()
-    if left_open is not None:
-        item.left_open = left_open
+    stored = AgendaItemDraft(item.title, item.minutes, item.left_open)
+    opened = base or stored
+    mine = AgendaItemDraft(opened.title if title is None else title.strip(),
+                           opened.minutes if minutes is None else minutes.strip(),
+                           opened.left_open if left_open is None else left_open)
+    merged = checked_edit("agenda item", item_id, base=base, base_version=base_version,
+                          mine=mine, theirs=stored, version=item.version)
+    item.title, item.minutes, item.left_open = merged.title, merged.minutes, merged.left_open
     session.flush()
-    return AgendaItemRow(item.id, item.position, item.title, item.minutes, item.left_open,
-                         item.carried_from_id is not None)
+    return _item_row(item)
 
 
 def move_agenda_item(session: Session, item_id: int, position: int) -> None:
@@ -221,27 +246,35 @@ def move_agenda_item(session: Session, item_id: int, position: int) -> None:
         AgendaItem.gathering_id == item.gathering_id).order_by(AgendaItem.position)))
     items.remove(item)
     items.insert(max(0, min(position - 1, len(items))), item)
+    _number(session, item.gathering_id, items)
+
+
+def _number(session: Session, meeting_id: int, items: list[AgendaItem]) -> None:
+    """Positions 1, 2, 3... in this order; the meeting's version moves when any changed."""
+    moved = False
     for number, each in enumerate(items, 1):
-        each.position = number
+        if each.position != number:
+            each.position, moved = number, True
+    if moved:
+        moved_on(_meeting(session, meeting_id))
     session.flush()
 
 
 def remove_agenda_item(session: Session, item_id: int) -> None:
     item: AgendaItem = get_or_404(session, AgendaItem, "agenda item", item_id)
     meeting_id = item.gathering_id
+    moved_on(_meeting(session, meeting_id))
     session.delete(item)
     session.flush()
-    for number, each in enumerate(session.scalars(select(AgendaItem).where(
-            AgendaItem.gathering_id == meeting_id).order_by(AgendaItem.position)), 1):
-        each.position = number
-    session.flush()
+    _number(session, meeting_id, list(session.scalars(select(AgendaItem).where(
+        AgendaItem.gathering_id == meeting_id).order_by(AgendaItem.position))))
 
 
 def record_attendance(session: Session, meeting_id: int, customer_id: int,
                       attendance: str) -> AttendanceRow:
     """Record present, apologies or absent ("" clears it) for one member (a customer not
     invited yet is added to the meeting)."""
-    _meeting(session, meeting_id)
+    meeting = _meeting(session, meeting_id)
     problems: list[Problem] = []
     if attendance:
         check_choice(problems, "attendance", attendance, ATTENDANCE)
@@ -253,7 +286,9 @@ def record_attendance(session: Session, meeting_id: int, customer_id: int,
         invitation = Invitation(gathering_id=meeting_id, customer_id=customer_id, rsvp="",
                                 plus_one=False, attendance="")
         session.add(invitation)
-    invitation.attendance = attendance
+    if invitation.attendance != attendance:
+        invitation.attendance = attendance
+        moved_on(meeting)
     session.flush()
     return AttendanceRow(customer_id, names_of(session, [customer_id]).get(customer_id, ""),
                          attendance)
@@ -262,7 +297,7 @@ def record_attendance(session: Session, meeting_id: int, customer_id: int,
 def add_decision(session: Session, meeting_id: int, text: str, *,
                  agenda_item_id: int | None = None) -> DecisionRow:
     """Record a decision (under an agenda item, or the meeting as a whole)."""
-    _meeting(session, meeting_id)
+    moved_on(_meeting(session, meeting_id))
     problems: list[Problem] = []
     check_text(problems, "text", text, 5000)
     raise_if(problems)
@@ -274,7 +309,9 @@ def add_decision(session: Session, meeting_id: int, text: str, *,
 
 
 def remove_decision(session: Session, decision_id: int) -> None:
-    session.delete(get_or_404(session, Decision, "decision", decision_id))
+    decision: Decision = get_or_404(session, Decision, "decision", decision_id)
+    moved_on(_meeting(session, decision.gathering_id))
+    session.delete(decision)
     session.flush()
 
 
@@ -288,6 +325,7 @@ def add_council_action(session: Session, meeting_id: int, text: str, *, owner: s
     check_text(problems, "text", text, 5000)
     check_text(problems, "owner", owner, 200, required=False)
     raise_if(problems)
+    moved_on(meeting)
     action = CouncilAction(gathering_id=meeting_id, agenda_item_id=agenda_item_id,
                            text=text.strip(), owner=owner.strip(), due_on=due_on)
     session.add(action)
@@ -299,13 +337,18 @@ def complete_council_action(session: Session, action_id: int,
                             done_on: dt.date | None) -> CouncilActionRow:
     """Mark an action done on `done_on` (None opens it again)."""
     action: CouncilAction = get_or_404(session, CouncilAction, "council action", action_id)
-    action.done_on = done_on
+    meeting = _meeting(session, action.gathering_id)
+    if action.done_on != done_on:
+        action.done_on = done_on
+        moved_on(meeting)
     session.flush()
-    return _action_row(action, _meeting(session, action.gathering_id).held_on)
+    return _action_row(action, meeting.held_on)
 
 
 def remove_council_action(session: Session, action_id: int) -> None:
-    session.delete(get_or_404(session, CouncilAction, "council action", action_id))
+    action: CouncilAction = get_or_404(session, CouncilAction, "council action", action_id)
+    moved_on(_meeting(session, action.gathering_id))
+    session.delete(action)
     session.flush()
 
 

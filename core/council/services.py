@@ -4,7 +4,7 @@ and returns the frozen dataclasses of core.council.types; the letters take the D
 (printing is a long job with its own units of work).
 
 Terms and members: create_term, update_term, get_term, list_terms, current_term,
-add_member, set_member_status, set_member_role, record_charter_accepted, remove_member,
+add_member, update_member, set_member_status, set_member_role, record_charter_accepted, remove_member,
 list_members, member_row, customer_council_history.
 Candidates: suggest_candidates.
 Meetings: create_meeting, update_meeting, delete_meeting, list_meetings, get_meeting,
@@ -96,6 +96,7 @@ from core.council.terms import (
     remove_member,
     set_member_role,
     set_member_status,
+    update_member,
     update_term,
 )
 from core.council.texts import meeting_notes_text
@@ -177,5 +178,6 @@ __all__ = [
     "update_event",
     "update_idea",
     "update_meeting",
+    "update_member",
     "update_term",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import replace
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -36,10 +37,12 @@ from core.council.types import (
     SEATED,
     STEPPED_DOWN,
     SUGGESTED,
+    MemberDraft,
     MemberRow,
     TermDraft,
     TermRow,
 )
+from core.kernel.edits import checked_edit
 from core.kernel.errors import Problem
 
 MAX_SEATS = 100
@@ -67,12 +70,26 @@ def create_term(session: Session, draft: TermDraft) -> TermRow:
     return get_term(session, term.id)
 
 
-def update_term(session: Session, term_id: int, draft: TermDraft) -> TermRow:
-    """Change a term's name, dates, seats and charter ("" restores the default charter)."""
+def _stored_form(draft: TermDraft) -> TermDraft:
+    return replace(draft, name=draft.name.strip(),
+                   charter=draft.charter.strip() or DEFAULT_CHARTER)
+
+
+def update_term(session: Session, term_id: int, draft: TermDraft, *,
+                base: TermDraft | None = None, base_version: int | None = None) -> TermRow:
+    """Change a term's name, dates, seats and charter ("" restores the default charter).
+    With `base` and `base_version` (the term as the editor opened it), another desk's save
+    meanwhile is merged in, or raises EditConflict when it changed the same values."""
     term = get_or_404(session, Term, "council term", term_id)
     _check_term(draft)
-    term.name, term.starts_on, term.ends_on = draft.name.strip(), draft.starts_on, draft.ends_on
-    term.seats, term.charter = draft.seats, draft.charter.strip() or DEFAULT_CHARTER
+    stored = TermDraft(term.name, term.starts_on, term.ends_on, term.seats, term.charter)
+    draft = checked_edit("council term", term_id,
+                         base=_stored_form(base) if base is not None else None,
+                         base_version=base_version, mine=_stored_form(draft), theirs=stored,
+                         version=term.version)
+    _check_term(draft)
+    term.name, term.starts_on, term.ends_on = draft.name, draft.starts_on, draft.ends_on
+    term.seats, term.charter = draft.seats, draft.charter
     session.flush()
     return get_term(session, term_id)
 
@@ -108,7 +125,7 @@ def _term_rows(session: Session, terms: list[Term]) -> list[TermRow]:
             if status in SEATED:
                 seated[term_id] += count
     return [TermRow(t.id, t.name, t.starts_on, t.ends_on, t.seats, t.charter,
-                    seated[t.id], members[t.id]) for t in terms]
+                    seated[t.id], members[t.id], t.version) for t in terms]
 
 
 def add_member(session: Session, term_id: int, customer_id: int, *,
@@ -137,10 +154,38 @@ def add_member(session: Session, term_id: int, customer_id: int, *,
     return member_row(session, member.id)
 
 
+def update_member(session: Session, member_id: int, draft: MemberDraft, *,
+                  on: dt.date | None = None, base: MemberDraft | None = None,
+                  base_version: int | None = None) -> MemberRow:
+    """Change a membership's status (invited records the day invited; accepted and active
+    the day joined, once; stepped down and ended the day left, all `on`), role and the day
+    the charter was signed. With `base` and `base_version` (the member as the person saw
+    them), another desk's change meanwhile is merged in, or raises EditConflict when it
+    changed the same value differently. Raises Invalid naming `status` or `role`."""
+    member = get_or_404(session, Member, "council member", member_id)
+    problems: list[Problem] = []
+    check_choice(problems, "status", draft.status, MEMBER_STATUSES)
+    check_choice(problems, "role", draft.role, ROLES)
+    raise_if(problems)
+    stored = _stored_member(session, member_id)
+    merged = checked_edit("council member", member_id, base=base, base_version=base_version,
+                          mine=draft, theirs=stored, version=member.version)
+    if merged.status != stored.status:
+        _apply_status(member, merged.status, on or dt.date.today())
+    member.role, member.charter_accepted_on = merged.role, merged.charter_accepted_on
+    session.flush()
+    return member_row(session, member_id)
+
+
+def _stored_member(session: Session, member_id: int) -> MemberDraft:
+    member = get_or_404(session, Member, "council member", member_id)
+    return MemberDraft(member.status, member.role, member.charter_accepted_on)
+
+
 def set_member_status(session: Session, member_id: int, status: str, *,
                       on: dt.date | None = None) -> MemberRow:
-    """Move a membership to `status`. Invited records the day invited; accepted and
-    active the day joined (once); stepped down and ended the day left."""
+    """Move a membership to `status`, recording the day again when it already is there
+    (invited again: the day of the new letter). See update_member."""
     member = get_or_404(session, Member, "council member", member_id)
     problems: list[Problem] = []
     check_choice(problems, "status", status, MEMBER_STATUSES)
@@ -163,22 +208,15 @@ def _apply_status(member: Member, status: str, on: dt.date) -> None:
 
 def set_member_role(session: Session, member_id: int, role: str) -> MemberRow:
     """Make a member the chair or an ordinary member."""
-    member = get_or_404(session, Member, "council member", member_id)
-    problems: list[Problem] = []
-    check_choice(problems, "role", role, ROLES)
-    raise_if(problems)
-    member.role = role
-    session.flush()
-    return member_row(session, member_id)
+    return update_member(session, member_id,
+                         replace(_stored_member(session, member_id), role=role))
 
 
 def record_charter_accepted(session: Session, member_id: int,
                             on: dt.date | None) -> MemberRow:
     """Record the day the member signed the charter (None takes it back)."""
-    member = get_or_404(session, Member, "council member", member_id)
-    member.charter_accepted_on = on
-    session.flush()
-    return member_row(session, member_id)
+    return update_member(session, member_id, replace(_stored_member(session, member_id),
+                                                     charter_accepted_on=on))
 
 
 def remove_member(session: Session, member_id: int) -> None:
@@ -219,7 +257,7 @@ def list_members(session: Session, term_id: int, *,
             m.id, m.term_id, m.customer_id, names.get(m.customer_id, ""), m.status, m.role,
             m.invited_on, m.joined_on, m.left_on, m.charter_accepted_on, m.reason,
             served.get(m.customer_id, 0), len(held), sum(1 for mark in held if mark == PRESENT),
-            running))
+            running, m.version))
     rows.sort(key=lambda r: (r.role != "chair", MEMBER_STATUSES.index(r.status),
                              r.name.casefold()))
     return rows

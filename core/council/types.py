@@ -87,6 +87,12 @@ class TermRow:
     charter: str
     seated: int  # accepted and active members
     members: int  # every membership of the term, whatever its status
+    version: int  # what an edit opened (core.kernel.edits)
+
+    @property
+    def draft(self) -> TermDraft:
+        """The term's edited values, as an editor opens them."""
+        return TermDraft(self.name, self.starts_on, self.ends_on, self.seats, self.charter)
 
     @property
     def over_seats(self) -> bool:
@@ -95,6 +101,15 @@ class TermRow:
 
     def is_current(self, today: dt.date) -> bool:
         return self.starts_on <= today <= self.ends_on
+
+
+@dataclass(frozen=True)
+class MemberDraft:
+    """What a person changes on a membership: its status, role, and the charter signed."""
+
+    status: str
+    role: str
+    charter_accepted_on: dt.date | None
 
 
 @dataclass(frozen=True)
@@ -114,6 +129,11 @@ class MemberRow:
     meetings_held: int  # meetings of this term held so far (attendance recorded)
     meetings_attended: int
     missed_running: int  # meetings missed in a row, up to the latest one
+    version: int
+
+    @property
+    def draft(self) -> MemberDraft:
+        return MemberDraft(self.status, self.role, self.charter_accepted_on)
 
     @property
     def attendance_rate(self) -> float | None:
@@ -152,6 +172,13 @@ class MeetingDraft:
 
 
 @dataclass(frozen=True)
+class AgendaItemDraft:
+    title: str
+    minutes: str = ""
+    left_open: bool = False  # not finished: carried into the next meeting
+
+
+@dataclass(frozen=True)
 class AgendaItemRow:
     id: int
     position: int
@@ -159,6 +186,11 @@ class AgendaItemRow:
     minutes: str
     left_open: bool
     carried: bool  # carried in from an earlier meeting
+    version: int
+
+    @property
+    def draft(self) -> AgendaItemDraft:
+        return AgendaItemDraft(self.title, self.minutes, self.left_open)
 
 
 @dataclass(frozen=True)
@@ -188,6 +220,15 @@ class AttendanceRow:
 
 
 @dataclass(frozen=True)
+class IdeaDraft:
+    """What a person changes on an idea: its words, where it stands, and the answer."""
+
+    text: str
+    status: str
+    response: str
+
+
+@dataclass(frozen=True)
 class IdeaRow:
     id: int
     text: str
@@ -198,6 +239,11 @@ class IdeaRow:
     response: str
     status_changed_on: dt.date
     meeting_id: int | None
+    version: int
+
+    @property
+    def draft(self) -> IdeaDraft:
+        return IdeaDraft(self.text, self.status, self.response)
 
 
 @dataclass(frozen=True)
@@ -212,6 +258,11 @@ class MeetingRow:
     notes_sent_on: dt.date | None
     present: int
     invited: int
+    version: int  # moves with the meeting's own values and with its decisions, actions...
+
+    @property
+    def draft(self) -> MeetingDraft:
+        return MeetingDraft(self.held_on, self.starts_at, self.place, self.title)
 
 
 @dataclass(frozen=True)
@@ -261,6 +312,11 @@ class EventRow:
     guests: int  # yes answers and their plus-ones: what counts against the capacity
     attended: int
     invitations_sent_on: dt.date | None
+    version: int
+
+    @property
+    def draft(self) -> EventDraft:
+        return EventDraft(self.title, self.held_on, self.starts_at, self.place, self.capacity)
 
 
 @dataclass(frozen=True)

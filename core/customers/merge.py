@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 from core.customers.models import Customer
 from core.customers.services import get_customer, update_customer
 from core.customers.stats import refresh_customer_stats
-from core.customers.types import TEXT_FIELDS, CustomerDetail, CustomerDraft
+from core.customers.types import TEXT_FIELDS, CustomerDetail, CustomerDraft, display_name
+from core.desks.services import record_merge
 from core.kernel.changes import Changes
 from core.kernel.errors import NotFound
 from core.store.base import Base
@@ -78,6 +79,8 @@ def merge_customers(session: Session, *, keep_id: int, other_id: int) -> Custome
     session.expire_all()
     result = update_customer(session, keep_id, merged, allow_duplicate=True)
     refresh_customer_stats(session, [keep_id])
+    # Last: the history lists it above the values it filled in on the kept record.
+    record_merge(session, keep_id=keep_id, other_id=other_id, other_name=other.display_name)
     return get_customer(session, result.id)
 
 
@@ -142,8 +145,17 @@ def unmerge_customers(session: Session, undo: MergeUndo) -> tuple[int, int]:
     session.flush()
     session.expire_all()
     refresh_customer_stats(session, [undo.keep_id, other_id])
+    record_merge(session, keep_id=undo.keep_id, other_id=other_id,
+                 other_name=_name_of(other_row), undone=True)
+    record_merge(session, keep_id=other_id, other_id=undo.keep_id,
+                 other_name=_name_of(keep_row), undone=True)
     note_changes(session, Changes(customers=True, interactions=True, batches=True))
     return undo.keep_id, other_id
+
+
+def _name_of(row: Row) -> str:
+    return display_name(row["first_name"], row["last_name"], row["organisation"]) \
+        or row["email"] or ""
 
 
 def _customer_table() -> Table:

@@ -13,12 +13,18 @@ import secrets
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core.desks.bulk_history import (
+    import_changes_of,
+    merge_row,
+    record_import_run,
+    record_merge,
+)
 from core.desks.models import RecordChange, StaffMember
-from core.desks.types import ChangeRow, StaffMemberRow
+from core.desks.types import MERGED, UNMERGED, ChangeRow, StaffMemberRow
 from core.kernel.errors import Invalid, NotFound, Problem
 
 __all__ = ["add_staff_member", "customer_changes", "list_staff", "pin_matches",
-           "remove_staff_member", "set_staff_pin"]
+           "record_import_run", "record_merge", "remove_staff_member", "set_staff_pin"]
 
 EMPTY_NAME, NAME_TAKEN, BAD_PIN = "empty_name", "name_taken", "bad_pin"
 _ROUNDS = 100_000
@@ -75,12 +81,18 @@ def pin_matches(session: Session, member_id: int, pin: str) -> bool:
 
 def customer_changes(session: Session, customer_id: int, *, limit: int = 200
                      ) -> list[ChangeRow]:
-    """Who changed this customer's record and history, newest first."""
+    """Who changed this customer's record and history, newest first: each save, and the
+    imports and merges that added, changed or brought them something (core.desks.bulk_history)."""
     rows = session.scalars(select(RecordChange).where(RecordChange.customer_id == customer_id)
                            .order_by(RecordChange.at.desc(), RecordChange.id.desc())
                            .limit(limit))
-    return [ChangeRow(row.at, row.person, row.desk, row.kind, row.record_id,
-                      tuple(row.fields.split(","))) for row in rows]
+    changes = [merge_row(row) if row.kind in (MERGED, UNMERGED) else
+               ChangeRow(row.at, row.person, row.desk, row.kind, row.record_id,
+                         tuple(row.fields.split(","))) for row in rows]
+    changes.extend(import_changes_of(session, customer_id))
+    # Stable: saves of one moment keep their newest-first order.
+    changes.sort(key=lambda change: change.at, reverse=True)
+    return changes[:limit]
 
 
 def _member(session: Session, member_id: int) -> StaffMember:

@@ -15,6 +15,7 @@ from core.customers.services import (
     update_customer_row,
 )
 from core.customers.types import customer_keys_of
+from core.desks.services import record_import_run
 from core.interchange.additions import undo_additions
 from core.interchange.errors import ImportAlreadyUndone
 from core.interchange.models import ImportChange, ImportProfile, ImportRun
@@ -128,6 +129,7 @@ def undo_import(session: Session, run_id: int) -> UndoResult:
     removed = delete_customers(session, created)
     note_changes(session, Changes(customers=True, imports=True))
     run.undone_at = dt.datetime.now().replace(microsecond=0)
+    record_import_run(session, run_id, undone=True)
     session.flush()
     return UndoResult(run_id, tuple(removed), reverted)
 

@@ -18,6 +18,7 @@ from sqlalchemy import insert, update
 from sqlalchemy.orm import Session
 
 from core.customers.services import refresh_customer_stats
+from core.desks.services import record_import_run
 from core.interchange.cleaning import (
     CleanedBatch,
     CleaningProcesses,
@@ -296,6 +297,7 @@ def _run(session: Session, path: Path, source: _Source, options: ImportOptions, 
         on_duplicate=options.on_duplicate, tag_name=tag_name, created_count=0,
         updated_count=0, skipped_count=0, rejected_count=0, created_ranges="[]",
         problems="[]", problem_total=0, row_outcomes="[]").returning(ImportRun.id)).scalar_one()
+    record_import_run(session, run_id)  # who runs it: once, not per customer
     # Started first: the helper processes (for a large CSV) start up meanwhile.
     batches = source.batches(region, BATCH_SIZE, money_exponent, currency)
     writer = BatchWriter(session, run_id=run_id, policy=options.on_duplicate,

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from sqlalchemy import insert, update
 from sqlalchemy.orm import Session
 
+from core.desks.services import record_import_run
 from core.interchange.models import CustomerExternalId, ImportRun, table_of
 from core.kernel.errors import Problem
 from core.store.bulk_insert import bulk_insert
@@ -20,12 +21,14 @@ def start_import_run(session: Session, *, file_name: str, format: str, encoding:
                      delimiter: str, on_duplicate: str) -> int:
     """A history row for an import that starts now; its id."""
     now = dt.datetime.now().replace(microsecond=0)
-    return int(session.execute(insert(ImportRun).values(
+    run_id = int(session.execute(insert(ImportRun).values(
         started_at=now, finished_at=now, file_name=file_name[:500], format=format,
         encoding=encoding, delimiter=delimiter, on_duplicate=on_duplicate, tag_name="",
         created_count=0, updated_count=0, skipped_count=0, rejected_count=0,
         created_ranges="[]", problems="[]", problem_total=0).returning(ImportRun.id)
     ).scalar_one())
+    record_import_run(session, run_id)  # who runs it: once, not per customer
+    return run_id
 
 
 def finish_import_run(session: Session, run_id: int, *, created: int, updated: int,

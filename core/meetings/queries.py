@@ -52,5 +52,5 @@ def _meetings(session: Session, query: Select[Any]) -> tuple[MeetingRow, ...]:
         customer_name=display_name(first or "", last or "", org or "") or (email or ""),
         met_on=m.met_on, subject=m.subject or "", attendees=_split(m.attendees),
         points=_split(m.points), agreed=_split(m.agreed), tasks=tuple(tasks.get(m.id, ())),
-        sent_on=m.sent_on,
+        sent_on=m.sent_on, version=m.version,
     ) for m, first, last, org, email in rows)

@@ -16,6 +16,9 @@ class MeetingTaskDraft:
 
 @dataclass(frozen=True)
 class MeetingDraft:
+    """A meeting's notes as typed; also what two desks' edits are merged over, field by
+    field (the tasks are one field: who does what is agreed as a whole)."""
+
     customer_id: int
     met_on: dt.date
     subject: str = ""
@@ -37,6 +40,7 @@ class MeetingRow:
     agreed: tuple[str, ...]
     tasks: tuple[MeetingTaskDraft, ...] = field(default=())
     sent_on: dt.date | None = None
+    version: int = 0  # an editor keeps it, to save against (core.kernel.edits)
 
     def draft(self) -> MeetingDraft:
         return MeetingDraft(self.customer_id, self.met_on, self.subject, self.attendees,

@@ -9,15 +9,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.customers.tables import CUSTOMERS
-from core.testimonials.lifecycle import (
-    capture_testimonial,
+from core.testimonials.lifecycle import capture_testimonial, log_use, tick_off_use
+from core.testimonials.release import (
     decline_release,
     expire_releases,
-    log_use,
     mark_release_requested,
     revoke_release,
     sign_release,
-    tick_off_use,
 )
 from core.testimonials.types import (
     ADVERTISING,

@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session
 
 from core.customers.tables import CUSTOMERS
 from core.kernel.desk import who_is_at_the_desk
+from core.kernel.edits import checked_edit
 from core.kernel.errors import Invalid, NotFound, Problem
 from core.store import files
 from core.testimonials.errors import (
-    BEFORE_SIGNING,
     INVALID_CHOICE,
     NOT_A_CUSTOMER,
     OUT_OF_RANGE,
@@ -30,7 +30,6 @@ from core.testimonials.errors import (
     NotReleasedFor,
     SourceUnreadable,
     WordingReleased,
-    WrongReleaseState,
 )
 from core.testimonials.models import (
     Testimonial,
@@ -41,40 +40,30 @@ from core.testimonials.models import (
 from core.testimonials.queries import (
     customer_testimonial_uses,
     release_problem,
-    takedown_checklist,
 )
-from core.testimonials.records import scope_of, state_on
+from core.testimonials.records import draft_of, scope_of
 from core.testimonials.types import (
     ATTACHMENT_ADDED,
     ATTACHMENT_KINDS,
     ATTACHMENT_REMOVED,
     CAPTURED,
     CHANNELS,
-    DECLINED,
-    DECLINED_EVENT,
     EDITED,
     EXPIRED,
-    EXPIRED_EVENT,
-    FORM_PRINTED,
     FORM_WITHDRAWN,
     HOW_GIVEN,
     MAX_WORDS,
-    NAMINGS,
     NOT_REQUESTED,
     PLACE_KINDS,
     RATING_MAX,
     RATING_MIN,
     REQUESTED,
     REVOKED,
-    REVOKED_EVENT,
     SIGNED,
-    SIGNED_EVENT,
-    SIGNED_FORM,
     USE_LOGGED,
     USE_REMOVED,
     AttachmentRow,
     CustomerTestimonialUses,
-    ReleaseScope,
     TakedownItem,
     TestimonialDraft,
     UseDraft,
@@ -90,13 +79,13 @@ def _who(by: str) -> str:
     return (by.strip() or who_is_at_the_desk())[:200]
 
 
-def _record(session: Session, testimonial_id: int, event: str, by: str,
+def record_event(session: Session, testimonial_id: int, event: str, by: str,
             detail: str = "", at: dt.datetime | None = None) -> None:
     session.add(TestimonialEvent(testimonial_id=testimonial_id, at=at or dt.datetime.now(),
                                  by=_who(by), event=event, detail=detail))
 
 
-def _load(session: Session, testimonial_id: int) -> Testimonial:
+def load_testimonial(session: Session, testimonial_id: int) -> Testimonial:
     found = session.get(Testimonial, testimonial_id)
     if found is None:
         raise NotFound("testimonial", testimonial_id)
@@ -145,7 +134,7 @@ def capture_testimonial(session: Session, draft: TestimonialDraft) -> int:
         photo_allowed=False, editing_allowed=False, created_at=now, updated_at=now)
     session.add(row)
     session.flush()
-    _record(session, row.id, CAPTURED, draft.captured_by, _words_detail(draft), at=now)
+    record_event(session, row.id, CAPTURED, draft.captured_by, _words_detail(draft), at=now)
     session.flush()
     log.info("testimonial %s captured for customer %s", row.id, draft.customer_id)
     return row.id
@@ -159,12 +148,21 @@ def _words_detail(draft: TestimonialDraft) -> str:
 
 
 def edit_testimonial(session: Session, testimonial_id: int, draft: TestimonialDraft, *,
-                     by: str = "") -> None:
+                     by: str = "", base: TestimonialDraft | None = None,
+                     base_version: int | None = None) -> None:
     """Change what was recorded. The wording (words or edited version) cannot change under
     a signed release (WordingReleased); changing it while a form is out withdraws that form
-    (the customer would sign other words), so the release goes back to not requested."""
-    row = _load(session, testimonial_id)
+    (the customer would sign other words), so the release goes back to not requested.
+
+    With `base` and `base_version` (the testimonial as the editor opened it: its row's
+    `draft` and `version`), another desk's save meanwhile is kept: values only they changed
+    stay theirs, and values both changed differently raise EditConflict (nothing written)."""
+    row = load_testimonial(session, testimonial_id)
     draft = _check_draft(session, draft)
+    if base is not None and base_version is not None and base_version != row.version:
+        draft = _check_draft(session, checked_edit(
+            "testimonial", testimonial_id, base=base, base_version=base_version, mine=draft,
+            theirs=draft_of(row), version=row.version))
     wording_changed = (draft.words, draft.edited_words) != (row.words, row.edited_words)
     if wording_changed and row.release_state in (SIGNED, REVOKED, EXPIRED):
         raise WordingReleased(testimonial_id)
@@ -179,10 +177,10 @@ def edit_testimonial(session: Session, testimonial_id: int, draft: TestimonialDr
     detail = ", ".join(changed)
     if wording_changed:
         detail += "\n" + _words_detail(draft)
-    _record(session, row.id, EDITED, by, detail)
+    record_event(session, row.id, EDITED, by, detail)
     if wording_changed and row.release_state == REQUESTED:
         row.release_state, row.requested_on = NOT_REQUESTED, None
-        _record(session, row.id, FORM_WITHDRAWN, by, "the wording changed")
+        record_event(session, row.id, FORM_WITHDRAWN, by, "the wording changed")
     session.flush()
 
 
@@ -190,7 +188,7 @@ def delete_testimonial(session: Session, testimonial_id: int) -> tuple[TakedownI
     """Delete a testimonial with its history and attachments (their files go once this
     unit of work commits). Returns the places it was still in use: deleting it does not
     take them down."""
-    row = _load(session, testimonial_id)
+    row = load_testimonial(session, testimonial_id)
     uses = customer_testimonial_uses(session, [row.customer_id], only=[testimonial_id])
     _discard_files(session, [testimonial_id])
     session.delete(row)
@@ -198,126 +196,12 @@ def delete_testimonial(session: Session, testimonial_id: int) -> tuple[TakedownI
     return uses.uses
 
 
-def _transition(row: Testimonial, wanted: str, allowed: tuple[str, ...],
-                today: dt.date) -> None:
-    state = state_on(row.release_state, row.release_until, today)
-    if state not in allowed:
-        raise WrongReleaseState(row.id, state, wanted, allowed)
-
-
-def mark_release_requested(session: Session, testimonial_ids: Iterable[int], *,
-                           on: dt.date, by: str = "") -> tuple[int, ...]:
-    """The release form was printed for these testimonials on `on`: those not yet signed
-    or declined become requested (printing again moves the date: the form went out
-    again). Returns the ids whose release is now requested."""
-    requested = []
-    for testimonial_id in dict.fromkeys(testimonial_ids):
-        row = _load(session, testimonial_id)
-        if row.release_state not in (NOT_REQUESTED, REQUESTED):
-            continue
-        again = row.release_state == REQUESTED
-        row.release_state, row.requested_on = REQUESTED, on
-        row.updated_at = dt.datetime.now()
-        _record(session, row.id, FORM_PRINTED, by,
-                f"{'printed again' if again else 'printed'} {on.isoformat()}")
-        requested.append(row.id)
-    session.flush()
-    return tuple(requested)
-
-
-def _check_scope(scope: ReleaseScope, signed_on: dt.date) -> None:
-    problems = []
-    if not scope.channels:
-        problems.append(Problem("channels", REQUIRED))
-    problems += [Problem("channels", INVALID_CHOICE, c) for c in scope.channels
-                 if c not in CHANNELS]
-    if scope.naming not in NAMINGS:
-        problems.append(Problem("naming", INVALID_CHOICE, scope.naming))
-    if scope.until is not None and scope.until <= signed_on:
-        problems.append(Problem("until", BEFORE_SIGNING, scope.until.isoformat()))
-    if problems:
-        raise Invalid(problems)
-
-
-def _scope_detail(scope: ReleaseScope) -> str:
-    until = scope.until.isoformat() if scope.until else "until revoked"
-    return (f"channels: {', '.join(scope.channels)}; naming: {scope.naming}; "
-            f"photo: {'yes' if scope.photo else 'no'}; "
-            f"light editing: {'yes' if scope.light_editing else 'no'}; until: {until}")
-
-
-def sign_release(session: Session, testimonial_id: int, scope: ReleaseScope, *,
-                 signed_on: dt.date, by: str = "", scan: Path | None = None) -> None:
-    """The customer signed the form with this scope (what they actually ticked). Allowed
-    from not requested (signed at the counter) or requested. With `scan`, the scanned
-    form is attached. Raises Invalid (no channel, an end date not after signing),
-    WrongReleaseState or SourceUnreadable; nothing is changed then."""
-    row = _load(session, testimonial_id)
-    _transition(row, "sign", (NOT_REQUESTED, REQUESTED), signed_on)
-    _check_scope(scope, signed_on)
-    ordered = tuple(c for c in CHANNELS if c in scope.channels)
-    row.release_state, row.signed_on = SIGNED, signed_on
-    row.channels = ",".join(ordered)
-    row.naming, row.photo_allowed = scope.naming, scope.photo
-    row.editing_allowed, row.release_until = scope.light_editing, scope.until
-    row.updated_at = dt.datetime.now()
-    _record(session, row.id, SIGNED_EVENT, by,
-            f"signed {signed_on.isoformat()}; {_scope_detail(scope)}")
-    session.flush()
-    if scan is not None:
-        add_attachment(session, testimonial_id, SIGNED_FORM, scan, by=by)
-
-
-def decline_release(session: Session, testimonial_id: int, *, on: dt.date, by: str = "",
-                    reason: str = "") -> None:
-    """The customer would rather not: the testimonial is never offered for use."""
-    row = _load(session, testimonial_id)
-    _transition(row, "decline", (NOT_REQUESTED, REQUESTED), on)
-    row.release_state, row.declined_on = DECLINED, on
-    row.updated_at = dt.datetime.now()
-    _record(session, row.id, DECLINED_EVENT, by,
-            f"declined {on.isoformat()}" + (f": {reason.strip()}" if reason.strip() else ""))
-    session.flush()
-
-
-def revoke_release(session: Session, testimonial_id: int, *, on: dt.date, reason: str = "",
-                   by: str = "") -> tuple[TakedownItem, ...]:
-    """The customer withdrew their permission on `on`. Returns the take-down checklist for
-    this testimonial: every logged use not yet taken down."""
-    row = _load(session, testimonial_id)
-    _transition(row, "revoke", (SIGNED,), on)
-    row.release_state, row.revoked_on = REVOKED, on
-    row.revoke_reason = reason.strip()
-    row.updated_at = dt.datetime.now()
-    _record(session, row.id, REVOKED_EVENT, by,
-            f"revoked {on.isoformat()}" + (f": {row.revoke_reason}" if row.revoke_reason else ""))
-    session.flush()
-    return tuple(item for item in takedown_checklist(session, today=on)
-                 if item.testimonial_id == testimonial_id)
-
-
-def expire_releases(session: Session, today: dt.date) -> tuple[int, ...]:
-    """Record the signed releases whose end date has come as expired (their history says
-    so, by "Regulars"). Returns their ids. Safe to call at any time, from any desk."""
-    rows = session.scalars(select(Testimonial).where(
-        Testimonial.release_state == SIGNED, Testimonial.release_until.is_not(None),
-        Testimonial.release_until <= today)).all()
-    for row in rows:
-        assert row.release_until is not None
-        row.release_state, row.expired_on = EXPIRED, row.release_until
-        row.updated_at = dt.datetime.now()
-        _record(session, row.id, EXPIRED_EVENT, "Regulars",
-                f"expired {row.release_until.isoformat()}")
-    session.flush()
-    return tuple(row.id for row in rows)
-
-
 def add_attachment(session: Session, testimonial_id: int, kind: str, source: Path, *,
                    by: str = "") -> AttachmentRow:
     """Copy `source` (a photo, a recording, the scanned signed form) into the data
     folder's file store with its SHA-256, so it survives the original being moved.
     Raises Invalid (kind), SourceUnreadable (the file cannot be read or copied)."""
-    row = _load(session, testimonial_id)
+    row = load_testimonial(session, testimonial_id)
     if kind not in ATTACHMENT_KINDS:
         raise Invalid([Problem("kind", INVALID_CHOICE, kind)])
     source = Path(source)
@@ -332,7 +216,7 @@ def add_attachment(session: Session, testimonial_id: int, kind: str, source: Pat
         testimonial_id=row.id, kind=kind, file_name=source.name[:300],
         size_bytes=stored.size_bytes, sha256=stored.sha256, added_at=now, added_by=_who(by))
     session.add(attachment)
-    _record(session, row.id, ATTACHMENT_ADDED, by,
+    record_event(session, row.id, ATTACHMENT_ADDED, by,
             f"{kind}: {source.name} (sha256 {stored.sha256})", at=now)
     session.flush()
     return _attachment_row(attachment)
@@ -349,7 +233,7 @@ def remove_attachment(session: Session, attachment_id: int, *, by: str = "") -> 
     attachment = session.get(TestimonialAttachment, attachment_id)
     if attachment is None:
         raise NotFound("attachment", attachment_id)
-    _record(session, attachment.testimonial_id, ATTACHMENT_REMOVED, by,
+    record_event(session, attachment.testimonial_id, ATTACHMENT_REMOVED, by,
             f"{attachment.kind}: {attachment.file_name} (sha256 {attachment.sha256})")
     sha = attachment.sha256
     session.delete(attachment)
@@ -396,7 +280,7 @@ def _discard_files(session: Session, testimonial_ids: list[int]) -> int:
 def log_use(session: Session, testimonial_id: int, draft: UseDraft, *, by: str = "") -> int:
     """Record a place the testimonial is used. Only a signed, unexpired release covering
     the channel allows it (NotReleasedFor otherwise); Invalid names bad fields."""
-    row = _load(session, testimonial_id)
+    row = load_testimonial(session, testimonial_id)
     problems = []
     if not draft.where.strip():
         problems.append(Problem("where", REQUIRED))
@@ -414,7 +298,7 @@ def log_use(session: Session, testimonial_id: int, draft: UseDraft, *, by: str =
                          place=draft.where.strip(), channel=draft.channel,
                          started_on=draft.started_on, removed_on=None, removed_by="")
     session.add(use)
-    _record(session, row.id, USE_LOGGED, by,
+    record_event(session, row.id, USE_LOGGED, by,
             f"{draft.place_kind} ({draft.channel}) from {draft.started_on.isoformat()}: "
             f"{use.place}")
     session.flush()
@@ -430,7 +314,7 @@ def tick_off_use(session: Session, use_id: int, *, on: dt.date, by: str = "") ->
     if use.removed_on is not None:
         return
     use.removed_on, use.removed_by = on, _who(by)
-    _record(session, use.testimonial_id, USE_REMOVED, by,
+    record_event(session, use.testimonial_id, USE_REMOVED, by,
             f"{use.place_kind} ({use.channel}) removed {on.isoformat()}: {use.place}")
     session.flush()
 

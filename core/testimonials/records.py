@@ -15,7 +15,9 @@ from core.testimonials.types import (
     ENDED,
     EXPIRED,
     SIGNED,
+    ReleaseRecord,
     ReleaseScope,
+    TestimonialDraft,
     TestimonialRow,
 )
 
@@ -25,6 +27,20 @@ def state_on(state: str, until: dt.date | None, today: dt.date) -> str:
     if state == SIGNED and until is not None and today >= until:
         return EXPIRED
     return state
+
+
+def release_of(t: Testimonial) -> ReleaseRecord:
+    """The release as stored (what release moves are checked against)."""
+    return ReleaseRecord(t.release_state, t.requested_on, t.signed_on, t.declined_on,
+                         t.revoked_on, t.revoke_reason, scope_of(t))
+
+
+def draft_of(t: Testimonial) -> TestimonialDraft:
+    """What was recorded, as stored (what edits are checked against)."""
+    return TestimonialDraft(
+        customer_id=t.customer_id, words=t.words, given_on=t.given_on,
+        how_given=t.how_given, edited_words=t.edited_words, rating=t.rating,
+        captured_by=t.captured_by, incentive=t.incentive)
 
 
 def scope_of(t: Testimonial) -> ReleaseScope | None:
@@ -63,6 +79,7 @@ def row_of(t: Testimonial, name_parts: Sequence[str], in_place: int,
         declined_on=t.declined_on, revoked_on=t.revoked_on, expired_on=expired_on,
         revoke_reason=t.revoke_reason, scope=scope_of(t), uses_in_place=int(in_place),
         takedowns_open=int(in_place) if state in ENDED else 0,
+        version=t.version, release=release_of(t),
     )
 
 

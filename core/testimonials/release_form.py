@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -42,10 +42,16 @@ from core.printing.types import (
 from core.settings.services import get_business_profile, get_settings, save_settings
 from core.settings.types import BusinessProfileData, settings_section
 from core.store.db import Database
-from core.testimonials.lifecycle import mark_release_requested
 from core.testimonials.models import Testimonial
+from core.testimonials.release import mark_release_requested
 from core.testimonials.texts import CHANNEL_WORDS, HOW_GIVEN_WORDS, NAMING_WORDS
-from core.testimonials.types import CHANNELS, DEFAULT_RELEASE_YEARS, NAMINGS
+from core.testimonials.types import (
+    CHANNELS,
+    DEFAULT_RELEASE_YEARS,
+    NAMINGS,
+    NOT_REQUESTED,
+    REQUESTED,
+)
 
 MERGE_FIELDS = ("business_name", "business_phone", "business_email", "business_address",
                 "customer_name", "first_name")
@@ -119,6 +125,9 @@ def merge_wording(text: str, values: Mapping[str, str]) -> str:
 class ReleaseFormsPrinted:
     pages: int
     requested: tuple[int, ...]  # the testimonials whose release is now requested
+    # Saved at another desk while their forms were printed: not recorded as requested,
+    # since the printed form may show what they no longer say (print them again).
+    changed_meanwhile: tuple[int, ...] = ()
 
 
 def release_forms_job(session: Session, testimonial_ids: Sequence[int], *,
@@ -225,14 +234,31 @@ def print_release_forms(database: Database, testimonial_ids: Sequence[int], out_
                         is_cancelled: CancelCheck = never_cancelled) -> ReleaseFormsPrinted:
     """Print the release forms (one page each, in one PDF) and record the releases not yet
     signed or declined as requested today. The PDF is written before anything is
-    recorded: a failed or cancelled print changes nothing."""
+    recorded: a failed or cancelled print changes nothing; one saved at another desk
+    while printing is left as it was (`changed_meanwhile`)."""
     with database.unit_of_work() as session:
         job = release_forms_job(session, testimonial_ids, today=today,
                                 format_name=format_name)
+        printed = _versions(session, testimonial_ids)
     pages = render_forms(job, out_path, progress=progress, is_cancelled=is_cancelled)
     with database.unit_of_work() as session:
-        requested = mark_release_requested(session, testimonial_ids, on=today, by=by)
-    return ReleaseFormsPrinted(pages, requested)
+        requested = mark_release_requested(session, testimonial_ids, on=today, by=by,
+                                           printed=printed)
+        left = _versions(session, set(testimonial_ids) - set(requested),
+                         states=(NOT_REQUESTED, REQUESTED))
+    changed = tuple(i for i in dict.fromkeys(testimonial_ids)
+                    if i in left and left[i] != printed.get(i))
+    return ReleaseFormsPrinted(pages, requested, changed)
+
+
+def _versions(session: Session, testimonial_ids: Iterable[int],
+              states: Sequence[str] = ()) -> dict[int, int]:
+    """The versions of these testimonials (those whose release is in `states`, if given)."""
+    query = (select(Testimonial.id, Testimonial.version)
+             .where(Testimonial.id.in_(sorted(set(testimonial_ids)))))
+    if states:
+        query = query.where(Testimonial.release_state.in_(states))
+    return {tid: version for tid, version in session.execute(query)}
 
 
 def preview_release_form(session: Session, testimonial_id: int, *, today: dt.date,

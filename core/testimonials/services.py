@@ -1,9 +1,12 @@
 """What the front ends (the window, the command line) and other areas call for
 testimonials, reached through one module whichever file holds each job:
 
-- capture and edit (core.testimonials.lifecycle): capture_testimonial, edit_testimonial,
+- capture and edit (core.testimonials.lifecycle): capture_testimonial, edit_testimonial
+  (against the version the editor opened: another desk's change merges, or EditConflict),
   delete_testimonial;
-- the release: mark_release_requested (printing the form does it), sign_release (with
+- the release (core.testimonials.release; each move checked against the release the person
+  saw, EditConflict of kind RELEASE when another desk recorded it otherwise):
+  mark_release_requested (printing the form does it), sign_release (with
   the scope ticked and the scan), decline_release, revoke_release (returns the take-down
   list), expire_releases (on their end date);
 - attachments, kept by checksum beside the database: add_attachment, open_attachment
@@ -28,17 +31,12 @@ from core.testimonials.lifecycle import (
     add_attachment,
     capture_testimonial,
     count_testimonials,
-    decline_release,
     delete_testimonial,
     edit_testimonial,
-    expire_releases,
     forget_customers,
     log_use,
-    mark_release_requested,
     open_attachment,
     remove_attachment,
-    revoke_release,
-    sign_release,
     tick_off_use,
 )
 from core.testimonials.queries import (
@@ -48,6 +46,14 @@ from core.testimonials.queries import (
     list_testimonials,
     release_problem,
     takedown_checklist,
+)
+from core.testimonials.release import (
+    RELEASE,
+    decline_release,
+    expire_releases,
+    mark_release_requested,
+    revoke_release,
+    sign_release,
 )
 from core.testimonials.release_form import (
     ReleaseFormsPrinted,
@@ -61,7 +67,7 @@ from core.testimonials.release_form import (
 from core.testimonials.texts import disclosure, name_as_allowed
 
 __all__ = [
-    "ReleaseFormWording", "ReleaseFormsPrinted", "add_attachment", "add_demo_testimonials",
+    "RELEASE", "ReleaseFormWording", "ReleaseFormsPrinted", "add_attachment", "add_demo_testimonials",
     "capture_testimonial", "count_testimonials", "customer_testimonial_uses",
     "decline_release", "delete_testimonial", "disclosure", "edit_testimonial",
     "expire_releases", "forget_customers", "format_of", "get_release_form_wording",

@@ -105,6 +105,22 @@ class ReleaseScope:
 
 
 @dataclass(frozen=True)
+class ReleaseRecord:
+    """A release as stored: what a release move (printed, signed, declined, withdrawn) is
+    checked against when another desk may have recorded one meanwhile. `state` is the
+    stored state (a signed release past its end date stays SIGNED until recorded expired);
+    `scope` what the customer ticked, once signed."""
+
+    state: str = NOT_REQUESTED
+    requested_on: dt.date | None = None
+    signed_on: dt.date | None = None
+    declined_on: dt.date | None = None
+    revoked_on: dt.date | None = None
+    revoke_reason: str = ""
+    scope: ReleaseScope | None = None
+
+
+@dataclass(frozen=True)
 class TestimonialRow:
     """One testimonial as lists show it. `release_state` is as of the day asked about (a
     signed release past its end date reads EXPIRED even before it is recorded)."""
@@ -131,11 +147,23 @@ class TestimonialRow:
     scope: ReleaseScope | None = None  # once signed (kept after revoking, as the record)
     uses_in_place: int = 0  # logged uses not taken down
     takedowns_open: int = 0  # of those, where the release has ended
+    # As read: the version and the release an editor or a release move keeps as its base
+    # (core.kernel.edits), so that another desk's save meanwhile is merged or shown.
+    version: int = 0
+    release: ReleaseRecord | None = None
 
     @property
     def final_words(self) -> str:
         """The wording used: the edited version, or the words as said."""
         return self.edited_words or self.words
+
+    @property
+    def draft(self) -> TestimonialDraft:
+        """What was recorded, as the editor opens it (its base when saving)."""
+        return TestimonialDraft(
+            customer_id=self.customer_id, words=self.words, given_on=self.given_on,
+            how_given=self.how_given, edited_words=self.edited_words, rating=self.rating,
+            captured_by=self.captured_by, incentive=self.incentive)
 
 
 @dataclass(frozen=True)

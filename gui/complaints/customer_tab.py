@@ -2,10 +2,14 @@
 puts at the top of the record.
 
 Each button writes at once, as its own operation (a complaint is not part of the record's
-Save): the rest of the window hears of it through `changes_applied`.
+Save): the rest of the window hears of it through `changes_applied`. A change is made from
+the complaint as this tab shows it: when another desk moved it on meanwhile, the person sees
+both and chooses (gui.widgets.conflict_dialog), and a promise another desk already marked
+kept stays as it is.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -23,35 +27,42 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.complaints.errors import PromiseKept
 from core.complaints.queries import customer_complaints, customer_promises
 from core.complaints.services import (
     add_promise,
-    close_complaint,
     keep_promise,
-    move_complaint,
     open_complaint,
-    resolve_complaint,
+    save_complaint,
 )
 from core.complaints.types import (
+    CLOSED,
     IN_PROGRESS,
+    RESOLVED,
     WAITING,
     ComplaintRow,
     ComplaintSettings,
+    ComplaintValues,
     PromiseRow,
 )
 from core.kernel.changes import Changes
 from core.kernel.desk import who_is_at_the_desk
+from core.kernel.edits import SavedMeanwhile
 from core.settings.services import get_settings
 
 from gui.complaints.alive import listening_changed_for, while_alive
 from gui.complaints.dialogs import OpenComplaintDialog, PromiseDialog, ResolveComplaintDialog
 from gui.complaints.texts import (
+    complaint_value_label,
+    complaint_value_text,
     duration_text,
     promise_state_text,
     severity_text,
     status_text,
 )
+from gui.desks.staff_names import offer_staff_names
 from gui.shell.context import AppContext
+from gui.widgets.conflict_dialog import saved_despite_other_desks
 from gui.widgets.text_table import RowLook, TextTableModel, read_only_view
 
 _DIM = QColor("#6b7280")  # a complaint ended, a promise kept: history, not work
@@ -143,6 +154,9 @@ class ComplaintsTab(QWidget):
         self.complaints_table.selectionModel().currentChanged.connect(
             lambda *_: self._update_buttons())
         self.new_complaint_button = QPushButton(self.tr("New Complaint…"))
+        self.edit_complaint_button = QPushButton(self.tr("Edit…"))
+        self.edit_complaint_button.setToolTip(self.tr("Change what happened, its severity or "
+                                                      "who puts it right"))
         self.in_progress_button = QPushButton(self.tr("In Progress"))
         self.in_progress_button.setToolTip(self.tr("Someone is working on it (the first "
                                                    "response, if it is the first move)"))
@@ -152,6 +166,7 @@ class ComplaintsTab(QWidget):
         self.resolve_button = QPushButton(self.tr("Resolve…"))
         self.close_button = QPushButton(self.tr("Close Without Resolution…"))
         self.new_complaint_button.clicked.connect(self._on_new_complaint_clicked)
+        self.edit_complaint_button.clicked.connect(self._on_edit_complaint_clicked)
         self.in_progress_button.clicked.connect(lambda: self._move(IN_PROGRESS))
         self.waiting_button.clicked.connect(lambda: self._move(WAITING))
         self.resolve_button.clicked.connect(lambda: self._on_end_clicked(closing=False))
@@ -180,7 +195,8 @@ class ComplaintsTab(QWidget):
         layout.addWidget(_heading(self.tr("Complaints")))
         layout.addWidget(self.no_complaints_label)
         layout.addWidget(self.complaints_table, 3)
-        layout.addLayout(_row(self.new_complaint_button, self.in_progress_button,
+        layout.addLayout(_row(self.new_complaint_button, self.edit_complaint_button,
+                              self.in_progress_button,
                               self.waiting_button, self.resolve_button, self.close_button))
         layout.addWidget(_heading(self.tr("Promises")))
         layout.addWidget(self.no_promises_label)
@@ -264,6 +280,7 @@ class ComplaintsTab(QWidget):
         complaint = self.chosen_complaint()
         open_ = writable and complaint is not None and complaint.unresolved
         self.new_complaint_button.setEnabled(writable)
+        self.edit_complaint_button.setEnabled(writable and complaint is not None)
         self.in_progress_button.setEnabled(open_ and complaint is not None
                                            and complaint.status != IN_PROGRESS)
         self.waiting_button.setEnabled(open_ and complaint is not None
@@ -288,15 +305,32 @@ class ComplaintsTab(QWidget):
             owner=who_is_at_the_desk(), settings=self._context.read(get_settings,
                                                                     ComplaintSettings),
             format_day=self._format_day)
+        offer_staff_names(dialog.owner_edit, self._context)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._select_first = True
             self._context.operations.run(open_complaint, dialog.draft())
 
+    def _on_edit_complaint_clicked(self) -> None:
+        complaint = self.chosen_complaint()
+        if complaint is None or self._context.read_only:
+            return
+        dialog: OpenComplaintDialog | None = None
+
+        def save() -> bool:
+            assert dialog is not None
+            return self.save_complaint(complaint, dialog.values())
+
+        dialog = OpenComplaintDialog(
+            self, customer_id=self._customer_id, customer_name=self._customer_name(),
+            owner=complaint.owner, settings=self._context.read(get_settings, ComplaintSettings),
+            format_day=self._format_day, complaint=complaint, save=save)
+        offer_staff_names(dialog.owner_edit, self._context)
+        dialog.exec()
+
     def _move(self, status: str) -> None:
         complaint = self.chosen_complaint()
         if complaint is not None:
-            self._context.operations.run(move_complaint, complaint.id, status,
-                                         by=who_is_at_the_desk())
+            self.save_complaint(complaint, dataclasses.replace(complaint.values(), status=status))
 
     def _on_end_clicked(self, *, closing: bool) -> None:
         complaint = self.chosen_complaint()
@@ -305,21 +339,48 @@ class ComplaintsTab(QWidget):
         about = self.tr("<b>%1</b>: “%2”, severity %3.").replace(
             "%1", _escaped(complaint.customer_name)).replace(
             "%2", _escaped(complaint.summary)).replace("%3", severity_text(complaint.severity).lower())
-        dialog = ResolveComplaintDialog(self, about=about, closing=closing)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        if closing:
-            self._context.operations.run(close_complaint, complaint.id, reason=dialog.typed(),
-                                         by=who_is_at_the_desk())
-        else:
-            self._context.operations.run(resolve_complaint, complaint.id,
-                                         resolution=dialog.typed(),
-                                         satisfied=dialog.satisfied(), by=who_is_at_the_desk())
+        dialog: ResolveComplaintDialog | None = None
+
+        def save() -> bool:
+            assert dialog is not None
+            ended = (dataclasses.replace(complaint.values(), status=CLOSED,
+                                         resolution=dialog.typed()) if closing
+                     else dataclasses.replace(complaint.values(), status=RESOLVED,
+                                              resolution=dialog.typed(),
+                                              satisfied=dialog.satisfied()))
+            return self.save_complaint(complaint, ended)
+
+        dialog = ResolveComplaintDialog(self, about=about, closing=closing, save=save)
+        dialog.exec()
+
+    def save_complaint(self, complaint: ComplaintRow, changed: ComplaintValues) -> bool:
+        """Save `changed`, made from `complaint` as shown; when another desk changed the same
+        values meanwhile, the person chooses. False: they cancelled the choice, and nothing
+        was written."""
+        mine, base, version = changed, complaint.values(), complaint.version
+
+        def take(chosen: ComplaintValues, theirs: ComplaintValues, stored: int) -> None:
+            nonlocal mine, base, version
+            mine, base, version = chosen, theirs, stored
+
+        summary = complaint.summary.splitlines()[0] if complaint.summary else ""
+        what = self.tr("the complaint “%1”").replace(
+            "%1", summary if len(summary) <= 60 else summary[:59] + "…")
+        saved = saved_despite_other_desks(
+            self, lambda: self._context.run(save_complaint, complaint.id, mine, base=base,
+                                            base_version=version, by=who_is_at_the_desk()),
+            what, complaint_value_label, take, complaint_value_text)
+        if version != complaint.version:
+            # Another desk's save was met: show it (keeping theirs writes nothing here, and
+            # a SQLite file sends no word of the other desk's save).
+            self.load()
+        return saved is not None
 
     def _on_new_promise_clicked(self) -> None:
         today = self._today()
         dialog = PromiseDialog(self, customer_name=self._customer_name(),
                                owner=who_is_at_the_desk(), today=today)
+        offer_staff_names(dialog.owner_edit, self._context)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._context.operations.run(add_promise, customer_id=self._customer_id,
                                          what=dialog.typed(), due_on=dialog.due_on(),
@@ -327,8 +388,21 @@ class ComplaintsTab(QWidget):
 
     def _on_kept_clicked(self) -> None:
         promise = self.chosen_promise()
-        if promise is not None and promise.kept_on is None:
-            self._context.operations.run(keep_promise, promise.id, kept_on=self._today())
+        if promise is None or promise.kept_on is not None:
+            return
+        while True:
+            try:
+                self._context.run(keep_promise, promise.id, kept_on=self._today())
+            except SavedMeanwhile:
+                continue  # another desk's save came first by a moment: look again
+            except PromiseKept as kept:
+                # Kept once, on the day the other desk said: nothing to choose, nothing lost.
+                day = self._format_day(dt.date.fromisoformat(kept.kept_on))
+                self._context.post_status(self.tr(
+                    "“%1” was already marked kept at another desk, on %2.").replace(
+                    "%1", promise.what).replace("%2", day))
+                self.load()
+            return
 
 
 def _heading(text: str) -> QLabel:

@@ -1,7 +1,9 @@
-"""Opening a complaint, resolving or closing it, and recording a promise: small forms that
-never lose what was typed (Esc asks first)."""
+"""Opening or changing a complaint, resolving or closing it, and recording a promise: small
+forms that never lose what was typed (Esc asks first; a save that waits on a choice, when
+another desk changed the same complaint, leaves the form open as it was)."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
@@ -19,7 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.complaints.types import NORMAL, SEVERITIES, ComplaintDraft, ComplaintSettings
+from core.complaints.types import (
+    NORMAL,
+    SEVERITIES,
+    ComplaintDraft,
+    ComplaintRow,
+    ComplaintSettings,
+    ComplaintValues,
+)
 
 from gui.complaints.texts import severity_text
 from gui.widgets.discard_prompt import DiscardPrompt
@@ -33,8 +42,12 @@ def _qdate(day: dt.date) -> QDate:
 class _Form(QDialog):
     """A titled form about one customer, with OK (named) and Cancel."""
 
-    def __init__(self, parent: QWidget | None, title: str, about: str, ok_text: str) -> None:
+    def __init__(self, parent: QWidget | None, title: str, about: str, ok_text: str,
+                 save: Callable[[], bool] | None = None) -> None:
+        """`save()`: stores what the form says before it closes (False: not saved, the
+        form stays open); None: the caller stores it after OK."""
         super().__init__(parent)
+        self._save = save
         self.setWindowTitle(title)
         self.form = QFormLayout(self)
         self.about_label = QLabel(about)
@@ -54,11 +67,14 @@ class _Form(QDialog):
     def finish(self) -> None:
         self.form.addRow(self.message_label)
         self.form.addRow(self.buttons)
-        self.discard_prompt = DiscardPrompt(self, is_dirty=lambda: bool(self.typed()),
+        self.discard_prompt = DiscardPrompt(self, is_dirty=self.has_changes,
                                             save=self._on_ok_clicked)
 
     def typed(self) -> str:
         return ""
+
+    def has_changes(self) -> bool:
+        return bool(self.typed())
 
     def problem(self) -> str:
         """Why OK cannot be taken yet ("" when it can)."""
@@ -68,7 +84,7 @@ class _Form(QDialog):
         problem = self.problem()
         self.message_label.setText(problem)
         self.message_label.setVisible(bool(problem))
-        if not problem:
+        if not problem and (self._save is None or self._save()):
             self.accept()
 
     def reject(self) -> None:
@@ -77,34 +93,48 @@ class _Form(QDialog):
 
 
 class OpenComplaintDialog(_Form):
-    """What happened, how bad, who owns it; the due day follows from the severity."""
+    """What happened, how bad, who owns it; the due day follows from the severity. With
+    `complaint`, the same for one already open, to change (`values()`)."""
 
     def __init__(self, parent: QWidget | None, *, customer_id: int, customer_name: str,
                  owner: str, settings: ComplaintSettings,
-                 format_day: Callable[[dt.date], str], now: dt.datetime | None = None) -> None:
-        super().__init__(parent, self.tr("New Complaint"),
-                         self.tr("A complaint from <b>%1</b>. Put it right quickly: until it "
-                                 "is resolved, they get no cards, letters or invitations.")
-                         .replace("%1", customer_name.replace("<", "&lt;")),
-                         self.tr("Open Complaint"))
+                 format_day: Callable[[dt.date], str], now: dt.datetime | None = None,
+                 complaint: ComplaintRow | None = None,
+                 save: Callable[[], bool] | None = None) -> None:
+        name = customer_name.replace("<", "&lt;")
+        if complaint is None:
+            super().__init__(parent, self.tr("New Complaint"),
+                             self.tr("A complaint from <b>%1</b>. Put it right quickly: until "
+                                     "it is resolved, they get no cards, letters or "
+                                     "invitations.").replace("%1", name),
+                             self.tr("Open Complaint"), save)
+        else:
+            super().__init__(parent, self.tr("Complaint"),
+                             self.tr("A complaint from <b>%1</b>.").replace("%1", name),
+                             self.tr("Save"), save)
         self._customer_id = customer_id
         self._settings = settings
         self._format_day = format_day
+        self._complaint = complaint
         now = (now or dt.datetime.now()).replace(second=0, microsecond=0)
-        self.summary_edit = QPlainTextEdit()
+        if complaint is not None:
+            now = complaint.opened_at.replace(second=0, microsecond=0)
+        self.summary_edit = QPlainTextEdit(complaint.summary if complaint else "")
         self.summary_edit.setPlaceholderText(self.tr("What happened, in their words"))
         self.summary_edit.setFixedHeight(90)
         self.severity_combo = QComboBox()
         for severity in SEVERITIES:
             self.severity_combo.addItem(severity_text(severity), severity)
-        self.severity_combo.setCurrentIndex(SEVERITIES.index(NORMAL))
+        self.severity_combo.setCurrentIndex(SEVERITIES.index(
+            complaint.severity if complaint and complaint.severity in SEVERITIES else NORMAL))
         self.due_label = QLabel()
-        self.owner_edit = QLineEdit(owner)
+        self.owner_edit = QLineEdit(complaint.owner if complaint else owner)
         self.owner_edit.setPlaceholderText(self.tr("Who puts it right"))
         self.opened_edit = QDateTimeEdit(QDateTime(_qdate(now.date()),
                                                    QTime(now.hour, now.minute)))
         self.opened_edit.setCalendarPopup(True)
         self.opened_edit.setMaximumDateTime(QDateTime(_qdate(now.date()), QTime(23, 59)))
+        self.opened_edit.setEnabled(complaint is None)  # when it was opened stays
         self.form.addRow(self.tr("What happened:"), self.summary_edit)
         self.form.addRow(self.tr("Severity:"), self.severity_combo)
         self.form.addRow(self.tr("Put right by:"), self.due_label)
@@ -131,10 +161,22 @@ class OpenComplaintDialog(_Form):
     def problem(self) -> str:
         return "" if self.typed() else self.tr("Say what happened.")
 
+    def has_changes(self) -> bool:
+        if self._complaint is None:
+            return bool(self.typed())
+        return self.values() != self._complaint.values()
+
     def draft(self) -> ComplaintDraft:
         return ComplaintDraft(self._customer_id, self.typed(),
                               str(self.severity_combo.currentData()),
                               self.owner_edit.text().strip(), self.opened_at())
+
+    def values(self) -> ComplaintValues:
+        """The complaint being changed, with what this form says (its status as shown)."""
+        assert self._complaint is not None
+        return dataclasses.replace(self._complaint.values(), summary=self.typed(),
+                                   severity=str(self.severity_combo.currentData()),
+                                   owner=self.owner_edit.text().strip())
 
 
 class ResolveComplaintDialog(_Form):
@@ -143,11 +185,12 @@ class ResolveComplaintDialog(_Form):
 
     SATISFIED, NOT_SATISFIED, NOT_ASKED = range(3)
 
-    def __init__(self, parent: QWidget | None, *, about: str, closing: bool = False) -> None:
+    def __init__(self, parent: QWidget | None, *, about: str, closing: bool = False,
+                 save: Callable[[], bool] | None = None) -> None:
         super().__init__(parent,
                          self.tr("Close Without Resolution") if closing
                          else self.tr("Resolve Complaint"), about,
-                         self.tr("Close Complaint") if closing else self.tr("Resolve"))
+                         self.tr("Close Complaint") if closing else self.tr("Resolve"), save)
         self._closing = closing
         self.resolution_edit = QPlainTextEdit()
         self.resolution_edit.setFixedHeight(90)

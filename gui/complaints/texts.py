@@ -22,10 +22,30 @@ from core.complaints.types import (
 )
 
 from gui.shell.wording import with_count
+from gui.widgets.conflict_dialog import shown_value
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ComplaintTexts", text)
+
+
+def complaint_value_label(name: str) -> str:
+    """A value of a complaint as the forms name it (for the conflict dialog)."""
+    return {"summary": _tr("What happened"), "severity": _tr("Severity"),
+            "owner": _tr("Owner"), "status": _tr("Status"),
+            "resolution": _tr("What was done (or why it was closed)"),
+            "satisfied": _tr("Customer satisfied")}.get(name, name)
+
+
+def complaint_value_text(name: str, value: object) -> str:
+    """A complaint's value in words: its status, severity, whether they were satisfied."""
+    if name == "status":
+        return status_text(str(value))
+    if name == "severity":
+        return severity_text(str(value))
+    if name == "satisfied" and value is None:
+        return _tr("Not asked")
+    return shown_value(value)
 
 
 def severity_text(severity: str) -> str:

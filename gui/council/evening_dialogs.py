@@ -24,8 +24,9 @@ from core.council.types import EventDraft, EventRow, GuestSelection, TermRow
 from core.kernel.errors import Invalid
 
 from gui.council.meeting_dialog import set_time, time_edit, time_of
-from gui.council.texts import problem_text, stored_or_shown
+from gui.council.texts import Editor, Opened, problem_text, stored_or_shown
 from gui.customers.texts import stage_labels
+from gui.printing.texts import fill
 from gui.shell.context import AppContext
 from gui.widgets.discard_prompt import DiscardPrompt
 from gui.widgets.fields import FieldMessage, add_form_row, date_edit, line_edit
@@ -38,7 +39,7 @@ class EveningDialog(QDialog):
                  today: dt.date) -> None:
         super().__init__(parent)
         self._context = context
-        self._event = event
+        self._opened = Opened(event.id, event.draft, event.version) if event is not None else None
         self.saved: EventRow | None = None
         self.messages: dict[str, FieldMessage] = {}
         self.setWindowTitle(self.tr("New Appreciation Evening") if event is None
@@ -59,12 +60,7 @@ class EveningDialog(QDialog):
             self.time_edit.setTime(QTime(18, 30))
             self.capacity_spin.setValue(30)
         else:
-            self.title_edit.setText(event.title)
-            self.date_edit.setDate(QDate(event.held_on.year, event.held_on.month,
-                                         event.held_on.day))
-            set_time(self.time_edit, event.starts_at)
-            self.place_edit.setText(event.place)
-            self.capacity_spin.setValue(event.capacity or 0)
+            self.show_draft(event.draft)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         add_form_row(form, self.tr("What:"), self.title_edit, self.messages, "title")
@@ -96,9 +92,22 @@ class EveningDialog(QDialog):
                           time_of(self.time_edit), self.place_edit.text(),
                           self.capacity_spin.value() or None)
 
+    def show_draft(self, draft: EventDraft) -> None:
+        self.title_edit.setText(draft.title)
+        self.date_edit.setDate(QDate(draft.held_on.year, draft.held_on.month,
+                                     draft.held_on.day))
+        set_time(self.time_edit, draft.starts_at)
+        self.place_edit.setText(draft.place)
+        self.capacity_spin.setValue(draft.capacity or 0)
+
     def save(self) -> None:
+        what = fill(self.tr("the evening “%1”"), self._opened.draft.title if self._opened else "")
+        labels = {"title": self.tr("What"), "held_on": self.tr("Date"),
+                  "starts_at": self.tr("Time"), "place": self.tr("Place"),
+                  "capacity": self.tr("Room for")}
         saved = stored_or_shown(self._context, self.messages, create_event, update_event,
-                                self._event.id if self._event else None, self.draft())
+                                self._opened, Editor(self, self.draft, self.show_draft, what,
+                                                     labels))
         if saved is None:
             return
         self.saved, self._stored = saved, self.draft()

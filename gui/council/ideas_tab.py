@@ -2,6 +2,7 @@
 "You said, we did" letters tell each member what became of them."""
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -22,10 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from core.council.services import set_idea_status
-from core.council.types import IDEA_STATUSES, OPEN_IDEAS, IdeaRow
+from core.council.types import IDEA_STATUSES, OPEN_IDEAS, IdeaDraft, IdeaRow
+from core.kernel.errors import Invalid
 
 from gui.council.tables import council_table
-from gui.council.texts import CouncilCounts, idea_status_text
+from gui.council.texts import CouncilCounts, Opened, idea_status_text, problem_text
+from gui.shell.context import AppContext
+from gui.widgets.conflict_dialog import saved_despite_other_desks, shown_value
 from gui.widgets.discard_prompt import DiscardPrompt
 from gui.widgets.text_table import TextTableModel
 
@@ -102,11 +107,7 @@ class IdeasTab(QWidget):
         idea = self.chosen()
         if idea is None or not self._page.writable:
             return
-        dialog = IdeaDialog(self, idea)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._page.context.operations.run(
-                set_idea_status, idea.id, dialog.status(), on=self._page.today(),
-                response=dialog.response())
+        IdeaDialog(self, self._page.context, idea, today=self._page.today()).exec()
 
     def print_letters(self) -> None:
         from gui.council.letters import print_you_said_we_did
@@ -117,12 +118,17 @@ class IdeasTab(QWidget):
 
 
 class IdeaDialog(QDialog):
-    """Where an idea stands now, and the answer the members will read."""
+    """Where an idea stands now, and the answer the members will read; Save stores it (with
+    what another desk answered meanwhile: merged, or the person chooses)."""
 
-    def __init__(self, parent: QWidget, idea: IdeaRow) -> None:
+    def __init__(self, parent: QWidget, context: AppContext, idea: IdeaRow, *,
+                 today: dt.date) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Answer an Idea"))
+        self._context, self._today = context, today
         self._idea = idea
+        self._opened = Opened(idea.id, idea.draft, idea.version)
+        self.saved: IdeaRow | None = None
         text = QLabel(idea.text)
         text.setWordWrap(True)
         text.setStyleSheet("font-size: 11pt;")
@@ -139,7 +145,8 @@ class IdeaDialog(QDialog):
         form.addRow(self.tr("Our answer:"), self.response_edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
@@ -147,7 +154,7 @@ class IdeaDialog(QDialog):
         layout.addWidget(buttons)
         self.discard_prompt = DiscardPrompt(
             self, is_dirty=lambda: (self.status(), self.response())
-            != (idea.status, idea.response), save=self.accept)
+            != (self._opened.draft.status, self._opened.draft.response), save=self.save)
         self.resize(520, 320)
 
     def status(self) -> str:
@@ -155,6 +162,39 @@ class IdeaDialog(QDialog):
 
     def response(self) -> str:
         return self.response_edit.toPlainText()
+
+    def draft(self) -> IdeaDraft:
+        return IdeaDraft(self._opened.draft.text, self.status(), self.response())
+
+    def show_draft(self, draft: IdeaDraft) -> None:
+        self.status_combo.setCurrentIndex(self.status_combo.findData(draft.status))
+        self.response_edit.setPlainText(draft.response)
+
+    def save(self) -> None:
+        opened = self._opened
+
+        def take(chosen: IdeaDraft, theirs: IdeaDraft, version: int) -> None:
+            self.show_draft(chosen)
+            opened.draft, opened.version = theirs, version
+
+        labels = {"text": self.tr("The idea"), "status": self.tr("Where it stands"),
+                  "response": self.tr("Our answer")}
+        try:
+            saved = saved_despite_other_desks(
+                self, lambda: self._context.run(
+                    set_idea_status, opened.id, self.status(), on=self._today,
+                    response=self.response(), base=opened.draft,
+                    base_version=opened.version),
+                self.tr("the answer to this idea"), lambda name: labels.get(name, name), take,
+                lambda name, value: idea_status_text(value) if name == "status"
+                else shown_value(value))
+        except Invalid as exc:  # an answer too long for the letters
+            QMessageBox.warning(self, self.windowTitle(), problem_text(exc.problems[0]))
+            return
+        if saved is not None:
+            self.saved = saved
+            opened.draft = saved.draft
+            self.accept()
 
     def reject(self) -> None:
         if self.discard_prompt.may_close():

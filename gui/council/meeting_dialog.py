@@ -7,7 +7,7 @@ Nothing is stored until Save (all of it in one go); closing with changes asks fi
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
@@ -27,13 +27,21 @@ from PySide6.QtWidgets import (
 
 from core.council.services import create_meeting, get_meeting
 from core.council.types import ATTENDANCE, PRESENT, SERVING, MeetingDetail, MeetingDraft
+from core.kernel.edits import EditConflict
 from core.kernel.errors import Invalid
 
-from gui.council.meeting_edits import MeetingEdits, edits_of, save_meeting
+from gui.council.meeting_edits import ItemEdit, MeetingEdits, edits_of, save_meeting
 from gui.council.meeting_parts import ActionsPart, AgendaPart, IdeasPart
-from gui.council.texts import attendance_text, clear_problems, long_date_text, show_problems
+from gui.council.texts import (
+    attendance_text,
+    clear_problems,
+    long_date_text,
+    show_problems,
+    value_text,
+)
 from gui.printing.texts import fill
 from gui.shell.context import AppContext
+from gui.widgets.conflict_dialog import saved_despite_other_desks
 from gui.widgets.discard_prompt import DiscardPrompt
 from gui.widgets.fields import FieldMessage, add_form_row, date_edit, line_edit
 from gui.widgets.sizing import size_to_screen
@@ -138,6 +146,7 @@ class MeetingDialog(QDialog):
         detail = self._context.read(get_meeting, meeting_id)
         self.detail = detail
         self._stored = edits_of(detail)
+        self._clash: EditConflict[Any] | None = None
         edits = self._stored.copy()
         names = {a.customer_id: a.name for a in detail.attendance}
         names.update({m.customer_id: m.name for m in page.members_tab.members
@@ -237,20 +246,78 @@ class MeetingDialog(QDialog):
         attendance = dict(self._stored.attendance)
         attendance.update({customer_id: str(combo.currentData())
                            for customer_id, combo in self.attendance_combos.items()})
-        return MeetingEdits(draft, self.agenda.edited_items(), attendance, self.actions_part.edited_actions(),
-                            self.ideas_part.edited_ideas(), self.agenda.other_decisions())
+        return MeetingEdits(draft, self.agenda.edited_items(), attendance,
+                            self.actions_part.edited_actions(), self.ideas_part.edited_ideas(),
+                            self.agenda.other_decisions(), self._stored.version)
+
+    def show_draft(self, draft: MeetingDraft) -> None:
+        self.date_edit.setDate(_qdate(draft.held_on))
+        set_time(self.time_edit, draft.starts_at)
+        self.place_edit.setText(draft.place)
+        self.title_edit.setText(draft.title)
 
     def save(self) -> bool:
+        """Store everything (merged with what another desk saved meanwhile; where both
+        changed the same value, the person chooses, one agenda item at a time). False: not
+        saved, and everything typed is still here."""
         clear_problems(self.messages)
-        edits = self.edits()
         try:
-            self.detail = self._context.run(save_meeting, self.meeting_id, self._stored, edits)
+            detail = saved_despite_other_desks(
+                self, self._save_once, fill(self.tr("the meeting of %1"), long_date_text(
+                    self._page.shop_locale, self._stored.draft.held_on)),
+                self._clash_label, self._take_choices,
+                lambda name, value: value_text(self._page.shop_locale, name, value))
         except Invalid as exc:
             self._show_problems(exc)
             return False
-        self._stored = edits
+        if detail is None:
+            return False
+        self.detail, self._stored = detail, self.edits()
         self.accept()
         return True
+
+    def _save_once(self) -> MeetingDetail:
+        try:
+            detail: MeetingDetail = self._context.run(save_meeting, self.meeting_id,
+                                                      self._stored, self.edits())
+        except EditConflict as clash:
+            self._clash = clash  # which record: the meeting, or one of its agenda items
+            raise
+        return detail
+
+    def _clashing_item(self) -> tuple[int, ItemEdit] | None:
+        """The agenda item (its number, its values as opened) the last clash was about."""
+        if self._clash is None or self._clash.kind != "agenda item":
+            return None
+        for number, item in enumerate(self._stored.items, 1):
+            if item.id == self._clash.record_id:
+                return number, item
+        return None
+
+    def _clash_label(self, name: str) -> str:
+        labels = {"held_on": self.tr("Date"), "starts_at": self.tr("Time"),
+                  "place": self.tr("Place"), "title": self.tr("Title")}
+        clashing = self._clashing_item()
+        if clashing is None:
+            return labels.get(name, name)
+        number, item = clashing
+        what = {"title": self.tr("Title of item %1"),
+                "minutes": self.tr("Minutes of item %1, “%2”"),
+                "left_open": self.tr("Carry item %1, “%2”, into the next meeting")}
+        return fill(what.get(name, name), number, item.title)
+
+    def _take_choices(self, chosen: Any, theirs: Any, version: int) -> None:
+        """Show what the person chose in the fields, and save next against theirs."""
+        clashing = self._clashing_item()
+        if clashing is None:
+            self.show_draft(chosen)
+            self._stored.draft, self._stored.version = theirs, version
+            return
+        number, item = clashing
+        item.show(theirs)
+        item.version = version
+        self.agenda.show_item_values(number - 1, item.id, chosen)
+        self.tabs.setCurrentWidget(self.agenda)
 
     def _save_from_prompt(self) -> None:
         self.save()

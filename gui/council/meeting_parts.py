@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QFont
@@ -25,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.council.types import AgendaItemDraft
+
 from gui.council.meeting_edits import ActionEdit, IdeaEdit, ItemEdit
 from gui.council.texts import date_text
 from gui.printing.texts import fill
@@ -38,8 +41,7 @@ class AgendaPart(QWidget):
     def __init__(self, items: Sequence[ItemEdit],
                  other_decisions: Sequence[tuple[int | None, str]]) -> None:
         super().__init__()
-        self._items = [ItemEdit(i.id, i.title, i.minutes, i.left_open, i.carried,
-                                list(i.decisions)) for i in items]
+        self._items = [replace(i, decisions=list(i.decisions)) for i in items]
         self._other = list(other_decisions)
         self._current = -1
         self.list = QListWidget()
@@ -118,8 +120,17 @@ class AgendaPart(QWidget):
     # -- what the dialog saves -----------------------------------------------------------
 
     def edited_items(self) -> list[ItemEdit]:
-        return [ItemEdit(i.id, i.title, i.minutes, i.left_open, i.carried, list(i.decisions))
-                for i in self._items]
+        return [replace(i, decisions=list(i.decisions)) for i in self._items]
+
+    def show_item_values(self, row: int, item_id: int | None, draft: AgendaItemDraft) -> None:
+        """Put these values in the agenda item `item_id` (at `row` when it was opened, or
+        wherever it is now) and show it: what the person chose after a clash."""
+        rows = [number for number, item in enumerate(self._items) if item.id == item_id]
+        row = rows[0] if rows else row
+        if not 0 <= row < len(self._items):
+            return
+        self._items[row].show(draft)
+        self._fill_list(row)
 
     def other_decisions(self) -> list[tuple[int | None, str]]:
         return list(self._other)

@@ -3,6 +3,7 @@ a flag on those who missed two meetings running."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -18,30 +19,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.council.services import (
-    record_charter_accepted,
-    remove_member,
-    set_member_role,
-    set_member_status,
-)
+from core.council.services import remove_member, update_member
 from core.council.types import (
     CHAIR,
     MEMBER,
     MEMBER_STATUSES,
     SEATED,
     SUGGESTED,
+    MemberDraft,
     MemberRow,
 )
 
 from gui.council.tables import council_table
 from gui.council.texts import (
     CouncilCounts,
+    Opened,
     attendance_rate_text,
     reason_text,
     role_text,
     status_text,
+    value_text,
 )
 from gui.printing.texts import fill
+from gui.widgets.conflict_dialog import saved_despite_other_desks
 from gui.widgets.text_table import RowLook, TextTableModel
 
 if TYPE_CHECKING:
@@ -146,20 +146,39 @@ class MembersTab(QWidget):
     def set_status(self, status: str) -> None:
         member = self.chosen()
         if member is not None:
-            self._page.context.operations.run(set_member_status, member.id, status,
-                                              on=self._page.today())
+            self._change(member, replace(member.draft, status=status))
 
     def toggle_role(self) -> None:
         member = self.chosen()
         if member is not None:
-            self._page.context.operations.run(
-                set_member_role, member.id, MEMBER if member.role == CHAIR else CHAIR)
+            self._change(member, replace(member.draft,
+                                         role=MEMBER if member.role == CHAIR else CHAIR))
 
     def toggle_charter(self) -> None:
         member = self.chosen()
         if member is not None:
             signed = None if member.charter_accepted_on else self._page.today()
-            self._page.context.operations.run(record_charter_accepted, member.id, signed)
+            self._change(member, replace(member.draft, charter_accepted_on=signed))
+
+    def _change(self, member: MemberRow, draft: MemberDraft) -> None:
+        """Store `draft` against the member as shown; when another desk changed the same
+        value meanwhile, the person chooses (Cancel changes nothing)."""
+        opened, mine = Opened(member.id, member.draft, member.version), [draft]
+
+        def take(chosen: MemberDraft, theirs: MemberDraft, version: int) -> None:
+            mine[0], opened.draft, opened.version = chosen, theirs, version
+
+        labels = {"status": self.tr("Status"), "role": self.tr("Role"),
+                  "charter_accepted_on": self.tr("Charter signed")}
+        words = {"status": status_text, "role": role_text}
+        saved_despite_other_desks(
+            self, lambda: self._page.context.run(
+                update_member, member.id, mine[0], on=self._page.today(), base=opened.draft,
+                base_version=opened.version),
+            fill(self.tr("the membership of %1"), member.name),
+            lambda name: labels.get(name, name), take,
+            lambda name, value: words[name](value) if name in words
+            else value_text(self._page.shop_locale, name, value))
 
     def remove(self) -> None:
         member = self.chosen()

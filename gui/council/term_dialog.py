@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 from core.council.services import create_term, next_term_draft, update_term
 from core.council.types import DEFAULT_CHARTER, DEFAULT_SEATS, TermDraft, TermRow
 
-from gui.council.texts import stored_or_shown
+from gui.council.texts import Editor, Opened, stored_or_shown
+from gui.printing.texts import fill
 from gui.shell.context import AppContext
 from gui.widgets.discard_prompt import DiscardPrompt
 from gui.widgets.fields import FieldMessage, add_form_row, date_edit, line_edit
@@ -45,7 +46,7 @@ class TermDialog(QDialog):
         from PySide6.QtCore import QLocale
 
         self._context = context
-        self._term = term
+        self._opened = Opened(term.id, term.draft, term.version) if term is not None else None
         self.saved: TermRow | None = None
         self.messages: dict[str, FieldMessage] = {}
         self.setWindowTitle(self.tr("New Council Term") if term is None
@@ -81,11 +82,7 @@ class TermDialog(QDialog):
             self.seats_spin.setValue(DEFAULT_SEATS)
             self.charter_edit.setPlainText(DEFAULT_CHARTER)
         else:
-            self.name_edit.setText(term.name)
-            self.starts_edit.setDate(_qdate(term.starts_on))
-            self.ends_edit.setDate(_qdate(term.ends_on))
-            self.seats_spin.setValue(term.seats)
-            self.charter_edit.setPlainText(term.charter or DEFAULT_CHARTER)
+            self.show_draft(term.draft)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
@@ -129,9 +126,22 @@ class TermDialog(QDialog):
                          _pydate(self.ends_edit.date()), self.seats_spin.value(),
                          self.charter_edit.toPlainText())
 
+    def show_draft(self, draft: TermDraft) -> None:
+        self.name_edit.setText(draft.name)
+        self.starts_edit.setDate(_qdate(draft.starts_on))
+        self.ends_edit.setDate(_qdate(draft.ends_on))
+        self.seats_spin.setValue(draft.seats)
+        self.charter_edit.setPlainText(draft.charter or DEFAULT_CHARTER)
+
     def save(self) -> None:
+        what = fill(self.tr("the council term “%1”"),
+                    self._opened.draft.name if self._opened else "")
+        labels = {"name": self.tr("Name"), "starts_on": self.tr("Starts"),
+                  "ends_on": self.tr("Ends"), "seats": self.tr("Seats"),
+                  "charter": self.tr("Charter")}
         saved = stored_or_shown(self._context, self.messages, create_term, update_term,
-                                self._term.id if self._term else None, self.draft())
+                                self._opened, Editor(self, self.draft, self.show_draft, what,
+                                                     labels))
         if saved is None:
             return
         self.saved, self._stored = saved, self.draft()

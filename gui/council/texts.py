@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, TypeVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject
+from PySide6.QtWidgets import QWidget
 
 from core.council.common import (
     END_BEFORE_START,
@@ -43,12 +45,14 @@ from core.council.types import (
 from core.kernel.errors import Invalid, Problem
 
 from gui.printing.texts import fill
+from gui.widgets.conflict_dialog import saved_despite_other_desks, shown_value
 from gui.widgets.fields import FieldMessage, short_date_format
 
 if TYPE_CHECKING:
     from gui.shell.context import AppContext
 
 T = TypeVar("T")
+D = TypeVar("D")
 
 
 def _tr(text: str, n: int = -1) -> str:
@@ -60,19 +64,64 @@ def clear_problems(messages: Mapping[str, FieldMessage]) -> None:
         message.clear_message()
 
 
+@dataclass
+class Opened(Generic[D]):
+    """The record a dialog edits, as it was opened: the base of its next save. When another
+    desk saved it meanwhile, what they saved (and its version) becomes the base."""
+
+    id: int
+    draft: D
+    version: int
+
+
+@dataclass(frozen=True)
+class Editor(Generic[D]):
+    """What a dialog gives stored_or_shown: its values now, a way to show chosen values in
+    its fields, what it edits in words ("the evening “Spring preview”"), and the label of
+    each value."""
+
+    dialog: QWidget
+    draft: Callable[[], D]
+    show: Callable[[D], None]
+    what: str
+    labels: Mapping[str, str]
+
+
 def stored_or_shown(context: AppContext, messages: Mapping[str, FieldMessage],
-                    create: Callable[..., T], update: Callable[..., T], record_id: int | None,
-                    draft: object) -> T | None:
-    """A dialog's Save: `create(draft)` for a new record, else `update(record_id, draft)`;
-    refused values are shown under their fields (None then: the dialog stays open)."""
+                    create: Callable[..., T], update: Callable[..., T],
+                    opened: Opened[D] | None, editor: Editor[D]) -> T | None:
+    """A dialog's Save: `create(draft)` for a new record, else `update(id, draft)` against
+    what was opened. When another desk saved the record meanwhile, their values merge in,
+    or the person chooses where both changed the same value (the choices are shown in the
+    fields). Refused values are shown under their fields. None: not saved (refused, or the
+    choice cancelled), the dialog stays open with everything typed."""
     clear_problems(messages)
     try:
-        if record_id is None:
-            return context.run(create, draft)
-        return context.run(update, record_id, draft)
+        if opened is None:
+            return context.run(create, editor.draft())
+
+        def take(chosen: D, theirs: D, version: int) -> None:
+            editor.show(chosen)
+            opened.draft, opened.version = theirs, version
+
+        return saved_despite_other_desks(
+            editor.dialog, lambda: context.run(update, opened.id, editor.draft(),
+                                               base=opened.draft, base_version=opened.version),
+            editor.what, lambda name: editor.labels.get(name, name), take,
+            lambda name, value: value_text(QLocale(), name, value))
     except Invalid as exc:
         show_problems(messages, exc)
         return None
+
+
+def value_text(locale: QLocale, name: str, value: Any) -> str:
+    """A council value as the window writes it (dates and times as the shop does), for the
+    choice between this desk's value and another's."""
+    if name == "starts_at" and value:
+        return time_text(locale, str(value))
+    if name == "capacity" and value is None:
+        return _tr("No limit")
+    return shown_value(value, words={dt.date: lambda day: date_text(locale, day)})
 
 
 def show_problems(messages: Mapping[str, FieldMessage], exc: Invalid) -> list[str]:

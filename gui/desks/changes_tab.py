@@ -1,5 +1,6 @@
 """The "Changes" tab of the customer record: who changed what, at which desk, and when
-("Phone, Notes changed by Sam at Front desk, 2 Dec 2026 10:42")."""
+("Phone, Notes changed by Sam at Front desk, 2 Dec 2026 10:42"), including the imports
+and merges that changed the customer ("Updated by the import of clients.csv: Phone")."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,7 +9,15 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
-from core.desks.types import ChangeRow
+from core.desks.types import (
+    IMPORT_ADDED,
+    IMPORT_UNDONE,
+    IMPORT_UPDATED,
+    IMPORT_VISITS,
+    MERGED,
+    UNMERGED,
+    ChangeRow,
+)
 
 from gui.customers.texts import record_field_label
 from gui.widgets.text_table import TextTableModel, read_only_view
@@ -24,8 +33,8 @@ class ChangesTab(QWidget):
                                      self.tr("What changed")], self)
         self.table = read_only_view(self.model)
         self.empty_label = QLabel(self.tr(
-            "Nobody has changed this record since it was added. Each save is listed here "
-            "with who made it and at which desk."))
+            "Nobody has changed this record since it was added. Each save, import and merge "
+            "is listed here with who made it and at which desk."))
         self.empty_label.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty_label)
@@ -46,17 +55,35 @@ class ChangesTab(QWidget):
     def who_text(self, row: ChangeRow) -> str:
         if row.person and row.desk:
             return self.tr("%1 at %2").replace("%1", row.person).replace("%2", row.desk)
-        return row.person or row.desk
+        # Imports from before desks recorded who ran them.
+        return row.person or row.desk or self.tr("Not recorded")
 
     def what_text(self, row: ChangeRow) -> str:
         """The customer's own values as they are named; a record of theirs (a visit, a
-        complaint, a testimonial...) first says which."""
+        complaint, a testimonial...) first says which; an import names its file, a merge
+        the other record."""
+        if bulk := self.bulk_text(row):
+            return bulk
         record = self.record_noun(row.kind)
         if row.fields == ("deleted",):
             return self.tr("%1 removed").replace("%1", record) if record \
                 else self.tr("Removed")
         names = ", ".join(field_label(name) for name in _shown_fields(row.fields))
         return f"{record}: {names}" if record else names
+
+    def bulk_text(self, row: ChangeRow) -> str:
+        """What an import or a merge did to the customer ("" for a save of a record)."""
+        texts = {
+            IMPORT_ADDED: self.tr("Added by the import of %1"),
+            IMPORT_UPDATED: self.tr("Updated by the import of %1: %2"),
+            IMPORT_VISITS: self.tr("Visits and purchases added by the import of %1"),
+            IMPORT_UNDONE: self.tr("The import of %1 was undone"),
+            MERGED: self.tr("Merged with %1 (the other record of this person)"),
+            UNMERGED: self.tr("The merge with %1 was undone"),
+        }
+        text = texts.get(row.kind, "")
+        names = ", ".join(field_label(name) for name in _shown_fields(row.fields))
+        return text.replace("%2", names).replace("%1", row.about)
 
     def record_noun(self, kind: str) -> str:
         """What a record of the customer's is called ("" for the customer themself)."""
@@ -83,6 +110,9 @@ def field_label(field: str) -> str:
         "editing_allowed": _tr("Editing allowed"), "release_until": _tr("Release until"),
         "revoke_reason": _tr("Why revoked"), "role": _tr("Role"),
         "charter_accepted_on": _tr("Charter accepted"),
+        # What an import adds besides values (core.interchange.additions).
+        "contacts": _tr("Other emails and phones"), "consent": _tr("Marketing consent"),
+        "external_ids": _tr("Id in the other program"),
     }
     return words.get(field) or record_field_label(field)
 

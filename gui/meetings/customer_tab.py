@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -22,12 +21,7 @@ from PySide6.QtWidgets import (
 
 from core.kernel.changes import Changes
 from core.meetings.queries import customer_meetings
-from core.meetings.services import (
-    mark_notes_sent,
-    plan_meeting_notes,
-    record_meeting,
-    update_meeting,
-)
+from core.meetings.services import mark_notes_sent, plan_meeting_notes
 from core.meetings.types import MeetingRow
 from core.printing.errors import NoRecipients
 from core.printing.types import NO_MAIL
@@ -126,21 +120,18 @@ class MeetingsTab(QWidget):
         self.sent_button.setEnabled(writable and chosen is not None and chosen.sent_on is None)
 
     def _on_new_clicked(self) -> None:
-        dialog = MeetingDialog(self, customer_id=self._customer_id,
-                               customer_name=self._customer_name(), locale=self._locale,
-                               today=self._today())
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._context.operations.run(record_meeting, dialog.draft())
+        MeetingDialog(self, context=self._context, customer_id=self._customer_id,
+                      customer_name=self._customer_name(), locale=self._locale,
+                      today=self._today()).exec()  # it saves
 
     def _on_edit_clicked(self) -> None:
         chosen = self.chosen()
         if chosen is None or self._context.read_only:
             return
-        dialog = MeetingDialog(self, customer_id=self._customer_id,
-                               customer_name=self._customer_name(), locale=self._locale,
-                               today=self._today(), meeting=chosen.draft())
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._context.operations.run(update_meeting, chosen.id, dialog.draft())
+        MeetingDialog(self, context=self._context, customer_id=self._customer_id,
+                      customer_name=self._customer_name(), locale=self._locale,
+                      today=self._today(), meeting=chosen).exec()  # it saves
+        self.load()  # another desk's save it met may have written nothing here: show it
 
     def _on_sent_clicked(self) -> None:
         chosen = self.chosen()

@@ -1,8 +1,11 @@
 """Meeting notes: when, who was there, the points discussed, what was agreed, and who does
-what by when. Esc with anything typed asks first."""
+what by when. Esc with anything typed asks first. Save stores them: when another desk saved
+the same notes meanwhile, their changes merge in, or the person chooses part by part, and
+the dialog stays open with everything typed when they cancel the choice."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -22,8 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.meetings.types import MeetingDraft, MeetingTaskDraft
+from core.kernel.errors import Invalid
+from core.meetings.services import record_meeting, update_meeting
+from core.meetings.types import MeetingDraft, MeetingRow, MeetingTaskDraft
 
+from gui.shell.context import AppContext
+from gui.widgets.conflict_dialog import saved_despite_other_desks, shown_value
 from gui.widgets.discard_prompt import DiscardPrompt
 from gui.widgets.fields import ERROR_STYLE
 
@@ -35,13 +42,20 @@ def _lines(edit: QPlainTextEdit) -> tuple[str, ...]:
 
 
 class MeetingDialog(QDialog):
-    def __init__(self, parent: QWidget | None, *, customer_id: int, customer_name: str,
-                 locale: QLocale, today: dt.date, meeting: MeetingDraft | None = None) -> None:
+    """New notes (`meeting` None), or a meeting's notes as the tab showed them, to change."""
+
+    def __init__(self, parent: QWidget | None, *, context: AppContext, customer_id: int,
+                 customer_name: str, locale: QLocale, today: dt.date,
+                 meeting: MeetingRow | None = None) -> None:
         super().__init__(parent)
+        self._context = context
         self._customer_id = customer_id
         self._locale = locale
         self.setWindowTitle(self.tr("Meeting Notes") if meeting else self.tr("New Meeting Notes"))
-        draft = meeting or MeetingDraft(customer_id, today)
+        draft = meeting.draft() if meeting else MeetingDraft(customer_id, today)
+        self._meeting_id = meeting.id if meeting else None
+        # What this edit started from: a save merges another desk's changes against it.
+        self._opened, self._opened_version = draft, (meeting.version if meeting else 0)
         form = QFormLayout(self)
         about = QLabel(self.tr("Notes of a meeting with <b>%1</b>, to print as a letter and "
                                "send the same day.").replace(
@@ -58,10 +72,7 @@ class MeetingDialog(QDialog):
         self.tasks_model = QStandardItemModel(0, 3, self)
         self.tasks_model.setHorizontalHeaderLabels(
             [self.tr("Who"), self.tr("Does what"), self.tr("By (optional)")])
-        for task in draft.tasks:
-            self._add_task_row(task.who, task.what, task.due_on)
-        while self.tasks_model.rowCount() < TASK_ROWS:
-            self._add_task_row()
+        self._show_tasks(draft.tasks)
         self.tasks_table = QTableView()
         self.tasks_table.setModel(self.tasks_model)
         self.tasks_table.verticalHeader().setVisible(False)
@@ -105,6 +116,22 @@ class MeetingDialog(QDialog):
         edit.setPlaceholderText(placeholder)
         edit.setFixedHeight(height)
         return edit
+
+    def _show_tasks(self, tasks: tuple[MeetingTaskDraft, ...]) -> None:
+        self.tasks_model.removeRows(0, self.tasks_model.rowCount())
+        for task in tasks:
+            self._add_task_row(task.who, task.what, task.due_on)
+        while self.tasks_model.rowCount() < TASK_ROWS:
+            self._add_task_row()
+
+    def show_notes(self, draft: MeetingDraft) -> None:
+        """Put these notes in the fields (as chosen after another desk's save)."""
+        self.date_edit.setDate(QDate(draft.met_on.year, draft.met_on.month, draft.met_on.day))
+        self.subject_edit.setText(draft.subject)
+        self.attendees_edit.setPlainText("\n".join(draft.attendees))
+        self.points_edit.setPlainText("\n".join(draft.points))
+        self.agreed_edit.setPlainText("\n".join(draft.agreed))
+        self._show_tasks(draft.tasks)
 
     def _add_task_row(self, who: str = "", what: str = "", due_on: dt.date | None = None) -> None:
         due = (self._locale.toString(QDate(due_on.year, due_on.month, due_on.day),
@@ -165,10 +192,63 @@ class MeetingDialog(QDialog):
 
     def _on_save_clicked(self) -> None:
         problem = self.problem()
+        if not problem:
+            try:
+                saved = self._save()
+            except Invalid:  # merged with another desk's change, nothing is left to keep
+                problem = self.tr("Write at least one point discussed or agreed.")
+            else:
+                if saved is None:  # the person cancelled the choice: keep typing
+                    return
         self.message_label.setText(problem)
         self.message_label.setVisible(bool(problem))
         if not problem:
             self.accept()
+
+    def _save(self) -> object | None:
+        if self._meeting_id is None:
+            return self._context.run(record_meeting, self.draft())
+        meeting_id = self._meeting_id
+        return saved_despite_other_desks(
+            self, lambda: self._context.run(update_meeting, meeting_id, self.draft(),
+                                            base=self._opened,
+                                            base_version=self._opened_version),
+            self._what(), self.part_label, self._take, self.part_text)
+
+    def _what(self) -> str:
+        """Which notes, as the conflict dialog names them (the “Fitting” meeting of 2 Nov)."""
+        day = self._day_text(self._opened.met_on)
+        if not self._opened.subject:
+            return self.tr("the meeting of %1").replace("%1", day)
+        return self.tr("the “%2” meeting of %1").replace("%1", day).replace(
+            "%2", self._opened.subject)
+
+    def _take(self, chosen: MeetingDraft, theirs: MeetingDraft, version: int) -> None:
+        self.show_notes(chosen)
+        self._opened, self._opened_version = theirs, version
+
+    def part_label(self, name: str) -> str:
+        """A part of the notes as the form names it."""
+        return {"met_on": self.tr("Date of the meeting"), "subject": self.tr("Subject"),
+                "attendees": self.tr("Present"), "points": self.tr("Discussed"),
+                "agreed": self.tr("Agreed"), "tasks": self.tr("Who does what")}.get(name, name)
+
+    def part_text(self, name: str, value: Any) -> str:
+        """A part's value as the conflict dialog shows it: one line per line typed."""
+        if isinstance(value, dt.date):
+            return self._day_text(value)
+        if name == "tasks" and value:
+            return "\n".join(
+                f"{task.who}: {task.what}" + (self.tr(" (by %1)").replace(
+                    "%1", self._day_text(task.due_on)) if task.due_on else "")
+                for task in value)
+        if isinstance(value, tuple) and value:
+            return "\n".join(value)
+        return shown_value(value)
+
+    def _day_text(self, day: dt.date) -> str:
+        return self._locale.toString(QDate(day.year, day.month, day.day),
+                                     QLocale.FormatType.ShortFormat)
 
     def reject(self) -> None:
         if self.discard_prompt.may_close():

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.kernel.desk import who_is_at_the_desk
-from core.kernel.errors import Invalid
+from core.kernel.errors import Invalid, NotFound
 from core.store.errors import DatabaseBusy
 from core.testimonials.errors import SourceUnreadable, WordingReleased
 from core.testimonials.services import add_attachment, capture_testimonial, edit_testimonial
@@ -47,9 +47,13 @@ from gui.testimonials.customer_picker import CustomerPicker
 from gui.testimonials.problems import clear_problems, error_label, show_message, show_problems
 from gui.testimonials.texts import (
     attachment_kind_text,
+    day_format,
+    field_label,
+    field_value_text,
     how_given_text,
     rating_text,
 )
+from gui.widgets.conflict_dialog import saved_despite_other_desks
 from gui.widgets.discard_prompt import DiscardPrompt
 from gui.widgets.fields import FieldMessage, date_edit, line_edit, with_message
 from gui.widgets.sizing import size_to_screen
@@ -76,8 +80,13 @@ def capture_with_files(session: Any, draft: TestimonialDraft,
 
 
 def edit_with_files(session: Any, testimonial_id: int, draft: TestimonialDraft,
-                    files: tuple[PendingFile, ...], by: str) -> int:
-    edit_testimonial(session, testimonial_id, draft, by=by)
+                    files: tuple[PendingFile, ...], by: str, *,
+                    base: TestimonialDraft | None = None, base_version: int | None = None
+                    ) -> int:
+    """One unit of work: the change (checked against the testimonial as the editor opened
+    it, `base` at `base_version`) and the files added, or nothing."""
+    edit_testimonial(session, testimonial_id, draft, by=by, base=base,
+                     base_version=base_version)
     for pending in files:
         add_attachment(session, testimonial_id, pending.kind, pending.path, by=by)
     return testimonial_id
@@ -85,7 +94,11 @@ def edit_with_files(session: Any, testimonial_id: int, draft: TestimonialDraft,
 
 class CaptureDialog(QDialog):
     """New (testimonial None) or change one. `customer` fixes whose it is (from their
-    record), else the person picks the customer. `saved_id` is set once saved."""
+    record), else the person picks the customer. `saved_id` is set once saved.
+
+    A change keeps the testimonial as it was opened and its version: when another desk
+    saved it meanwhile, its changes to other values are kept without a question, and
+    values both changed differently are shown side by side for the person to choose."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None, *,
                  customer: tuple[int, str] | None = None,
@@ -94,9 +107,12 @@ class CaptureDialog(QDialog):
         super().__init__(parent)
         self._context = context
         self._existing = testimonial
+        self._opened = testimonial.draft if testimonial else None
+        self._opened_version = testimonial.version if testimonial else None
         self.saved_id: int | None = None
         self.messages: dict[str, FieldMessage] = {}
         locale = locale or QLocale()
+        self._format_day = day_format(locale)
         self.setWindowTitle(self.tr("Change Testimonial") if testimonial
                             else self.tr("Capture a Testimonial"))
 
@@ -153,7 +169,7 @@ class CaptureDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self._build_layout()
         if testimonial is not None:
-            self._show(testimonial)
+            self._show(testimonial.draft)
         self._baseline = self._typed()
         self.discard_prompt = DiscardPrompt(
             self, is_dirty=lambda: self._typed() != self._baseline, save=self.save,
@@ -212,14 +228,15 @@ class CaptureDialog(QDialog):
         cell, self.messages[name] = with_message(field)
         form.addRow(label, cell)
 
-    def _show(self, row: TestimonialRow) -> None:
-        self.words_edit.setPlainText(row.words)
-        self.edited_edit.setPlainText(row.edited_words)
-        self.rating_combo.setCurrentIndex(max(0, self.rating_combo.findData(row.rating)))
-        self.given_edit.setDate(QDate(row.given_on.year, row.given_on.month, row.given_on.day))
-        self.how_combo.setCurrentIndex(max(0, self.how_combo.findData(row.how_given)))
-        self.captured_by_edit.setText(row.captured_by)
-        self.incentive_edit.setText(row.incentive)
+    def _show(self, draft: TestimonialDraft) -> None:
+        self.words_edit.setPlainText(draft.words)
+        self.edited_edit.setPlainText(draft.edited_words)
+        self.rating_combo.setCurrentIndex(max(0, self.rating_combo.findData(draft.rating)))
+        given = draft.given_on
+        self.given_edit.setDate(QDate(given.year, given.month, given.day))
+        self.how_combo.setCurrentIndex(max(0, self.how_combo.findData(draft.how_given)))
+        self.captured_by_edit.setText(draft.captured_by)
+        self.incentive_edit.setText(draft.incentive)
 
     # -- files ------------------------------------------------------------------------
 
@@ -278,10 +295,23 @@ class CaptureDialog(QDialog):
             if self._existing is None:
                 self.saved_id = self._context.run(capture_with_files, draft, files)
             else:
-                self.saved_id = self._context.run(edit_with_files, self._existing.id, draft,
-                                                  files, who_is_at_the_desk())
+                saved = saved_despite_other_desks(
+                    self, self._save_change,
+                    fill(self.tr("%1's testimonial"), self._existing.customer_name),
+                    field_label, self._take_choices,
+                    lambda name, value: field_value_text(name, value, self._format_day))
+                if saved is None:  # the choice was cancelled: everything typed stays
+                    return
+                self.saved_id = saved
         except Invalid as exc:
             show_problems(self.messages, exc, self.form_message_label)
+            return
+        except NotFound as exc:
+            if exc.kind != "testimonial":
+                raise
+            self._show_form_message(self.tr(
+                "Not saved: this testimonial was deleted at another desk meanwhile. Copy "
+                "what you typed if you need it, then capture it again."))
             return
         except WordingReleased:
             self._show_form_message(self.tr(
@@ -300,6 +330,21 @@ class CaptureDialog(QDialog):
             return
         self._baseline = self._typed()
         self.accept()
+
+    def _save_change(self) -> int:
+        """Save what the fields show now, against the testimonial as last opened."""
+        assert self._existing is not None
+        draft = self.draft()
+        assert draft is not None  # a change's customer is fixed
+        return self._context.run(edit_with_files, self._existing.id, draft,
+                                 tuple(self.pending_files), who_is_at_the_desk(),
+                                 base=self._opened, base_version=self._opened_version)
+
+    def _take_choices(self, chosen: TestimonialDraft, theirs: TestimonialDraft,
+                      version: int) -> None:
+        """The person chose: show the values to be saved, and save against theirs."""
+        self._show(chosen)
+        self._opened, self._opened_version = theirs, version
 
     def _show_form_message(self, text: str) -> None:
         show_message(self.form_message_label, text)

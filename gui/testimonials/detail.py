@@ -316,7 +316,8 @@ class TestimonialPanel(QWidget):
         row = self.row
         if row is None or self._context.read_only:
             return None
-        return run_dialog(make, self._context, row, self, self._today(), self._locale)
+        return run_dialog(make, self._context, row, self, self._today(), self._locale,
+                          on_changed_elsewhere=lambda: self.show_testimonial(row.id))
 
     def revoke(self) -> None:
         dialog = self._run(RevokeDialog)

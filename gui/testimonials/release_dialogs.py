@@ -2,7 +2,10 @@
 declined, withdrawn (the day and why), and a place where the testimonial is used.
 
 Each runs its core service itself, shows a problem under the field it concerns, and asks
-before throwing away what was typed."""
+before throwing away what was typed. A release move carries the release as the person saw
+it: when another desk recorded it otherwise meanwhile, nothing is saved, the dialog says
+what was recorded there beside what was typed here, and the testimonial is read again (a
+consent is a fact on paper to look at again, not a value to pick)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -31,21 +34,38 @@ from PySide6.QtWidgets import (
 )
 
 from core.kernel.desk import who_is_at_the_desk
-from core.kernel.errors import Invalid, RegularsError
+from core.kernel.edits import EditConflict, SavedMeanwhile
+from core.kernel.errors import Invalid, NotFound, RegularsError
 from core.store.errors import DatabaseBusy
 from core.testimonials.errors import NotReleasedFor, SourceUnreadable, WrongReleaseState
-from core.testimonials.services import decline_release, log_use, revoke_release, sign_release
+from core.testimonials.services import (
+    decline_release,
+    get_testimonial,
+    log_use,
+    revoke_release,
+    sign_release,
+)
 from core.testimonials.types import (
     CHANNELS,
+    DECLINED_EVENT,
+    EXPIRED_EVENT,
     FIRST_NAME_INITIAL,
     FLYER,
+    FORM_PRINTED,
+    FORM_WITHDRAWN,
     NAMINGS,
+    NOT_REQUESTED,
     PLACE_KINDS,
     PRINT,
+    REQUESTED,
+    REVOKED_EVENT,
+    SIGNED,
+    SIGNED_EVENT,
     SOCIAL,
     SOCIAL_POST,
     WEB_PAGE,
     WEBSITE,
+    ReleaseRecord,
     ReleaseScope,
     TakedownItem,
     TestimonialRow,
@@ -58,16 +78,22 @@ from gui.shell.context import AppContext
 from gui.testimonials.problems import clear_problems, error_label, show_message, show_problems
 from gui.testimonials.texts import (
     channel_text,
+    day_format,
     left_out_text,
     naming_text,
     place_kind_text,
+    release_record_text,
     short_quote,
     state_text,
 )
 from gui.widgets.discard_prompt import DiscardPrompt
 from gui.widgets.fields import FieldMessage, date_edit, line_edit, with_message
+from gui.widgets.sizing import grow_to_fit
 
 SCAN_FILES = "*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.heic"
+# The history's events that record a release's move (who recorded it, when it clashed).
+RELEASE_EVENTS = (FORM_PRINTED, SIGNED_EVENT, DECLINED_EVENT, REVOKED_EVENT, EXPIRED_EVENT,
+                  FORM_WITHDRAWN)
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -81,19 +107,24 @@ def _day(edit: QDateEdit) -> dt.date:
 
 class ReleaseDialog(QDialog):
     """What the release dialogs share: whose testimonial, a form, a message line, the
-    buttons, and Save running `_save()` (which raises core's errors)."""
+    buttons, and Save running `_save()` (which raises core's errors). A move is allowed
+    from the release states in `allowed_from`."""
+
+    changed_elsewhere = Signal()  # another desk recorded the release otherwise: read again
+    allowed_from: tuple[str, ...] = ()
 
     def __init__(self, context: AppContext, row: TestimonialRow, parent: QWidget | None,
-                 title: str, save_text: str, locale: QLocale | None) -> None:
+                 title: str, save_text: str, locale: QLocale | None, today: dt.date) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self._context = context
         self.row = row
+        self._today = today
         self.shop_locale = locale or QLocale()
         self.messages: dict[str, FieldMessage] = {}
-        about = QLabel(f"<b>{html.escape(row.customer_name)}</b> — "
-                       f"“{html.escape(short_quote(row.final_words, 120))}”")
+        self.about_label = about = QLabel()
         about.setWordWrap(True)
+        self._show_about()
         self.form = QFormLayout()
         self.form_message_label = error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -109,6 +140,16 @@ class ReleaseDialog(QDialog):
         layout.addWidget(self.form_message_label)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(520)
+
+    def _show_about(self) -> None:
+        self.about_label.setText(
+            f"<b>{html.escape(self.row.customer_name)}</b> — "
+            f"“{html.escape(short_quote(self.row.final_words, 120))}”")
+
+    @property
+    def base(self) -> dict[str, ReleaseRecord | int | None]:
+        """The release as the person saw it, for the move to be checked against."""
+        return {"base": self.row.release, "base_version": self.row.version}
 
     def add_row(self, label: str, field: QWidget, name: str) -> None:
         cell, self.messages[name] = with_message(field)
@@ -131,10 +172,20 @@ class ReleaseDialog(QDialog):
             return
         clear_problems(self.messages, self.form_message_label)
         try:
-            if not self._save():
-                return
+            for _attempt in range(3):
+                try:
+                    if not self._save():
+                        return
+                    break
+                except SavedMeanwhile:  # lost the race by a moment: checked again
+                    continue
+            else:
+                raise SavedMeanwhile()
         except Invalid as exc:
             show_problems(self.messages, exc, self.form_message_label)
+            return
+        except EditConflict as conflict:
+            self._recorded_elsewhere(conflict)
             return
         except RegularsError as exc:
             self.show_message(self.error_text(exc))
@@ -142,17 +193,47 @@ class ReleaseDialog(QDialog):
         self._baseline = self.typed()
         self.accept()
 
+    def _recorded_elsewhere(self, conflict: EditConflict[ReleaseRecord]) -> None:
+        """Nothing was saved: say what the other desk recorded (and who) beside what was
+        typed here, and read the testimonial again (Save stays only where the move still
+        makes sense)."""
+        day = day_format(self.shop_locale)
+        theirs = release_record_text(conflict.theirs, day)
+        try:
+            detail = self._context.read(get_testimonial, self.row.id, today=self._today)
+        except NotFound:  # deleted there meanwhile
+            detail = None
+        if detail is not None:
+            self.row = detail.row
+            self._show_about()
+            by = next((entry.by for entry in reversed(detail.history)
+                       if entry.event in RELEASE_EVENTS), "")
+            if by:
+                theirs = fill(self.tr("%1 (by %2)"), theirs, by)
+        self.show_message(fill(self.tr(
+            "Not saved: while this was open, someone at another desk recorded this release "
+            "differently.\n\nRecorded there: %1\n\nWhat you entered: %2\n\nNothing was "
+            "changed. Check the signed form or ask the customer, then record what is true."),
+            theirs, release_record_text(conflict.mine, day)))
+        self.save_button.setEnabled(detail is not None and not self._context.read_only
+                                    and self.row.release_state in self.allowed_from)
+        grow_to_fit(self)
+        self.changed_elsewhere.emit()
+
     def error_text(self, exc: RegularsError) -> str:
         if isinstance(exc, WrongReleaseState):
             return fill(self.tr("This cannot be done now: the release is “%1”. Someone may "
                                 "have changed it on another desk; close and look again."),
                         state_text(exc.state))
+        if isinstance(exc, NotFound) and exc.kind == "testimonial":
+            return self.tr("Not saved: this testimonial was deleted at another desk "
+                           "meanwhile.")
         if isinstance(exc, SourceUnreadable):
             return fill(self.tr("The file %1 could not be read (%2): nothing was saved."),
                         exc.path, exc.reason)
         if isinstance(exc, NotReleasedFor):
             return fill(self.tr("It may not be used there: %1."), left_out_text(exc.reason))
-        if isinstance(exc, DatabaseBusy):
+        if isinstance(exc, (DatabaseBusy, SavedMeanwhile)):
             return self.tr("Not saved yet: another program is still using the database. "
                            "Press Save to try again.")
         return self.tr("This could not be saved.")
@@ -168,10 +249,12 @@ class ReleaseDialog(QDialog):
 class SignDialog(ReleaseDialog):
     """The signed form came back: the day, and exactly what the customer ticked."""
 
+    allowed_from = (NOT_REQUESTED, REQUESTED)
+
     def __init__(self, context: AppContext, row: TestimonialRow, parent: QWidget | None = None,
                  *, today: dt.date, locale: QLocale | None = None) -> None:
         super().__init__(context, row, parent, self.tr("Release Signed"),
-                         self.tr("Save Signed Release"), locale)
+                         self.tr("Save Signed Release"), locale, today)
         intro = QLabel(self.tr("Copy what the customer ticked on the signed form."))
         intro.setWordWrap(True)
         self.form.addRow(intro)
@@ -269,15 +352,18 @@ class SignDialog(ReleaseDialog):
                 "There is no file here; choose the scan again, or leave this empty."))
             return False
         self._context.run(sign_release, self.row.id, self.scope(),
-                          signed_on=_day(self.signed_edit), by=who_is_at_the_desk(), scan=scan)
+                          signed_on=_day(self.signed_edit), by=who_is_at_the_desk(), scan=scan,
+                          **self.base)
         return True
 
 
 class DeclineDialog(ReleaseDialog):
+    allowed_from = (NOT_REQUESTED, REQUESTED)
+
     def __init__(self, context: AppContext, row: TestimonialRow, parent: QWidget | None = None,
                  *, today: dt.date, locale: QLocale | None = None) -> None:
         super().__init__(context, row, parent, self.tr("Release Declined"),
-                         self.tr("Save"), locale)
+                         self.tr("Save"), locale, today)
         intro = QLabel(self.tr("The customer would rather not: this testimonial will never "
                                "be offered for use."))
         intro.setWordWrap(True)
@@ -294,7 +380,7 @@ class DeclineDialog(ReleaseDialog):
 
     def _save(self) -> bool:
         self._context.run(decline_release, self.row.id, on=_day(self.on_edit),
-                          reason=self.reason_edit.text(), by=who_is_at_the_desk())
+                          reason=self.reason_edit.text(), by=who_is_at_the_desk(), **self.base)
         return True
 
 
@@ -302,10 +388,12 @@ class RevokeDialog(ReleaseDialog):
     """The customer withdrew their permission. `takedowns` are then the places still
     using it."""
 
+    allowed_from = (SIGNED,)
+
     def __init__(self, context: AppContext, row: TestimonialRow, parent: QWidget | None = None,
                  *, today: dt.date, locale: QLocale | None = None) -> None:
         super().__init__(context, row, parent, self.tr("Withdraw the Release"),
-                         self.tr("Withdraw"), locale)
+                         self.tr("Withdraw"), locale, today)
         self.takedowns: tuple[TakedownItem, ...] = ()
         intro = QLabel(self.tr(
             "From this day the testimonial is no longer offered for use. Every place where "
@@ -325,16 +413,17 @@ class RevokeDialog(ReleaseDialog):
     def _save(self) -> bool:
         self.takedowns = self._context.run(revoke_release, self.row.id, on=_day(self.on_edit),
                                            reason=self.reason_edit.text(),
-                                           by=who_is_at_the_desk())
+                                           by=who_is_at_the_desk(), **self.base)
         return True
 
 
 class LogUseDialog(ReleaseDialog):
-    """A place where the testimonial is used: only on places the release covers."""
+    """A place where the testimonial is used: only on places the release covers (checked
+    against the release as stored when saving)."""
 
     def __init__(self, context: AppContext, row: TestimonialRow, parent: QWidget | None = None,
                  *, today: dt.date, locale: QLocale | None = None) -> None:
-        super().__init__(context, row, parent, self.tr("Log a Use"), self.tr("Save"), locale)
+        super().__init__(context, row, parent, self.tr("Log a Use"), self.tr("Save"), locale, today)
         self.kind_combo = QComboBox()
         for code in PLACE_KINDS:
             self.kind_combo.addItem(place_kind_text(code), code)
@@ -377,9 +466,13 @@ class LogUseDialog(ReleaseDialog):
 
 def run_dialog(make: Callable[..., ReleaseDialog], context: AppContext, row: TestimonialRow,
                parent: QWidget, today: dt.date, locale: QLocale | None = None,
+               on_changed_elsewhere: Callable[[], None] | None = None,
                **kwargs: Any) -> ReleaseDialog | None:
-    """Open one of these dialogs; it, once saved, or None."""
+    """Open one of these dialogs; it, once saved, or None. `on_changed_elsewhere` runs
+    when another desk turns out to have recorded the release otherwise (to read it again)."""
     dialog = make(context, row, parent, today=today, locale=locale, **kwargs)
+    if on_changed_elsewhere is not None:
+        dialog.changed_elsewhere.connect(on_changed_elsewhere)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     # Gone with its widgets now, on this thread: left to the parent, its Python side (a
     # cycle through its discard prompt) would be collected later on whichever thread

@@ -140,10 +140,13 @@ class ReleaseFormsDialog(QDialog):
         self.printer_button.setEnabled(True)
         self.printer_button.setDefault(True)
         self.close_button.setText(self.tr("Close"))
-        self.summary_label.setText(fill(self.tr("%1 Saved to %2. Print it, have it signed, "
-                                                "then press Signed… to record what was "
-                                                "ticked."),
-                                        TestimonialCounts().forms(len(ids)), path))
+        summary = fill(self.tr("%1 Saved to %2. Print it, have it signed, then press "
+                               "Signed… to record what was ticked."),
+                       TestimonialCounts().forms(len(ids)), path)
+        if printed.changed_meanwhile:
+            summary += "\n\n" + TestimonialCounts().changed_while_printing(
+                len(printed.changed_meanwhile))
+        self.summary_label.setText(summary)
         self._context.post_status(TestimonialCounts().forms(len(ids)))
         return printed
 

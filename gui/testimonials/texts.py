@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import textwrap
 from collections.abc import Callable
+from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QLocale, QObject
 
 from core.kernel.errors import Problem
 from core.testimonials import errors as codes
@@ -56,6 +58,7 @@ from core.testimonials.types import (
     WEB_PAGE,
     WEBSITE,
     WRITTEN_CARD,
+    ReleaseRecord,
     ReleaseScope,
 )
 
@@ -232,6 +235,61 @@ def scope_lines(scope: ReleaseScope, format_day: Callable[[dt.date], str]
     return places, _capitalised(" · ".join(terms))
 
 
+def day_format(locale: QLocale) -> Callable[[dt.date], str]:
+    """Days as the rest of the window writes them, in `locale` (English for Qt's "C")."""
+    from gui.customers.editor_history import format_day
+
+    name = "en" if locale.language() == QLocale.Language.C else locale.name()
+    return partial(format_day, name)
+
+
+def field_label(name: str) -> str:
+    """A testimonial's value as the capture dialog names it (in the conflict dialog)."""
+    return {
+        "customer_id": _tr("Customer"), "words": _tr("Words as said"),
+        "edited_words": _tr("Edited version for use"), "rating": _tr("Rating"),
+        "given_on": _tr("Date given"), "how_given": _tr("How given"),
+        "captured_by": _tr("Captured by"), "incentive": _tr("Incentive"),
+    }.get(name, name)
+
+
+def field_value_text(name: str, value: object, format_day: Callable[[dt.date], str]) -> str:
+    """A testimonial's value as people read it beside another desk's: the words in full
+    (wrapped, a very long text cut), stars, the day in the shop's format, words for codes."""
+    if name in ("words", "edited_words") and isinstance(value, str):
+        if not value.strip():
+            return _tr("(none: the words as said are used)") if name == "edited_words" else "—"
+        text = value if len(value) <= 600 else value[:600].rsplit(" ", 1)[0] + " …"
+        return "\n".join(textwrap.fill(line, 60) or " " for line in text.splitlines())
+    if name == "rating":
+        return (rating_text(value) + "  " + fill(_tr("%1 of 5"), str(value))
+                if isinstance(value, int) and value else _tr("No rating"))
+    if name == "given_on" and isinstance(value, dt.date):
+        return format_day(value)
+    if name == "how_given" and isinstance(value, str):
+        return how_given_text(value)
+    if isinstance(value, str) and not value.strip():
+        return _tr("(none)") if name == "incentive" else "—"
+    return str(value)
+
+
+def release_record_text(release: ReleaseRecord, format_day: Callable[[dt.date], str]) -> str:
+    """A release in one sentence: its state, the day it got there, and once signed what it
+    allows ("Released: signed 2 Dec 2026, for use on Website; name shown as …")."""
+    day = {REQUESTED: release.requested_on, SIGNED: release.signed_on,
+           DECLINED: release.declined_on, REVOKED: release.revoked_on}.get(release.state)
+    state = state_text(release.state)
+    if release.state == SIGNED:
+        state = _tr("Released (signed)")
+    text = fill(_tr("%1, %2"), state, format_day(day)) if day else state
+    if release.state == REVOKED and release.revoke_reason:
+        text += f" ({release.revoke_reason})"
+    if release.scope is not None and release.state == SIGNED:
+        places, terms = scope_lines(release.scope, format_day)
+        text += "\n" + fill(_tr("For use on: %1"), places) + "\n" + terms
+    return text
+
+
 def problem_text(problem: Problem) -> str:
     """What to do about one invalid value of a testimonial, a release or a use."""
     if problem.code == codes.TOO_LONG:
@@ -293,3 +351,8 @@ class TestimonialCounts(QObject):
 
     def uses(self, n: int) -> str:
         return self.tr("%Ln place(s)", "", n)
+
+    def changed_while_printing(self, n: int) -> str:
+        return self.tr("%Ln testimonial(s) changed at another desk while printing: their "
+                       "form may show old words, so they are not marked as waiting for a "
+                       "signature. Print them again.", "", n)

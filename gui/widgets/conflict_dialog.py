@@ -4,16 +4,19 @@ Values only one side changed are merged without asking, and the dialog says whic
 the other desk changed, so nothing happens behind the person's back."""
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -25,6 +28,7 @@ from core.kernel.edits import EditConflict, SavedMeanwhile
 T = TypeVar("T")
 
 MINE, THEIRS = "mine", "theirs"
+LONG_VALUE = 60  # characters: a longer value (or one of 4 lines or more) gets a box
 
 
 class EditConflictDialog(QDialog):
@@ -44,7 +48,9 @@ class EditConflictDialog(QDialog):
                                "changes to it.").replace("%1", what))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        kept = [label(name) for name in conflict.their_fields if name not in conflict.clashing]
+        # Only what this desk left alone: a value both changed alike is no news to anyone.
+        kept = [label(name) for name in conflict.their_fields
+                if getattr(conflict.mine, name) == getattr(conflict.base, name)]
         if kept:
             also = QLabel(self.tr("Kept as they saved it, since you did not change it: %1.")
                           .replace("%1", ", ".join(kept)))
@@ -56,23 +62,33 @@ class EditConflictDialog(QDialog):
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
-        grid.setVerticalSpacing(8)
+        grid.setVerticalSpacing(12)
         grid.setContentsMargins(12, 0, 0, 0)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
         for column, heading in ((1, self.tr("Saved at the other desk")),
                                 (2, self.tr("Your change"))):
-            grid.addWidget(QLabel(f"<b>{heading}</b>"), 0, column)
+            grid.addWidget(_bold(heading), 0, column)
+        self._views: dict[QObject, QRadioButton] = {}
         for row, name in enumerate(conflict.clashing, start=1):
-            grid.addWidget(QLabel(f"<b>{label(name)}</b>"), row, 0)
+            field = _bold(label(name))
+            field.setWordWrap(True)
+            field.setMaximumWidth(220)
+            grid.addWidget(field, row, 0, Qt.AlignmentFlag.AlignTop)
             group = QButtonGroup(self)
-            for column, (side, value) in enumerate(
-                    ((THEIRS, getattr(conflict.theirs, name)),
-                     (MINE, getattr(conflict.mine, name))), start=1):
-                button = QRadioButton(show(name, value))
+            texts = ((THEIRS, show(name, getattr(conflict.theirs, name))),
+                     (MINE, show(name, getattr(conflict.mine, name))))
+            lines = max(_lines(text) for _side, text in texts)
+            for column, (side, text) in enumerate(texts, start=1):
+                button = QRadioButton()
                 button.setProperty("side", side)
                 button.setChecked(side == MINE)
                 group.addButton(button)
-                grid.addWidget(button, row, column, Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(self._value_cell(button, text, lines), row, column,
+                               Qt.AlignmentFlag.AlignTop)
             self._groups[name] = group
+        if self._views:  # long texts side by side: room to read them
+            self.setMinimumWidth(940)
         layout.addLayout(grid)
 
         buttons = QDialogButtonBox()
@@ -90,6 +106,32 @@ class EditConflictDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+    def _value_cell(self, button: QRadioButton, text: str, lines: int) -> QWidget:
+        """A short value is the radio button's own text; a long one (minutes, notes, a
+        letter) is shown whole beside it, wrapped and scrollable, and a click in it chooses
+        it too."""
+        if len(text) <= LONG_VALUE and text.count("\n") < 3:
+            button.setText(text)
+            return button
+        button.setAccessibleName(text[:200])
+        view = QPlainTextEdit(text)
+        view.setReadOnly(True)
+        view.setTabChangesFocus(True)
+        view.setFixedHeight(view.fontMetrics().lineSpacing() * min(max(lines, 3), 14) + 14)
+        view.viewport().installEventFilter(self)
+        self._views[view.viewport()] = button
+        cell = QWidget()
+        line = QHBoxLayout(cell)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        line.addWidget(view, 1)
+        return cell
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonPress and watched in self._views:
+            self._views[watched].setChecked(True)
+        return super().eventFilter(watched, event)
+
     def _choose_all(self, side: str) -> None:
         for group in self._groups.values():
             for button in group.buttons():
@@ -106,6 +148,18 @@ class EditConflictDialog(QDialog):
             button = group.checkedButton()
             chosen[name] = str(button.property("side")) if button is not None else THEIRS
         return chosen
+
+
+def _lines(text: str) -> int:
+    """About how many lines a value takes in its box (both sides get the same height)."""
+    return sum(1 + len(paragraph) // 44 for paragraph in text.split("\n"))
+
+
+def _bold(text: str) -> QLabel:
+    """A heading or a value's name in bold (a name may hold what a person typed: escaped)."""
+    label = QLabel(f"<b>{html.escape(text, quote=False)}</b>")
+    label.setTextFormat(Qt.TextFormat.RichText)
+    return label
 
 
 def shown_value(value: Any, *, words: Mapping[type, Callable[[Any], str]] | None = None,

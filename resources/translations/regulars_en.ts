@@ -503,6 +503,13 @@
             <numerusform>%Ln places</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln testimonial(s) changed at another desk while printing: their form may show old words, so they are not marked as waiting for a signature. Print them again.</source>
+        <translation>
+            <numerusform>%Ln testimonial changed at another desk while printing: its form may show old words, so it is not marked as waiting for a signature. Print it again.</numerusform>
+            <numerusform>%Ln testimonials changed at another desk while printing: their forms may show old words, so they are not marked as waiting for a signature. Print them again.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TestimonialsPage</name>

@@ -143,6 +143,10 @@ def test_a_resolved_complaint_cannot_move_again_and_bad_input_names_the_field(
         resolve_complaint(session, done, resolution="Found it", at=T(2026, 11, 2, 12))
         with pytest.raises(ComplaintEnded):
             move_complaint(session, done, IN_PROGRESS)
+        with pytest.raises(ComplaintEnded):
+            resolve_complaint(session, done, resolution="Found it again")
+        with pytest.raises(ComplaintEnded):
+            close_complaint(session, done, reason="Gone quiet")
 
 
 def test_promises_kept_early_on_time_and_late_and_the_on_time_rate_over_90_days(

@@ -61,3 +61,19 @@ def council(db: Database, names: list[str], *, seats: int = 10,
         for customer_id in ids:
             add_member(session, term.id, customer_id, status=ACTIVE, on=starts_on)
     return term.id, ids
+
+
+def other_desk_saves(db: Database, opened: str, update: str, **changes: object) -> None:
+    """Another desk (a real second process) opens a council record (`opened`, an expression
+    of `session`: "get_term(session, 1)"), changes these values of its draft, and saves it
+    with `update` against what it opened."""
+    from tests.core.customers.other_desk import run_code_at_another_desk
+
+    run_code_at_another_desk(db, f"""
+import dataclasses, datetime
+from core.council.services import *
+with db.unit_of_work() as session:
+    row = {opened}
+    {update}(session, row.id, dataclasses.replace(row.draft, **{changes!r}),
+             base=row.draft, base_version=row.version)
+""")

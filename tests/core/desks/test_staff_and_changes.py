@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 
@@ -19,19 +18,11 @@ from core.desks.services import (
     remove_staff_member,
     set_staff_pin,
 )
-from core.kernel.desk import current_actor, set_actor
+from core.kernel.desk import set_actor
 from core.kernel.errors import Invalid
 from core.store.db import Database
 from core.visits.services import log_interaction
 from core.visits.types import InteractionDraft
-
-
-@pytest.fixture
-def at_front_desk() -> Iterator[None]:
-    before = current_actor()
-    set_actor(desk="Front desk", person="Sam")
-    yield
-    set_actor(desk=before.desk, person=before.person)
 
 
 def test_a_phone_changed_by_sam_at_the_front_desk_shows_in_the_customers_history(
