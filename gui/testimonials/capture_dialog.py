@@ -41,6 +41,7 @@ from core.testimonials.types import (
     TestimonialRow,
 )
 
+from gui.desks.staff_names import offer_staff_names
 from gui.printing.texts import fill
 from gui.shell.context import AppContext
 from gui.testimonials.customer_picker import CustomerPicker
@@ -148,6 +149,7 @@ class CaptureDialog(QDialog):
             self.how_combo.addItem(how_given_text(code), code)
         self.captured_by_edit = line_edit(200, 160, self.tr("Who on the staff heard it"))
         self.captured_by_edit.setText(who_is_at_the_desk())
+        offer_staff_names(self.captured_by_edit, context)
         self.incentive_edit = line_edit(300, 240, self.tr(
             "Any gift or discount given for it (it will be disclosed); leave empty if none"))
         self.files_list = QListWidget()
