@@ -6,7 +6,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QRadioButton
+from PySide6.QtWidgets import QRadioButton
 
 from core.customers.services import add_customer, get_customer
 from core.customers.types import CustomerDraft
@@ -17,17 +17,7 @@ from gui.shell.context import AppContext
 from gui.widgets.conflict_dialog import MINE, THEIRS, EditConflictDialog
 
 from tests.core.customers.other_desk import save_at_another_desk
-
-
-def _answer_the_conflict(seen: list[EditConflictDialog], choices: dict[str, str]) -> None:
-    dialog = QApplication.activeModalWidget()
-    if not isinstance(dialog, EditConflictDialog):
-        QTimer.singleShot(50, lambda: _answer_the_conflict(seen, choices))
-        return
-    seen.append(dialog)
-    for field, side in choices.items():
-        dialog.choose(field, side)
-    dialog.save_choices_button.click()
+from tests.gui.conflicts import answer_the_conflict
 
 
 def test_a_clash_with_another_desk_is_shown_and_the_choices_are_saved(
@@ -48,7 +38,7 @@ def test_a_clash_with_another_desk_is_shown_and_the_choices_are_saved(
     details.notes_edit.setPlainText("Allergic to nuts")
     details.city_edit.setText("Hull")
     seen: list[EditConflictDialog] = []
-    QTimer.singleShot(50, lambda: _answer_the_conflict(seen, {"notes": MINE, "city": THEIRS}))
+    QTimer.singleShot(50, lambda: answer_the_conflict(seen, {"notes": MINE, "city": THEIRS}))
     with qtbot.waitSignal(editor.customer_saved, timeout=10_000):
         qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
 

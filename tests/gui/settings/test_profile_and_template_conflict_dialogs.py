@@ -6,7 +6,6 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
 
 from core.printing.templates import get_template
 from core.settings.services import get_business_profile
@@ -19,17 +18,7 @@ from gui.widgets.conflict_dialog import MINE, THEIRS, EditConflictDialog
 
 from tests.conftest import save_shop_profile
 from tests.core.customers.other_desk import run_code_at_another_desk
-
-
-def _answer(seen: list[EditConflictDialog], choices: dict[str, str]) -> None:
-    dialog = QApplication.activeModalWidget()
-    if not isinstance(dialog, EditConflictDialog):
-        QTimer.singleShot(50, lambda: _answer(seen, choices))
-        return
-    seen.append(dialog)
-    for field, side in choices.items():
-        dialog.choose(field, side)
-    dialog.save_choices_button.click()
+from tests.gui.conflicts import answer_the_conflict
 
 
 def test_a_profile_changed_at_another_desk_asks_about_the_name_and_keeps_their_phone(
@@ -52,7 +41,7 @@ def test_a_profile_changed_at_another_desk_asks_about_the_name_and_keeps_their_p
     dialog.name_edit.setText("Rose City Cycles & Repairs")
     dialog.city_edit.setText("Beaverton")
     seen: list[EditConflictDialog] = []
-    QTimer.singleShot(0, lambda: _answer(seen, {"name": MINE}))
+    QTimer.singleShot(0, lambda: answer_the_conflict(seen, {"name": MINE}))
     with qtbot.waitSignal(dialog.profile_saved):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert len(seen) == 1
@@ -82,7 +71,7 @@ def test_a_card_reworded_at_two_desks_shows_both_and_keeping_theirs_puts_it_in_t
     """)
     page.body_edit.setPlainText("Thank you, {{first_name}}!")
     seen: list[EditConflictDialog] = []
-    QTimer.singleShot(0, lambda: _answer(seen, {"body": THEIRS}))
+    QTimer.singleShot(0, lambda: answer_the_conflict(seen, {"body": THEIRS}))
     page.save_button.click()
     assert len(seen) == 1 and seen[0].windowTitle() == "Changed at Another Desk"
     assert page.body_edit.toPlainText() == "Thank you from all of us at the shop!"
