@@ -23,6 +23,7 @@ from gui.widgets.conflict_dialog import EditConflictDialog
 
 from tests.core.customers.other_desk import run_code_at_another_desk
 from tests.core.program.shop import add_customer
+from tests.gui.conflicts import when_conflict_shown
 
 WAIT_MS = 20_000
 
@@ -58,11 +59,7 @@ def test_in_progress_after_another_desk_resolved_it_asks_and_keeps_their_resolut
 
     seen: list[EditConflictDialog] = []
 
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, EditConflictDialog):
-            QTimer.singleShot(50, answer)
-            return
+    def answer(dialog: EditConflictDialog) -> None:
         seen.append(dialog)
         shown = {button.text() for button in dialog.findChildren(QRadioButton)}
         assert shown == {"Resolved", "In progress"}
@@ -70,7 +67,7 @@ def test_in_progress_after_another_desk_resolved_it_asks_and_keeps_their_resolut
             assert get_complaint(session, complaint).status == RESOLVED
         dialog.keep_theirs_button.click()
 
-    QTimer.singleShot(50, answer)
+    QTimer.singleShot(50, lambda: when_conflict_shown(answer))
     tab.in_progress_button.click()
     assert len(seen) == 1
     words = " ".join(label.text() for label in seen[0].findChildren(QLabel))

@@ -65,11 +65,12 @@ def test_leap_day_choices_are_written_in_the_shops_order(
 def test_a_timing_changed_at_another_desk_meanwhile_is_asked_about_and_the_rest_merged(
         qtbot: QtBot, sqlite_db: Database) -> None:
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QLabel, QRadioButton
+    from PySide6.QtWidgets import QLabel, QRadioButton
 
     from gui.widgets.conflict_dialog import MINE, EditConflictDialog
 
     from tests.core.customers.other_desk import run_code_at_another_desk
+    from tests.gui.conflicts import when_conflict_shown
 
     context = AppContext(sqlite_db)
     dialog = ProgramSettingsDialog(context)
@@ -89,17 +90,13 @@ def test_a_timing_changed_at_another_desk_meanwhile_is_asked_about_and_the_rest_
     dialog.switches["welcome"].setChecked(False)
     asked: list[str] = []
 
-    def answer() -> None:
-        shown = QApplication.activeModalWidget()
-        if not isinstance(shown, EditConflictDialog):
-            QTimer.singleShot(50, answer)
-            return
+    def answer(shown: EditConflictDialog) -> None:
         asked.append(" ".join(label.text() for label in shown.findChildren(QLabel)))
         asked.append(" / ".join(button.text() for button in shown.findChildren(QRadioButton)))
         shown.choose("birthday_due_days", MINE)
         shown.save_choices_button.click()
 
-    QTimer.singleShot(0, answer)
+    QTimer.singleShot(0, lambda: when_conflict_shown(answer))
     dialog.save()
     assert "Birthday card: due" in asked[0]
     assert "“We miss you” letter when someone stops coming: on or off" in asked[0]  # kept
